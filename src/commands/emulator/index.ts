@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import { examples, nonNegativeInt, type Runner } from '../define.js';
+
+export function registerEmulator(program: Command, act: Runner): void {
+  const emulator = program.command('emulator').description('a local Intelligence v2 API for demos, tests and trying ci without an account');
+
+  examples(
+    emulator
+      .command('start')
+      .description('serve the Intelligence v2 REST API on loopback until Ctrl-C')
+      .option('--port <n>', 'port (0 picks a free one)', nonNegativeInt('--port'), 0)
+      .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .option('--account-sid <AC…>', 'account SID it accepts (default: a fixed emulator SID)')
+      .option('--auth-token <token>', 'auth token it accepts (default: a fixed emulator token)')
+      .option('--state <file>', 'keep state in this JSON file across restarts (default: memory only)')
+      .option('--no-profile', 'do not write the "emulator" profile')
+      .option('--json', 'print events as JSON lines'),
+    'ci emulator start',
+    'ci emulator start --port 4010 --state ./emulator.json',
+  ).action(act(() => import('./start.js')));
+}

@@ -1,0 +1,44 @@
+import { Channel } from '../../lib/channel.js';
+import type { Context } from '../../lib/context.js';
+import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
+import { parseSid } from '../../lib/sid.js';
+
+export interface StartFlags {
+  port: number;
+  host: string;
+  accountSid?: string;
+  authToken?: string;
+  state?: string;
+  profile: boolean;
+}
+
+export const EMULATOR_PROFILE = 'emulator';
+
+export async function run(ctx: Context, flags: StartFlags): Promise<CommandResult> {
+  if (flags.accountSid) parseSid(flags.accountSid, 'AC', '--account-sid');
+  const { startEmulator } = await import('../../emulator/index.js');
+  const emulator = await startEmulator({
+    port: flags.port,
+    host: flags.host,
+    accountSid: flags.accountSid,
+    authToken: flags.authToken,
+    stateFile: flags.state,
+    log: (line) => ctx.log.warn(line),
+  });
+  if (flags.profile) {
+    const config = await ctx.config();
+    config.setProfile(EMULATOR_PROFILE, { accountSid: emulator.accountSid, authToken: emulator.authToken, apiUrl: emulator.url });
+  }
+  const events = new Channel<OutputEvent>().closeOn(ctx.signal, () => emulator.close());
+  events.push({
+    human: (style) =>
+      [
+        `listening on ${emulator.url}`,
+        `account SID  ${emulator.accountSid}`,
+        `auth token   ${emulator.authToken}`,
+        style.dim(flags.profile ? `profile "${EMULATOR_PROFILE}" saved: try \`ci --profile ${EMULATOR_PROFILE} services list\`` : 'no profile written'),
+      ].join('\n'),
+    json: { event: 'listening', url: emulator.url, accountSid: emulator.accountSid, authToken: emulator.authToken },
+  });
+  return { kind: 'events', events, piped: 'text' };
+}

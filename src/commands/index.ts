@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import type { Runner } from './define.js';
+import { registerEmulator } from './emulator/index.js';
+import { registerLogin } from './login/index.js';
+import { registerProfiles } from './profiles/index.js';
+import { registerServices } from './services/index.js';
+
+/** Every noun of the CLI. Flags are registered eagerly (cheap); command code loads on use. */
+export function registerCommands(program: Command, act: Runner): void {
+  registerServices(program, act);
+  registerProfiles(program, act);
+  registerLogin(program, act);
+  registerEmulator(program, act);
+}

@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { examples, type Runner } from '../define.js';
+
+export function registerLogin(program: Command, act: Runner): void {
+  examples(
+    program
+      .command('login')
+      .description('ask for credentials, verify them with one API call, and save them as the active profile')
+      .argument('[name]', 'profile name', 'default')
+      .option('--account-sid <AC…>', 'account SID (asked when missing)'),
+    'ci login',
+    'ci login work --account-sid AC0123456789abcdef0123456789abcdef',
+  ).action(act(() => import('./login.js')));
+}

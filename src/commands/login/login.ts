@@ -1,0 +1,37 @@
+import { createTwilioClient } from '../../lib/client.js';
+import type { Context } from '../../lib/context.js';
+import { AuthError, UsageError, toCliError } from '../../lib/errors.js';
+import type { CommandResult } from '../../lib/output/types.js';
+import { checkProfileName, profileFrom } from '../../lib/profiles.js';
+import { isSid } from '../../lib/sid.js';
+
+export async function run(ctx: Context, flags: { accountSid?: string }, name: string): Promise<CommandResult> {
+  checkProfileName(name);
+  if (!ctx.io.stdinIsTTY) {
+    throw new UsageError('`ci login` asks questions, and stdin is not a terminal', {
+      hint: 'use `ci profiles add <name> --account-sid AC… --auth-token …` in scripts',
+    });
+  }
+  const prompter = await ctx.prompter();
+  const accountSid =
+    flags.accountSid ??
+    (await prompter.input('Account SID', { validate: (v) => (isSid(v.trim(), 'AC') ? true : 'AC followed by 32 hex characters') })).trim();
+  const authToken = await prompter.password('Auth token');
+  const profile = profileFrom({ accountSid, authToken, apiUrl: ctx.globals.apiUrl });
+  const client = await createTwilioClient(
+    { accountSid, username: accountSid, password: authToken, apiUrl: profile.apiUrl, source: 'login', region: ctx.globals.region, edge: ctx.globals.edge },
+    { allowInsecureHttp: ctx.globals.allowInsecureHttp, signal: ctx.signal },
+  );
+  try {
+    await client.intelligence.v2.services.page({ pageSize: 1 });
+  } catch (err) {
+    const error = toCliError(err, 'verifying the credentials');
+    if (error instanceof AuthError) throw new AuthError('these credentials were refused; nothing was saved', { code: error.code, moreInfo: error.moreInfo });
+    throw error;
+  }
+  const config = await ctx.config();
+  config.setProfile(name, { ...profile, region: ctx.globals.region, edge: ctx.globals.edge });
+  config.setActive(name);
+  ctx.log.progress(`Logged in: saved profile "${name}" (active) in ${config.path}.`);
+  return { kind: 'none' };
+}

@@ -1,0 +1,12 @@
+import type { Context } from '../../lib/context.js';
+import type { CommandResult } from '../../lib/output/types.js';
+import { checkProfileName, profileFrom, type ProfileInput } from '../../lib/profiles.js';
+
+export async function run(ctx: Context, flags: ProfileInput & { activate?: boolean }, name: string): Promise<CommandResult> {
+  const profile = profileFrom(flags);
+  const config = await ctx.config();
+  config.setProfile(checkProfileName(name), profile);
+  if (flags.activate) config.setActive(name);
+  ctx.log.hint(`Saved profile "${name}" in ${config.path}${config.activeProfile === name ? ' (active)' : ''}.`);
+  return { kind: 'none' };
+}

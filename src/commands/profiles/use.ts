@@ -1,0 +1,13 @@
+import type { Context } from '../../lib/context.js';
+import { UsageError } from '../../lib/errors.js';
+import type { CommandResult } from '../../lib/output/types.js';
+
+export async function run(ctx: Context, _flags: object, name: string): Promise<CommandResult> {
+  const config = await ctx.config();
+  if (!config.profile(name)) {
+    throw new UsageError(`no profile named "${name}"`, { hint: `known: ${Object.keys(config.profiles()).join(', ') || 'none'}` });
+  }
+  config.setActive(name);
+  ctx.log.hint(`Active profile: ${name}`);
+  return { kind: 'none' };
+}

@@ -1,0 +1,61 @@
+import type { Column } from '../../lib/output/types.js';
+import type { ServiceFields, WebhookMethod } from '../../lib/services.js';
+
+export interface ServiceFlags {
+  uniqueName?: string;
+  friendlyName?: string;
+  languageCode?: string;
+  autoTranscribe?: boolean;
+  autoRedaction?: boolean;
+  mediaRedaction?: boolean;
+  dataLogging?: boolean;
+  webhookUrl?: string;
+  webhookMethod?: WebhookMethod;
+  encryptionCredentialSid?: string;
+}
+
+/** Flags → API fields, keeping only what the user gave (so updates touch nothing else). */
+export function serviceFieldsOf(flags: ServiceFlags): ServiceFields {
+  const fields: ServiceFields = {
+    uniqueName: flags.uniqueName,
+    friendlyName: flags.friendlyName,
+    languageCode: flags.languageCode,
+    autoTranscribe: flags.autoTranscribe,
+    autoRedaction: flags.autoRedaction,
+    mediaRedaction: flags.mediaRedaction,
+    dataLogging: flags.dataLogging,
+    webhookUrl: flags.webhookUrl,
+    webhookHttpMethod: flags.webhookMethod,
+    encryptionCredentialSid: flags.encryptionCredentialSid,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as ServiceFields;
+}
+
+export const SERVICE_LIST_COLUMNS: Column[] = [
+  { key: 'sid', header: 'SID' },
+  { key: 'uniqueName' },
+  { key: 'friendlyName' },
+  { key: 'languageCode', header: 'LANGUAGE' },
+  { key: 'autoTranscribe' },
+  { key: 'webhookUrl' },
+  { key: 'version' },
+];
+
+export const SERVICE_DETAIL_COLUMNS: Column[] = [
+  { key: 'sid', header: 'SID' },
+  { key: 'uniqueName' },
+  { key: 'friendlyName' },
+  { key: 'languageCode' },
+  { key: 'autoTranscribe' },
+  { key: 'autoRedaction' },
+  { key: 'mediaRedaction' },
+  { key: 'dataLogging' },
+  { key: 'webhookUrl' },
+  { key: 'webhookHttpMethod' },
+  { key: 'readOnlyAttachedOperatorSids', header: 'ATTACHED OPERATORS (READ-ONLY)' },
+  { key: 'encryptionCredentialSid' },
+  { key: 'version' },
+  { key: 'dateCreated' },
+  { key: 'dateUpdated' },
+  { key: 'url', header: 'URL' },
+];

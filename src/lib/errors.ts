@@ -1,0 +1,133 @@
+/** Exit codes are part of the CLI's contract: documented in the README and `ci help exit-codes`. */
+export const ExitCode = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  auth: 3,
+  notFound: 4,
+  wait: 5,
+  changes: 6,
+  interrupted: 130,
+} as const;
+
+export const EXIT_CODE_HELP: ReadonlyArray<[number, string]> = [
+  [ExitCode.ok, 'success'],
+  [ExitCode.failure, 'API error or unexpected failure (the Twilio error code and link are shown)'],
+  [ExitCode.usage, 'usage error or invalid input: unknown flag, malformed SID, unreadable or invalid file'],
+  [ExitCode.auth, 'authentication failed or no credentials configured'],
+  [ExitCode.notFound, 'the resource does not exist'],
+  [ExitCode.wait, 'waited, and the work did not finish or it failed'],
+  [ExitCode.changes, '`ci diff --exit-code`: the plan has changes'],
+  [ExitCode.interrupted, 'interrupted (Ctrl-C)'],
+];
+
+export interface ErrorDetails {
+  hint?: string;
+  /** Twilio's error code, when the API sent one. */
+  code?: number;
+  moreInfo?: string;
+  status?: number;
+  cause?: unknown;
+}
+
+/** The one error type the launcher knows how to print; subclasses only pick the exit code. */
+export class CliError extends Error {
+  readonly hint?: string;
+  readonly code?: number;
+  readonly moreInfo?: string;
+  readonly status?: number;
+
+  constructor(
+    message: string,
+    readonly exitCode: number = ExitCode.failure,
+    details: ErrorDetails = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.hint = details.hint;
+    this.code = details.code;
+    this.moreInfo = details.moreInfo;
+    this.status = details.status;
+  }
+}
+
+export class UsageError extends CliError {
+  constructor(message: string, details?: ErrorDetails) {
+    super(message, ExitCode.usage, details);
+  }
+}
+
+export class AuthError extends CliError {
+  constructor(message: string, details?: ErrorDetails) {
+    super(message, ExitCode.auth, details);
+  }
+}
+
+export class NotFoundError extends CliError {
+  constructor(message: string, details?: ErrorDetails) {
+    super(message, ExitCode.notFound, details);
+  }
+}
+
+export class ApiError extends CliError {
+  constructor(message: string, details?: ErrorDetails) {
+    super(message, ExitCode.failure, details);
+  }
+}
+
+export class WaitError extends CliError {
+  constructor(message: string, details?: ErrorDetails) {
+    super(message, ExitCode.wait, details);
+  }
+}
+
+export class InterruptedError extends CliError {
+  constructor(message = 'interrupted') {
+    super(message, ExitCode.interrupted);
+  }
+}
+
+/** A Twilio RestException, recognised by shape so this module needs no SDK import. */
+interface RestExceptionLike {
+  status: number;
+  message: string;
+  code?: number;
+  moreInfo?: string;
+}
+
+function isRestException(err: unknown): err is RestExceptionLike {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as RestExceptionLike).status === 'number' &&
+    typeof (err as RestExceptionLike).message === 'string' &&
+    ('moreInfo' in err || 'code' in err)
+  );
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH']);
+
+/** Turns anything thrown below a command into a CliError; the single place exit codes are decided. */
+export function toCliError(err: unknown, what?: string): CliError {
+  if (err instanceof CliError) return err;
+  const prefix = what ? `${what}: ` : '';
+  if (isRestException(err)) {
+    const details = { code: err.code, moreInfo: err.moreInfo, status: err.status, cause: err };
+    const message = `${prefix}${err.message}`;
+    if (err.status === 401 || err.status === 403) {
+      return new AuthError(message, { ...details, hint: 'check the credentials in effect with `ci doctor` or `ci profiles list`' });
+    }
+    if (err.status === 404) return new NotFoundError(message, details);
+    return new ApiError(message, details);
+  }
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string' && NETWORK_CODES.has(code)) {
+    const message = (err as Error).message || code;
+    return new ApiError(`${prefix}could not reach the API (${code}): ${message}`, {
+      hint: 'check --api-url / the network; for a local API run `ci emulator start`',
+      cause: err,
+    });
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new CliError(`${prefix}${message}`, ExitCode.failure, { cause: err });
+}

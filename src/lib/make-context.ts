@@ -1,0 +1,75 @@
+import type { Twilio } from 'twilio';
+import type { ConfigStore } from './config.js';
+import type { Context, Env, GlobalOptions, IO, Logger } from './context.js';
+import type { Credentials } from './credentials.js';
+import type { Prompter } from './prompter.js';
+
+/** The slice of `process` the CLI uses; tests hand in a fake. */
+export interface ProcessLike {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Env;
+  on?(event: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+  off?(event: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+  exit?(code: number): never;
+}
+
+/** NO_COLOR wins, then --no-color, then FORCE_COLOR, then "is it a terminal". */
+export function colorEnabled(env: Env, isTTY: boolean, argv: string[]): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (argv.includes('--no-color')) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY && env.TERM !== 'dumb';
+}
+
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= make());
+}
+
+function makeLogger(io: IO, debug: boolean): Logger {
+  const line = (text: string) => io.stderr.write(`${text}\n`);
+  return {
+    progress: (text) => io.stderrIsTTY && line(text),
+    hint: (text) => io.stderrIsTTY && line(text),
+    warn: (text) => line(`warning: ${text}`),
+    debug: (text) => debug && line(`[debug] ${text}`),
+  } as Logger;
+}
+
+export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalOptions, signal: AbortSignal): Context {
+  const io: IO = {
+    stdout: proc.stdout,
+    stderr: proc.stderr,
+    stdin: proc.stdin,
+    stdoutIsTTY: Boolean(proc.stdout.isTTY),
+    stderrIsTTY: Boolean(proc.stderr.isTTY),
+    stdinIsTTY: Boolean(proc.stdin.isTTY),
+    color: colorEnabled(proc.env, Boolean(proc.stdout.isTTY), argv),
+    columns: proc.stdout.columns ?? 100,
+  };
+  const log = makeLogger(io, Boolean(globals.debug));
+  const config = lazy<ConfigStore>(async () => {
+    const { ConfigStore } = await import('./config.js');
+    const store = await ConfigStore.open(proc.env);
+    if (store.isReadableByOthers()) {
+      log.warn(`${store.path} is readable by other users and holds secrets; fix it with: chmod 600 ${store.path}`);
+    }
+    return store;
+  });
+  const credentials = lazy<Credentials>(async () => {
+    const { resolveCredentials } = await import('./credentials.js');
+    return resolveCredentials(globals, proc.env, await config());
+  });
+  const client = lazy<Twilio>(async () => {
+    const { createTwilioClient } = await import('./client.js');
+    return createTwilioClient(await credentials(), {
+      debug: globals.debug ? log.debug : undefined,
+      signal,
+      allowInsecureHttp: globals.allowInsecureHttp,
+    });
+  });
+  const prompter = lazy<Prompter>(async () => (await import('./prompter.js')).inquirerPrompter(io));
+  return { io, env: proc.env, now: () => new Date(), signal, globals, log, config, credentials, client, prompter };
+}

@@ -1,0 +1,118 @@
+import type { IO } from '../context.js';
+import { UsageError } from '../errors.js';
+import { columnText, headerText, tsvEscape } from './format.js';
+import { Sink } from './sink.js';
+import { makeStyle } from './style.js';
+import { keyValueTable, table } from './table.js';
+import type { Column, CommandResult, ListResult, ObjectResult, OutputOptions, Row, Style } from './types.js';
+
+function pick(row: Row, fields: string[] | undefined): Row {
+  if (!fields) return row;
+  return Object.fromEntries(fields.map((field) => [field, row[field]]));
+}
+
+/** --fields picks among the columns and every key the data has; an unknown name is a usage error. */
+function selectColumns(columns: Column[], fields: string[] | undefined, sample: Row | undefined): Column[] {
+  if (!fields) return columns;
+  const known = new Map(columns.map((column) => [column.key, column]));
+  for (const key of Object.keys(sample ?? {})) if (!known.has(key)) known.set(key, { key });
+  const unknown = fields.filter((field) => !known.has(field));
+  if (unknown.length && sample !== undefined) {
+    throw new UsageError(`unknown field${unknown.length > 1 ? 's' : ''} for --fields: ${unknown.join(', ')}`, {
+      hint: `available: ${[...known.keys()].join(', ')}`,
+    });
+  }
+  return fields.map((field) => known.get(field) ?? { key: field });
+}
+
+async function* iterate(rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerator<Row> {
+  yield* rows;
+}
+
+async function renderList(sink: Sink, result: ListResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
+  const rows = iterate(result.rows);
+  const first = await rows.next();
+  const sample = first.done ? undefined : first.value;
+  const columns = selectColumns(result.columns, options.fields, sample);
+  const all = async function* () {
+    if (!first.done) yield first.value;
+    yield* rows;
+  };
+  if (options.ndjson) {
+    for await (const row of all()) {
+      if (sink.closed) break;
+      await sink.write(`${JSON.stringify(pick(row, options.fields))}\n`);
+    }
+    return;
+  }
+  if (options.json) {
+    // Streamed as one array, so a 50,000-row listing never sits in memory twice.
+    let count = 0;
+    await sink.write('[');
+    for await (const row of all()) {
+      if (sink.closed) break;
+      await sink.write(`${count++ ? ',' : ''}\n  ${JSON.stringify(pick(row, options.fields))}`);
+    }
+    await sink.write(count ? '\n]\n' : ']\n');
+    return;
+  }
+  if (!io.stdoutIsTTY) {
+    if (options.header !== false) await sink.write(`${columns.map((c) => tsvEscape(headerText(c))).join('\t')}\n`);
+    for await (const row of all()) {
+      if (sink.closed) break;
+      await sink.write(`${columns.map((c) => tsvEscape(columnText(c, row))).join('\t')}\n`);
+    }
+    return;
+  }
+  const collected: Row[] = [];
+  for await (const row of all()) collected.push(row);
+  if (collected.length === 0) return; // an empty table says nothing a hint could not
+  await sink.write(`${table(columns, collected, style, io.columns, options.header !== false)}\n`);
+}
+
+async function renderObject(sink: Sink, result: ObjectResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
+  const columns = selectColumns(result.columns ?? Object.keys(result.data).map((key) => ({ key })), options.fields, result.data);
+  if (options.json || options.ndjson) {
+    await sink.write(`${JSON.stringify(pick(result.data, options.fields), null, options.ndjson ? undefined : 2)}\n`);
+  } else if (io.stdoutIsTTY) {
+    await sink.write(`${keyValueTable(columns, result.data, style, io.columns)}\n`);
+  } else {
+    if (options.header !== false) await sink.write(`${columns.map((c) => tsvEscape(headerText(c))).join('\t')}\n`);
+    await sink.write(`${columns.map((c) => tsvEscape(columnText(c, result.data))).join('\t')}\n`);
+  }
+}
+
+/** The one place that turns a command's data into bytes on stdout. */
+export async function render(io: IO, result: CommandResult, options: OutputOptions = {}): Promise<void> {
+  const sink = new Sink(io.stdout);
+  const style = makeStyle(io.color, io.stdoutIsTTY);
+  switch (result.kind) {
+    case 'none':
+      return;
+    case 'text':
+      return sink.write(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
+    case 'object':
+      return renderObject(sink, result, options, style, io);
+    case 'list':
+      return renderList(sink, result, options, style, io);
+    case 'events': {
+      const asJson = options.json || options.ndjson || (!io.stdoutIsTTY && result.piped === 'ndjson');
+      for await (const event of result.events) {
+        if (sink.closed) break;
+        await sink.write(`${asJson ? JSON.stringify(event.json) : event.human(style)}\n`);
+      }
+      return;
+    }
+    case 'custom':
+      if (options.ndjson && result.ndjson) {
+        for await (const item of result.ndjson) {
+          if (sink.closed) break;
+          await sink.write(`${JSON.stringify(item)}\n`);
+        }
+        return;
+      }
+      if (options.json || options.ndjson) return sink.write(`${JSON.stringify(result.json, null, 2)}\n`);
+      return sink.write(`${result.human(style).replace(/\n?$/, '\n')}`);
+  }
+}
+

@@ -1,0 +1,83 @@
+/** What commands return; the output layer alone decides how it looks. */
+
+export type Row = Record<string, unknown>;
+
+export interface Column {
+  /** camelCase key in the JSON object; `--fields` names these. */
+  key: string;
+  header?: string;
+  /** How a cell reads on a terminal or in TSV (JSON always carries the raw value). */
+  format?: (value: unknown, row: Row) => string;
+}
+
+/** A single resource (show / create / update). */
+export interface ObjectResult {
+  kind: 'object';
+  data: Row;
+  /** Columns for the table/TSV; default: every key. */
+  columns?: Column[];
+}
+
+/** A list, possibly streamed page by page. */
+export interface ListResult {
+  kind: 'list';
+  rows: AsyncIterable<Row> | Iterable<Row>;
+  columns: Column[];
+}
+
+/** Anything with its own human rendering (results sections, plans); JSON is still one document. */
+export interface CustomResult {
+  kind: 'custom';
+  json: unknown;
+  /** Human text for a terminal (styled) or a pipe (plain). */
+  human: (style: Style) => string;
+  /** One object per line for --ndjson, when the command supports it. */
+  ndjson?: AsyncIterable<unknown> | Iterable<unknown>;
+}
+
+/** Plain text for humans only, e.g. a completion script or an emulator banner. */
+export interface TextResult {
+  kind: 'text';
+  text: string;
+}
+
+/** One event of a long-running command (a server's lines, webhook deliveries). */
+export interface OutputEvent {
+  human: (style: Style) => string;
+  json: unknown;
+}
+
+/**
+ * A stream of events from a server-like command; it ends when the command stops (Ctrl-C included).
+ * Piped, it prints NDJSON or the human lines, as the command chooses; --json always prints NDJSON.
+ */
+export interface EventsResult {
+  kind: 'events';
+  events: AsyncIterable<OutputEvent>;
+  piped: 'ndjson' | 'text';
+}
+
+export interface NoResult {
+  kind: 'none';
+}
+
+export type CommandResult = ObjectResult | ListResult | CustomResult | TextResult | EventsResult | NoResult;
+
+export interface OutputOptions {
+  json?: boolean;
+  ndjson?: boolean;
+  fields?: string[];
+  header?: boolean;
+}
+
+/** Colour and emphasis, collapsing to identity when colour is off. */
+export interface Style {
+  color: boolean;
+  tty: boolean;
+  bold(text: string): string;
+  dim(text: string): string;
+  green(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+}

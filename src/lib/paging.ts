@@ -1,0 +1,30 @@
+import { toPlain } from './output/format.js';
+import type { Row } from './output/types.js';
+
+/** The part of the SDK's Page that streaming needs. */
+export interface SdkPage<T> {
+  instances: T[];
+  nextPage(): Promise<SdkPage<T> | undefined> | undefined;
+}
+
+/**
+ * Yields plain rows page by page, so the first rows print before the last page is fetched
+ * and memory stays bounded by one page. `limit` stops early, without fetching further pages.
+ */
+export async function* streamPages<T>(first: Promise<SdkPage<T>>, limit = Infinity): AsyncGenerator<Row> {
+  let page: SdkPage<T> | undefined = await first;
+  let yielded = 0;
+  while (page) {
+    for (const instance of page.instances) {
+      if (yielded++ >= limit) return;
+      yield toPlain(instance);
+    }
+    if (yielded >= limit) return;
+    page = await page.nextPage();
+  }
+}
+
+/** Page size for a listing: fewer requests for big listings, no waste for small limits. */
+export function pageSizeFor(limit: number | undefined, max = 1000): number {
+  return limit === undefined || !Number.isFinite(limit) ? max : Math.max(1, Math.min(limit, max));
+}

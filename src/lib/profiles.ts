@@ -1,0 +1,63 @@
+import type { Profile } from './config.js';
+import { maskSecret } from './credentials.js';
+import { UsageError } from './errors.js';
+import type { Row } from './output/types.js';
+import { parseSid } from './sid.js';
+
+export interface ProfileInput {
+  accountSid?: string;
+  authToken?: string;
+  apiKey?: string;
+  apiSecret?: string;
+  region?: string;
+  edge?: string;
+  apiUrl?: string;
+  service?: string;
+}
+
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+export function checkProfileName(name: string): string {
+  if (!PROFILE_NAME.test(name)) {
+    throw new UsageError(`invalid profile name "${name}"`, { hint: 'use letters, digits, ".", "_" or "-" (at most 64)' });
+  }
+  return name;
+}
+
+/** Validates flags into a profile: an account SID and exactly one kind of secret. */
+export function profileFrom(input: ProfileInput): Profile {
+  if (!input.accountSid) throw new UsageError('missing required flag --account-sid');
+  const accountSid = parseSid(input.accountSid, 'AC', '--account-sid');
+  const hasKey = input.apiKey !== undefined || input.apiSecret !== undefined;
+  if (input.authToken && hasKey) throw new UsageError('give either --auth-token or --api-key with --api-secret, not both');
+  if (hasKey && !(input.apiKey && input.apiSecret)) throw new UsageError('--api-key and --api-secret go together');
+  if (!input.authToken && !hasKey) throw new UsageError('missing credentials: give --auth-token, or --api-key and --api-secret');
+  if (input.apiKey) parseSid(input.apiKey, 'SK', '--api-key');
+  if (input.service) parseSid(input.service, 'GA', '--service');
+  const profile: Profile = {
+    accountSid,
+    authToken: input.authToken,
+    apiKey: input.apiKey,
+    apiSecret: input.apiSecret,
+    region: input.region,
+    edge: input.edge,
+    apiUrl: input.apiUrl,
+    serviceSid: input.service,
+  };
+  return Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)) as unknown as Profile;
+}
+
+/** A profile as shown by `ci profiles list`: secrets masked, always. */
+export function maskedProfile(name: string, profile: Profile, active: boolean): Row {
+  return {
+    name,
+    active,
+    accountSid: profile.accountSid,
+    auth: profile.apiKey ? `api key ${profile.apiKey}` : 'auth token',
+    secret: maskSecret(profile.apiSecret ?? profile.authToken),
+    region: profile.region ?? null,
+    edge: profile.edge ?? null,
+    apiUrl: profile.apiUrl ?? null,
+    serviceSid: profile.serviceSid ?? null,
+  };
+}

@@ -1,0 +1,45 @@
+/** The one retry policy for every request: pure functions, so it is tested without a network. */
+
+export interface RetryPolicy {
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 4, baseDelayMs: 250, maxDelayMs: 10_000 };
+
+/** Connection failures where the request never reached the server: safe to re-send anything. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+/** Failures after the request may have been written: the server may already have acted. */
+const UNCERTAIN = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_BAD_RESPONSE']);
+
+export type Outcome = { status: number } | { errorCode: string };
+
+/** Why a retry is allowed, or undefined when the outcome must be surfaced. */
+export function retryReason(method: string, outcome: Outcome): string | undefined {
+  const idempotent = method.toUpperCase() !== 'POST';
+  if ('status' in outcome) {
+    if (outcome.status === 429) return 'HTTP 429 (rate limited)';
+    // A 5xx answer to a create may hide a write that happened; only idempotent calls re-send blindly.
+    if (outcome.status >= 500 && idempotent) return `HTTP ${outcome.status}`;
+    return undefined;
+  }
+  if (NOT_SENT.has(outcome.errorCode)) return `connection failed (${outcome.errorCode})`;
+  if (UNCERTAIN.has(outcome.errorCode) && idempotent) return `connection lost (${outcome.errorCode})`;
+  return undefined;
+}
+
+/** Exponential backoff with full jitter; a server's Retry-After (seconds) wins when present. */
+export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfter?: string, random = Math.random): number {
+  const seconds = retryAfter === undefined ? NaN : Number(retryAfter);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, policy.maxDelayMs);
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  return Math.floor(random() * ceiling);
+}
+
+/** True for a failure after which a create may or may not have been applied. */
+export function isUncertainFailure(method: string, outcome: Outcome): boolean {
+  if (method.toUpperCase() !== 'POST') return false;
+  if ('status' in outcome) return outcome.status >= 500;
+  return UNCERTAIN.has(outcome.errorCode);
+}

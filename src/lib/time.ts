@@ -1,0 +1,26 @@
+import { InterruptedError, UsageError } from './errors.js';
+
+/** Resolves after `ms`, or rejects with InterruptedError as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new InterruptedError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new InterruptedError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Parses "500ms", "2s", "10m", "1h" or a bare number of seconds. */
+export function parseDuration(value: string, flag: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
+  if (!match) throw new UsageError(`${flag} must be a duration such as 30s, 10m or 500ms (got "${value}")`);
+  return Math.round(Number(match[1]) * UNITS[match[2] ?? 's']!);
+}

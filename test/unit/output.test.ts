@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { render } from '../../src/lib/output/render.js';
+import type { IO } from '../../src/lib/context.js';
+import type { CommandResult } from '../../src/lib/output/types.js';
+import { fakeProcess } from '../support/fake-process.js';
+
+function ioFor(tty: boolean, color = false) {
+  const proc = fakeProcess({ tty });
+  const io: IO = {
+    stdout: proc.stdout,
+    stderr: proc.stderr,
+    stdin: proc.stdin,
+    stdoutIsTTY: tty,
+    stderrIsTTY: tty,
+    stdinIsTTY: tty,
+    color,
+    columns: 120,
+  };
+  return { io, out: proc.out };
+}
+
+const rows = [
+  { sid: 'GA1', uniqueName: 'alpha', webhookUrl: null, nested: { a: 1 } },
+  { sid: 'GA2', uniqueName: 'tab\there', webhookUrl: 'https://x', nested: [1, 2] },
+];
+const list = (): CommandResult => ({ kind: 'list', rows, columns: [{ key: 'sid', header: 'SID' }, { key: 'uniqueName' }] });
+
+describe('output layer', () => {
+  it('prints TSV with a header when piped, escaping tabs', async () => {
+    const { io, out } = ioFor(false);
+    await render(io, list());
+    expect(out()).toBe('SID\tUNIQUE NAME\nGA1\talpha\nGA2\ttab\\there\n');
+  });
+
+  it('drops the header with --no-header', async () => {
+    const { io, out } = ioFor(false);
+    await render(io, list(), { header: false });
+    expect(out()).toBe('GA1\talpha\nGA2\ttab\\there\n');
+  });
+
+  it('prints a table on a terminal, with colour only when enabled', async () => {
+    const plain = ioFor(true, false);
+    await render(plain.io, list());
+    expect(plain.out()).toMatch(/^SID\s+UNIQUE NAME\s*\nGA1\s+alpha/);
+    expect(plain.out()).not.toContain('\u001b[');
+    const coloured = ioFor(true, true);
+    await render(coloured.io, list());
+    expect(coloured.out()).toContain('\u001b[1m');
+  });
+
+  it('prints one JSON array with every field for --json, and picks keys with --fields', async () => {
+    const { io, out } = ioFor(false);
+    await render(io, list(), { json: true });
+    expect(JSON.parse(out())).toEqual(rows);
+    const picked = ioFor(false);
+    await render(picked.io, list(), { json: true, fields: ['uniqueName', 'nested'] });
+    expect(JSON.parse(picked.out())).toEqual(rows.map(({ uniqueName, nested }) => ({ uniqueName, nested })));
+  });
+
+  it('prints one object per line for --ndjson', async () => {
+    const { io, out } = ioFor(false);
+    await render(io, list(), { ndjson: true });
+    expect(out().trim().split('\n').map((line) => JSON.parse(line))).toEqual(rows);
+  });
+
+  it('selects TSV columns by JSON name, including keys outside the default columns', async () => {
+    const { io, out } = ioFor(false);
+    await render(io, list(), { fields: ['webhookUrl', 'sid'] });
+    expect(out()).toBe('WEBHOOK URL\tSID\n\tGA1\nhttps://x\tGA2\n');
+  });
+
+  it('rejects an unknown --fields name with the list of available ones', async () => {
+    const { io } = ioFor(false);
+    await expect(render(io, list(), { fields: ['nope'] })).rejects.toMatchObject({ exitCode: 2, hint: expect.stringContaining('uniqueName') });
+  });
+
+  it('renders an object as JSON, as a key/value view on a terminal, and as one TSV row when piped', async () => {
+    const result: CommandResult = { kind: 'object', data: { sid: 'GA1', version: 2 } };
+    const json = ioFor(false);
+    await render(json.io, result, { json: true });
+    expect(JSON.parse(json.out())).toEqual({ sid: 'GA1', version: 2 });
+    const tty = ioFor(true);
+    await render(tty.io, result);
+    expect(tty.out()).toMatch(/^SID\s+GA1\nVERSION\s+2\n$/);
+    const piped = ioFor(false);
+    await render(piped.io, result);
+    expect(piped.out()).toBe('SID\tVERSION\nGA1\t2\n');
+  });
+
+  it('streams NDJSON rows before the source is exhausted', async () => {
+    const { io, out } = ioFor(false);
+    let seenBeforeSecond = '';
+    async function* slow() {
+      yield { n: 1 };
+      await new Promise((r) => setTimeout(r, 5));
+      seenBeforeSecond = out();
+      yield { n: 2 };
+    }
+    await render(io, { kind: 'list', rows: slow(), columns: [{ key: 'n' }] }, { ndjson: true });
+    expect(seenBeforeSecond).toBe('{"n":1}\n');
+  });
+});
