@@ -1,0 +1,84 @@
+import type { AddressInfo } from 'node:net';
+import { createEmulatorServer, type Exchange } from './server.js';
+import { Stats } from './stats.js';
+import { Store } from './store.js';
+
+export type { Exchange } from './server.js';
+
+/** Fixed, documented test credentials: the emulator accepts these unless told otherwise. */
+export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000001';
+export const DEFAULT_AUTH_TOKEN = 'emulator-auth-token';
+export const DEFAULT_API_KEY_SID = 'SK00000000000000000000000000000001';
+export const DEFAULT_API_KEY_SECRET = 'emulator-api-key-secret';
+
+export interface EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  accountSid?: string;
+  authToken?: string;
+  apiKeySid?: string;
+  apiKeySecret?: string;
+  /** JSON file: loaded on start if present, saved atomically after every mutation. */
+  stateFile?: string;
+  /** The emulator's own log lines (e.g. internal errors, failed saves); default: discarded. */
+  log?: (line: string) => void;
+  /** Called after every response; tests validate the exchange against Twilio's OpenAPI. */
+  observe?: (exchange: Exchange) => void;
+}
+
+export interface RunningEmulator {
+  /** e.g. http://127.0.0.1:4010 */
+  url: string;
+  port: number;
+  host: string;
+  accountSid: string;
+  authToken: string;
+  apiKeySid: string;
+  apiKeySecret: string;
+  /** Stops listening, drops open connections and waits for the last state-file write. */
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const credentials = {
+    accountSid: options.accountSid ?? DEFAULT_ACCOUNT_SID,
+    authToken: options.authToken ?? DEFAULT_AUTH_TOKEN,
+    apiKeySid: options.apiKeySid ?? DEFAULT_API_KEY_SID,
+    apiKeySecret: options.apiKeySecret ?? DEFAULT_API_KEY_SECRET,
+  };
+  const stats = new Stats();
+  const store = new Store(options.stateFile, (collection, kind) => stats.recordChange(collection, kind));
+  const server = createEmulatorServer({
+    credentials,
+    store,
+    stats,
+    log: options.log ?? (() => {}),
+    observe: options.observe,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    ...credentials,
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await store.save();
+    },
+  };
+}

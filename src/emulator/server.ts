@@ -1,0 +1,151 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { HttpError, internalError, methodNotAllowed, notFound, unauthorized } from './errors.js';
+import { toParamMap, type ParamMap } from './params.js';
+import { Router, type Method, type Reply, type Route } from './router.js';
+import { serviceRoutes } from './routes/services.js';
+import { Stats, statsRoutes } from './stats.js';
+import type { Store } from './store.js';
+
+/** The route table: adding a resource is one more spread here. */
+const ROUTES: Route[] = [...serviceRoutes, ...statsRoutes];
+
+/** One request/response pair, as reported to `observe` after the response is sent. */
+export interface Exchange {
+  method: string;
+  /** Path without query, e.g. /v2/Services/GA… */
+  path: string;
+  query: ParamMap;
+  form: ParamMap;
+  /** Request headers. */
+  headers: IncomingHttpHeaders;
+  status: number;
+  /** Parsed response body; undefined when there is none (204). */
+  body: unknown;
+  responseHeaders: Record<string, string>;
+}
+
+export interface Credentials {
+  accountSid: string;
+  authToken: string;
+  apiKeySid: string;
+  apiKeySecret: string;
+}
+
+export interface ServerDependencies {
+  credentials: Credentials;
+  store: Store;
+  stats: Stats;
+  log: (line: string) => void;
+  observe?: (exchange: Exchange) => void;
+}
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export function createEmulatorServer(deps: ServerDependencies): Server {
+  const router = new Router(ROUTES);
+  return createServer((request, response) => {
+    handle(router, deps, request, response).catch((error: unknown) => {
+      // Only reachable if writing the response itself failed (e.g. the client went away).
+      deps.log(`emulator: failed to answer ${request.method} ${request.url}: ${String(error)}`);
+      response.destroy();
+    });
+  });
+}
+
+async function handle(router: Router, deps: ServerDependencies, request: IncomingMessage, response: ServerResponse) {
+  const method = request.method ?? 'GET';
+  const url = new URL(request.url ?? '/', 'http://emulator');
+  const query = toParamMap(url.searchParams);
+  let form: ParamMap = {};
+  let pattern: string | undefined;
+  let reply: Reply;
+  try {
+    form = await readForm(request);
+    if (!isAuthorized(request.headers.authorization, deps.credentials)) throw unauthorized();
+    const match = router.match(method, url.pathname);
+    if (match.kind === 'none') throw notFound(url.pathname);
+    if (match.kind === 'wrong-method') throw methodNotAllowed(method, url.pathname);
+    pattern = match.route.pattern;
+    reply = await match.route.handler({
+      method: method as Method,
+      params: match.params,
+      query,
+      form,
+      headers: request.headers,
+      origin: `http://${request.headers.host ?? 'localhost'}`,
+      accountSid: deps.credentials.accountSid,
+      store: deps.store,
+      stats: deps.stats,
+    });
+  } catch (error) {
+    reply = errorReply(error, deps.log);
+  }
+  deps.stats.recordRequest(method, pattern);
+  try {
+    await deps.store.save(); // an acknowledged change must already be on disk
+  } catch (error) {
+    deps.log(`emulator: could not save the state file: ${String(error)}`);
+  }
+
+  const headers: Record<string, string> = { ...reply.headers };
+  const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  if (payload) headers['Content-Type'] = 'application/json; charset=utf-8';
+  if (reply.status === 405 && !headers.Allow) headers.Allow = allowedMethods(router, url.pathname);
+  response.writeHead(reply.status, headers);
+  response.end(payload);
+  deps.observe?.({
+    method,
+    path: url.pathname,
+    query,
+    form,
+    headers: request.headers,
+    status: reply.status,
+    body: reply.body,
+    responseHeaders: headers,
+  });
+}
+
+function errorReply(error: unknown, log: (line: string) => void): Reply {
+  const httpError = error instanceof HttpError ? error : internalError();
+  if (httpError !== error) log(`emulator: internal error: ${error instanceof Error ? error.stack : String(error)}`);
+  return { status: httpError.status, body: httpError.toBody() };
+}
+
+function allowedMethods(router: Router, path: string): string {
+  const match = router.match('', path);
+  return match.kind === 'wrong-method' ? [...new Set(match.allowed)].join(', ') : '';
+}
+
+async function readForm(request: IncomingMessage): Promise<ParamMap> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 20001, `Request body larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  const contentType = request.headers['content-type'] ?? '';
+  if (size === 0 || !contentType.startsWith('application/x-www-form-urlencoded')) return {};
+  return toParamMap(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+}
+
+/** HTTP Basic with the account SID + auth token, or an API key SID + secret (as Twilio accepts). */
+function isAuthorized(header: string | undefined, credentials: Credentials): boolean {
+  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
+  if (!match) return false;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return false;
+  const user = decoded.slice(0, colon);
+  const secret = decoded.slice(colon + 1);
+  if (user === credentials.accountSid) return sameSecret(secret, credentials.authToken);
+  if (user === credentials.apiKeySid) return sameSecret(secret, credentials.apiKeySecret);
+  return false;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

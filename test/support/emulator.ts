@@ -1,0 +1,23 @@
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
+import { validateExchange } from './spec.js';
+
+export interface TestEmulator extends RunningEmulator {
+  /** Spec violations seen so far, each prefixed with its request; tests assert it stays empty. */
+  violations: string[];
+}
+
+/** The emulator on a free port, every exchange checked against Twilio's OpenAPI description. */
+export async function startTestEmulator(options: Omit<EmulatorOptions, 'port'> = {}): Promise<TestEmulator> {
+  const violations: string[] = [];
+  const emulator = await startEmulator({
+    ...options,
+    port: 0,
+    observe(exchange) {
+      for (const violation of validateExchange(exchange)) {
+        violations.push(`${exchange.method} ${exchange.path} → ${exchange.status}: ${violation}`);
+      }
+      options.observe?.(exchange);
+    },
+  });
+  return { ...emulator, violations };
+}
