@@ -11,7 +11,13 @@ export interface SdkPage<T> {
  * Yields plain rows page by page, so the first rows print before the last page is fetched
  * and memory stays bounded by one page. `limit` stops early, without fetching further pages.
  */
-export async function* streamPages<T>(first: Promise<SdkPage<T>>, limit = Infinity): AsyncGenerator<Row> {
+export function streamPages<T>(first: Promise<SdkPage<T>>, limit = Infinity): AsyncGenerator<Row> {
+  // The first request is already in flight; its failure is reported when the rows are read, not as an unhandled rejection.
+  first.catch(() => {});
+  return pages(first, limit);
+}
+
+async function* pages<T>(first: Promise<SdkPage<T>>, limit: number): AsyncGenerator<Row> {
   let page: SdkPage<T> | undefined = await first;
   let yielded = 0;
   while (page) {

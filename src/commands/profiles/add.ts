@@ -3,7 +3,10 @@ import type { CommandResult } from '../../lib/output/types.js';
 import { checkProfileName, profileFrom, type ProfileInput } from '../../lib/profiles.js';
 
 export async function run(ctx: Context, flags: ProfileInput & { activate?: boolean }, name: string): Promise<CommandResult> {
-  const profile = profileFrom(flags);
+  // --region, --edge and --api-url are global flags: commander hands them to the root command.
+  const { region, edge, apiUrl } = ctx.globals;
+  if (apiUrl) (await import('../../lib/client.js')).parseApiUrl(apiUrl, ctx.globals.allowInsecureHttp);
+  const profile = profileFrom({ ...flags, region, edge, apiUrl });
   const config = await ctx.config();
   config.setProfile(checkProfileName(name), profile);
   if (flags.activate) config.setActive(name);

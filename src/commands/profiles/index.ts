@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { examples, httpUrl, withOutput, type Runner } from '../define.js';
+import { examples, withOutput, type Runner } from '../define.js';
 
 export function registerProfiles(program: Command, act: Runner): void {
   const profiles = program.command('profiles').alias('profile').description('manage saved credentials (stored with mode 0600)');
@@ -7,19 +7,17 @@ export function registerProfiles(program: Command, act: Runner): void {
   examples(
     profiles
       .command('add')
-      .description('save credentials under a name, without prompting')
+      .description('save credentials under a name, without prompting; the global --region, --edge and --api-url are saved with them')
       .argument('<name>', 'profile name')
       .option('--account-sid <AC…>', 'account SID')
       .option('--auth-token <token>', 'auth token (or use an API key)')
       .option('--api-key <SK…>', 'API key SID')
       .option('--api-secret <secret>', 'API key secret')
-      .option('--region <region>', 'Twilio region, e.g. ie1')
-      .option('--edge <edge>', 'Twilio edge, e.g. dublin')
-      .option('--api-url <url>', 'base URL for every API request (e.g. an emulator)', httpUrl('--api-url'))
       .option('--service <GA…>', 'default service for commands that need one')
       .option('--activate', 'make it the active profile'),
     'ci profiles add prod --account-sid AC… --api-key SK… --api-secret …',
     'ci profiles add test --account-sid AC… --auth-token … --service GA… --activate',
+    'ci profiles add local --account-sid AC… --auth-token … --api-url http://127.0.0.1:4010',
   ).action(act(() => import('./add.js')));
 
   examples(
