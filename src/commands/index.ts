@@ -3,6 +3,7 @@ import type { Runner } from './define.js';
 import { registerEmulator } from './emulator/index.js';
 import { registerLogin } from './login/index.js';
 import { registerProfiles } from './profiles/index.js';
+import { registerServe } from './serve/index.js';
 import { registerServices } from './services/index.js';
 import { registerWebhook } from './webhook/index.js';
 
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, act: Runner): void {
   registerLogin(program, act);
   registerEmulator(program, act);
   registerWebhook(program, act);
+  registerServe(program, act);
 }

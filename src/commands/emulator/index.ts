@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { examples, nonNegativeInt, type Runner } from '../define.js';
+import { examples, httpUrl, nonNegativeInt, withOutput, type Runner } from '../define.js';
 
 export function registerEmulator(program: Command, act: Runner): void {
   const emulator = program.command('emulator').description('a local Intelligence v2 API for demos, tests and trying ci without an account');
@@ -18,4 +18,20 @@ export function registerEmulator(program: Command, act: Runner): void {
     'ci emulator start',
     'ci emulator start --port 4010 --state ./emulator.json',
   ).action(act(() => import('./start.js')));
+
+  examples(
+    withOutput(
+      emulator
+        .command('call')
+        .description("play Twilio's side of an inbound call against a voice URL (e.g. `ci serve`'s /incoming-call), signed like Twilio")
+        .requiredOption('--to <url>', 'the voice URL ("A call comes in")', httpUrl('--to'))
+        .option('--recording <RE…>', 'recording the <Record> verb produces (default: a new one)')
+        .option('--from <number>', 'the caller', '+15005550006')
+        .option('--number <number>', 'the Twilio number called', '+15005550001')
+        .option('--auth-token <token>', 'auth token to sign with (default: the credentials in effect)'),
+      { list: true },
+    ),
+    'ci emulator call --to http://127.0.0.1:3000/incoming-call',
+    'ci emulator call --to http://127.0.0.1:3000/incoming-call --recording RE0123456789abcdef0123456789abcdef --json',
+  ).action(act(() => import('./call.js')));
 }

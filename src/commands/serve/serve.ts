@@ -1,0 +1,101 @@
+import { Channel } from '../../lib/channel.js';
+import { loadVoiceResponse } from '../../lib/client.js';
+import type { Context } from '../../lib/context.js';
+import { UsageError } from '../../lib/errors.js';
+import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
+import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
+import { SEED_CALL_SCRIPT, incomingCallTwiml, type CallScript } from '../../lib/webhooks/call-twiml.js';
+import { startSignedServer, type Endpoint } from '../../lib/webhooks/signed-server.js';
+import type { Params } from '../../lib/webhooks/verify.js';
+import { webhookEndpoint, type ReceiverFlags } from '../webhook/receiver.js';
+
+export interface ServeFlags extends ReceiverFlags {
+  port: number;
+  host: string;
+  publicUrl?: string;
+  authToken?: string;
+  service?: string;
+  greeting?: string;
+  thanks?: string;
+  language?: string;
+  voice?: string;
+  timeout?: number;
+  maxLength?: number;
+  playBeep: boolean;
+}
+
+export const PATHS = { incomingCall: '/incoming-call', recordingStatus: '/recording-status', webhook: '/ci-webhook' } as const;
+
+function param(params: Params, name: string): string | undefined {
+  const value = params[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The seed's settings, each replaced by the flag that names it. */
+function callScript(flags: ServeFlags, recordingStatusUrl: string): CallScript {
+  return {
+    greeting: flags.greeting ?? SEED_CALL_SCRIPT.greeting,
+    thanks: flags.thanks ?? SEED_CALL_SCRIPT.thanks,
+    language: flags.language ?? SEED_CALL_SCRIPT.language,
+    greetingVoice: flags.voice,
+    thanksVoice: flags.voice ?? SEED_CALL_SCRIPT.thanksVoice,
+    timeout: flags.timeout ?? SEED_CALL_SCRIPT.timeout,
+    maxLength: flags.maxLength ?? SEED_CALL_SCRIPT.maxLength,
+    playBeep: flags.playBeep,
+    recordingStatusUrl,
+  };
+}
+
+export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResult> {
+  if (flags.language !== undefined && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(flags.language)) {
+    throw new UsageError(`--language must be a language tag such as ja-JP or en-US (got "${flags.language}")`);
+  }
+  const authToken = flags.authToken ?? signingAuthToken(await ctx.credentials());
+  const VoiceResponse = await loadVoiceResponse();
+  const events = new Channel<OutputEvent>();
+  let script: CallScript | undefined;
+
+  const incomingCall: Endpoint = {
+    path: PATHS.incomingCall,
+    methods: ['POST', 'GET'],
+    handle({ params }) {
+      const callSid = param(params, 'CallSid') ?? '';
+      const recordingSid = param(params, 'RecordingSid');
+      events.push({
+        human: (style) =>
+          recordingSid
+            ? `${style.cyan('call')}  ${callSid}  recorded ${recordingSid}, hanging up`
+            : `${style.cyan('call')}  ${callSid}  ${param(params, 'From') ?? '?'} → ${param(params, 'To') ?? '?'}, recording`,
+        json: { event: 'call', callSid, from: param(params, 'From') ?? null, to: param(params, 'To') ?? null, recordingSid: recordingSid ?? null },
+      });
+      return { status: 200, contentType: 'text/xml', body: incomingCallTwiml(VoiceResponse, script!, recordingSid) };
+    },
+  };
+
+  const server = await startSignedServer({
+    host: flags.host,
+    port: flags.port,
+    publicUrl: flags.publicUrl,
+    authToken,
+    endpoints: [incomingCall, webhookEndpoint(ctx, flags, PATHS.webhook, events, () => void stop())],
+    onRejected: (message) => ctx.log.warn(message),
+    onError: (message) => ctx.log.warn(message),
+  });
+  const stop = async () => {
+    await server.close();
+    events.close();
+  };
+  events.closeOn(ctx.signal, () => server.close());
+  script = callScript(flags, `${server.baseUrl}${PATHS.recordingStatus}`);
+  const voiceUrl = `${server.baseUrl}${PATHS.incomingCall}`;
+  events.push({
+    human: (style) =>
+      [
+        `listening on ${server.localUrl}`,
+        `voice URL    ${voiceUrl}   ${style.dim('(the number\'s "A call comes in" webhook, HTTP POST)')}`,
+        `webhook URL  ${server.baseUrl}${PATHS.webhook}   ${style.dim('(ci webhook set <service> <url>)')}`,
+      ].join('\n'),
+    json: { event: 'listening', url: server.localUrl, voiceUrl, webhookUrl: `${server.baseUrl}${PATHS.webhook}` },
+  });
+  return { kind: 'events', events, piped: 'ndjson' };
+}
