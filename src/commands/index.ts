@@ -4,6 +4,7 @@ import { registerEmulator } from './emulator/index.js';
 import { registerLogin } from './login/index.js';
 import { registerProfiles } from './profiles/index.js';
 import { registerServices } from './services/index.js';
+import { registerTranscription } from './transcription.js';
 
 /** Every noun of the CLI. Flags are registered eagerly (cheap); command code loads on use. */
 export function registerCommands(program: Command, act: Runner): void {
@@ -11,4 +12,5 @@ export function registerCommands(program: Command, act: Runner): void {
   registerProfiles(program, act);
   registerLogin(program, act);
   registerEmulator(program, act);
+  registerTranscription(program, act);
 }
