@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { HttpError, internalError, methodNotAllowed, notFound, unauthorized } from './errors.js';
 import { toParamMap, type ParamMap } from './params.js';
 import { Router, type Method, type Reply, type Route } from './router.js';
+import { operatorRoutes } from './routes/operators.js';
 import { serviceRoutes } from './routes/services.js';
 import { Stats, statsRoutes } from './stats.js';
 import type { Store } from './store.js';
@@ -13,6 +14,7 @@ import type { Transcriber } from './transcripts/transcriber.js';
 const ROUTES: Route[] = [
   ...serviceRoutes,
   ...statsRoutes,
+  ...operatorRoutes,
   ...transcriptionRoutes,
 ];
 

@@ -1,5 +1,5 @@
 /** The entity kinds the engine recognises, with the label used in extract results and in redaction masks. */
-export type EntityLabel = 'EmailAddress' | 'Date' | 'MoneyAmount' | 'PhoneNumber';
+export type EntityLabel = 'EMAIL_ADDRESS' | 'DATE' | 'MONEY_AMOUNT' | 'PHONE_NUMBER';
 
 export interface Entity {
   label: EntityLabel;
@@ -12,10 +12,10 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 
 // Earlier patterns win where matches overlap: "2025-12-10" is a date, not a phone number.
 const PATTERNS: Array<[EntityLabel, RegExp]> = [
-  ['EmailAddress', /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g],
-  ['Date', new RegExp(`\\b(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}(?:,? \\d{4})?)\\b`, 'gi')],
-  ['MoneyAmount', /(?:[$€£]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|euros|pounds|usd|eur|gbp)\b)/gi],
-  ['PhoneNumber', /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\+\d{8,15}\b/g],
+  ['EMAIL_ADDRESS', /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g],
+  ['DATE', new RegExp(`\\b(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}|${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH}(?:,? \\d{4})?)\\b`, 'gi')],
+  ['MONEY_AMOUNT', /(?:[$€£]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|euros|pounds|usd|eur|gbp)\b)/gi],
+  ['PHONE_NUMBER', /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\+\d{8,15}\b/g],
 ];
 
 /** Phone numbers, e-mail addresses, amounts of money and dates in `text`, in order of appearance. */
@@ -32,7 +32,7 @@ export function findEntities(text: string): Entity[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** The text with every entity replaced by its label in brackets, e.g. "call me at [PhoneNumber]". */
+/** The text with every entity replaced by its label in brackets, e.g. "call me at [PHONE_NUMBER]". */
 export function maskEntities(text: string): string {
   let masked = '';
   let from = 0;

@@ -28,7 +28,7 @@ function resultFields(operator: AnalysisOperator, utterances: Utterance[], roleO
       return { text_generation_results: { format: 'text', result } };
     }
     case 'conversation-classify': {
-      const { label, probabilities } = operator.examples?.length ? classifyByExamples(conversation, operator) : classifySentiment(utterances);
+      const { label, probabilities } = isSentiment(operator) ? classifySentiment(utterances) : classifyByExamples(conversation, operator);
       return { predicted_label: label, predicted_probability: probabilities[label] ?? null, label_probabilities: probabilities };
     }
     case 'utterance-classify':
@@ -40,16 +40,27 @@ function resultFields(operator: AnalysisOperator, utterances: Utterance[], roleO
   }
 }
 
-/** A custom classifier: each label scores its best example's word overlap with the conversation. */
+const SENTIMENT_LABELS = new Set(['positive', 'negative', 'neutral', 'mixed']);
+
+/** Sentiment operators (labels among positive/negative/neutral/mixed, or none) use the lexicon. */
+function isSentiment(operator: AnalysisOperator): boolean {
+  return !operator.examples?.length && (operator.labels ?? []).every((label) => SENTIMENT_LABELS.has(label));
+}
+
+/**
+ * Any other classifier: a label scores the word overlap of its best example with the conversation
+ * (or of the label itself when it has no example). No overlap at all: every label equally likely.
+ */
 function classifyByExamples(conversation: string, operator: AnalysisOperator): Classification {
-  const scores: Record<string, number> = Object.fromEntries((operator.labels ?? []).map((label) => [label, 0]));
+  const scores: Record<string, number> = Object.fromEntries((operator.labels ?? []).map((label) => [label, similarity(conversation, label.replace(/[-_]/g, ' '))]));
   for (const example of operator.examples ?? []) {
     scores[example.output] = Math.max(scores[example.output] ?? 0, similarity(conversation, example.input));
   }
+  const labels = Object.keys(scores);
+  if (labels.length === 0) return { label: 'unknown', probabilities: { unknown: 1 } };
   const best = Object.entries(scores).reduce((top, entry) => (entry[1] > top[1] ? entry : top));
-  if (best[1] === 0) return { label: best[0], probabilities: { [best[0]]: 1 } };
-  const probabilities = normalise(Object.fromEntries(Object.entries(scores).filter(([, score]) => score > 0)));
-  return { label: best[0], probabilities };
+  if (best[1] === 0) return { label: best[0], probabilities: normalise(Object.fromEntries(labels.map((label) => [label, 1]))) };
+  return { label: best[0], probabilities: normalise(Object.fromEntries(Object.entries(scores).filter(([, score]) => score > 0))) };
 }
 
 /** Phrase matching: an utterance matches when it contains one of the phrases (case-insensitive). */
