@@ -2,8 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { createEmulatorServer, type Exchange } from './server.js';
 import { Stats } from './stats.js';
 import { Store } from './store.js';
+import { BUILT_IN_RECORDINGS, RecordingCatalogue, type CatalogueRecording } from './transcripts/recordings.js';
+import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcriber.js';
 
 export type { Exchange } from './server.js';
+export { loadRecordingsFile, type CatalogueRecording } from './transcripts/recordings.js';
+export type { TranscriptCompletedHook } from './transcripts/transcriber.js';
+
+/** Time a transcript takes from queued to completed unless told otherwise. */
+export const DEFAULT_TRANSCRIBE_DELAY_MS = 1500;
 
 /** Fixed, documented test credentials: the emulator accepts these unless told otherwise. */
 export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000001';
@@ -26,6 +33,12 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Called after every response; tests validate the exchange against Twilio's OpenAPI. */
   observe?: (exchange: Exchange) => void;
+  /** Time from transcript create to completed; default DEFAULT_TRANSCRIBE_DELAY_MS. */
+  transcribeDelayMs?: number;
+  /** The recordings catalogue; default the built-in support calls (see docs/transcripts.md). */
+  recordings?: CatalogueRecording[];
+  /** Called when a transcript completes, after its results are stored; default nothing. */
+  onTranscriptCompleted?: TranscriptCompletedHook;
 }
 
 export interface RunningEmulator {
@@ -51,11 +64,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const stats = new Stats();
   const store = new Store(options.stateFile, (collection, kind) => stats.recordChange(collection, kind));
+  const log = options.log ?? (() => {});
+  const transcriber = new Transcriber(store, {
+    delayMs: options.transcribeDelayMs ?? DEFAULT_TRANSCRIBE_DELAY_MS,
+    catalogue: new RecordingCatalogue(options.recordings ?? BUILT_IN_RECORDINGS),
+    onTranscriptCompleted: options.onTranscriptCompleted ?? (() => {}),
+    log,
+  });
+  transcriber.resumePending();
   const server = createEmulatorServer({
     credentials,
     store,
     stats,
-    log: options.log ?? (() => {}),
+    transcriber,
+    log,
     observe: options.observe,
   });
 
@@ -75,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     host,
     async close() {
+      transcriber.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -3,12 +3,20 @@ import { timingSafeEqual } from 'node:crypto';
 import { HttpError, internalError, methodNotAllowed, notFound, unauthorized } from './errors.js';
 import { toParamMap, type ParamMap } from './params.js';
 import { Router, type Method, type Reply, type Route } from './router.js';
+import { operatorRoutes } from './routes/operators.js';
 import { serviceRoutes } from './routes/services.js';
 import { Stats, statsRoutes } from './stats.js';
 import type { Store } from './store.js';
+import { transcriptionRoutes } from './routes/transcription.js';
+import type { Transcriber } from './transcripts/transcriber.js';
 
 /** The route table: adding a resource is one more spread here. */
-const ROUTES: Route[] = [...serviceRoutes, ...statsRoutes];
+const ROUTES: Route[] = [
+  ...serviceRoutes,
+  ...statsRoutes,
+  ...operatorRoutes,
+  ...transcriptionRoutes,
+];
 
 /** One request/response pair, as reported to `observe` after the response is sent. */
 export interface Exchange {
@@ -36,6 +44,7 @@ export interface ServerDependencies {
   credentials: Credentials;
   store: Store;
   stats: Stats;
+  transcriber: Transcriber;
   log: (line: string) => void;
   observe?: (exchange: Exchange) => void;
 }
@@ -62,8 +71,9 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
   let reply: Reply;
   try {
     form = await readForm(request);
-    if (!isAuthorized(request.headers.authorization, deps.credentials)) throw unauthorized();
     const match = router.match(method, url.pathname);
+    const isPublic = match.kind === 'found' && match.route.public === true;
+    if (!isPublic && !isAuthorized(request.headers.authorization, deps.credentials)) throw unauthorized();
     if (match.kind === 'none') throw notFound(url.pathname);
     if (match.kind === 'wrong-method') throw methodNotAllowed(method, url.pathname);
     pattern = match.route.pattern;
@@ -77,6 +87,7 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
       accountSid: deps.credentials.accountSid,
       store: deps.store,
       stats: deps.stats,
+      transcriber: deps.transcriber,
     });
   } catch (error) {
     reply = errorReply(error, deps.log);
@@ -89,8 +100,8 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
   }
 
   const headers: Record<string, string> = { ...reply.headers };
-  const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
-  if (payload) headers['Content-Type'] = 'application/json; charset=utf-8';
+  const payload = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+  if (payload && reply.text === undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
   if (reply.status === 405 && !headers.Allow) headers.Allow = allowedMethods(router, url.pathname);
   response.writeHead(reply.status, headers);
   response.end(payload);

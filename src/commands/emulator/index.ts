@@ -14,9 +14,12 @@ export function registerEmulator(program: Command, act: Runner): void {
       .option('--auth-token <token>', 'auth token it accepts (default: a fixed emulator token)')
       .option('--state <file>', 'keep state in this JSON file across restarts (default: memory only)')
       .option('--no-profile', 'do not write the "emulator" profile')
+      .option('--transcribe-delay-ms <n>', 'time a transcript takes from queued to completed (default 1500)', nonNegativeInt('--transcribe-delay-ms'))
+      .option('--recordings <file>', 'recordings catalogue: a JSON array of {sid, call_sid, language_code, utterances} (see docs/transcripts.md)')
       .option('--json', 'print events as JSON lines'),
     'ci emulator start',
     'ci emulator start --port 4010 --state ./emulator.json',
+    'ci emulator start --transcribe-delay-ms 200 --recordings ./my-calls.json',
   ).action(act(() => import('./start.js')));
 
   examples(
