@@ -1,16 +1,12 @@
 // The event Intelligence sends to a service's webhook when a transcript and its operators are done.
 import type { ServiceRecord } from './routes/services.js';
+import type { TranscriptRecord } from './transcripts/records.js';
 import { deliverWebhook } from './webhook-delivery.js';
 
 export const TRANSCRIPT_AVAILABLE = 'voice_intelligence_transcript_available';
 
 /** The fields of a transcript the event carries. */
-export interface CompletedTranscript {
-  sid: string;
-  account_sid: string;
-  service_sid: string;
-  customer_key: string | null;
-}
+export type CompletedTranscript = Pick<TranscriptRecord, 'sid' | 'account_sid' | 'service_sid' | 'customer_key'>;
 
 /** Sends the signed event with the service's method (GET: query; otherwise a POST form), if it has a webhook. */
 export async function notifyTranscriptAvailable(

@@ -1,7 +1,6 @@
 // Twilio's side of an inbound phone call, played against a voice webhook: signed requests,
 // the TwiML read verb by verb, and for <Record> the recording-status callback and the follow-up
 // request carrying the RecordingSid — so the seed's flow runs without a phone or an account.
-import { newSid } from './sid.js';
 import { parseTwiml, type TwimlVerb } from './twiml.js';
 import { sendSigned, type SignedMethod, type SignedResponse } from './webhook-delivery.js';
 import type { SignedParams } from './webhook-signing.js';
@@ -16,6 +15,8 @@ export interface CallRecording {
 export interface CallOptions {
   /** The number's "A call comes in" URL. */
   voiceUrl: string;
+  /** The call the recording belongs to. */
+  callSid: string;
   accountSid: string;
   authToken: string;
   from: string;
@@ -43,8 +44,8 @@ export class CallFailedError extends Error {
 /** Twilio follows at most this many documents per call; a handler that loops is stopped. */
 const MAX_DOCUMENTS = 10;
 
-export async function playInboundCall(options: CallOptions): Promise<{ callSid: string; steps: CallStep[] }> {
-  const callSid = newSid('CA');
+export async function playInboundCall(options: CallOptions): Promise<CallStep[]> {
+  const { callSid } = options;
   const steps: CallStep[] = [];
   const callParams: SignedParams = {
     AccountSid: options.accountSid,
@@ -104,7 +105,7 @@ export async function playInboundCall(options: CallOptions): Promise<{ callSid: 
       } else steps.push({ step: 'ignored', detail: `<${verb.name}> is not played by the emulator` });
     }
   }
-  return { callSid, steps };
+  return steps;
 }
 
 async function sendRecordingStatus(

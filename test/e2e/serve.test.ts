@@ -1,12 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from '../../src/emulator/index.js';
+import { emulatorEnv } from '../support/ci-env.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { sdkClient } from '../support/sdk.js';
 import { parseTwiml } from '../../src/emulator/twiml.js';
 import { sendSigned } from '../../src/emulator/webhook-delivery.js';
 import { twilioSignature } from '../../src/emulator/webhook-signing.js';
 import { runCi } from '../support/run-ci.js';
 import { startCi, type RunningCi } from '../support/serve-ci.js';
 
-const env = { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN };
+let emulator: TestEmulator;
+let env: Record<string, string | undefined>;
+let serviceSid: string;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ transcribeDelayMs: 200 });
+  serviceSid = (await sdkClient(emulator).intelligence.v2.services.create({ uniqueName: 'serve-test' })).sid;
+  env = emulatorEnv(emulator, { TWILIO_CI_SERVICE_SID: serviceSid });
+});
+afterAll(async () => {
+  await emulator.close();
+  expect(emulator.violations).toEqual([]);
+});
 const CALL_SID = 'CA' + '1'.repeat(32);
 const callParams = { AccountSid: DEFAULT_ACCOUNT_SID, CallSid: CALL_SID, From: '+15005550006', To: '+15005550001', CallStatus: 'in-progress', Direction: 'inbound' };
 
@@ -21,7 +36,7 @@ describe('ci serve /incoming-call', () => {
 
   it('prints the voice URL to paste into the number', () => {
     const base = serve.first.url as string;
-    expect(serve.first).toEqual({ event: 'listening', url: base, voiceUrl: `${base}/incoming-call`, webhookUrl: `${base}/ci-webhook` });
+    expect(serve.first).toEqual({ event: 'listening', url: base, serviceSid, voiceUrl: `${base}/incoming-call`, webhookUrl: `${base}/ci-webhook` });
   });
 
   it("answers the first request with the seed's guidance and <Record>, element by element", async () => {
@@ -62,6 +77,20 @@ describe('ci serve /incoming-call', () => {
     const response = await fetch(serve.first.voiceUrl as string, { method: 'POST', body: new URLSearchParams(callParams) });
     expect(response.status).toBe(403);
   });
+
+  it('creates exactly one transcript when Twilio delivers /recording-status twice', async () => {
+    const recordingSid = 'RE00000000000000000000000000000002'; // in the emulator's built-in catalogue
+    const callback = { AccountSid: DEFAULT_ACCOUNT_SID, CallSid: CALL_SID, RecordingSid: recordingSid, RecordingStatus: 'completed', RecordingChannels: '2' };
+    const statusUrl = `${serve.first.url}/recording-status`;
+    const answers = await Promise.all([1, 2].map(() => sendSigned(DEFAULT_AUTH_TOKEN, { url: statusUrl, method: 'POST', params: callback })));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    const lines = (await serve.events(4)).slice(2);
+    expect(lines.map((line) => line.outcome).sort()).toEqual(['created', 'exists']);
+    expect(lines[0]!.transcriptSid).toBe(lines[1]!.transcriptSid);
+    const transcripts = await sdkClient(emulator).intelligence.v2.transcripts.list({ sourceSid: recordingSid });
+    expect(transcripts).toHaveLength(1);
+    expect(transcripts[0]).toMatchObject({ sid: lines[0]!.transcriptSid, customerKey: CALL_SID, serviceSid });
+  });
 });
 
 describe('ci serve flags', () => {
@@ -87,7 +116,12 @@ describe('ci serve flags', () => {
     }
   });
 
-  it('rejects a malformed --language and --timeout with exit 2', async () => {
+  it('rejects a malformed --language and --timeout, and needs a service', async () => {
+    const { TWILIO_CI_SERVICE_SID: _, ...withoutService } = env;
+    const noService = await runCi(['serve'], { env: withoutService });
+    expect(noService.code).toBe(2);
+    expect(noService.stderr).toMatch(/needs the service.*--service/);
+    expect((await runCi(['serve', '--service', 'no-such-service'], { env })).code).toBe(4);
     expect((await runCi(['serve', '--language', 'japanese please'], { env })).code).toBe(2);
     expect((await runCi(['serve', '--timeout', '0'], { env })).code).toBe(2);
   });

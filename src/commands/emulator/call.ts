@@ -1,5 +1,6 @@
 import type { Context } from '../../lib/context.js';
-import { ApiError } from '../../lib/errors.js';
+import { ApiError, UsageError } from '../../lib/errors.js';
+import { assertEmulator, existingRecording, recordCallerSaying } from '../../lib/call-recordings.js';
 import type { CommandResult } from '../../lib/output/types.js';
 import { parseSid } from '../../lib/sid.js';
 import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
@@ -7,39 +8,50 @@ import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
 export interface CallFlags {
   to: string;
   recording?: string;
+  say?: string;
   from: string;
   number: string;
   authToken?: string;
 }
 
+/** What the caller says by default: the seed article's test call. */
+export const SEED_CALLER_SPEECH = 'We cannot log in to your account system.';
+
 export async function run(ctx: Context, flags: CallFlags): Promise<CommandResult> {
+  if (flags.recording && flags.say) throw new UsageError('give --recording or --say, not both', { hint: '--recording plays a catalogue recording; --say records a new one' });
   if (flags.recording) parseSid(flags.recording, 'RE', '--recording');
   const credentials = await ctx.credentials();
+  assertEmulator(credentials.apiUrl);
   const authToken = flags.authToken ?? signingAuthToken(credentials);
+  const client = await ctx.client();
+  const recording = flags.recording ? await existingRecording(client, flags.recording) : await recordCallerSaying(client, flags.say ?? SEED_CALLER_SPEECH);
   const { playInboundCall, CallFailedError } = await import('../../emulator/voice-call.js');
-  const { newSid } = await import('../../emulator/sid.js');
-  const recordingSid = flags.recording ?? newSid('RE');
   try {
-    const call = await playInboundCall({
+    const steps = await playInboundCall({
       voiceUrl: flags.to,
+      callSid: recording.callSid,
       accountSid: credentials.accountSid,
       authToken,
       from: flags.from,
       to: flags.number,
       recording: {
-        sid: recordingSid,
-        url: `https://api.twilio.com/2010-04-01/Accounts/${credentials.accountSid}/Recordings/${recordingSid}`,
+        sid: recording.recordingSid,
+        url: `https://api.twilio.com/2010-04-01/Accounts/${credentials.accountSid}/Recordings/${recording.recordingSid}`,
         durationSeconds: 7,
       },
     });
     return {
       kind: 'list',
-      rows: call.steps.map((step) => ({ callSid: call.callSid, ...step, status: step.status ?? null })),
-      columns: [{ key: 'step', header: 'STEP' }, { key: 'detail', header: 'DETAIL' }, { key: 'status', header: 'STATUS', format: (value) => (value === null ? '' : String(value)) }],
+      rows: steps.map((step) => ({ callSid: recording.callSid, recordingSid: recording.recordingSid, ...step, status: step.status ?? null })),
+      columns: [
+        { key: 'step', header: 'STEP' },
+        { key: 'detail', header: 'DETAIL' },
+        { key: 'status', header: 'STATUS', format: (value) => (value === null ? '' : String(value)) },
+      ],
     };
   } catch (error) {
     if (error instanceof CallFailedError) {
-      throw new ApiError(`the call failed after ${error.steps.length} step(s): ${error.message}`, { hint: 'is `ci serve` running, and does it use the same auth token?' });
+      throw new ApiError(`the call failed after ${error.steps.length} step(s): ${error.message}`, { hint: 'is `ci serve` running, with the same auth token?' });
     }
     throw error;
   }

@@ -28,7 +28,8 @@ export function registerEmulator(program: Command, act: Runner): void {
         .command('call')
         .description("play Twilio's side of an inbound call against a voice URL (e.g. `ci serve`'s /incoming-call), signed like Twilio")
         .requiredOption('--to <url>', 'the voice URL ("A call comes in")', httpUrl('--to'))
-        .option('--recording <RE…>', 'recording the <Record> verb produces (default: a new one)')
+        .option('--say <text>', 'what the caller says: the emulator records it as a new catalogue recording (default: the seed\'s test sentence)')
+        .option('--recording <RE…>', 'play this catalogue recording instead, e.g. RE00000000000000000000000000000002')
         .option('--from <number>', 'the caller', '+15005550006')
         .option('--number <number>', 'the Twilio number called', '+15005550001')
         .option('--auth-token <token>', 'auth token to sign with (default: the credentials in effect)'),

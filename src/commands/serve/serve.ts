@@ -1,11 +1,14 @@
 import { Channel } from '../../lib/channel.js';
 import { loadVoiceResponse } from '../../lib/client.js';
 import type { Context } from '../../lib/context.js';
-import { UsageError } from '../../lib/errors.js';
+import { UsageError, toCliError } from '../../lib/errors.js';
+import { resolveServiceSid } from '../../lib/services.js';
+import { isSid } from '../../lib/sid.js';
+import { transcribe, type TranscribeOutcome } from '../../lib/transcripts.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
 import { SEED_CALL_SCRIPT, incomingCallTwiml, type CallScript } from '../../lib/webhooks/call-twiml.js';
-import { startSignedServer, type Endpoint } from '../../lib/webhooks/signed-server.js';
+import { OK_JSON, startSignedServer, type Endpoint } from '../../lib/webhooks/signed-server.js';
 import type { Params } from '../../lib/webhooks/verify.js';
 import { webhookEndpoint, type ReceiverFlags } from '../webhook/receiver.js';
 
@@ -46,11 +49,23 @@ function callScript(flags: ServeFlags, recordingStatusUrl: string): CallScript {
   };
 }
 
+function transcriptLine(outcome: TranscribeOutcome, transcriptSid: string, recordingSid: string, callSid: string | null): OutputEvent {
+  return {
+    human: (style) => `${style.cyan('transcript')}  ${transcriptSid}  ${outcome === 'created' ? 'created' : 'already exists'} for ${recordingSid} (call ${callSid ?? '?'})`,
+    json: { event: 'transcript', outcome, transcriptSid, recordingSid, callSid },
+  };
+}
+
 export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResult> {
   if (flags.language !== undefined && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(flags.language)) {
     throw new UsageError(`--language must be a language tag such as ja-JP or en-US (got "${flags.language}")`);
   }
-  const authToken = flags.authToken ?? signingAuthToken(await ctx.credentials());
+  const credentials = await ctx.credentials();
+  const authToken = flags.authToken ?? signingAuthToken(credentials);
+  const serviceRef = flags.service ?? credentials.serviceSid;
+  if (!serviceRef) throw new UsageError('ci serve needs the service that transcribes the recordings', { hint: 'pass --service <GA… or unique name>' });
+  const client = await ctx.client();
+  const serviceSid = await resolveServiceSid(client, serviceRef);
   const VoiceResponse = await loadVoiceResponse();
   const events = new Channel<OutputEvent>();
   let script: CallScript | undefined;
@@ -72,12 +87,37 @@ export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResul
     },
   };
 
+  // The seed's /ci-create-transcript: one transcript per recording, CallSid as the customer key.
+  const recordingStatus: Endpoint = {
+    path: PATHS.recordingStatus,
+    methods: ['POST', 'GET'],
+    handle({ params }) {
+      const recordingSid = param(params, 'RecordingSid');
+      const callSid = param(params, 'CallSid');
+      if (!recordingSid || !isSid(recordingSid, 'RE')) {
+        ctx.log.warn(`recording-status without a valid RecordingSid (${recordingSid ?? 'none'}): nothing to transcribe`);
+        return OK_JSON;
+      }
+      return {
+        ...OK_JSON,
+        afterwards: async () => {
+          try {
+            const { outcome, transcript } = await transcribe(client, { serviceSid, source: { recordingSid }, customerKey: callSid });
+            events.push(transcriptLine(outcome, String(transcript.sid), recordingSid, callSid ?? null));
+          } catch (error) {
+            ctx.log.warn(`could not transcribe ${recordingSid}: ${toCliError(error).message}`);
+          }
+        },
+      };
+    },
+  };
+
   const server = await startSignedServer({
     host: flags.host,
     port: flags.port,
     publicUrl: flags.publicUrl,
     authToken,
-    endpoints: [incomingCall, webhookEndpoint(ctx, flags, PATHS.webhook, events, () => void stop())],
+    endpoints: [incomingCall, recordingStatus, webhookEndpoint(ctx, flags, PATHS.webhook, events, () => void stop())],
     onRejected: (message) => ctx.log.warn(message),
     onError: (message) => ctx.log.warn(message),
   });
@@ -91,11 +131,11 @@ export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResul
   events.push({
     human: (style) =>
       [
-        `listening on ${server.localUrl}`,
+        `listening on ${server.localUrl}   ${style.dim(`(transcribing with ${serviceSid})`)}`,
         `voice URL    ${voiceUrl}   ${style.dim('(the number\'s "A call comes in" webhook, HTTP POST)')}`,
         `webhook URL  ${server.baseUrl}${PATHS.webhook}   ${style.dim('(ci webhook set <service> <url>)')}`,
       ].join('\n'),
-    json: { event: 'listening', url: server.localUrl, voiceUrl, webhookUrl: `${server.baseUrl}${PATHS.webhook}` },
+    json: { event: 'listening', url: server.localUrl, serviceSid, voiceUrl, webhookUrl: `${server.baseUrl}${PATHS.webhook}` },
   });
   return { kind: 'events', events, piped: 'ndjson' };
 }

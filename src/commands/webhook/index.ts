@@ -13,6 +13,7 @@ export function signedServerFlags(command: Command): Command {
 /** What to do with each verified transcript event. */
 export function receiverFlags(command: Command): Command {
   return command
+    .option('--fetch-results', "fetch and print each transcript's operator results (as `ci results` shows them)")
     .option('--exec <command>', 'run this command for every event, with TRANSCRIPT_SID, CUSTOMER_KEY, SERVICE_SID, EVENT_TYPE in its environment')
     .option('--forward-to <url>', 'forward each verified request, headers and body as received, and print the status', httpUrl('--forward-to'))
     .option('--once', 'exit after the first verified event');

@@ -4,11 +4,15 @@ import type { Channel } from '../../lib/channel.js';
 import type { Context } from '../../lib/context.js';
 import { toCliError } from '../../lib/errors.js';
 import type { OutputEvent } from '../../lib/output/types.js';
+import { fetchResults } from '../../lib/results.js';
+import { parseSid } from '../../lib/sid.js';
 import { forwardRequest, runExec } from '../../lib/webhooks/followups.js';
 import { OK_JSON, type Endpoint } from '../../lib/webhooks/signed-server.js';
 import { transcriptEventOf, type TranscriptEvent } from '../../lib/webhooks/transcript-event.js';
+import { renderResults } from '../results/render.js';
 
 export interface ReceiverFlags {
+  fetchResults?: boolean;
   exec?: string;
   forwardTo?: string;
   once?: boolean;
@@ -34,6 +38,17 @@ export function webhookEndpoint(ctx: Context, flags: ReceiverFlags, path: string
   let queue = Promise.resolve();
   let handled = 0;
   const followUps = async (event: TranscriptEvent, request: Parameters<Endpoint['handle']>[0]) => {
+    if (flags.fetchResults) {
+      try {
+        const report = await fetchResults(await ctx.client(), parseSid(event.transcriptSid, 'GT', 'transcript_sid'));
+        events.push({
+          human: (style) => renderResults(report, style),
+          json: { event: 'results', transcriptSid: event.transcriptSid, operatorResults: report.operatorResults },
+        });
+      } catch (error) {
+        ctx.log.warn(`could not fetch the results of ${event.transcriptSid || 'the event'}: ${toCliError(error).message}`);
+      }
+    }
     if (flags.forwardTo) {
       const target = flags.forwardTo;
       try {

@@ -1,0 +1,89 @@
+// The seed's whole flow, offline: call → record → transcript → operators → signed webhook → results.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { emulatorEnv } from '../support/ci-env.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { runCi } from '../support/run-ci.js';
+import { sdkClient } from '../support/sdk.js';
+import { startCi } from '../support/serve-ci.js';
+
+/** The seed article's custom operator. */
+const SEED_OPERATOR_CONFIG = {
+  prompt: 'この会話は顧客からの製品に関する問合せです。 会話の内容から、フィードバックの種類を category として pricing / other のいずれかで分類してください。 ユーザーの感情を emotion として positive / neutral / negative のいずれかで分類してください。',
+  json_result_schema: { type: 'object', properties: { category: { type: 'string' }, emotion: { type: 'string' } } },
+  examples: [
+    { input: 'How much your product?', output: '{"category":"pricing","emotion":"neutral"}' },
+    { input: 'We cannot find your products.', output: '{"category":"other","emotion":"negative"}' },
+  ],
+};
+
+let emulator: TestEmulator;
+let env: Record<string, string | undefined>;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ transcribeDelayMs: 300 });
+  env = emulatorEnv(emulator);
+});
+afterAll(async () => {
+  await emulator.close();
+  expect(emulator.violations).toEqual([]);
+});
+
+it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fetch-results prints the seed result', async () => {
+  const sdk = sdkClient(emulator);
+  const service = await sdk.intelligence.v2.services.create({ uniqueName: 'test-ci', languageCode: 'en-US' });
+  const operator = await sdk.intelligence.v2.customOperators.create({ friendlyName: 'test-operator', operatorType: 'GenerativeJSON', config: SEED_OPERATOR_CONFIG });
+  await sdk.intelligence.v2.operatorAttachment(service.sid, operator.sid).create();
+
+  const serve = await startCi(['serve', '--service', 'test-ci', '--fetch-results', '--once', '--json'], env);
+  const set = await runCi(['webhook', 'set', 'test-ci', serve.first.webhookUrl as string, '--json'], { env });
+  expect(set.code).toBe(0);
+  expect(JSON.parse(set.stdout)).toMatchObject({ webhookUrl: serve.first.webhookUrl, webhookHttpMethod: 'POST' });
+
+  const call = await runCi(['emulator', 'call', '--to', serve.first.voiceUrl as string, '--json'], { env });
+  expect(call.stderr).toBe('');
+  expect(call.code).toBe(0);
+  const steps = JSON.parse(call.stdout) as Array<Record<string, unknown>>;
+  const callSid = steps[0]!.callSid as string;
+  const recordingSid = steps[0]!.recordingSid as string;
+  expect(steps.map((step) => step.step)).toEqual(['request', 'say', 'record', 'request', 'request', 'say', 'hangup']);
+  expect(steps.filter((step) => step.step === 'request').map((step) => [step.detail, step.status])).toEqual([
+    [`POST ${serve.first.voiceUrl}`, 200],
+    [`POST ${serve.first.url}/recording-status`, 200],
+    [`POST ${serve.first.voiceUrl}`, 200],
+  ]);
+
+  // --once: serve exits by itself after the first webhook and its results.
+  expect(await serve.exited).toBe(0);
+  const lines = serve.stdout().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const byEvent = (name: string) => lines.filter((line) => line.event === name);
+  expect(byEvent('call')).toEqual([
+    { event: 'call', callSid, from: '+15005550006', to: '+15005550001', recordingSid: null },
+    { event: 'call', callSid, from: '+15005550006', to: '+15005550001', recordingSid },
+  ]);
+  const [transcript] = byEvent('transcript');
+  expect(transcript).toEqual({ event: 'transcript', outcome: 'created', transcriptSid: expect.stringMatching(/^GT/), recordingSid, callSid });
+  expect(byEvent('webhook')).toEqual([
+    expect.objectContaining({ eventType: 'voice_intelligence_transcript_available', transcriptSid: transcript!.transcriptSid, customerKey: callSid, serviceSid: service.sid }),
+  ]);
+  const [results] = byEvent('results');
+  const json = (results!.operatorResults as Array<Record<string, unknown>>).find((result) => result.operatorType === 'json');
+  expect(json).toMatchObject({ name: 'test-operator', jsonResults: { category: 'other', emotion: 'negative' } });
+  expect(serve.stderr()).toBe('');
+});
+
+it('ci emulator call refuses bad input and reports a handler that refuses it', async () => {
+  expect((await runCi(['emulator', 'call', '--to', 'not-a-url'], { env })).code).toBe(2);
+  expect((await runCi(['emulator', 'call', '--to', 'http://127.0.0.1:9/x', '--recording', 'RE1'], { env })).code).toBe(2);
+  expect((await runCi(['emulator', 'call', '--to', 'http://127.0.0.1:9/x', '--recording', 'RE' + 'f'.repeat(32)], { env })).code).toBe(4);
+  const unreachable = await runCi(['emulator', 'call', '--to', 'http://127.0.0.1:9/incoming-call'], { env });
+  expect(unreachable.code).toBe(1);
+  expect(unreachable.stderr).toMatch(/^ci: the call failed after 0 step\(s\): POST http:\/\/127\.0\.0\.1:9\/incoming-call failed/);
+  const serve = await startCi(['serve', '--service', 'test-ci', '--json', '--auth-token', 'another-token'], env);
+  try {
+    const refused = await runCi(['emulator', 'call', '--to', serve.first.voiceUrl as string], { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/answered 403/);
+  } finally {
+    expect(await serve.stop()).toBe(0);
+  }
+});
