@@ -3,8 +3,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { HttpError, internalError, methodNotAllowed, notFound, unauthorized } from './errors.js';
 import { toParamMap, type ParamMap } from './params.js';
 import { Router, type Method, type Reply, type Route } from './router.js';
-import { callRecordingRoutes } from './routes/call-recordings.js';
 import { operatorRoutes } from './routes/operators.js';
+import { voiceRoutes } from './routes/voice.js';
 import { serviceRoutes } from './routes/services.js';
 import { Stats, statsRoutes } from './stats.js';
 import type { Store } from './store.js';
@@ -17,7 +17,7 @@ const ROUTES: Route[] = [
   ...statsRoutes,
   ...operatorRoutes,
   ...transcriptionRoutes,
-  ...callRecordingRoutes,
+  ...voiceRoutes,
 ];
 
 /** One request/response pair, as reported to `observe` after the response is sent. */

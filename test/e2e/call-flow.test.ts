@@ -34,12 +34,16 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
   const operator = await sdk.intelligence.v2.customOperators.create({ friendlyName: 'test-operator', operatorType: 'GenerativeJSON', config: SEED_OPERATOR_CONFIG });
   await sdk.intelligence.v2.operatorAttachment(service.sid, operator.sid).create();
 
-  const serve = await startCi(['serve', '--service', 'test-ci', '--fetch-results', '--once', '--json'], env);
+  const serve = await startCi(['serve', '--service', 'test-ci', '--phone-number', '+15005550001', '--fetch-results', '--once', '--json'], env);
+  expect(serve.first.phoneNumber).toBe('+15005550001');
+  const [number] = await sdk.incomingPhoneNumbers.list({ phoneNumber: '+15005550001' });
+  expect(number).toMatchObject({ voiceUrl: serve.first.voiceUrl, voiceMethod: 'POST' });
   const set = await runCi(['webhook', 'set', 'test-ci', serve.first.webhookUrl as string, '--json'], { env });
   expect(set.code).toBe(0);
   expect(JSON.parse(set.stdout)).toMatchObject({ webhookUrl: serve.first.webhookUrl, webhookHttpMethod: 'POST' });
 
-  const call = await runCi(['emulator', 'call', '--to', serve.first.voiceUrl as string, '--json'], { env });
+  // No --to: the emulator's number sends the call where `ci serve --phone-number` pointed it.
+  const call = await runCi(['emulator', 'call', '--json'], { env });
   expect(call.stderr).toBe('');
   expect(call.code).toBe(0);
   const steps = JSON.parse(call.stdout) as Array<Record<string, unknown>>;
@@ -73,6 +77,15 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
 
 it('ci emulator call refuses bad input and reports a handler that refuses it', async () => {
   expect((await runCi(['emulator', 'call', '--to', 'not-a-url'], { env })).code).toBe(2);
+  expect((await runCi(['emulator', 'call', '--number', '555'], { env })).code).toBe(2);
+  expect((await runCi(['emulator', 'call', '--number', '+15005550009'], { env })).code).toBe(4);
+  expect((await runCi(['emulator', 'call', '--say', 'hi', '--recording', 'RE' + 'f'.repeat(32)], { env })).code).toBe(2);
+  const againstTwilio = await runCi(['emulator', 'call'], { env: { ...env, TWILIO_CI_API_URL: undefined } });
+  expect(againstTwilio.code).toBe(2);
+  expect(againstTwilio.stderr).toMatch(/needs a local emulator/);
+  const tunnelMissing = await runCi(['serve', '--service', 'test-ci', '--phone-number', '+15005550001'], { env: { ...env, TWILIO_CI_API_URL: undefined } });
+  expect(tunnelMissing.code).toBe(2);
+  expect(tunnelMissing.stderr).toMatch(/--public-url/);
   expect((await runCi(['emulator', 'call', '--to', 'http://127.0.0.1:9/x', '--recording', 'RE1'], { env })).code).toBe(2);
   expect((await runCi(['emulator', 'call', '--to', 'http://127.0.0.1:9/x', '--recording', 'RE' + 'f'.repeat(32)], { env })).code).toBe(4);
   const unreachable = await runCi(['emulator', 'call', '--to', 'http://127.0.0.1:9/incoming-call'], { env });

@@ -36,7 +36,7 @@ describe('ci serve /incoming-call', () => {
 
   it('prints the voice URL to paste into the number', () => {
     const base = serve.first.url as string;
-    expect(serve.first).toEqual({ event: 'listening', url: base, serviceSid, voiceUrl: `${base}/incoming-call`, webhookUrl: `${base}/ci-webhook` });
+    expect(serve.first).toEqual({ event: 'listening', url: base, serviceSid, phoneNumber: null, voiceUrl: `${base}/incoming-call`, webhookUrl: `${base}/ci-webhook` });
   });
 
   it("answers the first request with the seed's guidance and <Record>, element by element", async () => {

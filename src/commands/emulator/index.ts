@@ -27,7 +27,7 @@ export function registerEmulator(program: Command, act: Runner): void {
       emulator
         .command('call')
         .description("play Twilio's side of an inbound call against a voice URL (e.g. `ci serve`'s /incoming-call), signed like Twilio")
-        .requiredOption('--to <url>', 'the voice URL ("A call comes in")', httpUrl('--to'))
+        .option('--to <url>', 'the voice URL to call (default: the --number\'s "A call comes in" URL, set by `ci serve --phone-number`)', httpUrl('--to'))
         .option('--say <text>', 'what the caller says: the emulator records it as a new catalogue recording (default: the seed\'s test sentence)')
         .option('--recording <RE…>', 'play this catalogue recording instead, e.g. RE00000000000000000000000000000002')
         .option('--from <number>', 'the caller', '+15005550006')
@@ -35,7 +35,8 @@ export function registerEmulator(program: Command, act: Runner): void {
         .option('--auth-token <token>', 'auth token to sign with (default: the credentials in effect)'),
       { list: true },
     ),
-    'ci emulator call --to http://127.0.0.1:3000/incoming-call',
+    'ci emulator call                    # calls +15005550001, after `ci serve --phone-number +15005550001`',
+    'ci emulator call --to http://127.0.0.1:3000/incoming-call --say "How much is your product?"',
     'ci emulator call --to http://127.0.0.1:3000/incoming-call --recording RE0123456789abcdef0123456789abcdef --json',
   ).action(act(() => import('./call.js')));
 }

@@ -9,7 +9,8 @@ export function registerServe(program: Command, act: Runner): void {
         program
           .command('serve')
           .description('the call flow as one local server: /incoming-call (TwiML), /recording-status (creates the transcript), /ci-webhook')
-          .option('--service <service>', 'service that transcribes the recordings: SID (GA…) or unique name (default: the profile\'s service)'),
+          .option('--service <service>', 'service that transcribes the recordings: SID (GA…) or unique name (default: the profile\'s service)')
+          .option('--phone-number <+1…>', 'point this number\'s "A call comes in" webhook at the server (needs --public-url with Twilio)'),
       ),
     )
       .option('--greeting <text>', 'guidance said before recording (default: the seed\'s Japanese prompt)')
@@ -21,6 +22,7 @@ export function registerServe(program: Command, act: Runner): void {
       .option('--no-play-beep', 'record without the beep')
       .option('--json', 'print events as JSON lines'),
     'ci serve --service test-ci --port 3000',
-    'ci serve --service test-ci --public-url https://abc.ngrok.app --language en-US --greeting "Speak after the beep."',
+    'ci serve --service test-ci --public-url https://abc.ngrok.app --phone-number +15551234567',
+    'ci serve --service test-ci --language en-US --greeting "Speak after the beep." --thanks "Thank you."',
   ).action(act(() => import('./serve.js')));
 }

@@ -2,6 +2,7 @@ import { Channel } from '../../lib/channel.js';
 import { loadVoiceResponse } from '../../lib/client.js';
 import type { Context } from '../../lib/context.js';
 import { UsageError, toCliError } from '../../lib/errors.js';
+import { parsePhoneNumber, setVoiceUrl } from '../../lib/phone-numbers.js';
 import { resolveServiceSid } from '../../lib/services.js';
 import { isSid } from '../../lib/sid.js';
 import { transcribe, type TranscribeOutcome } from '../../lib/transcripts.js';
@@ -18,6 +19,7 @@ export interface ServeFlags extends ReceiverFlags {
   publicUrl?: string;
   authToken?: string;
   service?: string;
+  phoneNumber?: string;
   greeting?: string;
   thanks?: string;
   language?: string;
@@ -60,7 +62,11 @@ export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResul
   if (flags.language !== undefined && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(flags.language)) {
     throw new UsageError(`--language must be a language tag such as ja-JP or en-US (got "${flags.language}")`);
   }
+  if (flags.phoneNumber) parsePhoneNumber(flags.phoneNumber, '--phone-number');
   const credentials = await ctx.credentials();
+  if (flags.phoneNumber && !credentials.apiUrl && !flags.publicUrl) {
+    throw new UsageError('Twilio cannot call a server on this machine directly', { hint: 'start a tunnel and pass its URL with --public-url (see docs/webhooks.md)' });
+  }
   const authToken = flags.authToken ?? signingAuthToken(credentials);
   const serviceRef = flags.service ?? credentials.serviceSid;
   if (!serviceRef) throw new UsageError('ci serve needs the service that transcribes the recordings', { hint: 'pass --service <GA… or unique name>' });
@@ -128,14 +134,24 @@ export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResul
   events.closeOn(ctx.signal, () => server.close());
   script = callScript(flags, `${server.baseUrl}${PATHS.recordingStatus}`);
   const voiceUrl = `${server.baseUrl}${PATHS.incomingCall}`;
+  if (flags.phoneNumber) {
+    try {
+      await setVoiceUrl(client, flags.phoneNumber, voiceUrl);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  }
   events.push({
     human: (style) =>
       [
         `listening on ${server.localUrl}   ${style.dim(`(transcribing with ${serviceSid})`)}`,
-        `voice URL    ${voiceUrl}   ${style.dim('(the number\'s "A call comes in" webhook, HTTP POST)')}`,
+        flags.phoneNumber
+          ? `voice URL    ${voiceUrl}   ${style.dim(`(set as ${flags.phoneNumber}'s "A call comes in" webhook)`)}`
+          : `voice URL    ${voiceUrl}   ${style.dim('(the number\'s "A call comes in" webhook, HTTP POST)')}`,
         `webhook URL  ${server.baseUrl}${PATHS.webhook}   ${style.dim('(ci webhook set <service> <url>)')}`,
       ].join('\n'),
-    json: { event: 'listening', url: server.localUrl, serviceSid, voiceUrl, webhookUrl: `${server.baseUrl}${PATHS.webhook}` },
+    json: { event: 'listening', url: server.localUrl, serviceSid, phoneNumber: flags.phoneNumber ?? null, voiceUrl, webhookUrl: `${server.baseUrl}${PATHS.webhook}` },
   });
   return { kind: 'events', events, piped: 'ndjson' };
 }
