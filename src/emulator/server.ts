@@ -3,12 +3,13 @@ import { timingSafeEqual } from 'node:crypto';
 import { HttpError, internalError, methodNotAllowed, notFound, unauthorized } from './errors.js';
 import { toParamMap, type ParamMap } from './params.js';
 import { Router, type Method, type Reply, type Route } from './router.js';
+import { operatorRoutes } from './routes/operators.js';
 import { serviceRoutes } from './routes/services.js';
 import { Stats, statsRoutes } from './stats.js';
 import type { Store } from './store.js';
 
 /** The route table: adding a resource is one more spread here. */
-const ROUTES: Route[] = [...serviceRoutes, ...statsRoutes];
+const ROUTES: Route[] = [...serviceRoutes, ...statsRoutes, ...operatorRoutes];
 
 /** One request/response pair, as reported to `observe` after the response is sent. */
 export interface Exchange {

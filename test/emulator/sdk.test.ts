@@ -2,42 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-
-interface SdkRequest {
-  uri: string;
-  [option: string]: unknown;
-}
-
-/** An httpClient that sends whatever the SDK addresses (intelligence.twilio.com, …) to the emulator. */
-function emulatorHttpClient(emulatorUrl: string) {
-  const delegate = new twilio.RequestClient();
-  return {
-    request(options: SdkRequest) {
-      const target = new URL(options.uri);
-      const rewritten = new URL(target.pathname + target.search, emulatorUrl);
-      return delegate.request({ ...options, uri: rewritten.href } as Parameters<typeof delegate.request>[0]);
-    },
-  };
-}
-
-function sdkClient(emulator: TestEmulator, username = emulator.accountSid, password = emulator.authToken) {
-  return twilio(username, password, {
-    accountSid: emulator.accountSid,
-    httpClient: emulatorHttpClient(emulator.url) as unknown as InstanceType<typeof twilio.RequestClient>,
-  });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<{ status: number; code: number; message: string; moreInfo: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { status: number; code: number; message: string; moreInfo: string };
-  }
-  throw new Error('expected the request to fail');
-}
+import { rejection, sdkClient } from '../support/sdk.js';
 
 describe('Services through the official twilio SDK', () => {
   let emulator: TestEmulator;

@@ -1,9 +1,10 @@
-import { badRequest, conflict, notFound, preconditionFailed } from '../errors.js';
+import { badRequest, conflict, notFound } from '../errors.js';
 import { paginate } from '../paging.js';
 import { optionalBoolean, optionalString, requiredString, type ParamMap } from '../params.js';
 import type { RequestContext, Route } from '../router.js';
 import { isSid, newSid } from '../sid.js';
 import type { Collection } from '../store.js';
+import { assertIfMatch, isoNow } from '../versioning.js';
 
 /** Stored form of a Service: the API representation minus `url`, which depends on the origin. */
 export interface ServiceRecord {
@@ -101,7 +102,7 @@ function fetchService(context: RequestContext) {
 
 function updateService(context: RequestContext) {
   const current = serviceFromPath(context);
-  assertIfMatch(context, current);
+  assertIfMatch(context.headers, current.version, `Service ${current.sid}`);
   const { form } = context;
 
   const languageCode = optionalString(form, 'LanguageCode');
@@ -140,18 +141,6 @@ function withETag(status: number, service: ServiceRecord, origin: string) {
   return { status, body: renderService(service, origin), headers: { ETag: String(service.version) } };
 }
 
-/** Optimistic concurrency: If-Match carries the version the client last saw (quotes tolerated). */
-function assertIfMatch(context: RequestContext, current: ServiceRecord): void {
-  const ifMatch = context.headers['if-match'];
-  if (ifMatch === undefined) return;
-  const expected = ifMatch.trim().replace(/^"(.*)"$/, '$1');
-  if (expected !== String(current.version)) {
-    throw preconditionFailed(
-      `If-Match '${ifMatch}' does not match the current version ${current.version} of Service ${current.sid}`,
-    );
-  }
-}
-
 function assertUniqueNameFree(context: RequestContext, uniqueName: string): void {
   if (servicesOf(context).find((service) => service.unique_name === uniqueName)) {
     throw conflict(UNIQUE_NAME_TAKEN, `Service with UniqueName '${uniqueName}' already exists`);
@@ -187,9 +176,4 @@ function encryptionCredentialSid(form: ParamMap): string | undefined {
     throw badRequest(`Invalid EncryptionCredentialSid '${value}': expected CR followed by 32 hex digits`);
   }
   return value;
-}
-
-/** ISO 8601 UTC without milliseconds, the way Twilio writes dates. */
-function isoNow(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
