@@ -1,6 +1,6 @@
 // The seed's pipeline through the real CLI (spawned bin/ci.js → SDK → HTTP → emulator).
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,8 +75,14 @@ async function customOperator(friendlyName: string, operatorType: string, config
 
 describe('the seed flow', () => {
   it('transcribes the recording with --wait and gives the article\'s JSON result', async () => {
-    const seedOperator = await customOperator('test-operator', 'GenerativeJSON', SEED_CONFIG);
-    await service('test-ci', ['LY00000000000000000000000000000001', 'LY00000000000000000000000000000002', seedOperator]);
+    await service('test-ci');
+    expect((await ci(['operators', 'attach', 'test-ci', 'Conversation Summary', 'Sentiment Analysis'])).code).toBe(0);
+    const schema = join(mkdtempSync(join(tmpdir(), 'ci-seed-')), 'schema.json');
+    writeFileSync(schema, JSON.stringify(SEED_CONFIG.json_result_schema));
+    const examples = SEED_CONFIG.examples.flatMap(({ input, output }) => ['--example', `${input} => ${output}`]);
+    const created = await ci(['operators', 'create', '--name', 'test-operator', '--prompt', SEED_CONFIG.prompt, '--schema', schema, ...examples, '--attach', 'test-ci', '--json']);
+    expect(created.stderr).toBe('');
+    const seedOperator = json(created.stdout).sid;
 
     const transcribed = await ci(['transcribe', SEED_CALL, '--service', 'test-ci', '--wait', '--json']);
     expect(transcribed.stderr).toBe('');
