@@ -161,7 +161,9 @@ describe('ci transcribe --media-url', () => {
       expect(failed.code).toBe(5);
       expect(failed.stderr).toMatch(/^ci: transcript GT[0-9a-f]{32} ended failed/);
       const sid = /GT[0-9a-f]{32}/.exec(failed.stderr)![0];
-      expect((await ci(['results', sid])).code).toBe(5);
+      const results = await ci(['results', sid]);
+      expect(results.code).toBe(5);
+      expect(results.stderr).toContain(`transcript ${sid} ended failed: it has no results`);
     }
   });
 
