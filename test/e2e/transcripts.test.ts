@@ -156,8 +156,9 @@ describe('ci transcribe --media-url', () => {
   });
 
   it('exits 5 when the media cannot be read, naming the transcript', async () => {
+    await service('unreadable');
     for (const path of ['/call.wav', '/missing']) {
-      const failed = await ci(['transcribe', '--media-url', `${mediaUrl}${path}`, '--service', 'by-url', '--wait']);
+      const failed = await ci(['transcribe', '--media-url', `${mediaUrl}${path}`, '--service', 'unreadable', '--wait']);
       expect(failed.code).toBe(5);
       expect(failed.stderr).toMatch(/^ci: transcript GT[0-9a-f]{32} ended failed/);
       const sid = /GT[0-9a-f]{32}/.exec(failed.stderr)![0];
