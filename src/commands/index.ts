@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Runner } from './define.js';
 import { registerEmulator } from './emulator/index.js';
 import { registerLogin } from './login/index.js';
+import { registerOperators } from './operators/index.js';
 import { registerProfiles } from './profiles/index.js';
 import { registerServe } from './serve/index.js';
 import { registerServices } from './services/index.js';
@@ -14,6 +15,7 @@ export function registerCommands(program: Command, act: Runner): void {
   registerProfiles(program, act);
   registerLogin(program, act);
   registerEmulator(program, act);
+  registerOperators(program, act);
   registerTranscription(program, act);
   registerWebhook(program, act);
   registerServe(program, act);

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Twilio } from 'twilio';
-import { ApiError, CliError, NotFoundError, UsageError, WaitError, toCliError } from './errors.js';
+import { ApiError, NotFoundError, UsageError, WaitError, toCliError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import { pageSizeFor, streamPages } from './paging.js';
@@ -156,7 +156,8 @@ export async function deleteTranscript(client: Twilio, sid: string): Promise<voi
   await client.intelligence.v2.transcripts(sid).remove();
 }
 
-const FINISHED_BADLY = new Set(['failed', 'canceled', 'error']);
+/** Statuses a transcript never leaves, and that carry no results. */
+export const ENDED_WITHOUT_RESULTS: ReadonlySet<string> = new Set(['failed', 'canceled', 'error']);
 
 export interface WaitOptions {
   timeoutMs: number;
@@ -175,7 +176,7 @@ export async function waitForTranscript(client: Twilio, sid: string, options: Wa
     const status = String(transcript.status);
     options.onStatus?.(status);
     if (status === 'completed') return transcript;
-    if (FINISHED_BADLY.has(status)) {
+    if (ENDED_WITHOUT_RESULTS.has(status)) {
       throw new WaitError(`transcript ${sid} ended ${status}`, { hint: status === 'failed' ? 'the media could not be read; check the recording or media URL' : undefined });
     }
     const left = deadline - Date.now();
@@ -219,7 +220,7 @@ export async function downloadMedia(url: string, file: string, signal: AbortSign
   try {
     await pipeline(body, createWriteStream(file));
   } catch (error) {
-    throw new CliError(`could not write ${file}: ${(error as Error).message}`, undefined, { cause: error });
+    throw new UsageError(`--download: could not write ${file}: ${(error as Error).message}`, { cause: error });
   }
   return bytes;
 }

@@ -3,7 +3,7 @@ import { paginate } from '../paging.js';
 import { optionalString, requiredString, type ParamMap } from '../params.js';
 import type { RequestContext, Route } from '../router.js';
 import { isSid, newSid } from '../sid.js';
-import { analysesIn, isoNow, transcriptsIn, TRANSCRIPTS, type Participant, type TranscriptChannel, type TranscriptRecord } from '../transcripts/records.js';
+import { analysesIn, isoNow, recordingSidOf, transcriptsIn, TRANSCRIPTS, type Participant, type TranscriptChannel, type TranscriptRecord } from '../transcripts/records.js';
 import { operatorsAttachedTo } from '../transcripts/operators.js';
 import { servicesOf } from './services.js';
 
@@ -53,7 +53,7 @@ function createTranscript(context: RequestContext) {
   }
   const recordingSid = channel.media_properties.media_url ? undefined : channel.media_properties.source_sid;
   if (recordingSid) {
-    const existing = transcriptsIn(store).find((t) => !t.channel.media_properties.media_url && t.channel.media_properties.source_sid === recordingSid);
+    const existing = transcriptsIn(store).find((t) => recordingSidOf(t) === recordingSid);
     if (existing) throw conflict(TRANSCRIPT_EXISTS, `Recording ${recordingSid} already has transcript ${existing.sid}; delete it to transcribe the recording again`);
   }
   const now = isoNow();
@@ -151,7 +151,7 @@ function listTranscripts(context: RequestContext) {
   equal('ServiceSid', (t) => t.service_sid);
   equal('Status', (t) => t.status);
   equal('LanguageCode', (t) => t.language_code);
-  equal('SourceSid', (t) => t.channel.media_properties.source_sid);
+  equal('SourceSid', recordingSidOf);
   range('BeforeStartTime', (t) => t.media_start_time, true);
   range('AfterStartTime', (t) => t.media_start_time, false);
   range('BeforeDateCreated', (t) => t.date_created, true);

@@ -55,6 +55,12 @@ export function mediaSourceOf(transcript: TranscriptRecord): { mediaUrl: string 
   return mediaUrl ? { mediaUrl } : { recordingSid: recordingSid! };
 }
 
+/** The recording a transcript reads, if it reads one (with a media_url it does not): one transcript per recording. */
+export function recordingSidOf(transcript: TranscriptRecord): string | undefined {
+  const source = mediaSourceOf(transcript);
+  return 'recordingSid' in source ? source.recordingSid : undefined;
+}
+
 /** The role of a channel's participant; channel 1 defaults to Agent and 2 to Customer. */
 export function roleOf(transcript: TranscriptRecord, channel: number): string {
   return transcript.channel.participants.find((participant) => participant.channel_participant === channel)?.role ?? (channel === 1 ? 'Agent' : 'Customer');
