@@ -6,6 +6,7 @@ import { registerOperators } from './operators/index.js';
 import { registerProfiles } from './profiles/index.js';
 import { registerServe } from './serve/index.js';
 import { registerServices } from './services/index.js';
+import { registerSetup } from './setup/index.js';
 import { registerTranscription } from './transcription.js';
 import { registerWebhook } from './webhook/index.js';
 
@@ -17,6 +18,7 @@ export function registerCommands(program: Command, act: Runner): void {
   registerEmulator(program, act);
   registerOperators(program, act);
   registerTranscription(program, act);
+  registerSetup(program, act);
   registerWebhook(program, act);
   registerServe(program, act);
 }
