@@ -4,17 +4,8 @@ import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi } from '../support/run-ci.js';
 import { sdkClient } from '../support/sdk.js';
+import { SEED_OPERATOR_CONFIG } from '../support/seed.js';
 import { startCi } from '../support/serve-ci.js';
-
-/** The seed article's custom operator. */
-const SEED_OPERATOR_CONFIG = {
-  prompt: 'この会話は顧客からの製品に関する問合せです。 会話の内容から、フィードバックの種類を category として pricing / other のいずれかで分類してください。 ユーザーの感情を emotion として positive / neutral / negative のいずれかで分類してください。',
-  json_result_schema: { type: 'object', properties: { category: { type: 'string' }, emotion: { type: 'string' } } },
-  examples: [
-    { input: 'How much your product?', output: '{"category":"pricing","emotion":"neutral"}' },
-    { input: 'We cannot find your products.', output: '{"category":"other","emotion":"negative"}' },
-  ],
-};
 
 let emulator: TestEmulator;
 let env: Record<string, string | undefined>;

@@ -9,14 +9,12 @@ import { transcribe, type TranscribeOutcome } from '../../lib/transcripts.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
 import { SEED_CALL_SCRIPT, incomingCallTwiml, type CallScript } from '../../lib/webhooks/call-twiml.js';
-import { OK_JSON, startSignedServer, type Endpoint } from '../../lib/webhooks/signed-server.js';
+import { OK_JSON, type Endpoint } from '../../lib/webhooks/signed-server.js';
 import type { Params } from '../../lib/webhooks/verify.js';
+import { startEventServer, type ServerFlags } from '../webhook/event-server.js';
 import { webhookEndpoint, type ReceiverFlags } from '../webhook/receiver.js';
 
-export interface ServeFlags extends ReceiverFlags {
-  port: number;
-  host: string;
-  publicUrl?: string;
+export interface ServeFlags extends ReceiverFlags, ServerFlags {
   authToken?: string;
   service?: string;
   phoneNumber?: string;
@@ -118,20 +116,11 @@ export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResul
     },
   };
 
-  const server = await startSignedServer({
-    host: flags.host,
-    port: flags.port,
-    publicUrl: flags.publicUrl,
-    authToken,
-    endpoints: [incomingCall, recordingStatus, webhookEndpoint(ctx, flags, PATHS.webhook, events, () => void stop())],
-    onRejected: (message) => ctx.log.warn(message),
-    onError: (message) => ctx.log.warn(message),
-  });
-  const stop = async () => {
-    await server.close();
-    events.close();
-  };
-  events.closeOn(ctx.signal, () => server.close());
+  const { server, stop } = await startEventServer(ctx, flags, authToken, events, (stopOnce) => [
+    incomingCall,
+    recordingStatus,
+    webhookEndpoint(ctx, flags, PATHS.webhook, events, () => void stopOnce()),
+  ]);
   script = callScript(flags, `${server.baseUrl}${PATHS.recordingStatus}`);
   const voiceUrl = `${server.baseUrl}${PATHS.incomingCall}`;
   if (flags.phoneNumber) {

@@ -2,14 +2,11 @@ import { Channel } from '../../lib/channel.js';
 import type { Context } from '../../lib/context.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
-import { startSignedServer } from '../../lib/webhooks/signed-server.js';
+import { startEventServer, type ServerFlags } from './event-server.js';
 import { webhookEndpoint, type ReceiverFlags } from './receiver.js';
 
-export interface ListenFlags extends ReceiverFlags {
-  port: number;
-  host: string;
+export interface ListenFlags extends ReceiverFlags, ServerFlags {
   path: string;
-  publicUrl?: string;
   authToken?: string;
   verify: boolean;
 }
@@ -18,20 +15,7 @@ export async function run(ctx: Context, flags: ListenFlags): Promise<CommandResu
   const authToken = flags.verify ? (flags.authToken ?? signingAuthToken(await ctx.credentials())) : undefined;
   if (!flags.verify) ctx.log.warn('--no-verify: requests are accepted without checking X-Twilio-Signature; anyone who finds the URL can send events');
   const events = new Channel<OutputEvent>();
-  const server = await startSignedServer({
-    host: flags.host,
-    port: flags.port,
-    publicUrl: flags.publicUrl,
-    authToken,
-    endpoints: [webhookEndpoint(ctx, flags, flags.path, events, () => void stop())],
-    onRejected: (message) => ctx.log.warn(message),
-    onError: (message) => ctx.log.warn(message),
-  });
-  const stop = async () => {
-    await server.close();
-    events.close();
-  };
-  events.closeOn(ctx.signal, () => server.close());
+  const { server } = await startEventServer(ctx, flags, authToken, events, (stop) => [webhookEndpoint(ctx, flags, flags.path, events, () => void stop())]);
   const url = `${server.baseUrl}${flags.path}`;
   events.push({
     human: (style) =>
