@@ -1,11 +1,11 @@
 // The recording a `ci emulator call` plays: one the emulator's catalogue already has, or a new one.
 import type { Twilio } from 'twilio';
-import { ApiError, UsageError } from './errors.js';
-import { callSidOf } from './transcripts.js';
+import { ApiError, UsageError, toCliError } from './errors.js';
 
 export interface CallRecording {
   recordingSid: string;
   callSid: string;
+  durationSeconds: number;
 }
 
 /** Only an emulator records calls on request; Twilio's API has no such endpoint. */
@@ -21,14 +21,20 @@ export function assertEmulator(apiUrl: string | undefined): void {
 export async function recordCallerSaying(client: Twilio, text: string): Promise<CallRecording> {
   // The SDK has no method for an emulator-only resource; its generic request still takes the base-URL override.
   const response = await client.request({ method: 'post', uri: 'https://intelligence.twilio.com/emulator/Recordings', data: { Text: text } });
-  const body = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as { sid?: string; call_sid?: string; message?: string };
-  if (response.statusCode !== 201 || !body.sid || !body.call_sid) {
+  const body = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as { sid?: string; message?: string };
+  if (response.statusCode !== 201 || !body.sid) {
     throw new ApiError(`the emulator did not create the call's recording (${response.statusCode}${body.message ? `: ${body.message}` : ''})`);
   }
-  return { recordingSid: body.sid, callSid: body.call_sid };
+  return existingRecording(client, body.sid);
 }
 
-/** A catalogue recording given by SID, with the call it belongs to. */
+/** A recording by SID, as Twilio's Recording resource describes it: its call and its length. */
 export async function existingRecording(client: Twilio, recordingSid: string): Promise<CallRecording> {
-  return { recordingSid, callSid: await callSidOf(client, recordingSid) };
+  let recording;
+  try {
+    recording = await client.api.v2010.account.recordings(recordingSid).fetch();
+  } catch (error) {
+    throw toCliError(error, `recording ${recordingSid}`);
+  }
+  return { recordingSid, callSid: recording.callSid, durationSeconds: Number(recording.duration) };
 }

@@ -17,7 +17,7 @@ export interface CallFlags {
 }
 
 /** What the caller says by default: the seed article's test call. */
-export const SEED_CALLER_SPEECH = 'We cannot log in to your account system.';
+const SEED_CALLER_SPEECH = 'We cannot log in to your account system.';
 
 /** Where the called number sends calls, as Twilio would look it up. */
 async function voiceUrlOf(client: Twilio, number: string): Promise<string> {
@@ -51,7 +51,7 @@ export async function run(ctx: Context, flags: CallFlags): Promise<CommandResult
       recording: {
         sid: recording.recordingSid,
         url: `https://api.twilio.com/2010-04-01/Accounts/${credentials.accountSid}/Recordings/${recording.recordingSid}`,
-        durationSeconds: 7,
+        durationSeconds: recording.durationSeconds,
       },
     });
     return {

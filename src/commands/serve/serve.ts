@@ -27,7 +27,7 @@ export interface ServeFlags extends ReceiverFlags, ServerFlags {
   playBeep: boolean;
 }
 
-export const PATHS = { incomingCall: '/incoming-call', recordingStatus: '/recording-status', webhook: '/ci-webhook' } as const;
+const PATHS = { incomingCall: '/incoming-call', recordingStatus: '/recording-status', webhook: '/ci-webhook' } as const;
 
 function param(params: Params, name: string): string | undefined {
   const value = params[name];

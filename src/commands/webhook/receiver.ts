@@ -22,7 +22,7 @@ function clock(date: Date): string {
   return date.toISOString().slice(11, 19);
 }
 
-export function webhookLine(event: TranscriptEvent, receivedAt: Date): OutputEvent {
+function webhookLine(event: TranscriptEvent, receivedAt: Date): OutputEvent {
   return {
     human: (style) =>
       [style.dim(clock(receivedAt)), style.cyan(event.eventType || '(no event_type)'), event.transcriptSid || '-', event.customerKey || '-'].join('  '),

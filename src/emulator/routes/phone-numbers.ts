@@ -17,7 +17,7 @@ export interface PhoneNumberRecord {
 }
 
 /** The number every emulator account has; `ci emulator call` calls it by default. */
-export const EMULATOR_PHONE_NUMBER = '+15005550001';
+const EMULATOR_PHONE_NUMBER = '+15005550001';
 const EMULATOR_PHONE_NUMBER_SID = `PN${'0'.repeat(31)}1`;
 const PAGE_SIZE = 50;
 

@@ -1,8 +1,6 @@
 // The event Intelligence sends to a service's webhook, read from the request's parameters.
 import type { Params } from './verify.js';
 
-export const TRANSCRIPT_AVAILABLE = 'voice_intelligence_transcript_available';
-
 export interface TranscriptEvent {
   eventType: string;
   transcriptSid: string;
