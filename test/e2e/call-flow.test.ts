@@ -66,6 +66,14 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
   expect(serve.stderr()).toBe('');
 });
 
+it('ci webhook set refuses a bad URL, method or service', async () => {
+  expect((await runCi(['webhook', 'set', 'test-ci', 'not a url'], { env })).code).toBe(2);
+  expect((await runCi(['webhook', 'set', 'test-ci', 'https://example.com/hook', '--method', 'PUT'], { env })).code).toBe(2);
+  expect((await runCi(['webhook', 'set', 'no-such-service', 'https://example.com/hook'], { env })).code).toBe(4);
+  const get = await runCi(['webhook', 'set', 'test-ci', 'https://example.com/hook', '--method', 'get', '--fields', 'webhookUrl,webhookHttpMethod', '--no-header'], { env });
+  expect(get.stdout).toBe('https://example.com/hook\tGET\n');
+});
+
 it('ci emulator call refuses bad input and reports a handler that refuses it', async () => {
   expect((await runCi(['emulator', 'call', '--to', 'not-a-url'], { env })).code).toBe(2);
   expect((await runCi(['emulator', 'call', '--number', '555'], { env })).code).toBe(2);
