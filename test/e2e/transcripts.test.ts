@@ -1,6 +1,6 @@
 // The seed's pipeline through the real CLI (spawned bin/ci.js → SDK → HTTP → emulator).
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,20 +10,12 @@ import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi } from '../support/run-ci.js';
 import { sdkClient } from '../support/sdk.js';
+import { SEED_FILES } from '../support/seed.js';
 
 const SEED_CALL = 'RE00000000000000000000000000000001';
 const BILLING_CALL = 'RE00000000000000000000000000000002';
 const HAPPY_CALL = 'RE00000000000000000000000000000003';
 const PRICING_CALL = 'RE00000000000000000000000000000004';
-const SEED_CONFIG = {
-  prompt: 'この会話は顧客からの製品に関する問合せです。 会話の内容から、フィードバックの種類を category として pricing / other のいずれかで分類してください。 ユーザーの感情を emotion として positive / neutral / negative のいずれかで分類してください。',
-  json_result_schema: { type: 'object', properties: { category: { type: 'string' }, emotion: { type: 'string' } } },
-  examples: [
-    { input: 'How much your product?', output: '{"category":"pricing","emotion":"neutral"}' },
-    { input: 'We cannot find your products.', output: '{"category":"other","emotion":"negative"}' },
-  ],
-};
-
 let emulator: TestEmulator;
 let media: Server;
 let mediaUrl: string;
@@ -77,10 +69,7 @@ describe('the seed flow', () => {
   it('transcribes the recording with --wait and gives the article\'s JSON result', async () => {
     await service('test-ci');
     expect((await ci(['operators', 'attach', 'test-ci', 'Conversation Summary', 'Sentiment Analysis'])).code).toBe(0);
-    const schema = join(mkdtempSync(join(tmpdir(), 'ci-seed-')), 'schema.json');
-    writeFileSync(schema, JSON.stringify(SEED_CONFIG.json_result_schema));
-    const examples = SEED_CONFIG.examples.flatMap(({ input, output }) => ['--example', `${input} => ${output}`]);
-    const created = await ci(['operators', 'create', '--name', 'test-operator', '--prompt', SEED_CONFIG.prompt, '--schema', schema, ...examples, '--attach', 'test-ci', '--json']);
+    const created = await ci(['operators', 'create', '--name', 'test-operator', '--prompt-file', SEED_FILES.prompt, '--schema', SEED_FILES.schema, '--examples', SEED_FILES.examples, '--attach', 'test-ci', '--json']);
     expect(created.stderr).toBe('');
     const seedOperator = json(created.stdout).sid;
 
