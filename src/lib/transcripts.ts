@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Twilio } from 'twilio';
+import { UncertainWriteError } from './client.js';
 import { ApiError, NotFoundError, UsageError, WaitError, toCliError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
@@ -64,9 +65,11 @@ export async function transcribe(client: Twilio, request: TranscribeRequest): Pr
     });
     return { outcome, transcript: toPlain(created) };
   } catch (error) {
-    // Someone else transcribed the recording between our look and our create: theirs is the answer.
-    const existing = recordingSid && toCliError(error).status === CONFLICT ? await findTranscriptOfRecording(client, recordingSid) : undefined;
-    if (existing) return { outcome: 'exists', transcript: existing };
+    // The create may have landed though its answer was lost, or someone else transcribed the recording
+    // between our look and our create: either way the recording's transcript is the answer.
+    const mayExist = error instanceof UncertainWriteError || toCliError(error).status === CONFLICT;
+    const existing = recordingSid && mayExist ? await findTranscriptOfRecording(client, recordingSid) : undefined;
+    if (existing) return { outcome: error instanceof UncertainWriteError ? outcome : 'exists', transcript: existing };
     throw error;
   }
 }

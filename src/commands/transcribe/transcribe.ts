@@ -4,10 +4,14 @@ import type { CommandResult } from '../../lib/output/types.js';
 import { listOperatorResults } from '../../lib/results.js';
 import { resolveServiceSid } from '../../lib/services.js';
 import { parseSid } from '../../lib/sid.js';
+import { parseIsoDateTime } from '../../lib/time.js';
 import { parseParticipants, transcribe, type TranscriptSource } from '../../lib/transcripts.js';
 import { renderResults } from '../results/render.js';
 import { TRANSCRIPT_COLUMNS } from '../transcripts/fields.js';
 import { checkWaitFlags, waitWithSpinner, type WaitFlags } from '../transcripts/waiting.js';
+
+/** Twilio's limit on CustomerKey. */
+const CUSTOMER_KEY_MAX = 64;
 
 interface TranscribeFlags extends WaitFlags {
   mediaUrl?: string;
@@ -22,7 +26,10 @@ export async function run(ctx: Context, flags: TranscribeFlags, recording?: stri
   checkWaitFlags(flags);
   const source = sourceOf(recording, flags);
   const participants = parseParticipants(flags.participant ?? []);
-  const mediaStartTime = flags.mediaStartTime === undefined ? undefined : parseDate(flags.mediaStartTime);
+  const mediaStartTime = flags.mediaStartTime === undefined ? undefined : parseIsoDateTime(flags.mediaStartTime, '--media-start-time');
+  if (flags.customerKey !== undefined && [...flags.customerKey].length > CUSTOMER_KEY_MAX) {
+    throw new UsageError(`--customer-key must be at most ${CUSTOMER_KEY_MAX} characters`);
+  }
   const serviceRef = flags.service ?? (await ctx.credentials()).serviceSid;
   if (!serviceRef) throw new UsageError('which service? give --service', { hint: 'or set TWILIO_CI_SERVICE_SID, or a service in the profile' });
   const client = await ctx.client();
@@ -49,12 +56,4 @@ function sourceOf(recording: string | undefined, flags: TranscribeFlags): Transc
   }
   if (!recording) throw new UsageError('missing recording SID or --media-url', { hint: 'e.g. ci transcribe RE00000000000000000000000000000001' });
   return { recordingSid: parseSid(recording, 'RE') };
-}
-
-function parseDate(value: string): Date {
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    throw new UsageError(`--media-start-time must be an ISO 8601 date-time such as 2026-01-31T09:30:00Z (got "${value}")`);
-  }
-  return date;
 }
