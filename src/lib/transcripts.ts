@@ -36,6 +36,16 @@ export interface Transcribed {
   transcript: Row;
 }
 
+/** Twilio's limit on CustomerKey, in characters. */
+const CUSTOMER_KEY_MAX = 64;
+
+/** Checked before any request, so a long key is a usage error (exit 2), not an API error. */
+export function checkCustomerKey(key: string | undefined): void {
+  if (key !== undefined && [...key].length > CUSTOMER_KEY_MAX) {
+    throw new UsageError(`the customer key must be at most ${CUSTOMER_KEY_MAX} characters (got ${[...key].length})`);
+  }
+}
+
 /** Twilio allows one transcript per recording; a second create for it is refused with 409. */
 const CONFLICT = 409;
 
@@ -44,6 +54,7 @@ const CONFLICT = 409;
  * the existing one is deleted first ("recreated"). Used by `ci transcribe`, `ci serve` and bulk runs.
  */
 export async function transcribe(client: Twilio, request: TranscribeRequest): Promise<Transcribed> {
+  checkCustomerKey(request.customerKey);
   const recordingSid = 'recordingSid' in request.source ? request.source.recordingSid : undefined;
   let outcome: TranscribeOutcome = 'created';
   if (recordingSid) {

@@ -5,13 +5,10 @@ import { listOperatorResults } from '../../lib/results.js';
 import { resolveServiceSid } from '../../lib/services.js';
 import { parseSid } from '../../lib/sid.js';
 import { parseIsoDateTime } from '../../lib/time.js';
-import { parseParticipants, transcribe, type TranscriptSource } from '../../lib/transcripts.js';
+import { checkCustomerKey, parseParticipants, transcribe, type TranscriptSource } from '../../lib/transcripts.js';
 import { renderResults } from '../results/render.js';
 import { TRANSCRIPT_COLUMNS } from '../transcripts/fields.js';
 import { checkWaitFlags, waitWithSpinner, type WaitFlags } from '../transcripts/waiting.js';
-
-/** Twilio's limit on CustomerKey. */
-const CUSTOMER_KEY_MAX = 64;
 
 interface TranscribeFlags extends WaitFlags {
   mediaUrl?: string;
@@ -26,10 +23,8 @@ export async function run(ctx: Context, flags: TranscribeFlags, recording?: stri
   checkWaitFlags(flags);
   const source = sourceOf(recording, flags);
   const participants = parseParticipants(flags.participant ?? []);
-  const mediaStartTime = flags.mediaStartTime === undefined ? undefined : parseIsoDateTime(flags.mediaStartTime, '--media-start-time');
-  if (flags.customerKey !== undefined && [...flags.customerKey].length > CUSTOMER_KEY_MAX) {
-    throw new UsageError(`--customer-key must be at most ${CUSTOMER_KEY_MAX} characters`);
-  }
+  checkCustomerKey(flags.customerKey);
+  const mediaStartTime = flags.mediaStartTime === undefined ? undefined : parseDate(flags.mediaStartTime);
   const serviceRef = flags.service ?? (await ctx.credentials()).serviceSid;
   if (!serviceRef) throw new UsageError('which service? give --service', { hint: 'or set TWILIO_CI_SERVICE_SID, or a service in the profile' });
   const client = await ctx.client();
@@ -56,4 +51,8 @@ function sourceOf(recording: string | undefined, flags: TranscribeFlags): Transc
   }
   if (!recording) throw new UsageError('missing recording SID or --media-url', { hint: 'e.g. ci transcribe RE00000000000000000000000000000001' });
   return { recordingSid: parseSid(recording, 'RE') };
+}
+
+function parseDate(value: string): Date {
+  return parseIsoDateTime(value, '--media-start-time');
 }
