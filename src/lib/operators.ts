@@ -1,6 +1,7 @@
 // Language Operators over a Twilio client: listing, resolving by SID or name, attachments, and
 // generative custom operators (validated locally before anything is sent). No IO of its own.
 import type { Twilio } from 'twilio';
+import type { OperatorAvailability } from 'twilio/lib/rest/intelligence/v2/operator.js';
 import { ApiError, NotFoundError, UsageError } from './errors.js';
 import type { DefinitionParts } from './operator-input.js';
 import { configOf, definitionProblems, type GenerativeDefinition, type TrainingExample } from './operator-schema.js';
@@ -10,8 +11,8 @@ import { pageSizeFor, streamPages } from './paging.js';
 import { resolveServiceSid } from './services.js';
 import { isSid, looksLikeSid, parseSid } from './sid.js';
 
-export const AVAILABILITIES = ['internal', 'beta', 'public', 'retired', 'general-availability', 'deprecated'] as const;
-export type Availability = (typeof AVAILABILITIES)[number];
+/** internal, beta, public, retired, general-availability or deprecated (the flag lists them). */
+export type Availability = OperatorAvailability;
 export type OperatorSource = 'all' | 'prebuilt' | 'custom';
 
 export interface OperatorFilters {
