@@ -192,6 +192,7 @@ describe('ci operators: bad input', () => {
       [['operators', 'update', 'Conversation Summary', '--prompt', 'x'], 2, /cannot update "Conversation Summary" .*pre-built/],
       [['operators', 'create'], 2, /invalid operator: give --name; give --prompt or --prompt-file$/m],
       [['operators', 'create', '--name', 'x', '--prompt', 'p', '--prompt-file', 'p.txt'], 2, /give --prompt or --prompt-file, not both/],
+      [['operators', 'create', '--name', 'x', '--prompt-file', '-', '--schema', '-'], 2, /only one of --prompt-file and --schema can read stdin/],
       [['operators', 'create', '--name', 'x', '--prompt', 'p', '--examples', join(directory, 'missing.jsonl')], 2, /missing\.jsonl: cannot read it \(no such file\)/],
       [['operators', 'create', '--name', 'x', '--prompt', 'p', '--attach', 'no-such-service'], 4, /no service with SID or unique name "no-such-service"/],
       [['operators', 'update', 'Twin', '--prompt', 'x'], 2, /ambiguous operator name/],
