@@ -156,6 +156,7 @@ export function newDefinition(friendlyName: string | undefined, parts: Definitio
   if (friendlyName === undefined) problems.push('give --name');
   const promptMissing = parts.prompt === undefined;
   if (promptMissing && !parts.problems.some((problem) => problem.startsWith('--prompt'))) problems.push('give --prompt or --prompt-file');
+  // A missing name or prompt is reported once, as the flag to give, not a second time as "empty".
   const implied = new Set([...(promptMissing ? ['the prompt is empty'] : []), ...(friendlyName === undefined ? ['the name is empty'] : [])]);
   problems.push(...definitionProblems(definition).filter((problem) => !implied.has(problem)));
   return { definition, problems };
