@@ -64,12 +64,13 @@ export async function resolveOperators(client: Twilio, refs: string[]): Promise<
     else if (matches.length === 0) unknown.push(`"${ref}"`);
     else ambiguous.push(`"${ref}" matches ${matches.length} operators: ${matches.map((operator) => String(operator.sid)).join(', ')}`);
   }
+  const unknownText = unknown.length ? `no operator with SID or name ${unknown.join(', ')}` : '';
   if (ambiguous.length) {
-    throw new UsageError(`ambiguous operator name: ${ambiguous.join('; ')}`, { hint: 'give the SID instead' });
+    // Both kinds in one line; the ambiguity decides the exit code, since only the user can settle it.
+    const message = [`ambiguous operator name: ${ambiguous.join('; ')}`, unknownText].filter(Boolean).join('; ');
+    throw new UsageError(message, { hint: 'give the SID instead' });
   }
-  if (unknown.length) {
-    throw new NotFoundError(`no operator with SID or name ${unknown.join(', ')}`, { hint: 'see `ci operators list`' });
-  }
+  if (unknown.length) throw new NotFoundError(unknownText, { hint: 'see `ci operators list`' });
   return resolved;
 }
 

@@ -201,6 +201,7 @@ describe('ci operators: bad input', () => {
       [['operators', 'list', '--availability', 'soon'], 2, /--availability must be one of/],
       [['operators', 'show', 'LY123'], 2, /"LY123" is not a valid operator SID/],
       [['operators', 'delete', 'Twin'], 2, /ambiguous/],
+      [['operators', 'attach', 'test-ci', 'twin', 'Nope'], 2, /ambiguous operator name: "twin" matches 2 operators: .*; no operator with SID or name "Nope"/],
     ];
     for (const [args, code, message] of cases) {
       const result = await ci(args);
