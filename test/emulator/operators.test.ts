@@ -1,5 +1,8 @@
 // Operator endpoints through the official twilio SDK (and plain HTTP where the SDK cannot go),
 // every exchange checked against Twilio's OpenAPI description.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { rejection, sdkClient } from '../support/sdk.js';
@@ -149,5 +152,28 @@ describe('operators in the emulator', () => {
     // Deleting a custom operator detaches it everywhere.
     await client.intelligence.v2.customOperators(custom.sid).remove();
     expect((await client.intelligence.v2.operatorAttachments(service.sid).fetch()).operatorSids).toEqual([SENTIMENT]);
+  });
+});
+
+describe('operators in the state file', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'ci-emulator-operators-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('keeps custom operators and attachments across a restart', async () => {
+    const stateFile = join(directory, 'state.json');
+    const first = await startTestEmulator({ stateFile });
+    const before = sdkClient(first).intelligence.v2;
+    const service = await before.services.create({ uniqueName: 'kept' });
+    const custom = await before.customOperators.create({ friendlyName: 'Kept', operatorType: 'GenerativeJSON', config: SEED_CONFIG });
+    await before.operatorAttachment(service.sid, SUMMARY).create();
+    await before.operatorAttachment(service.sid, custom.sid).create();
+    await first.close();
+
+    const second = await startTestEmulator({ stateFile });
+    const after = sdkClient(second).intelligence.v2;
+    expect(await after.customOperators(custom.sid).fetch()).toMatchObject({ friendlyName: 'Kept', config: SEED_CONFIG, version: 1 });
+    expect((await after.operatorAttachments(service.sid).fetch()).operatorSids).toEqual([SUMMARY, custom.sid]);
+    await second.close();
+    expect([...first.violations, ...second.violations]).toEqual([]);
   });
 });
