@@ -3,21 +3,16 @@
 // Starts `ci emulator start` on a free port, runs each step as a user would (printing the command
 // first), and stops the emulator whatever happens. Needs no Twilio account and leaves nothing behind.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const CI = fileURLToPath(new URL('../bin/ci.js', import.meta.url));
 const SEED_RECORDING = 'RE00000000000000000000000000000001';
-const SEED_PROMPT =
-  'この会話は顧客からの製品に関する問合せです。 会話の内容から、フィードバックの種類を category として pricing / other のいずれかで分類してください。 ユーザーの感情を emotion として positive / neutral / negative のいずれかで分類してください。';
-const SEED_SCHEMA = { type: 'object', properties: { category: { type: 'string' }, emotion: { type: 'string' } } };
-const SEED_EXAMPLES = [
-  'How much your product? => {"category":"pricing","emotion":"neutral"}',
-  'We cannot find your products. => {"category":"other","emotion":"negative"}',
-];
+/** The seed's custom operator, as files a user would pass to `ci operators create`. */
+const SEED_OPERATOR_DIR = fileURLToPath(new URL('../examples/seed/', import.meta.url));
 
 const started = Date.now();
 const workDir = mkdtempSync(join(tmpdir(), 'ci-demo-'));
@@ -78,12 +73,11 @@ try {
   emulator = await startEmulator();
   console.log(`Emulator listening on ${emulator.url} (a local Intelligence v2 API; no Twilio account involved).`);
   const env = { ...baseEnv, TWILIO_ACCOUNT_SID: emulator.accountSid, TWILIO_AUTH_TOKEN: emulator.authToken, TWILIO_CI_API_URL: emulator.url };
-  const schemaFile = join(workDir, 'feedback.schema.json');
-  writeFileSync(schemaFile, `${JSON.stringify(SEED_SCHEMA, null, 2)}\n`);
 
   await ci(env, ['services', 'create', '--unique-name', 'test-ci', '--language-code', 'en-US', '--webhook-url', 'https://example.com/ci-webhook', '--webhook-method', 'POST', '--fields', 'sid,uniqueName,webhookUrl']);
   await ci(env, ['operators', 'attach', 'test-ci', 'Conversation Summary', 'Sentiment Analysis']);
-  await ci(env, ['operators', 'create', '--name', 'test-operator', '--prompt', SEED_PROMPT, '--schema', schemaFile, ...SEED_EXAMPLES.flatMap((example) => ['--example', example]), '--attach', 'test-ci', '--fields', 'sid,friendlyName,operatorType']);
+  const seed = (file) => relative(process.cwd(), join(SEED_OPERATOR_DIR, file));
+  await ci(env, ['operators', 'create', '--name', 'test-operator', '--prompt-file', seed('prompt.txt'), '--schema', seed('feedback.schema.json'), '--examples', seed('examples.jsonl'), '--attach', 'test-ci', '--fields', 'sid,friendlyName,operatorType']);
   await ci(env, ['transcribe', SEED_RECORDING, '--service', 'test-ci', '--wait']);
   const sid = (await ci(env, ['transcripts', 'list', '--source-sid', SEED_RECORDING, '--fields', 'sid', '--no-header'], { capture: true })).trim();
   await ci(env, ['results', sid]);

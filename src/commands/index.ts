@@ -17,8 +17,8 @@ export function registerCommands(program: Command, act: Runner): void {
   registerLogin(program, act);
   registerEmulator(program, act);
   registerOperators(program, act);
-  registerTranscription(program, act);
   registerSetup(program, act);
+  registerTranscription(program, act);
   registerWebhook(program, act);
   registerServe(program, act);
 }

@@ -8,7 +8,7 @@ import type { GenerativeDefinition } from './operator-schema.js';
 import { attachOperators, createGenerativeOperator, listOperators, newDefinition } from './operators.js';
 import type { Row } from './output/types.js';
 import type { Choice, Prompter } from './prompter.js';
-import { createService, type ServiceFields, type WebhookMethod } from './services.js';
+import { createService, listServices, type ServiceFields, type WebhookMethod } from './services.js';
 
 /** Pre-selected in the checkbox list, as in the seed article. */
 export const DEFAULT_PREBUILT = ['Conversation Summary', 'Sentiment Analysis'];
@@ -50,7 +50,7 @@ const fileOrEmpty = (value: string): true | string => (value.trim() === '-' ? 'a
 const required = (what: string) => (value: string): true | string => (value.trim() ? true : `${what} is required`);
 
 export async function askSetupPlan(prompter: Prompter, client: Twilio, stdin: NodeJS.ReadableStream, log: SetupLog): Promise<SetupPlan> {
-  const uniqueName = (await prompter.input('Unique name of the service', { validate: required('a unique name') })).trim();
+  const uniqueName = await askFreeUniqueName(prompter, client, log);
   const languageCode = (await prompter.input('Language of the conversations', { default: 'en-US', validate: required('a language code') })).trim();
   const autoTranscribe = await prompter.confirm('Transcribe every recording of the account automatically?', false);
   const autoRedaction = await prompter.confirm('Redact PII in transcripts?', false);
@@ -80,6 +80,20 @@ export async function askSetupPlan(prompter: Prompter, client: Twilio, stdin: No
   const prebuilt = picked.map((operator) => ({ sid: operator.sid as string, friendlyName: operator.friendlyName as string }));
   const generative = (await prompter.confirm('Create a generative custom operator too?', false)) ? await askGenerative(prompter, stdin, log) : undefined;
   return { service, prebuilt, generative };
+}
+
+/** Asks again while the name is taken, rather than failing at the very end. */
+async function askFreeUniqueName(prompter: Prompter, client: Twilio, log: SetupLog): Promise<string> {
+  for (;;) {
+    const uniqueName = (await prompter.input('Unique name of the service', { validate: required('a unique name') })).trim();
+    if (!(await serviceExists(client, uniqueName))) return uniqueName;
+    log.warn(`a service named ${uniqueName} already exists; choose another name`);
+  }
+}
+
+async function serviceExists(client: Twilio, uniqueName: string): Promise<boolean> {
+  for await (const service of listServices(client)) if (service.uniqueName === uniqueName) return true;
+  return false;
 }
 
 /** Asks until the operator is valid (every problem shown each round), or the person gives up. */

@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Twilio } from 'twilio';
+import { UncertainWriteError } from './client.js';
 import { ApiError, NotFoundError, UsageError, WaitError, toCliError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
@@ -35,6 +36,16 @@ export interface Transcribed {
   transcript: Row;
 }
 
+/** Twilio's limit on CustomerKey, in characters. */
+const CUSTOMER_KEY_MAX = 64;
+
+/** Checked before any request, so a long key is a usage error (exit 2), not an API error. */
+export function checkCustomerKey(key: string | undefined): void {
+  if (key !== undefined && [...key].length > CUSTOMER_KEY_MAX) {
+    throw new UsageError(`the customer key must be at most ${CUSTOMER_KEY_MAX} characters (got ${[...key].length})`);
+  }
+}
+
 /** Twilio allows one transcript per recording; a second create for it is refused with 409. */
 const CONFLICT = 409;
 
@@ -43,6 +54,7 @@ const CONFLICT = 409;
  * the existing one is deleted first ("recreated"). Used by `ci transcribe`, `ci serve` and bulk runs.
  */
 export async function transcribe(client: Twilio, request: TranscribeRequest): Promise<Transcribed> {
+  checkCustomerKey(request.customerKey);
   const recordingSid = 'recordingSid' in request.source ? request.source.recordingSid : undefined;
   let outcome: TranscribeOutcome = 'created';
   if (recordingSid) {
@@ -64,9 +76,11 @@ export async function transcribe(client: Twilio, request: TranscribeRequest): Pr
     });
     return { outcome, transcript: toPlain(created) };
   } catch (error) {
-    // Someone else transcribed the recording between our look and our create: theirs is the answer.
-    const existing = recordingSid && toCliError(error).status === CONFLICT ? await findTranscriptOfRecording(client, recordingSid) : undefined;
-    if (existing) return { outcome: 'exists', transcript: existing };
+    // The create may have landed though its answer was lost, or someone else transcribed the recording
+    // between our look and our create: either way the recording's transcript is the answer.
+    const mayExist = error instanceof UncertainWriteError || toCliError(error).status === CONFLICT;
+    const existing = recordingSid && mayExist ? await findTranscriptOfRecording(client, recordingSid) : undefined;
+    if (existing) return { outcome: error instanceof UncertainWriteError ? outcome : 'exists', transcript: existing };
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi } from '../support/run-ci.js';
 import { sdkClient } from '../support/sdk.js';
-import { SEED_OPERATOR_CONFIG } from '../support/seed.js';
+import { SEED_CONFIG } from '../support/seed.js';
 import { startCi } from '../support/serve-ci.js';
 
 let emulator: TestEmulator;
@@ -22,7 +22,7 @@ afterAll(async () => {
 it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fetch-results prints the seed result', async () => {
   const sdk = sdkClient(emulator);
   const service = await sdk.intelligence.v2.services.create({ uniqueName: 'test-ci', languageCode: 'en-US' });
-  const operator = await sdk.intelligence.v2.customOperators.create({ friendlyName: 'test-operator', operatorType: 'GenerativeJSON', config: SEED_OPERATOR_CONFIG });
+  const operator = await sdk.intelligence.v2.customOperators.create({ friendlyName: 'test-operator', operatorType: 'GenerativeJSON', config: SEED_CONFIG });
   await sdk.intelligence.v2.operatorAttachment(service.sid, operator.sid).create();
 
   const serve = await startCi(['serve', '--service', 'test-ci', '--phone-number', '+15005550001', '--fetch-results', '--once', '--json'], env);

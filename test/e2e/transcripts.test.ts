@@ -1,5 +1,6 @@
 // The seed's pipeline through the real CLI (spawned bin/ci.js → SDK → HTTP → emulator).
 import { createServer, type Server } from 'node:http';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,22 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULT_FIELDS } from '../../src/lib/results.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { runCi } from '../support/run-ci.js';
+import { CI_BIN, cleanEnv, runCi } from '../support/run-ci.js';
 import { sdkClient } from '../support/sdk.js';
+import { SEED_FILES } from '../support/seed.js';
 
 const SEED_CALL = 'RE00000000000000000000000000000001';
 const BILLING_CALL = 'RE00000000000000000000000000000002';
 const HAPPY_CALL = 'RE00000000000000000000000000000003';
 const PRICING_CALL = 'RE00000000000000000000000000000004';
-const SEED_CONFIG = {
-  prompt: 'この会話は顧客からの製品に関する問合せです。 会話の内容から、フィードバックの種類を category として pricing / other のいずれかで分類してください。 ユーザーの感情を emotion として positive / neutral / negative のいずれかで分類してください。',
-  json_result_schema: { type: 'object', properties: { category: { type: 'string' }, emotion: { type: 'string' } } },
-  examples: [
-    { input: 'How much your product?', output: '{"category":"pricing","emotion":"neutral"}' },
-    { input: 'We cannot find your products.', output: '{"category":"other","emotion":"negative"}' },
-  ],
-};
-
 let emulator: TestEmulator;
 let media: Server;
 let mediaUrl: string;
@@ -77,10 +70,7 @@ describe('the seed flow', () => {
   it('transcribes the recording with --wait and gives the article\'s JSON result', async () => {
     await service('test-ci');
     expect((await ci(['operators', 'attach', 'test-ci', 'Conversation Summary', 'Sentiment Analysis'])).code).toBe(0);
-    const schema = join(mkdtempSync(join(tmpdir(), 'ci-seed-')), 'schema.json');
-    writeFileSync(schema, JSON.stringify(SEED_CONFIG.json_result_schema));
-    const examples = SEED_CONFIG.examples.flatMap(({ input, output }) => ['--example', `${input} => ${output}`]);
-    const created = await ci(['operators', 'create', '--name', 'test-operator', '--prompt', SEED_CONFIG.prompt, '--schema', schema, ...examples, '--attach', 'test-ci', '--json']);
+    const created = await ci(['operators', 'create', '--name', 'test-operator', '--prompt-file', SEED_FILES.prompt, '--schema', SEED_FILES.schema, '--examples', SEED_FILES.examples, '--attach', 'test-ci', '--json']);
     expect(created.stderr).toBe('');
     const seedOperator = json(created.stdout).sid;
 
@@ -180,6 +170,9 @@ describe('ci transcribe --media-url', () => {
       [['transcribe', SEED_CALL], /which service\?/],
       [['results', 'GT1'], /not a valid transcript SID/],
       [['transcripts', 'list', '--all', '--limit', '3'], /not both/],
+      [['transcripts', 'list', '--after-date-created', 'tuesday'], /--after-date-created must be an ISO 8601 date-time/],
+      [['transcribe', SEED_CALL, '--service', 'by-url', '--customer-key', 'k'.repeat(65)], /customer key must be at most 64 characters/],
+      [['transcribe', '--media-url', 'http://127.0.0.1:1/x', '--service', 'by-url', '--force'], /--force applies to recordings only/],
       [['transcripts', 'delete', 'GT' + '0'.repeat(32)], /--yes/],
     ];
     for (const [args, message] of cases) {
@@ -262,5 +255,39 @@ describe('ci results', () => {
     expect(lines.map((l) => [l.transcriptSid, l.status, l.operatorResults.length])).toEqual([[billing, 'completed', 1], [happy, 'completed', 1]]);
     const both = json((await ci(['results', billing, happy, '--json'])).stdout);
     expect(both.map((r: { transcriptSid: string }) => r.transcriptSid)).toEqual([billing, happy]);
+  });
+});
+
+describe('ci emulator start --recordings', () => {
+  it("transcribes from the user's catalogue, and refuses a malformed one with exit 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ci-recordings-'));
+    const catalogue = join(dir, 'calls.json');
+    const recording = 'RE' + 'ab'.repeat(16);
+    writeFileSync(catalogue, JSON.stringify([{ sid: recording, call_sid: 'CA' + 'cd'.repeat(16), utterances: [{ channel: 2, start: 0, end: 2, text: 'Great service, thank you!' }] }]));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify([{ sid: recording, call_sid: 'CA1', utterances: [] }]));
+    const refused = await runCi(['emulator', 'start', '--port', '0', '--no-profile', '--recordings', bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^ci: --recordings: .*bad\.json: recording #1: "call_sid" must be CA followed by 32 hex digits\n$/);
+
+    const child = spawn(process.execPath, [CI_BIN, 'emulator', 'start', '--port', '0', '--no-profile', '--transcribe-delay-ms', '10', '--recordings', catalogue], { env: cleanEnv() });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          const match = /listening on (\S+)/.exec(chunk.toString());
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
+      });
+      const userEnv = { TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000001', TWILIO_AUTH_TOKEN: 'emulator-auth-token', TWILIO_CI_API_URL: url };
+      const serviceSid = json((await runCi(['services', 'create', '--unique-name', 'own-calls', '--json'], { env: userEnv })).stdout).sid;
+      const result = await runCi(['transcribe', recording, '--service', serviceSid, '--wait', '--json'], { env: userEnv });
+      expect(result.stderr).toBe('');
+      expect(json(result.stdout).transcript).toMatchObject({ status: 'completed', customerKey: 'CA' + 'cd'.repeat(16), duration: 2 });
+      const builtIn = await runCi(['transcribe', SEED_CALL, '--service', serviceSid], { env: userEnv });
+      expect(builtIn.code).toBe(4); // the user's catalogue replaces the built-in one
+    } finally {
+      child.kill('SIGINT');
+    }
   });
 });

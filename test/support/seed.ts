@@ -1,9 +1,16 @@
-/** The seed article's generative custom operator (prompt, JSON schema, training examples). */
-export const SEED_OPERATOR_CONFIG = {
-  prompt: 'この会話は顧客からの製品に関する問合せです。 会話の内容から、フィードバックの種類を category として pricing / other のいずれかで分類してください。 ユーザーの感情を emotion として positive / neutral / negative のいずれかで分類してください。',
-  json_result_schema: { type: 'object', properties: { category: { type: 'string' }, emotion: { type: 'string' } } },
-  examples: [
-    { input: 'How much your product?', output: '{"category":"pricing","emotion":"neutral"}' },
-    { input: 'We cannot find your products.', output: '{"category":"other","emotion":"negative"}' },
-  ],
+// The seed article's custom operator, from the files in examples/seed (shared with `npm run demo`).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const file = (name: string) => fileURLToPath(new URL(`../../examples/seed/${name}`, import.meta.url));
+
+export const SEED_FILES = { prompt: file('prompt.txt'), schema: file('feedback.schema.json'), examples: file('examples.jsonl') };
+
+export const SEED_CONFIG = {
+  prompt: readFileSync(SEED_FILES.prompt, 'utf8').trim(),
+  json_result_schema: JSON.parse(readFileSync(SEED_FILES.schema, 'utf8')) as Record<string, unknown>,
+  examples: readFileSync(SEED_FILES.examples, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { input: string; output: string }),
 };

@@ -87,6 +87,7 @@ describe('ci setup', () => {
 
   it('asks again when the generative operator is invalid, and creates nothing when not confirmed', async () => {
     const prompter = scriptedPrompter([
+      'test-ci', // taken by the test above: asked again
       'not-created', 'en-US', false, true, true, '', keepChecked({}),
       true, 'Broken', 'inline', 'p', join(directory, 'missing.json'), '', 'Hi', 'Hello', '',
       false, // do not try again
@@ -95,6 +96,7 @@ describe('ci setup', () => {
     const proc = fakeProcess({ tty: true, env });
     expect(await main(argv('setup'), proc, { prompter: async () => prompter })).toBe(2);
     expect(proc.err()).toMatch(/warning: the operator is not valid: --schema .*missing\.json: cannot read it/);
+    expect(proc.err()).toContain('warning: a service named test-ci already exists; choose another name');
     expect(proc.err()).toContain('PII redaction on (media too)');
     expect(proc.err()).toContain('ci: cancelled: nothing was created');
     expect(prompter.asked).toContain('Redact PII in the media (audio) too?');

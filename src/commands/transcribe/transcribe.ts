@@ -4,7 +4,8 @@ import type { CommandResult } from '../../lib/output/types.js';
 import { listOperatorResults } from '../../lib/results.js';
 import { resolveServiceSid } from '../../lib/services.js';
 import { parseSid } from '../../lib/sid.js';
-import { parseParticipants, transcribe, type TranscriptSource } from '../../lib/transcripts.js';
+import { parseIsoDateTime } from '../../lib/time.js';
+import { checkCustomerKey, parseParticipants, transcribe, type TranscriptSource } from '../../lib/transcripts.js';
 import { renderResults } from '../results/render.js';
 import { TRANSCRIPT_COLUMNS } from '../transcripts/fields.js';
 import { checkWaitFlags, waitWithSpinner, type WaitFlags } from '../transcripts/waiting.js';
@@ -22,6 +23,7 @@ export async function run(ctx: Context, flags: TranscribeFlags, recording?: stri
   checkWaitFlags(flags);
   const source = sourceOf(recording, flags);
   const participants = parseParticipants(flags.participant ?? []);
+  checkCustomerKey(flags.customerKey);
   const mediaStartTime = flags.mediaStartTime === undefined ? undefined : parseDate(flags.mediaStartTime);
   const serviceRef = flags.service ?? (await ctx.credentials()).serviceSid;
   if (!serviceRef) throw new UsageError('which service? give --service', { hint: 'or set TWILIO_CI_SERVICE_SID, or a service in the profile' });
@@ -52,9 +54,5 @@ function sourceOf(recording: string | undefined, flags: TranscribeFlags): Transc
 }
 
 function parseDate(value: string): Date {
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    throw new UsageError(`--media-start-time must be an ISO 8601 date-time such as 2026-01-31T09:30:00Z (got "${value}")`);
-  }
-  return date;
+  return parseIsoDateTime(value, '--media-start-time');
 }

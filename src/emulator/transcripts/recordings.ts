@@ -55,6 +55,11 @@ export const BUILT_IN_RECORDINGS: CatalogueRecording[] = [
   },
 ];
 
+/** Whole seconds from the start of the media to the end of the last utterance. */
+export function durationOf(utterances: Utterance[]): number {
+  return Math.ceil(Math.max(0, ...utterances.map((utterance) => utterance.end)));
+}
+
 export class RecordingCatalogue {
   private readonly bySid: Map<string, CatalogueRecording>;
 
