@@ -20,6 +20,8 @@ export interface VerifiedRequest {
   body: Buffer;
   /** Path and query as received. */
   target: string;
+  /** The URL Twilio called (public URL + target), the one the signature covers. */
+  url: string;
 }
 
 export interface EndpointReply {
@@ -109,7 +111,7 @@ export async function startSignedServer(options: SignedServerOptions): Promise<S
     }
     const params = { ...paramsOf(local.searchParams), ...bodyParams(contentType, body) };
     delete params.bodySHA256;
-    const answer = endpoint.handle({ method, path: local.pathname, params, headers: request.headers, body, target });
+    const answer = endpoint.handle({ method, path: local.pathname, params, headers: request.headers, body, target, url });
     reply(response, answer);
     if (answer.afterwards) answer.afterwards().catch((error: unknown) => options.onError((error as Error).message));
   }
