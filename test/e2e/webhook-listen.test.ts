@@ -241,5 +241,8 @@ describe('ci webhook listen options', () => {
     expect(noCredentials.code).toBe(3);
     const badUrl = await runCi(['webhook', 'listen', '--public-url', 'ftp://x'], { env });
     expect(badUrl.code).toBe(2);
+    const badPath = await runCi(['webhook', 'listen', '--path', 'hook'], { env });
+    expect(badPath.code).toBe(2);
+    expect(badPath.stderr).toMatch(/--path must start with \//);
   });
 });

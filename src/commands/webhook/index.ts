@@ -1,5 +1,10 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { examples, httpUrl, nonNegativeInt, oneOf, withOutput, type Runner } from '../define.js';
+
+function urlPath(value: string): string {
+  if (!/^\/[^\s?#]*$/.test(value)) throw new InvalidArgumentError('--path must start with / and hold no spaces, ? or #');
+  return value;
+}
 
 /** Flags of a server that receives Twilio's signed requests (`ci webhook listen`, `ci serve`). */
 export function signedServerFlags(command: Command): Command {
@@ -28,7 +33,7 @@ export function registerWebhook(program: Command, act: Runner): void {
         webhook
           .command('listen')
           .description('receive signed transcript events and print one line each (NDJSON when piped)')
-          .option('--path <path>', 'path to receive on', '/ci-webhook'),
+          .option('--path <path>', 'path to receive on', urlPath, '/ci-webhook'),
       ),
     )
       .option('--no-verify', 'accept requests without checking X-Twilio-Signature (prints a warning)')

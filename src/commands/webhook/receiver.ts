@@ -7,7 +7,7 @@ import type { OutputEvent } from '../../lib/output/types.js';
 import { fetchResults } from '../../lib/results.js';
 import { parseSid } from '../../lib/sid.js';
 import { forwardRequest, runExec } from '../../lib/webhooks/followups.js';
-import { OK_JSON, type Endpoint } from '../../lib/webhooks/signed-server.js';
+import { OK_JSON, type Endpoint, type VerifiedRequest } from '../../lib/webhooks/signed-server.js';
 import { transcriptEventOf, type TranscriptEvent } from '../../lib/webhooks/transcript-event.js';
 import { renderResults } from '../results/render.js';
 
@@ -37,7 +37,7 @@ function webhookLine(event: TranscriptEvent, receivedAt: Date): OutputEvent {
 export function webhookEndpoint(ctx: Context, flags: ReceiverFlags, path: string, events: Channel<OutputEvent>, finished: () => void): Endpoint {
   let queue = Promise.resolve();
   let handled = 0;
-  const followUps = async (event: TranscriptEvent, request: Parameters<Endpoint['handle']>[0]) => {
+  const followUps = async (event: TranscriptEvent, request: VerifiedRequest) => {
     if (flags.fetchResults) {
       try {
         const report = await fetchResults(await ctx.client(), parseSid(event.transcriptSid, 'GT', 'transcript_sid'));
