@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createEmulatorServer, type Exchange } from './server.js';
 import { Stats } from './stats.js';
 import { Store } from './store.js';
+import { notifyTranscriptAvailable } from './transcript-webhook.js';
 import { BUILT_IN_RECORDINGS, RecordingCatalogue, type CatalogueRecording } from './transcripts/recordings.js';
 import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcriber.js';
 
@@ -37,7 +38,7 @@ export interface EmulatorOptions {
   transcribeDelayMs?: number;
   /** The recordings catalogue; default the built-in support calls (see docs/transcripts.md). */
   recordings?: CatalogueRecording[];
-  /** Called when a transcript completes, after its results are stored; default nothing. */
+  /** Called when a transcript completes, after its results are stored (the service's signed webhook is sent regardless). */
   onTranscriptCompleted?: TranscriptCompletedHook;
 }
 
@@ -68,7 +69,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const transcriber = new Transcriber(store, {
     delayMs: options.transcribeDelayMs ?? DEFAULT_TRANSCRIBE_DELAY_MS,
     catalogue: new RecordingCatalogue(options.recordings ?? BUILT_IN_RECORDINGS),
-    onTranscriptCompleted: options.onTranscriptCompleted ?? (() => {}),
+    onTranscriptCompleted: (transcript, service) => {
+      void notifyTranscriptAvailable(service, transcript, credentials.authToken, log);
+      options.onTranscriptCompleted?.(transcript, service);
+    },
     log,
   });
   transcriber.resumePending();
