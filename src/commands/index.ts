@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Runner } from './define.js';
 import { registerEmulator } from './emulator/index.js';
 import { registerLogin } from './login/index.js';
+import { registerOperators } from './operators/index.js';
 import { registerProfiles } from './profiles/index.js';
 import { registerServices } from './services/index.js';
 import { registerTranscription } from './transcription.js';
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, act: Runner): void {
   registerLogin(program, act);
   registerEmulator(program, act);
   registerTranscription(program, act);
+  registerOperators(program, act);
 }

@@ -1,0 +1,8 @@
+import type { Context } from '../../lib/context.js';
+import { attachOperators } from '../../lib/operators.js';
+import type { CommandResult } from '../../lib/output/types.js';
+import { attachmentResult } from './fields.js';
+
+export async function run(ctx: Context, _flags: object, service: string, operators: string[]): Promise<CommandResult> {
+  return attachmentResult(await attachOperators(await ctx.client(), service, operators), ctx.io.columns);
+}

@@ -1,0 +1,71 @@
+import type { AttachmentReport } from '../../lib/operators.js';
+import { table } from '../../lib/output/table.js';
+import type { Column, CommandResult } from '../../lib/output/types.js';
+
+const prettyJson = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value, null, 2));
+
+export const OPERATOR_LIST_COLUMNS: Column[] = [
+  { key: 'sid', header: 'SID' },
+  { key: 'friendlyName' },
+  { key: 'operatorType', header: 'TYPE' },
+  { key: 'availability' },
+  { key: 'version' },
+  { key: 'author' },
+];
+
+export const OPERATOR_DETAIL_COLUMNS: Column[] = [
+  { key: 'sid', header: 'SID' },
+  { key: 'friendlyName' },
+  { key: 'description' },
+  { key: 'operatorType' },
+  { key: 'availability' },
+  { key: 'version' },
+  { key: 'author' },
+  { key: 'accountSid' },
+  { key: 'config', format: prettyJson },
+  { key: 'dateCreated' },
+  { key: 'dateUpdated' },
+  { key: 'url', header: 'URL' },
+];
+
+export const OPERATOR_TYPE_LIST_COLUMNS: Column[] = [
+  { key: 'name' },
+  { key: 'sid', header: 'SID' },
+  { key: 'outputType' },
+  { key: 'configurable' },
+  { key: 'availability' },
+  { key: 'provider' },
+  { key: 'friendlyName' },
+];
+
+export const OPERATOR_TYPE_DETAIL_COLUMNS: Column[] = [
+  ...OPERATOR_TYPE_LIST_COLUMNS,
+  { key: 'description' },
+  { key: 'supportedLanguages', format: (value) => (Array.isArray(value) ? value.join(', ') : '') },
+  { key: 'docsLink' },
+  { key: 'configSchema', format: prettyJson },
+  { key: 'dateCreated' },
+  { key: 'dateUpdated' },
+  { key: 'url', header: 'URL' },
+];
+
+/** Narrow enough that full SIDs fit a terminal. */
+const ATTACHED_COLUMNS: Column[] = [{ key: 'sid', header: 'SID' }, { key: 'friendlyName' }, { key: 'operatorType', header: 'TYPE' }];
+
+/** What attach/detach did, operator by operator, then the service's operators afterwards. */
+export function attachmentResult(report: AttachmentReport, width: number): CommandResult {
+  return {
+    kind: 'custom',
+    json: report,
+    human: (style) => {
+      const changes = report.changes.map(({ change, friendlyName, operatorSid }) => {
+        const mark = change === 'already attached' ? style.dim('=') : change === 'attached' ? style.green('+') : style.red('-');
+        return `${mark} ${friendlyName} (${operatorSid}) ${change}`;
+      });
+      const attached = report.attachedOperators.length
+        ? `Operators attached to ${report.serviceSid}:\n${table(ATTACHED_COLUMNS, report.attachedOperators, style, width)}`
+        : `No operators attached to ${report.serviceSid}.`;
+      return `${changes.join('\n')}\n\n${attached}`;
+    },
+  };
+}

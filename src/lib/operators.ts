@@ -1,0 +1,244 @@
+// Language Operators over a Twilio client: listing, resolving by SID or name, attachments, and
+// generative custom operators (validated locally before anything is sent). No IO of its own.
+import type { Twilio } from 'twilio';
+import { ApiError, NotFoundError, UsageError } from './errors.js';
+import type { DefinitionParts } from './operator-input.js';
+import { configOf, definitionProblems, type GenerativeDefinition, type TrainingExample } from './operator-schema.js';
+import { toPlain } from './output/format.js';
+import type { Row } from './output/types.js';
+import { pageSizeFor, streamPages } from './paging.js';
+import { resolveServiceSid } from './services.js';
+import { isSid, looksLikeSid, parseSid } from './sid.js';
+
+export const AVAILABILITIES = ['internal', 'beta', 'public', 'retired', 'general-availability', 'deprecated'] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
+export type OperatorSource = 'all' | 'prebuilt' | 'custom';
+
+export interface OperatorFilters {
+  source?: OperatorSource;
+  availability?: Availability;
+  languageCode?: string;
+}
+
+const GENERATIVE = 'Generative';
+const GENERATIVE_JSON = 'GenerativeJSON';
+const PRECONDITION_FAILED = 412;
+
+export function listOperators(client: Twilio, filters: OperatorFilters = {}, limit?: number): AsyncGenerator<Row> {
+  const v2 = client.intelligence.v2;
+  const options = { availability: filters.availability, languageCode: filters.languageCode, pageSize: pageSizeFor(limit) };
+  const source = filters.source ?? 'all';
+  const first =
+    // The pre-built listing's type omits 'deprecated'; the API answers it like any other filter.
+    source === 'prebuilt' ? v2.prebuiltOperators.page(options as Parameters<typeof v2.prebuiltOperators.page>[0]) : source === 'custom' ? v2.customOperators.page(options) : v2.operators.page(options);
+  return streamPages<object>(first, limit);
+}
+
+async function allOperators(client: Twilio): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const row of listOperators(client)) rows.push(row);
+  return rows;
+}
+
+const describeOperator = (operator: Row) => `"${String(operator.friendlyName)}" (${String(operator.sid)})`;
+
+/**
+ * Operators by SID or friendly name (case-insensitive, exact). Every unknown or ambiguous name is
+ * reported in one error: ambiguous → exit 2 with the candidates, unknown → exit 4.
+ */
+export async function resolveOperators(client: Twilio, refs: string[]): Promise<Row[]> {
+  for (const ref of refs) if (looksLikeSid(ref, 'LY')) parseSid(ref, 'LY');
+  const names = refs.filter((ref) => !isSid(ref, 'LY'));
+  const catalogue = names.length ? await allOperators(client) : [];
+  const ambiguous: string[] = [];
+  const unknown: string[] = [];
+  const resolved: Row[] = [];
+  for (const ref of refs) {
+    if (isSid(ref, 'LY')) {
+      resolved.push(toPlain(await client.intelligence.v2.operators(ref).fetch()));
+      continue;
+    }
+    const matches = catalogue.filter((operator) => String(operator.friendlyName).toLowerCase() === ref.toLowerCase());
+    if (matches.length === 1) resolved.push(matches[0]!);
+    else if (matches.length === 0) unknown.push(`"${ref}"`);
+    else ambiguous.push(`"${ref}" matches ${matches.length} operators: ${matches.map((operator) => String(operator.sid)).join(', ')}`);
+  }
+  if (ambiguous.length) {
+    throw new UsageError(`ambiguous operator name: ${ambiguous.join('; ')}`, { hint: 'give the SID instead' });
+  }
+  if (unknown.length) {
+    throw new NotFoundError(`no operator with SID or name ${unknown.join(', ')}`, { hint: 'see `ci operators list`' });
+  }
+  return resolved;
+}
+
+export async function resolveOperator(client: Twilio, ref: string): Promise<Row> {
+  return (await resolveOperators(client, [ref]))[0]!;
+}
+
+/** The custom operator behind a reference; a pre-built one is refused (exit 2) naming the action. */
+export async function resolveCustomOperator(client: Twilio, ref: string, action: string): Promise<Row> {
+  const operator = await resolveOperator(client, ref);
+  try {
+    return toPlain(await client.intelligence.v2.customOperators(operator.sid as string).fetch());
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error;
+    throw new UsageError(`cannot ${action} ${describeOperator(operator)}: it is a pre-built operator from Twilio's catalogue`, {
+      hint: 'only custom operators can be changed; to stop using it, `ci operators detach <service> <operator>`',
+    });
+  }
+}
+
+export async function attachedOperatorSids(client: Twilio, serviceSid: string): Promise<string[]> {
+  const attachments = await client.intelligence.v2.operatorAttachments(serviceSid).fetch();
+  return attachments.operatorSids ?? [];
+}
+
+export type AttachmentChange = 'attached' | 'already attached' | 'detached';
+
+export interface AttachmentReport {
+  serviceSid: string;
+  changes: Array<{ operatorSid: string; friendlyName: string; change: AttachmentChange }>;
+  /** The service's operators afterwards, in attach order. */
+  attachedOperators: Row[];
+}
+
+/** Attaches each operator not yet attached; those already attached are reported, not re-sent. */
+export async function attachOperators(client: Twilio, serviceRef: string, operatorRefs: string[]): Promise<AttachmentReport> {
+  const serviceSid = await resolveServiceSid(client, serviceRef);
+  const operators = await resolveOperators(client, operatorRefs);
+  const attached = new Set(await attachedOperatorSids(client, serviceSid));
+  const changes: AttachmentReport['changes'] = [];
+  for (const operator of operators) {
+    const sid = operator.sid as string;
+    const already = attached.has(sid);
+    if (!already) await client.intelligence.v2.operatorAttachment(serviceSid, sid).create();
+    attached.add(sid);
+    changes.push({ operatorSid: sid, friendlyName: operator.friendlyName as string, change: already ? 'already attached' : 'attached' });
+  }
+  return { serviceSid, changes, attachedOperators: await attachedOperatorRows(client, serviceSid) };
+}
+
+/** Detaches operators; if any is not attached, nothing is changed and all of those are named (exit 4). */
+export async function detachOperators(client: Twilio, serviceRef: string, operatorRefs: string[]): Promise<AttachmentReport> {
+  const serviceSid = await resolveServiceSid(client, serviceRef);
+  const operators = await resolveOperators(client, operatorRefs);
+  const attached = new Set(await attachedOperatorSids(client, serviceSid));
+  const strangers = operators.filter((operator) => !attached.has(operator.sid as string));
+  if (strangers.length) {
+    throw new NotFoundError(`not attached to service ${serviceSid}: ${strangers.map(describeOperator).join(', ')}`, {
+      hint: `see \`ci operators list --attached-to ${serviceRef}\``,
+    });
+  }
+  const changes: AttachmentReport['changes'] = [];
+  for (const operator of operators) {
+    const sid = operator.sid as string;
+    if (attached.delete(sid)) await client.intelligence.v2.operatorAttachment(serviceSid, sid).remove();
+    changes.push({ operatorSid: sid, friendlyName: operator.friendlyName as string, change: 'detached' });
+  }
+  return { serviceSid, changes, attachedOperators: await attachedOperatorRows(client, serviceSid) };
+}
+
+/** The operators attached to a service, in attach order, as full rows; filters narrow them down. */
+export async function attachedOperatorRows(client: Twilio, serviceSid: string, filters: OperatorFilters = {}): Promise<Row[]> {
+  const sids = await attachedOperatorSids(client, serviceSid);
+  if (!sids.length) return [];
+  const bySid = new Map<string, Row>();
+  for await (const operator of listOperators(client, filters)) bySid.set(operator.sid as string, operator);
+  return sids.map((sid) => bySid.get(sid)).filter((row): row is Row => row !== undefined);
+}
+
+/** A definition from the parts the user gave, with every problem found; the name and prompt are required. */
+export function newDefinition(friendlyName: string | undefined, parts: DefinitionParts): { definition: GenerativeDefinition; problems: string[] } {
+  const definition = { friendlyName: friendlyName ?? '', prompt: parts.prompt ?? '', schema: parts.schema, examples: parts.examples ?? [] };
+  const problems = [...parts.problems];
+  if (friendlyName === undefined) problems.push('give --name');
+  const promptMissing = parts.prompt === undefined;
+  if (promptMissing && !parts.problems.some((problem) => problem.startsWith('--prompt'))) problems.push('give --prompt or --prompt-file');
+  const implied = new Set([...(promptMissing ? ['the prompt is empty'] : []), ...(friendlyName === undefined ? ['the name is empty'] : [])]);
+  problems.push(...definitionProblems(definition).filter((problem) => !implied.has(problem)));
+  return { definition, problems };
+}
+
+export function assertNoProblems(problems: string[], what: string): void {
+  if (problems.length) throw new UsageError(`${what}: ${problems.join('; ')}`);
+}
+
+/** Creates a Generative operator, or GenerativeJSON when the definition has a schema. */
+export async function createGenerativeOperator(client: Twilio, definition: GenerativeDefinition): Promise<Row> {
+  assertNoProblems(definitionProblems(definition), 'invalid operator');
+  const created = await client.intelligence.v2.customOperators.create({
+    friendlyName: definition.friendlyName,
+    operatorType: definition.schema === undefined ? GENERATIVE : GENERATIVE_JSON,
+    config: configOf(definition),
+  });
+  return toPlain(created);
+}
+
+export interface GenerativeChanges {
+  friendlyName?: string;
+  parts: DefinitionParts;
+  /** The version the change is based on; default: the version just read. */
+  ifMatch?: number;
+}
+
+/**
+ * Changes a generative operator. Parts not given keep their current value; given examples replace
+ * the current ones. Sent with If-Match, so a concurrent change is reported, never overwritten.
+ */
+export async function updateGenerativeOperator(client: Twilio, ref: string, changes: GenerativeChanges): Promise<Row> {
+  const { parts } = changes;
+  const nothing = changes.friendlyName === undefined && parts.prompt === undefined && parts.schema === undefined && parts.examples === undefined;
+  if (nothing && !parts.problems.length) throw new UsageError('nothing to update: give at least one flag', { hint: 'see `ci operators update --help`' });
+  const current = await resolveCustomOperator(client, ref, 'update');
+  const type = current.operatorType as string;
+  const problems = [...parts.problems];
+  if (type !== GENERATIVE && type !== GENERATIVE_JSON) {
+    throw new UsageError(`cannot update ${describeOperator(current)}: ci edits Generative and GenerativeJSON operators, this one is ${type}`);
+  }
+  if (type === GENERATIVE && parts.schema !== undefined) {
+    problems.push(`${describeOperator(current)} is a Generative (text) operator and cannot take a --schema; create a new operator with --schema instead`);
+  }
+  const config = (current.config ?? {}) as { prompt?: string; json_result_schema?: unknown; examples?: TrainingExample[] };
+  const definition: GenerativeDefinition = {
+    friendlyName: changes.friendlyName ?? (current.friendlyName as string),
+    prompt: parts.prompt ?? config.prompt ?? '',
+    schema: type === GENERATIVE_JSON ? (parts.schema ?? config.json_result_schema) : undefined,
+    examples: parts.examples ?? config.examples ?? [],
+  };
+  problems.push(...definitionProblems(definition));
+  assertNoProblems(problems, 'invalid operator');
+
+  const version = changes.ifMatch ?? (current.version as number);
+  try {
+    const updated = await client.intelligence.v2.customOperators(current.sid as string).update({
+      friendlyName: definition.friendlyName,
+      config: configOf(definition),
+      ifMatch: String(version),
+    });
+    return toPlain(updated);
+  } catch (error) {
+    const rest = error as { status?: number; code?: number; moreInfo?: string; message?: string };
+    if (rest.status !== PRECONDITION_FAILED) throw error;
+    throw new ApiError(`conflict: ${describeOperator(current)} is no longer at version ${version}, someone changed it; nothing was overwritten (${rest.message ?? 'precondition failed'})`, {
+      code: rest.code,
+      moreInfo: rest.moreInfo,
+      status: rest.status,
+      hint: `see \`ci operators show ${current.sid as string}\` and run the update again`,
+      cause: error,
+    });
+  }
+}
+
+export async function deleteCustomOperator(client: Twilio, sid: string): Promise<void> {
+  await client.intelligence.v2.customOperators(sid).remove();
+}
+
+export function listOperatorTypes(client: Twilio, languageCode?: string): AsyncGenerator<Row> {
+  return streamPages<object>(client.intelligence.v2.operatorType.page({ languageCode, pageSize: pageSizeFor(undefined) }));
+}
+
+/** An Operator Type by name (e.g. GenerativeJSON) or SID (EY…). */
+export async function fetchOperatorType(client: Twilio, nameOrSid: string): Promise<Row> {
+  return toPlain(await client.intelligence.v2.operatorType(nameOrSid).fetch());
+}
