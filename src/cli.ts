@@ -1,5 +1,4 @@
 // Builds the commander tree and the context; the only place that turns errors into exit codes.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
 import { outputOptionsOf, type CommandLoader, type OutputFlags } from './commands/define.js';
@@ -7,8 +6,7 @@ import type { Context, GlobalOptions, IO } from './lib/context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, toCliError } from './lib/errors.js';
 import { buildContext, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
 import { parseDuration } from './lib/time.js';
-
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+import { VERSION } from './version.js';
 
 interface RawGlobals {
   profile?: string;
