@@ -3,7 +3,9 @@
 import type { Command } from 'commander';
 import { registerCompletion } from './completion/index.js';
 import type { Runner } from './define.js';
+import { registerDoctor } from './doctor/index.js';
 
 export function registerConfigCommands(program: Command, act: Runner): void {
+  registerDoctor(program, act);
   registerCompletion(program, act);
 }
