@@ -138,6 +138,7 @@ export async function main(argv: string[], proc: ProcessLike = process, override
     const rendering = render(ctx.io, result, outputOptionsOf(command.opts<OutputFlags>()));
     // A server's event stream ends by itself on Ctrl-C (a clean stop, exit 0); anything else is interrupted.
     await (result.kind === 'events' ? rendering : Promise.race([rendering, interrupted]));
+    if (result.kind === 'custom' && result.failure) throw result.failure;
   });
   addHelpCommand(program, io);
   try {
