@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Runner } from './define.js';
+import { registerConfigCommands } from './config-commands.js';
 import { registerEmulator } from './emulator/index.js';
 import { registerLogin } from './login/index.js';
 import { registerOperators } from './operators/index.js';
@@ -21,4 +22,5 @@ export function registerCommands(program: Command, act: Runner): void {
   registerTranscription(program, act);
   registerWebhook(program, act);
   registerServe(program, act);
+  registerConfigCommands(program, act);
 }

@@ -1,12 +1,15 @@
 import type { AddressInfo } from 'node:net';
+import { Faults, type FaultOptions } from './faults.js';
 import { createEmulatorServer, type Exchange } from './server.js';
 import { Stats } from './stats.js';
 import { Store } from './store.js';
 import { notifyTranscriptAvailable } from './transcript-webhook.js';
 import { BUILT_IN_RECORDINGS, RecordingCatalogue, type CatalogueRecording } from './transcripts/recordings.js';
+import { seedTranscripts } from './transcripts/seed.js';
 import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcriber.js';
 
 export type { Exchange } from './server.js';
+export type { FaultOptions } from './faults.js';
 export { loadRecordingsFile, type CatalogueRecording } from './transcripts/recordings.js';
 export type { TranscriptCompletedHook } from './transcripts/transcriber.js';
 
@@ -40,6 +43,10 @@ export interface EmulatorOptions {
   recordings?: CatalogueRecording[];
   /** Called when a transcript completes, after its results are stored (the service's signed webhook is sent regardless). */
   onTranscriptCompleted?: TranscriptCompletedHook;
+  /** Injected latency and failures (docs/reliability.md); default none. */
+  faults?: FaultOptions;
+  /** Completed transcripts to create at start, for list and paging benchmarks. */
+  seedTranscripts?: number;
 }
 
 export interface RunningEmulator {
@@ -76,11 +83,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log,
   });
   transcriber.resumePending();
+  if (options.seedTranscripts) seedTranscripts(store, credentials.accountSid, options.seedTranscripts);
   const server = createEmulatorServer({
     credentials,
     store,
     stats,
     transcriber,
+    faults: new Faults(options.faults ?? {}, (kind) => stats.recordFault(kind)),
     log,
     observe: options.observe,
   });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import type { Faults } from './faults.js';
 import { HttpError, internalError, methodNotAllowed, notFound, unauthorized } from './errors.js';
 import { toParamMap, type ParamMap } from './params.js';
 import { Router, type Method, type Reply, type Route } from './router.js';
@@ -47,6 +48,7 @@ export interface ServerDependencies {
   store: Store;
   stats: Stats;
   transcriber: Transcriber;
+  faults: Faults;
   log: (line: string) => void;
   observe?: (exchange: Exchange) => void;
 }
@@ -56,7 +58,7 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export function createEmulatorServer(deps: ServerDependencies): Server {
   const router = new Router(ROUTES);
   return createServer((request, response) => {
-    handle(router, deps, request, response).catch((error: unknown) => {
+    serve(router, deps, request, response).catch((error: unknown) => {
       // Only reachable if writing the response itself failed (e.g. the client went away).
       deps.log(`emulator: failed to answer ${request.method} ${request.url}: ${String(error)}`);
       response.destroy();
@@ -64,7 +66,19 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
   });
 }
 
-async function handle(router: Router, deps: ServerDependencies, request: IncomingMessage, response: ServerResponse) {
+/** Fault injection first (see faults.ts), then the real handling. */
+async function serve(router: Router, deps: ServerDependencies, request: IncomingMessage, response: ServerResponse) {
+  const { fault, done } = await deps.faults.enter(request);
+  response.on('close', done);
+  if (fault.kind === 'reset') return void request.socket.destroy();
+  if (fault.kind === 'reply') {
+    response.writeHead(fault.error.status, { ...fault.headers, 'Content-Type': 'application/json; charset=utf-8' });
+    return void response.end(JSON.stringify(fault.error.toBody()));
+  }
+  await handle(router, deps, request, response, fault.kind === 'reset-after-commit');
+}
+
+async function handle(router: Router, deps: ServerDependencies, request: IncomingMessage, response: ServerResponse, dropResponse: boolean) {
   const method = request.method ?? 'GET';
   const url = new URL(request.url ?? '/', 'http://emulator');
   const query = toParamMap(url.searchParams);
@@ -100,6 +114,7 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
   } catch (error) {
     deps.log(`emulator: could not save the state file: ${String(error)}`);
   }
+  if (dropResponse) return void request.socket.destroy(); // applied, but the client never hears so
 
   const headers: Record<string, string> = { ...reply.headers };
   const payload = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));

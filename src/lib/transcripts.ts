@@ -27,6 +27,8 @@ export interface TranscribeRequest {
   mediaStartTime?: Date;
   /** Delete an existing transcript of the recording and create a new one. */
   force?: boolean;
+  /** Skip the look before the create (a 409 still answers "exists"): bulk runs save a request per item. */
+  createFirst?: boolean;
 }
 
 export type TranscribeOutcome = 'created' | 'exists' | 'recreated';
@@ -57,7 +59,7 @@ export async function transcribe(client: Twilio, request: TranscribeRequest): Pr
   checkCustomerKey(request.customerKey);
   const recordingSid = 'recordingSid' in request.source ? request.source.recordingSid : undefined;
   let outcome: TranscribeOutcome = 'created';
-  if (recordingSid) {
+  if (recordingSid && !request.createFirst) {
     const existing = await findTranscriptOfRecording(client, recordingSid);
     if (existing && !request.force) return { outcome: 'exists', transcript: existing };
     if (existing) {

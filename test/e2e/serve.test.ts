@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from '../../src/emulator/index.js';
+import { DEFAULT_ACCOUNT_SID } from '../../src/emulator/index.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { sdkClient } from '../support/sdk.js';
@@ -40,7 +40,7 @@ describe('ci serve /incoming-call', () => {
   });
 
   it("answers the first request with the seed's guidance and <Record>, element by element", async () => {
-    const response = await sendSigned(DEFAULT_AUTH_TOKEN, { url: serve.first.voiceUrl as string, method: 'POST', params: callParams });
+    const response = await sendSigned(emulator.authToken, { url: serve.first.voiceUrl as string, method: 'POST', params: callParams });
     expect(response.status).toBe(200);
     expect(response.contentType).toMatch(/^text\/xml/);
     const verbs = parseTwiml(response.body);
@@ -64,7 +64,7 @@ describe('ci serve /incoming-call', () => {
 
   it('thanks and hangs up when the request comes back with a RecordingSid', async () => {
     const recordingSid = 'RE' + '2'.repeat(32);
-    const response = await sendSigned(DEFAULT_AUTH_TOKEN, { url: serve.first.voiceUrl as string, method: 'POST', params: { ...callParams, RecordingSid: recordingSid } });
+    const response = await sendSigned(emulator.authToken, { url: serve.first.voiceUrl as string, method: 'POST', params: { ...callParams, RecordingSid: recordingSid } });
     const verbs = parseTwiml(response.body);
     expect(verbs).toEqual([
       { name: 'Say', attributes: { language: 'ja-JP', voice: 'woman' }, text: 'ありがとうございました。', children: [] },
@@ -82,7 +82,7 @@ describe('ci serve /incoming-call', () => {
     const recordingSid = 'RE00000000000000000000000000000002'; // in the emulator's built-in catalogue
     const callback = { AccountSid: DEFAULT_ACCOUNT_SID, CallSid: CALL_SID, RecordingSid: recordingSid, RecordingStatus: 'completed', RecordingChannels: '2' };
     const statusUrl = `${serve.first.url}/recording-status`;
-    const answers = await Promise.all([1, 2].map(() => sendSigned(DEFAULT_AUTH_TOKEN, { url: statusUrl, method: 'POST', params: callback })));
+    const answers = await Promise.all([1, 2].map(() => sendSigned(emulator.authToken, { url: statusUrl, method: 'POST', params: callback })));
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
     const lines = (await serve.events(4)).slice(2);
     expect(lines.map((line) => line.outcome).sort()).toEqual(['created', 'exists']);
@@ -104,7 +104,7 @@ describe('ci serve flags', () => {
       // Signed for the public URL, delivered to the local port, as through a tunnel.
       const local = await fetch(`${serve.first.url}/incoming-call`, {
         method: 'POST',
-        headers: { 'X-Twilio-Signature': twilioSignature(DEFAULT_AUTH_TOKEN, 'https://abc.example.com/incoming-call', callParams) },
+        headers: { 'X-Twilio-Signature': twilioSignature(emulator.authToken, 'https://abc.example.com/incoming-call', callParams) },
         body: new URLSearchParams(callParams),
       });
       expect(local.status).toBe(200);

@@ -3,8 +3,9 @@ import type { Context } from '../../lib/context.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import { UsageError } from '../../lib/errors.js';
 import { parseSid } from '../../lib/sid.js';
+import { faultOptionsOf, type FaultFlags } from './fault-flags.js';
 
-export interface StartFlags {
+export interface StartFlags extends FaultFlags {
   port: number;
   host: string;
   accountSid?: string;
@@ -30,6 +31,8 @@ export async function run(ctx: Context, flags: StartFlags): Promise<CommandResul
     authToken: flags.authToken,
     stateFile: flags.state,
     log: (line) => ctx.log.warn(line),
+    faults: faultOptionsOf(flags),
+    seedTranscripts: flags.seedTranscripts,
   });
   if (flags.profile) {
     const config = await ctx.config();

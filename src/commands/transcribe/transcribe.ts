@@ -9,8 +9,9 @@ import { checkCustomerKey, parseParticipants, transcribe, type TranscriptSource 
 import { renderResults } from '../results/render.js';
 import { TRANSCRIPT_COLUMNS } from '../transcripts/fields.js';
 import { checkWaitFlags, waitWithSpinner, type WaitFlags } from '../transcripts/waiting.js';
+import { checkBulkFlags, runBulk, type BulkFlags } from './bulk.js';
 
-interface TranscribeFlags extends WaitFlags {
+interface TranscribeFlags extends WaitFlags, Partial<BulkFlags> {
   mediaUrl?: string;
   service?: string;
   customerKey?: string;
@@ -21,14 +22,19 @@ interface TranscribeFlags extends WaitFlags {
 
 export async function run(ctx: Context, flags: TranscribeFlags, recording?: string): Promise<CommandResult> {
   checkWaitFlags(flags);
+  checkBulkFlags(flags, recording);
+  const serviceSidOf = async () => {
+    const serviceRef = flags.service ?? (await ctx.credentials()).serviceSid;
+    if (!serviceRef) throw new UsageError('which service? give --service', { hint: 'or set TWILIO_CI_SERVICE_SID, or a service in the profile' });
+    return resolveServiceSid(await ctx.client(), serviceRef);
+  };
+  if (flags.fromFile !== undefined) return runBulk(ctx, { ...flags, fromFile: flags.fromFile }, serviceSidOf);
   const source = sourceOf(recording, flags);
   const participants = parseParticipants(flags.participant ?? []);
   checkCustomerKey(flags.customerKey);
   const mediaStartTime = flags.mediaStartTime === undefined ? undefined : parseDate(flags.mediaStartTime);
-  const serviceRef = flags.service ?? (await ctx.credentials()).serviceSid;
-  if (!serviceRef) throw new UsageError('which service? give --service', { hint: 'or set TWILIO_CI_SERVICE_SID, or a service in the profile' });
+  const serviceSid = await serviceSidOf();
   const client = await ctx.client();
-  const serviceSid = await resolveServiceSid(client, serviceRef);
 
   const { outcome, transcript } = await transcribe(client, { serviceSid, source, customerKey: flags.customerKey, participants, mediaStartTime, force: flags.force });
   const sid = String(transcript.sid);

@@ -10,8 +10,8 @@ export interface WaitFlags {
   interval?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 10 * 60_000;
-const DEFAULT_INTERVAL_MS = 2_000;
+export const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+export const DEFAULT_INTERVAL_MS = 2_000;
 
 /** --timeout and --interval mean nothing without --wait: refuse them rather than ignore them. */
 export function checkWaitFlags(flags: WaitFlags): void {

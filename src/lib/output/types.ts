@@ -1,4 +1,5 @@
 /** What commands return; the output layer alone decides how it looks. */
+import type { CliError } from '../errors.js';
 
 export type Row = Record<string, unknown>;
 
@@ -33,6 +34,11 @@ export interface CustomResult {
   human: (style: Style) => string;
   /** One object per line for --ndjson, when the command supports it. */
   ndjson?: AsyncIterable<unknown> | Iterable<unknown>;
+  /**
+   * Thrown after the output is printed: the report stands and the exit code says what it found
+   * (`ci doctor` with a failed check, `ci diff --exit-code` with changes).
+   */
+  failure?: CliError;
 }
 
 /** Plain text for humans only, e.g. a completion script or an emulator banner. */
