@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from '../../src/emulator/index.js';
+import { DEFAULT_ACCOUNT_SID } from '../../src/emulator/index.js';
+import { TEST_AUTH_TOKEN } from '../support/secrets.js';
 import { notifyTranscriptAvailable } from '../../src/emulator/transcript-webhook.js';
 import { sendSigned } from '../../src/emulator/webhook-delivery.js';
 import { twilioSignature } from '../../src/emulator/webhook-signing.js';
@@ -12,7 +13,7 @@ import { runCi } from '../support/run-ci.js';
 import { startCi, type RunningCi } from '../support/serve-ci.js';
 
 // Signatures are made by the emulator's own signer (node:crypto) and checked by ci through the SDK.
-const env = { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN };
+const env = { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN };
 const TRANSCRIPT = 'GT' + 'a'.repeat(32);
 const SERVICE = 'GA' + 'b'.repeat(32);
 const event = (customerKey = 'CA' + 'c'.repeat(32)) => ({
@@ -62,7 +63,7 @@ describe('ci webhook listen', () => {
   });
 
   it('accepts a signed POST form and prints the event', async () => {
-    const response = await sendSigned(DEFAULT_AUTH_TOKEN, { url, method: 'POST', params: event() });
+    const response = await sendSigned(TEST_AUTH_TOKEN, { url, method: 'POST', params: event() });
     expect(response).toMatchObject({ status: 200, body: '{"ok":true}' });
     expect(response.contentType).toMatch(/^application\/json/);
     const [line] = await nextEvents();
@@ -78,13 +79,13 @@ describe('ci webhook listen', () => {
   });
 
   it('accepts a signed GET with the parameters in the query', async () => {
-    const response = await sendSigned(DEFAULT_AUTH_TOKEN, { url, method: 'GET', params: event('get-key') });
+    const response = await sendSigned(TEST_AUTH_TOKEN, { url, method: 'GET', params: event('get-key') });
     expect(response.status).toBe(200);
     expect((await nextEvents())[0]).toMatchObject({ customerKey: 'get-key' });
   });
 
   it('accepts a JSON body signed through bodySHA256', async () => {
-    const response = await sendSigned(DEFAULT_AUTH_TOKEN, { url, method: 'POST', params: event('json-key'), json: true });
+    const response = await sendSigned(TEST_AUTH_TOKEN, { url, method: 'POST', params: event('json-key'), json: true });
     expect(response.url).toContain('bodySHA256=');
     expect(response.status).toBe(200);
     expect((await nextEvents())[0]).toMatchObject({ customerKey: 'json-key', transcriptSid: TRANSCRIPT });
@@ -93,7 +94,7 @@ describe('ci webhook listen', () => {
   it('refuses a JSON body that does not match its bodySHA256', async () => {
     const signedUrl = `${url}?bodySHA256=${'0'.repeat(64)}`;
     const response = await rawRequest(signedUrl, {
-      headers: { 'Content-Type': 'application/json', 'X-Twilio-Signature': twilioSignature(DEFAULT_AUTH_TOKEN, signedUrl) },
+      headers: { 'Content-Type': 'application/json', 'X-Twilio-Signature': twilioSignature(TEST_AUTH_TOKEN, signedUrl) },
       body: JSON.stringify(event()),
     });
     expect(response.status).toBe(403);
@@ -101,7 +102,7 @@ describe('ci webhook listen', () => {
 
   it('refuses a forged signature, a missing header, a wrong token and an altered parameter with 403 and a warning', async () => {
     const body = new URLSearchParams(event()).toString();
-    const goodSignature = twilioSignature(DEFAULT_AUTH_TOKEN, url, event());
+    const goodSignature = twilioSignature(TEST_AUTH_TOKEN, url, event());
     const altered = new URLSearchParams({ ...event(), customer_key: 'someone-else' }).toString();
     const cases: Array<[string, Record<string, string>, string]> = [
       ['forged', { 'Content-Type': FORM, 'X-Twilio-Signature': 'bm90IGEgc2lnbmF0dXJl' }, body],
@@ -124,7 +125,7 @@ describe('ci webhook listen', () => {
   it('refuses a request signed for the public URL when no --public-url says so, and hints at it', async () => {
     const publicUrl = 'https://tunnel.example.com/ci-webhook';
     const response = await rawRequest(url, {
-      headers: { 'Content-Type': FORM, 'X-Twilio-Signature': twilioSignature(DEFAULT_AUTH_TOKEN, publicUrl, event()) },
+      headers: { 'Content-Type': FORM, 'X-Twilio-Signature': twilioSignature(TEST_AUTH_TOKEN, publicUrl, event()) },
       body: new URLSearchParams(event()).toString(),
     });
     expect(response.status).toBe(403);
@@ -147,7 +148,7 @@ describe('ci webhook listen options', () => {
       const local = listener.first.url as string;
       expect(listener.first.publicUrl).toBe('https://tunnel.example.com/ci-webhook');
       const signedFor = (target: string) => ({
-        headers: { 'Content-Type': FORM, 'X-Twilio-Signature': twilioSignature(DEFAULT_AUTH_TOKEN, target, event()) },
+        headers: { 'Content-Type': FORM, 'X-Twilio-Signature': twilioSignature(TEST_AUTH_TOKEN, target, event()) },
         body: new URLSearchParams(event()).toString(),
       });
       expect((await rawRequest(local, signedFor('https://tunnel.example.com/ci-webhook'))).status).toBe(200);
@@ -164,7 +165,7 @@ describe('ci webhook listen options', () => {
     await notifyTranscriptAvailable(
       { webhook_url: url, webhook_http_method: 'POST' },
       { sid: TRANSCRIPT, account_sid: DEFAULT_ACCOUNT_SID, service_sid: SERVICE, customer_key: 'CA-once' },
-      DEFAULT_AUTH_TOKEN,
+      TEST_AUTH_TOKEN,
       (line) => log.push(line),
     );
     expect(await listener.exited).toBe(0);
@@ -179,7 +180,7 @@ describe('ci webhook listen options', () => {
     await notifyTranscriptAvailable(
       { webhook_url: 'http://127.0.0.1:1/nowhere', webhook_http_method: 'GET' },
       { sid: TRANSCRIPT, account_sid: DEFAULT_ACCOUNT_SID, service_sid: SERVICE, customer_key: null },
-      DEFAULT_AUTH_TOKEN,
+      TEST_AUTH_TOKEN,
       (line) => log.push(line),
     );
     expect(log).toHaveLength(1);
@@ -192,7 +193,7 @@ describe('ci webhook listen options', () => {
     const script = `printf '%s|%s|%s|%s' "$TRANSCRIPT_SID" "$CUSTOMER_KEY" "$SERVICE_SID" "$EVENT_TYPE" > '${out}'`;
     const listener = await startCi(['webhook', 'listen', '--once', '--json', '--exec', script], env, dir);
     const crafted = '$(touch pwned); `touch pwned`';
-    expect((await sendSigned(DEFAULT_AUTH_TOKEN, { url: listener.first.url as string, method: 'POST', params: event(crafted) })).status).toBe(200);
+    expect((await sendSigned(TEST_AUTH_TOKEN, { url: listener.first.url as string, method: 'POST', params: event(crafted) })).status).toBe(200);
     expect(await listener.exited).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(`${TRANSCRIPT}|${crafted}|${SERVICE}|voice_intelligence_transcript_available`);
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
@@ -212,13 +213,13 @@ describe('ci webhook listen options', () => {
     const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/app/hook`;
     const listener = await startCi(['webhook', 'listen', '--once', '--json', '--forward-to', targetUrl], env);
     try {
-      const sent = await sendSigned(DEFAULT_AUTH_TOKEN, { url: listener.first.url as string, method: 'POST', params: event() });
+      const sent = await sendSigned(TEST_AUTH_TOKEN, { url: listener.first.url as string, method: 'POST', params: event() });
       expect(await listener.exited).toBe(0);
       const lines = listener.stdout().trim().split('\n').map((line) => JSON.parse(line));
       expect(lines.slice(1)).toEqual([expect.objectContaining({ event: 'webhook' }), { event: 'forwarded', url: targetUrl, status: 202 }]);
       expect(received).toHaveLength(1);
       expect(received[0]).toMatchObject({ method: 'POST', url: '/app/hook', body: new URLSearchParams(event()).toString() });
-      expect(received[0]!.headers['x-twilio-signature']).toBe(twilioSignature(DEFAULT_AUTH_TOKEN, sent.url, event()));
+      expect(received[0]!.headers['x-twilio-signature']).toBe(twilioSignature(TEST_AUTH_TOKEN, sent.url, event()));
     } finally {
       target.close();
     }

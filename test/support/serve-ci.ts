@@ -1,5 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { CI_BIN, cleanEnv } from './run-ci.js';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnCi } from './run-ci.js';
 
 export interface RunningCi {
   child: ChildProcessWithoutNullStreams;
@@ -15,15 +15,17 @@ export interface RunningCi {
   stop(): Promise<number | null>;
 }
 
+/** A server command (listen, serve) may run this long before a test stops it. */
+const SERVER_LIFETIME_MS = 120_000;
+
 /** Spawns a long-running ci (listen, serve) with --json, piped, and waits for its first stdout line. */
 export async function startCi(args: string[], env: Record<string, string | undefined>, cwd?: string): Promise<RunningCi> {
-  const child = spawn(process.execPath, [CI_BIN, ...args], { env: cleanEnv(env), stdio: 'pipe', cwd });
+  const { child, result } = spawnCi(args, { env, cwd, timeoutMs: SERVER_LIFETIME_MS });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  child.stdin.end();
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const exited = result.then(({ code }) => code);
   const lines = () => stdout.split('\n').filter(Boolean);
   const waitFor = async (predicate: () => boolean, timeoutMs: number, what: string) => {
     const deadline = Date.now() + timeoutMs;
