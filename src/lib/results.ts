@@ -84,13 +84,14 @@ export async function fetchResults(client: Twilio, transcriptSid: string, option
   return { transcript, operatorResults: await listOperatorResults(client, transcriptSid, options) };
 }
 
+/** Sentences and results exist once a transcript is completed: before that, or after a failure, exit 5 saying why. */
 export function assertCompleted(transcript: Row): void {
   if (transcript.status === 'completed') return;
   const sid = String(transcript.sid);
   if (ENDED_WITHOUT_RESULTS.has(String(transcript.status))) {
     throw new WaitError(`transcript ${sid} ended ${String(transcript.status)}: it has no results`, { hint: 'transcribe the media again, e.g. ci transcribe RE… --force' });
   }
-  throw new WaitError(`transcript ${sid} is ${String(transcript.status)}: no results yet`, {
+  throw new WaitError(`transcript ${sid} is ${String(transcript.status)}: no sentences or results yet`, {
     hint: `wait for it with: ci results ${sid} --wait (or ci transcripts wait ${sid})`,
   });
 }

@@ -196,7 +196,8 @@ describe('waiting', () => {
       expect(result.stderr).toContain(`ci transcripts wait ${sid}`);
       const notYet = await runCi(['results', sid], { env: slowEnv });
       expect(notYet.code).toBe(5);
-      expect(notYet.stderr).toMatch(/is (queued|in-progress): no results yet/);
+      expect(notYet.stderr).toMatch(/is (queued|in-progress): no sentences or results yet/);
+      expect((await runCi(['transcripts', 'sentences', sid], { env: slowEnv })).code).toBe(5);
       const lines = await runCi(['results', sid, '--ndjson'], { env: slowEnv });
       expect(json(lines.stdout)).toMatchObject({ transcriptSid: sid, operatorResults: [] });
     } finally {
