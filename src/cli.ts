@@ -91,6 +91,10 @@ function commanderToCliError(err: CommanderError): CliError | undefined {
 
 /** Runs the CLI for argv; returns the exit code. Tests pass a fake process (and may script the prompter). */
 export async function main(argv: string[], proc: ProcessLike = process, overrides: ContextOverrides = {}): Promise<number> {
+  // A reader that stops early (`ci --help | head -1`) is not an error; commander writes help directly.
+  proc.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   proc.on?.('SIGINT', onSignal);
