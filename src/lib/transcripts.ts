@@ -93,7 +93,7 @@ export async function findTranscriptOfRecording(client: Twilio, recordingSid: st
 }
 
 /** The recording's CallSid through the Recording resource (api.v2010), exactly like the seed's Function. */
-export async function callSidOf(client: Twilio, recordingSid: string): Promise<string> {
+async function callSidOf(client: Twilio, recordingSid: string): Promise<string> {
   try {
     const recording = await client.api.v2010.account.recordings(recordingSid).fetch();
     return recording.callSid;

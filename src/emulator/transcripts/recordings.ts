@@ -98,7 +98,7 @@ export function loadRecordingsFile(file: string): CatalogueRecording[] {
 }
 
 /** Utterances in the catalogue format, or undefined when the value is not that. */
-export function parseUtterances(value: unknown): Utterance[] | undefined {
+function parseUtterances(value: unknown): Utterance[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const utterances: Utterance[] = [];
   for (const item of value as Array<Partial<Utterance>>) {

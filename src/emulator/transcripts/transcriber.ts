@@ -26,7 +26,7 @@ export class Transcriber {
 
   constructor(
     private readonly store: Store,
-    readonly options: TranscriberOptions,
+    private readonly options: TranscriberOptions,
   ) {}
 
   get catalogue(): RecordingCatalogue {
