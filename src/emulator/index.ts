@@ -41,6 +41,8 @@ export interface EmulatorOptions {
   transcribeDelayMs?: number;
   /** The recordings catalogue; default the built-in support calls (see docs/transcripts.md). */
   recordings?: CatalogueRecording[];
+  /** Deliver service webhooks to non-loopback hosts too; default false (loopback only). */
+  remoteWebhooks?: boolean;
   /** Called when a transcript completes, after its results are stored (the service's signed webhook is sent regardless). */
   onTranscriptCompleted?: TranscriptCompletedHook;
   /** Injected latency and failures (docs/reliability.md); default none. */
@@ -77,7 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     delayMs: options.transcribeDelayMs ?? DEFAULT_TRANSCRIBE_DELAY_MS,
     catalogue: new RecordingCatalogue(options.recordings ?? BUILT_IN_RECORDINGS),
     onTranscriptCompleted: (transcript, service) => {
-      void notifyTranscriptAvailable(service, transcript, credentials.authToken, log);
+      void notifyTranscriptAvailable(service, transcript, credentials.authToken, log, options.remoteWebhooks);
       options.onTranscriptCompleted?.(transcript, service);
     },
     log,

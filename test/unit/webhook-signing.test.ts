@@ -39,3 +39,16 @@ describe("the emulator's TwiML reader", () => {
     expect(() => parseTwiml('<Other/>')).toThrow(/one <Response> root/);
   });
 });
+
+describe('transcript webhooks from the emulator', () => {
+  it('stay on this machine unless remote delivery is allowed', async () => {
+    const { notifyTranscriptAvailable, isLoopbackUrl } = await import('../../src/emulator/transcript-webhook.js');
+    expect(isLoopbackUrl('http://127.0.0.1:4000/hook')).toBe(true);
+    expect(isLoopbackUrl('http://localhost/hook')).toBe(true);
+    expect(isLoopbackUrl('https://example.com/hook')).toBe(false);
+    const lines: string[] = [];
+    const transcript = { sid: 'GT' + '0'.repeat(32), account_sid: 'AC' + '0'.repeat(32), service_sid: 'GA' + '0'.repeat(32), customer_key: null };
+    await notifyTranscriptAvailable({ webhook_url: 'https://example.com/hook', webhook_http_method: 'POST' }, transcript, 'token', (line) => lines.push(line));
+    expect(lines).toEqual([expect.stringMatching(/not sent to https:\/\/example\.com\/hook: not a loopback address/)]);
+  });
+});

@@ -17,6 +17,7 @@ export function registerEmulator(program: Command, act: Runner): void {
       .option('--no-profile', 'do not write the "emulator" profile')
       .option('--transcribe-delay-ms <n>', 'time a transcript takes from queued to completed (default 1500)', nonNegativeInt('--transcribe-delay-ms'))
       .option('--recordings <file>', 'recordings catalogue: a JSON array of {sid, call_sid, language_code, utterances} (see docs/transcripts.md)')
+      .option('--remote-webhooks', 'also deliver service webhooks to non-loopback URLs (off: a local emulator sends nothing off this machine)')
       .option('--json', 'print events as JSON lines')),
     'ci emulator start',
     'ci emulator start --port 4010 --state ./emulator.json',
