@@ -51,7 +51,7 @@ export function exportDocument(current: CurrentState, only: string[] = []): Reco
 
 /** A literal "${" in the account's values is written "$${", so applying the export does not expand it. */
 function escapeReferences(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\$\{/g, '$${');
+  if (typeof value === 'string') return value.replace(/\$\{/g, () => '$${');
   if (Array.isArray(value)) return value.map(escapeReferences);
   if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, escapeReferences(item)]));
   return value;
