@@ -1,10 +1,10 @@
 // The account's setup in the file format, so `ci export | ci diff -f -` shows no changes.
 import { NotFoundError } from '../errors.js';
 import type { Row } from '../output/types.js';
+import { GENERATIVE_TYPES } from './plan.js';
 import type { CurrentState } from './state.js';
 
 const SERVICE_FIELDS = ['friendlyName', 'languageCode', 'autoTranscribe', 'autoRedaction', 'mediaRedaction', 'dataLogging', 'webhookUrl', 'webhookHttpMethod', 'encryptionCredentialSid'];
-const GENERATIVE_TYPES = new Set(['Generative', 'GenerativeJSON']);
 
 /** A friendly name when it names one operator only, else the SID. */
 function reference(operator: Row, catalogue: Row[]): string {

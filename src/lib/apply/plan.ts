@@ -28,7 +28,8 @@ export interface PlanOptions {
   prune?: boolean;
 }
 
-const GENERATIVE_TYPES = new Set(['Generative', 'GenerativeJSON']);
+/** The operator types a file describes (prompt, schema, examples). */
+export const GENERATIVE_TYPES = new Set(['Generative', 'GenerativeJSON']);
 
 /** JSON with sorted keys, so equal schemas compare equal whatever their key order. */
 export function canonical(value: unknown): string {
