@@ -6,6 +6,7 @@ import { registerLogin } from './login/index.js';
 import { registerOperators } from './operators/index.js';
 import { registerProfiles } from './profiles/index.js';
 import { registerServices } from './services/index.js';
+import { registerSetup } from './setup/index.js';
 
 /** Every noun of the CLI. Flags are registered eagerly (cheap); command code loads on use. */
 export function registerCommands(program: Command, act: Runner): void {
@@ -14,5 +15,6 @@ export function registerCommands(program: Command, act: Runner): void {
   registerLogin(program, act);
   registerEmulator(program, act);
   registerOperators(program, act);
+  registerSetup(program, act);
   registerConfigCommands(program, act);
 }

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { runCi } from '../support/run-ci.js';
+import { main } from '../../src/cli.js';
+import { fakeProcess } from '../support/fake-process.js';
+import { runCi, tempConfigHome, type CiResult } from '../support/run-ci.js';
 
 const SUMMARY = 'LY00000000000000000000000000000001';
 const SENTIMENT = 'LY00000000000000000000000000000002';
@@ -30,7 +32,7 @@ function file(name: string, contents: unknown): string {
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  env = emulatorEnv(emulator);
+  env = emulatorEnv(emulator, { XDG_CONFIG_HOME: tempConfigHome() });
 });
 afterAll(async () => {
   await emulator.close();
@@ -38,30 +40,39 @@ afterAll(async () => {
   expect(emulator.violations).toEqual([]);
 });
 
-const ci = (args: string[], stdin?: string) => runCi(args, { env, stdin });
+/** The seed's flow runs bin/ci.js as a user would; the rest runs main() in-process (same SDK, same HTTP), which is much faster. */
+const spawned = (args: string[]) => runCi(args, { env });
 
-async function json(args: string[]) {
-  const result = await ci([...args, '--json']);
+async function ci(args: string[], stdin?: string): Promise<CiResult> {
+  const proc = fakeProcess({ env: env as Record<string, string>, stdin });
+  const code = await main(['node', 'ci', ...args], proc);
+  return { code, stdout: proc.out(), stderr: proc.err() };
+}
+
+async function json(args: string[], run: (args: string[]) => Promise<CiResult> = ci) {
+  const result = await run([...args, '--json']);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout);
 }
 
+const spawnedJson = (args: string[]) => json(args, spawned);
+
 describe("ci operators: the seed's operator set", () => {
   it('attaches the pre-built operators by name, creates and attaches the generative one, lists the service', async () => {
-    expect((await ci(['services', 'create', '--unique-name', 'test-ci', '--language-code', 'en-US'])).code).toBe(0);
+    expect((await spawned(['services', 'create', '--unique-name', 'test-ci', '--language-code', 'en-US'])).code).toBe(0);
 
-    const attached = await json(['operators', 'attach', 'test-ci', 'conversation summary', 'Sentiment Analysis']);
+    const attached = await spawnedJson(['operators', 'attach', 'test-ci', 'conversation summary', 'Sentiment Analysis']);
     expect(attached.changes).toEqual([
       { operatorSid: SUMMARY, friendlyName: 'Conversation Summary', change: 'attached' },
       { operatorSid: SENTIMENT, friendlyName: 'Sentiment Analysis', change: 'attached' },
     ]);
-    const again = await ci(['operators', 'attach', 'test-ci', 'Sentiment Analysis']);
+    const again = await spawned(['operators', 'attach', 'test-ci', 'Sentiment Analysis']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`= Sentiment Analysis (${SENTIMENT}) already attached`);
 
     const schema = file('feedback.schema.json', SEED_SCHEMA);
-    const created = await json(['operators', 'create', '--name', 'Feedback category and emotion', '--prompt', SEED_PROMPT, '--schema', schema, '--example', SEED_EXAMPLES[0]!, '--example', SEED_EXAMPLES[1]!, '--attach', 'test-ci']);
+    const created = await spawnedJson(['operators', 'create', '--name', 'Feedback category and emotion', '--prompt', SEED_PROMPT, '--schema', schema, '--example', SEED_EXAMPLES[0]!, '--example', SEED_EXAMPLES[1]!, '--attach', 'test-ci']);
     expect(created).toMatchObject({
       friendlyName: 'Feedback category and emotion',
       operatorType: 'GenerativeJSON',
@@ -76,7 +87,7 @@ describe("ci operators: the seed's operator set", () => {
       },
     });
 
-    const listed = await ci(['operators', 'list', '--attached-to', 'test-ci']);
+    const listed = await spawned(['operators', 'list', '--attached-to', 'test-ci']);
     expect(listed.code).toBe(0);
     const rows = listed.stdout.trim().split('\n').map((line) => line.split('\t'));
     expect(rows[0]).toEqual(['SID', 'FRIENDLY NAME', 'TYPE', 'AVAILABILITY', 'VERSION', 'AUTHOR']);
@@ -181,6 +192,7 @@ describe('ci operators: bad input', () => {
       [['operators', 'update', 'Conversation Summary', '--prompt', 'x'], 2, /cannot update "Conversation Summary" .*pre-built/],
       [['operators', 'create'], 2, /invalid operator: give --name; give --prompt or --prompt-file$/m],
       [['operators', 'create', '--name', 'x', '--prompt', 'p', '--prompt-file', 'p.txt'], 2, /give --prompt or --prompt-file, not both/],
+      [['operators', 'create', '--name', 'x', '--prompt-file', '-', '--schema', '-'], 2, /only one of --prompt-file and --schema can read stdin/],
       [['operators', 'create', '--name', 'x', '--prompt', 'p', '--examples', join(directory, 'missing.jsonl')], 2, /missing\.jsonl: cannot read it \(no such file\)/],
       [['operators', 'create', '--name', 'x', '--prompt', 'p', '--attach', 'no-such-service'], 4, /no service with SID or unique name "no-such-service"/],
       [['operators', 'update', 'Twin', '--prompt', 'x'], 2, /ambiguous operator name/],
@@ -189,6 +201,7 @@ describe('ci operators: bad input', () => {
       [['operators', 'list', '--availability', 'soon'], 2, /--availability must be one of/],
       [['operators', 'show', 'LY123'], 2, /"LY123" is not a valid operator SID/],
       [['operators', 'delete', 'Twin'], 2, /ambiguous/],
+      [['operators', 'attach', 'test-ci', 'twin', 'Nope'], 2, /ambiguous operator name: "twin" matches 2 operators: .*; no operator with SID or name "Nope"/],
     ];
     for (const [args, code, message] of cases) {
       const result = await ci(args);
