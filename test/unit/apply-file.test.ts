@@ -21,7 +21,7 @@ describe('loading a configuration file', () => {
     const error = await failure(loadDesiredState(path, readFileSync(path, 'utf8'), {}));
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain(`${path}:3:21: autoTranscribe must be boolean`);
-    expect(error.message).toContain(`${path}:4:5: unknown key "colour"`);
+    expect(error.message).toContain(`${path}:4:5: unknown key "colour" (known: uniqueName, friendlyName, languageCode,`);
     expect(error.message).toContain(`${path}:5:5: missing key "uniqueName"`);
   });
 
@@ -69,6 +69,7 @@ describe('the plan (pure)', () => {
   const desired = (overrides: { prompt?: string; operators?: string[]; friendlyName?: string } = {}) => ({
     services: [{ uniqueName: 'svc', fields: { uniqueName: 'svc', friendlyName: overrides.friendlyName ?? 'Old' }, operators: (overrides.operators ?? ['conversation summary', 'op']).map((ref) => ({ ref, where: 'f:1:1' })) }],
     operators: [{ friendlyName: 'op', prompt: overrides.prompt ?? 'old', examples: [] }],
+    sections: { services: true, operators: true },
   });
 
   it('is empty when the account matches, and lists only the changed fields otherwise', () => {
@@ -85,6 +86,9 @@ describe('the plan (pure)', () => {
     expect(computePlan(desired({ operators: ['op'] }), current())).toEqual([]);
     const pruned = computePlan({ ...desired({ operators: [] }), operators: [] }, current(), { prune: true });
     expect(pruned.map((step) => `${step.action} ${step.name}`)).toEqual(['detach svc ← Conversation Summary', 'detach svc ← op', 'delete op']);
+    // A file without an operators list does not manage operators: prune deletes none.
+    const servicesOnly = { ...desired({ operators: [] }), operators: [], sections: { services: true, operators: false } };
+    expect(computePlan(servicesOnly, current(), { prune: true }).map((step) => step.action)).toEqual(['detach', 'detach']);
   });
 
   it('refuses what cannot be done: an unknown operator reference, a new language', () => {

@@ -28,6 +28,8 @@ export interface DesiredService {
 export interface DesiredState {
   services: DesiredService[];
   operators: GenerativeDefinition[];
+  /** Which lists the file has: --prune never deletes the kind of thing a file does not mention. */
+  sections: { services: boolean; operators: boolean };
 }
 
 interface FileService extends ServiceFields {
@@ -130,5 +132,5 @@ export async function loadDesiredState(name: string, text: string, env: Env): Pr
     fields,
     operators: refs?.map((ref, at) => ({ ref, where: source.where(['services', index, 'operators', at]) })),
   }));
-  return { services, operators };
+  return { services, operators, sections: { services: content.services !== undefined, operators: content.operators !== undefined } };
 }

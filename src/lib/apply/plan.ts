@@ -24,7 +24,7 @@ export type Step =
   | { action: 'delete'; kind: 'service' | 'operator'; name: string; sid: string };
 
 export interface PlanOptions {
-  /** Detach operators not listed and delete services and custom operators not in the file. */
+  /** Detach operators not listed; delete services and custom operators not in the file (when it has that list). */
   prune?: boolean;
 }
 
@@ -156,12 +156,16 @@ export function computePlan(desired: DesiredState, current: CurrentState, option
     if (step) steps.push(step);
     steps.push(...attachmentSteps(service, row?.sid as string | undefined, desired, current, Boolean(options.prune)));
   }
-  if (options.prune) {
+  if (options.prune && desired.sections.services) {
     for (const row of current.services.filter((service) => !desired.services.some((wanted) => wanted.uniqueName === service.uniqueName))) {
       steps.push({ action: 'delete', kind: 'service', name: row.uniqueName as string, sid: row.sid as string });
     }
+  }
+  if (options.prune && desired.sections.operators) {
     const kept = (row: Row) => desired.operators.some((wanted) => wanted.friendlyName.toLowerCase() === String(row.friendlyName).toLowerCase());
-    for (const row of current.catalogue.filter((operator) => current.customSids.has(operator.sid as string) && !kept(operator))) {
+    // Only operators a file can describe: other custom types are never deleted by an apply.
+    const managed = (row: Row) => current.customSids.has(row.sid as string) && GENERATIVE_TYPES.has(row.operatorType as string);
+    for (const row of current.catalogue.filter((operator) => managed(operator) && !kept(operator))) {
       steps.push({ action: 'delete', kind: 'operator', name: row.friendlyName as string, sid: row.sid as string });
     }
   }

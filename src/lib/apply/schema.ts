@@ -82,8 +82,11 @@ const segmentsOf = (pointer: string): PathSegment[] =>
 function problemOf(error: ErrorObject): Problem {
   const path = segmentsOf(error.instancePath);
   switch (error.keyword) {
-    case 'additionalProperties':
-      return { path: [...path, String(error.params.additionalProperty)], key: true, message: `unknown key "${String(error.params.additionalProperty)}"` };
+    case 'additionalProperties': {
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const key = String(error.params.additionalProperty);
+      return { path: [...path, key], key: true, message: `unknown key "${key}" (known: ${known.join(', ')})` };
+    }
     case 'required':
       return { path, message: `missing key "${String(error.params.missingProperty)}"` };
     case 'enum':
@@ -97,7 +100,7 @@ function problemOf(error: ErrorObject): Problem {
 
 /** Problems of the parsed file against CONFIG_SCHEMA; [] when it conforms. */
 export function schemaProblems(value: unknown): Problem[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(CONFIG_SCHEMA);
   if (validator(value)) return [];
   const seen = new Set<string>();
   return (validator.errors ?? []).map(problemOf).filter((problem) => {
