@@ -149,6 +149,24 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
   });
 });
 
+describe('the file format', () => {
+  it('ships its JSON Schema, and reports bad files at file:line:column before any request (exit 2)', async () => {
+    const schema = await ci(['apply', '--print-schema']);
+    expect(schema.code).toBe(0);
+    expect(JSON.parse(schema.stdout)).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', properties: { services: { type: 'array' }, operators: { type: 'array' } } });
+
+    edit(setup, 'webhookHttpMethod: POST', 'webhookHttpMethod: PUT');
+    const bad = await ci(['diff', '-f', setup]);
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toBe(`ci: ${setup}:14:24: must be one of GET, POST\n`);
+
+    const unset = await ci(['apply', '-f', setup, '--yes'], { env: { CI_WEBHOOK_URL: undefined } });
+    expect(unset.stderr).toBe(`ci: ${setup}:13:17: environment variable CI_WEBHOOK_URL is not set (referenced as \${CI_WEBHOOK_URL})\n`);
+    expect((await ci(['diff', '-f', join(directory, 'missing.yaml')])).stderr).toMatch(/^ci: cannot read .*missing\.yaml: no such file\n$/);
+    expect(emulator.violations).toEqual([]);
+  });
+});
+
 describe('a concurrent change between plan and apply', () => {
   it('stops with a conflict instead of overwriting', async () => {
     expect((await ci(['apply', '-f', setup, '--yes'])).code).toBe(0);
