@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+import { VERSION, isVersionOnly } from '../dist/version.js';
 
-process.exitCode = await main(process.argv);
+// `ci --version` is answered before commander and the command tree load: start-up is most of its cost.
+if (isVersionOnly(process.argv.slice(2))) process.stdout.write(`${VERSION}\n`);
+else process.exitCode = await (await import('../dist/cli.js')).main(process.argv);

@@ -1,9 +1,20 @@
 import type { AddressInfo } from 'node:net';
+import { Faults, type FaultOptions } from './faults.js';
 import { createEmulatorServer, type Exchange } from './server.js';
 import { Stats } from './stats.js';
 import { Store } from './store.js';
+import { notifyTranscriptAvailable } from './transcript-webhook.js';
+import { BUILT_IN_RECORDINGS, RecordingCatalogue, type CatalogueRecording } from './transcripts/recordings.js';
+import { seedTranscripts } from './transcripts/seed.js';
+import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcriber.js';
 
 export type { Exchange } from './server.js';
+export type { FaultOptions } from './faults.js';
+export { loadRecordingsFile, type CatalogueRecording } from './transcripts/recordings.js';
+export type { TranscriptCompletedHook } from './transcripts/transcriber.js';
+
+/** Time a transcript takes from queued to completed unless told otherwise. */
+export const DEFAULT_TRANSCRIBE_DELAY_MS = 1500;
 
 /** Fixed, documented test credentials: the emulator accepts these unless told otherwise. */
 export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000001';
@@ -26,6 +37,16 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Called after every response; tests validate the exchange against Twilio's OpenAPI. */
   observe?: (exchange: Exchange) => void;
+  /** Time from transcript create to completed; default DEFAULT_TRANSCRIBE_DELAY_MS. */
+  transcribeDelayMs?: number;
+  /** The recordings catalogue; default the built-in support calls (see docs/transcripts.md). */
+  recordings?: CatalogueRecording[];
+  /** Called when a transcript completes, after its results are stored (the service's signed webhook is sent regardless). */
+  onTranscriptCompleted?: TranscriptCompletedHook;
+  /** Injected latency and failures (docs/reliability.md); default none. */
+  faults?: FaultOptions;
+  /** Completed transcripts to create at start, for list and paging benchmarks. */
+  seedTranscripts?: number;
 }
 
 export interface RunningEmulator {
@@ -51,11 +72,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const stats = new Stats();
   const store = new Store(options.stateFile, (collection, kind) => stats.recordChange(collection, kind));
+  const log = options.log ?? (() => {});
+  const transcriber = new Transcriber(store, {
+    delayMs: options.transcribeDelayMs ?? DEFAULT_TRANSCRIBE_DELAY_MS,
+    catalogue: new RecordingCatalogue(options.recordings ?? BUILT_IN_RECORDINGS),
+    onTranscriptCompleted: (transcript, service) => {
+      void notifyTranscriptAvailable(service, transcript, credentials.authToken, log);
+      options.onTranscriptCompleted?.(transcript, service);
+    },
+    log,
+  });
+  transcriber.resumePending();
+  if (options.seedTranscripts) seedTranscripts(store, credentials.accountSid, options.seedTranscripts);
   const server = createEmulatorServer({
     credentials,
     store,
     stats,
-    log: options.log ?? (() => {}),
+    transcriber,
+    faults: new Faults(options.faults ?? {}, (kind) => stats.recordFault(kind)),
+    log,
     observe: options.observe,
   });
 
@@ -75,6 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     host,
     async close() {
+      transcriber.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -23,6 +23,8 @@ export interface PageTarget {
   /** The request's query: paging params are read from it, the other params (filters) are kept in page URLs. */
   query: ParamMap;
   key: string;
+  /** Largest PageSize accepted: 1000 for most lists, 5000 for a transcript's sentences. */
+  maxPageSize?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export function paginate<T, R>(
   target: PageTarget,
   render: (value: T) => R,
 ): Record<string, R[] | PageMeta> {
-  const pageSize = optionalInteger(target.query, 'PageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
+  const pageSize = optionalInteger(target.query, 'PageSize', 1, target.maxPageSize ?? MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
   const page = optionalInteger(target.query, 'Page', 0, Number.MAX_SAFE_INTEGER) ?? 0;
   const token = optionalString(target.query, 'PageToken');
 

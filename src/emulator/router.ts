@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ParamMap } from './params.js';
 import type { Stats } from './stats.js';
 import type { Store } from './store.js';
+import type { Transcriber } from './transcripts/transcriber.js';
 
 export type Method = 'GET' | 'POST' | 'DELETE';
 
@@ -18,11 +19,15 @@ export interface RequestContext {
   accountSid: string;
   store: Store;
   stats: Stats;
+  /** Runs transcripts through their lifecycle; holds the recordings catalogue. */
+  transcriber: Transcriber;
 }
 
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A non-JSON body (e.g. text/plain media); give its Content-Type in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -33,6 +38,8 @@ export interface Route {
   method: Method;
   pattern: string;
   handler: Handler;
+  /** Served without credentials, like Twilio's pre-signed media URLs. */
+  public?: boolean;
 }
 
 export type RouteMatch =

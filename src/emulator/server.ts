@@ -1,15 +1,25 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import type { Faults } from './faults.js';
 import { HttpError, internalError, methodNotAllowed, notFound, unauthorized } from './errors.js';
 import { toParamMap, type ParamMap } from './params.js';
 import { Router, type Method, type Reply, type Route } from './router.js';
 import { operatorRoutes } from './routes/operators.js';
+import { voiceRoutes } from './routes/voice.js';
 import { serviceRoutes } from './routes/services.js';
 import { Stats, statsRoutes } from './stats.js';
 import type { Store } from './store.js';
+import { transcriptionRoutes } from './routes/transcription.js';
+import type { Transcriber } from './transcripts/transcriber.js';
 
 /** The route table: adding a resource is one more spread here. */
-const ROUTES: Route[] = [...serviceRoutes, ...statsRoutes, ...operatorRoutes];
+const ROUTES: Route[] = [
+  ...serviceRoutes,
+  ...statsRoutes,
+  ...operatorRoutes,
+  ...transcriptionRoutes,
+  ...voiceRoutes,
+];
 
 /** One request/response pair, as reported to `observe` after the response is sent. */
 export interface Exchange {
@@ -37,6 +47,8 @@ export interface ServerDependencies {
   credentials: Credentials;
   store: Store;
   stats: Stats;
+  transcriber: Transcriber;
+  faults: Faults;
   log: (line: string) => void;
   observe?: (exchange: Exchange) => void;
 }
@@ -46,7 +58,7 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export function createEmulatorServer(deps: ServerDependencies): Server {
   const router = new Router(ROUTES);
   return createServer((request, response) => {
-    handle(router, deps, request, response).catch((error: unknown) => {
+    serve(router, deps, request, response).catch((error: unknown) => {
       // Only reachable if writing the response itself failed (e.g. the client went away).
       deps.log(`emulator: failed to answer ${request.method} ${request.url}: ${String(error)}`);
       response.destroy();
@@ -54,7 +66,19 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
   });
 }
 
-async function handle(router: Router, deps: ServerDependencies, request: IncomingMessage, response: ServerResponse) {
+/** Fault injection first (see faults.ts), then the real handling. */
+async function serve(router: Router, deps: ServerDependencies, request: IncomingMessage, response: ServerResponse) {
+  const { fault, done } = await deps.faults.enter(request);
+  response.on('close', done);
+  if (fault.kind === 'reset') return void request.socket.destroy();
+  if (fault.kind === 'reply') {
+    response.writeHead(fault.error.status, { ...fault.headers, 'Content-Type': 'application/json; charset=utf-8' });
+    return void response.end(JSON.stringify(fault.error.toBody()));
+  }
+  await handle(router, deps, request, response, fault.kind === 'reset-after-commit');
+}
+
+async function handle(router: Router, deps: ServerDependencies, request: IncomingMessage, response: ServerResponse, dropResponse: boolean) {
   const method = request.method ?? 'GET';
   const url = new URL(request.url ?? '/', 'http://emulator');
   const query = toParamMap(url.searchParams);
@@ -63,8 +87,9 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
   let reply: Reply;
   try {
     form = await readForm(request);
-    if (!isAuthorized(request.headers.authorization, deps.credentials)) throw unauthorized();
     const match = router.match(method, url.pathname);
+    const isPublic = match.kind === 'found' && match.route.public === true;
+    if (!isPublic && !isAuthorized(request.headers.authorization, deps.credentials)) throw unauthorized();
     if (match.kind === 'none') throw notFound(url.pathname);
     if (match.kind === 'wrong-method') throw methodNotAllowed(method, url.pathname);
     pattern = match.route.pattern;
@@ -78,6 +103,7 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
       accountSid: deps.credentials.accountSid,
       store: deps.store,
       stats: deps.stats,
+      transcriber: deps.transcriber,
     });
   } catch (error) {
     reply = errorReply(error, deps.log);
@@ -88,10 +114,11 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
   } catch (error) {
     deps.log(`emulator: could not save the state file: ${String(error)}`);
   }
+  if (dropResponse) return void request.socket.destroy(); // applied, but the client never hears so
 
   const headers: Record<string, string> = { ...reply.headers };
-  const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
-  if (payload) headers['Content-Type'] = 'application/json; charset=utf-8';
+  const payload = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+  if (payload && reply.text === undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
   if (reply.status === 405 && !headers.Allow) headers.Allow = allowedMethods(router, url.pathname);
   response.writeHead(reply.status, headers);
   response.end(payload);

@@ -9,6 +9,8 @@ export class Stats {
   private readonly requests: Counts = {};
   private readonly created: Counts = {};
   private readonly deleted: Counts = {};
+  /** Injected faults by kind: fail, throttle, busy, reset, reset-after-commit. */
+  private readonly faults: Counts = {};
 
   recordRequest(method: string, pattern: string | undefined): void {
     increment(this.requests, `${method} ${pattern ?? '(unmatched)'}`);
@@ -19,8 +21,12 @@ export class Stats {
     if (kind === 'deleted') increment(this.deleted, collection);
   }
 
-  toJSON(): { requests: Counts; created: Counts; deleted: Counts } {
-    return { requests: { ...this.requests }, created: { ...this.created }, deleted: { ...this.deleted } };
+  recordFault(kind: string): void {
+    increment(this.faults, kind);
+  }
+
+  toJSON(): { requests: Counts; created: Counts; deleted: Counts; faults: Counts } {
+    return { requests: { ...this.requests }, created: { ...this.created }, deleted: { ...this.deleted }, faults: { ...this.faults } };
   }
 }
 

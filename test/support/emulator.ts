@@ -1,4 +1,5 @@
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
+import { TEST_API_KEY_SECRET, TEST_AUTH_TOKEN } from './secrets.js';
 import { validateExchange } from './spec.js';
 
 export interface TestEmulator extends RunningEmulator {
@@ -10,6 +11,8 @@ export interface TestEmulator extends RunningEmulator {
 export async function startTestEmulator(options: Omit<EmulatorOptions, 'port'> = {}): Promise<TestEmulator> {
   const violations: string[] = [];
   const emulator = await startEmulator({
+    authToken: TEST_AUTH_TOKEN, // distinctive, so the suite-wide scan can spot a leak
+    apiKeySecret: TEST_API_KEY_SECRET,
     ...options,
     port: 0,
     observe(exchange) {

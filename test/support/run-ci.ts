@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STREAM_LOG_ENV } from './secrets.js';
 
 export const CI_BIN = fileURLToPath(new URL('../../bin/ci.js', import.meta.url));
 
@@ -37,10 +38,16 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): Record
   return env;
 }
 
+/** A running ci: the child (to signal it or close its stdout) and its result once it exits. */
+export interface SpawnedCi {
+  child: ChildProcessWithoutNullStreams;
+  result: Promise<CiResult>;
+}
+
 /** Spawns bin/ci.js as a user would, piped (not a TTY). */
-export function runCi(args: string[], options: RunOptions = {}): Promise<CiResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CI_BIN, ...args], { env: cleanEnv(options.env), stdio: 'pipe' });
+export function spawnCi(args: string[], options: RunOptions = {}): SpawnedCi {
+  const child = spawn(process.execPath, [CI_BIN, ...args], { env: cleanEnv(options.env), stdio: 'pipe' });
+  const result = new Promise<CiResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -49,8 +56,21 @@ export function runCi(args: string[], options: RunOptions = {}): Promise<CiResul
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      logStreams(stdout, stderr);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(options.stdin ?? '');
   });
+  child.stdin.end(options.stdin ?? '');
+  return { child, result };
+}
+
+export function runCi(args: string[], options: RunOptions = {}): Promise<CiResult> {
+  return spawnCi(args, options).result;
+}
+
+/** Appends a run's streams to the suite's log, which global-setup scans for secrets at the end. */
+export function logStreams(stdout: string, stderr: string): void {
+  const dir = process.env[STREAM_LOG_ENV];
+  if (!dir) return;
+  appendFileSync(join(dir, `${process.pid}.log`), `${stdout}\n${stderr}\n`);
 }

@@ -1,29 +1,38 @@
 import { Channel } from '../../lib/channel.js';
 import type { Context } from '../../lib/context.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
+import { UsageError } from '../../lib/errors.js';
 import { parseSid } from '../../lib/sid.js';
+import { faultOptionsOf, type FaultFlags } from './fault-flags.js';
 
-export interface StartFlags {
+export interface StartFlags extends FaultFlags {
   port: number;
   host: string;
   accountSid?: string;
   authToken?: string;
   state?: string;
   profile: boolean;
+  transcribeDelayMs?: number;
+  recordings?: string;
 }
 
 export const EMULATOR_PROFILE = 'emulator';
 
 export async function run(ctx: Context, flags: StartFlags): Promise<CommandResult> {
   if (flags.accountSid) parseSid(flags.accountSid, 'AC', '--account-sid');
-  const { startEmulator } = await import('../../emulator/index.js');
+  const { startEmulator, loadRecordingsFile } = await import('../../emulator/index.js');
+  const recordings = flags.recordings === undefined ? undefined : readCatalogue(loadRecordingsFile, flags.recordings);
   const emulator = await startEmulator({
+    transcribeDelayMs: flags.transcribeDelayMs,
+    recordings,
     port: flags.port,
     host: flags.host,
     accountSid: flags.accountSid,
     authToken: flags.authToken,
     stateFile: flags.state,
     log: (line) => ctx.log.warn(line),
+    faults: faultOptionsOf(flags),
+    seedTranscripts: flags.seedTranscripts,
   });
   if (flags.profile) {
     const config = await ctx.config();
@@ -41,4 +50,13 @@ export async function run(ctx: Context, flags: StartFlags): Promise<CommandResul
     json: { event: 'listening', url: emulator.url, accountSid: emulator.accountSid, authToken: emulator.authToken },
   });
   return { kind: 'events', events, piped: 'text' };
+}
+
+/** A catalogue that cannot be read is the user's input being wrong: exit 2, one line. */
+function readCatalogue<T>(load: (file: string) => T, file: string): T {
+  try {
+    return load(file);
+  } catch (error) {
+    throw new UsageError(`--recordings: ${(error as Error).message}`);
+  }
 }

@@ -22,7 +22,9 @@ export class Sink {
   async write(text: string): Promise<void> {
     if (this.gone || text === '') return;
     if (!this.stream.write(text)) {
-      await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close'), once(this.stream, 'error').catch(() => undefined)]);
+      // events.once rejects on 'error' even when waiting for 'drain': a closed pipe must end the wait, not throw.
+      const settle = (event: string) => once(this.stream, event).catch(() => undefined);
+      await Promise.race([settle('drain'), settle('close'), settle('error')]);
     }
   }
 }

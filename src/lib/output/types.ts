@@ -7,8 +7,8 @@ export interface Column {
   /** camelCase key in the JSON object; `--fields` names these. */
   key: string;
   header?: string;
-  /** How a cell reads on a terminal or in TSV (JSON always carries the raw value). */
-  format?: (value: unknown, row: Row) => string;
+  /** How a cell reads on a terminal (`tty`) or in TSV (JSON always carries the raw value). */
+  format?: (value: unknown, row: Row, tty: boolean) => string;
 }
 
 /** A single resource (show / create / update). */

@@ -1,0 +1,12 @@
+// `npm run bench`: every benchmark in turn; numbers are printed, not asserted (see docs/reliability.md).
+const only = process.argv.slice(2);
+const benches = {
+  startup: async () => (await import('./startup.mjs')).benchStartup(),
+  bulk: async () => (await import('./bulk.mjs')).benchBulk(),
+  list: async () => (await import('./list.mjs')).benchList(),
+};
+for (const [name, bench] of Object.entries(benches)) {
+  if (only.length && !only.includes(name)) continue;
+  await bench();
+  console.log('');
+}

@@ -1,0 +1,64 @@
+import type { Context } from '../../lib/context.js';
+import { UsageError } from '../../lib/errors.js';
+import type { CommandResult } from '../../lib/output/types.js';
+import { listOperatorResults } from '../../lib/results.js';
+import { resolveServiceSid } from '../../lib/services.js';
+import { parseSid } from '../../lib/sid.js';
+import { parseIsoDateTime } from '../../lib/time.js';
+import { checkCustomerKey, parseParticipants, transcribe, type TranscriptSource } from '../../lib/transcripts.js';
+import { renderResults } from '../results/render.js';
+import { TRANSCRIPT_COLUMNS } from '../transcripts/fields.js';
+import { checkWaitFlags, waitWithSpinner, type WaitFlags } from '../transcripts/waiting.js';
+import { checkBulkFlags, runBulk, type BulkFlags } from './bulk.js';
+
+interface TranscribeFlags extends WaitFlags, Partial<BulkFlags> {
+  mediaUrl?: string;
+  service?: string;
+  customerKey?: string;
+  participant?: string[];
+  mediaStartTime?: string;
+  force?: boolean;
+}
+
+export async function run(ctx: Context, flags: TranscribeFlags, recording?: string): Promise<CommandResult> {
+  checkWaitFlags(flags);
+  checkBulkFlags(flags, recording);
+  const serviceSidOf = async () => {
+    const serviceRef = flags.service ?? (await ctx.credentials()).serviceSid;
+    if (!serviceRef) throw new UsageError('which service? give --service', { hint: 'or set TWILIO_CI_SERVICE_SID, or a service in the profile' });
+    return resolveServiceSid(await ctx.client(), serviceRef);
+  };
+  if (flags.fromFile !== undefined) return runBulk(ctx, { ...flags, fromFile: flags.fromFile }, serviceSidOf);
+  const source = sourceOf(recording, flags);
+  const participants = parseParticipants(flags.participant ?? []);
+  checkCustomerKey(flags.customerKey);
+  const mediaStartTime = flags.mediaStartTime === undefined ? undefined : parseDate(flags.mediaStartTime);
+  const serviceSid = await serviceSidOf();
+  const client = await ctx.client();
+
+  const { outcome, transcript } = await transcribe(client, { serviceSid, source, customerKey: flags.customerKey, participants, mediaStartTime, force: flags.force });
+  const sid = String(transcript.sid);
+  if (outcome === 'exists') ctx.log.warn(`${recording} already has transcript ${sid} (${String(transcript.status)}); showing it. Use --force to transcribe it again.`);
+  else ctx.log.hint(`${outcome === 'recreated' ? 'Deleted the old transcript and queued' : 'Queued'} transcript ${sid}.`);
+  if (!flags.wait) {
+    ctx.log.hint(`Next: ci results ${sid} --wait`);
+    return { kind: 'object', data: transcript, columns: TRANSCRIPT_COLUMNS };
+  }
+  const completed = await waitWithSpinner(ctx, sid, flags);
+  const report = { transcript: completed, operatorResults: await listOperatorResults(client, sid) };
+  return { kind: 'custom', json: report, human: (style) => renderResults(report, style) };
+}
+
+function sourceOf(recording: string | undefined, flags: TranscribeFlags): TranscriptSource {
+  if (recording && flags.mediaUrl) throw new UsageError('give a recording SID or --media-url, not both');
+  if (flags.mediaUrl) {
+    if (flags.force) throw new UsageError('--force applies to recordings only: a media URL can be transcribed any number of times');
+    return { mediaUrl: flags.mediaUrl };
+  }
+  if (!recording) throw new UsageError('missing recording SID or --media-url', { hint: 'e.g. ci transcribe RE00000000000000000000000000000001' });
+  return { recordingSid: parseSid(recording, 'RE') };
+}
+
+function parseDate(value: string): Date {
+  return parseIsoDateTime(value, '--media-start-time');
+}

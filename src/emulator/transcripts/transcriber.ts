@@ -1,0 +1,114 @@
+// The transcript lifecycle: queued → in-progress → completed (or failed), on timers, outside any request.
+import { analyse, type Utterance } from '../engine/index.js';
+import { newSid } from '../sid.js';
+import type { ServiceRecord } from '../routes/services.js';
+import { SERVICES } from '../routes/services.js';
+import type { Store } from '../store.js';
+import { analysesIn, isoNow, mediaSourceOf, roleOf, transcriptsIn, type TranscriptRecord, type TranscriptStatus } from './records.js';
+import { durationOf, RecordingCatalogue, utterancesFromMedia } from './recordings.js';
+
+export type TranscriptCompletedHook = (transcript: TranscriptRecord, service: ServiceRecord) => void;
+
+export interface TranscriberOptions {
+  /** Time from create to completed (half of it queued, half in progress). */
+  delayMs: number;
+  catalogue: RecordingCatalogue;
+  /** Called once per transcript that completes, after its results are stored (webhook delivery plugs in here). */
+  onTranscriptCompleted: TranscriptCompletedHook;
+  log: (line: string) => void;
+}
+
+const MEDIA_FETCH_TIMEOUT_MS = 10_000;
+
+export class Transcriber {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    readonly options: TranscriberOptions,
+  ) {}
+
+  get catalogue(): RecordingCatalogue {
+    return this.options.catalogue;
+  }
+
+  /** Starts processing a transcript just created (status queued). */
+  start(sid: string): void {
+    this.after(this.options.delayMs / 2, async () => {
+      if (!this.setStatus(sid, 'in-progress')) return;
+      const started = Date.now();
+      const utterances = await this.readMedia(sid);
+      this.after(Math.max(0, this.options.delayMs / 2 - (Date.now() - started)), () => this.finish(sid, utterances));
+    });
+  }
+
+  /** Transcripts a state file left queued or in progress start over, so none stays stuck. */
+  resumePending(): void {
+    for (const { value } of transcriptsIn(this.store).entries()) {
+      if (value.status === 'queued' || value.status === 'in-progress') this.start(value.sid);
+    }
+  }
+
+  /** Stops pending work; transcripts still in flight stay as they are. */
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private after(ms: number, work: () => void | Promise<void>): void {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      Promise.resolve()
+        .then(work)
+        .catch((error: unknown) => this.options.log(`emulator: transcription failed unexpectedly: ${String(error)}`));
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  /** The utterances of the transcript's media, or undefined when it cannot be read. */
+  private async readMedia(sid: string): Promise<Utterance[] | undefined> {
+    const transcript = transcriptsIn(this.store).get(sid);
+    if (!transcript) return undefined;
+    const source = mediaSourceOf(transcript);
+    if ('recordingSid' in source) return this.catalogue.get(source.recordingSid)?.utterances;
+    try {
+      const response = await fetch(source.mediaUrl, { signal: AbortSignal.timeout(MEDIA_FETCH_TIMEOUT_MS) });
+      if (!response.ok) return undefined;
+      return utterancesFromMedia(response.headers.get('content-type') ?? '', await response.text());
+    } catch {
+      return undefined;
+    }
+  }
+
+  private finish(sid: string, utterances: Utterance[] | undefined): void {
+    const transcript = transcriptsIn(this.store).get(sid);
+    const analysis = analysesIn(this.store).get(sid);
+    if (!transcript || !analysis || transcript.status !== 'in-progress') return; // deleted meanwhile
+    if (!utterances) {
+      this.setStatus(sid, 'failed');
+      return;
+    }
+    analysesIn(this.store).replace({
+      ...analysis,
+      utterances,
+      sentence_sids: utterances.map(() => newSid('GX')),
+      results: analyse(analysis.operators, utterances, sid, (channel) => roleOf(transcript, channel)),
+    });
+    const completed = this.setStatus(sid, 'completed', { duration: durationOf(utterances) });
+    const service = this.store.collection<ServiceRecord>(SERVICES).get(transcript.service_sid);
+    if (completed && service) this.options.onTranscriptCompleted(completed, service);
+  }
+
+  private setStatus(sid: string, status: TranscriptStatus, changes: Partial<TranscriptRecord> = {}): TranscriptRecord | undefined {
+    const transcripts = transcriptsIn(this.store);
+    const current = transcripts.get(sid);
+    if (!current) return undefined;
+    const updated = transcripts.replace({ ...current, ...changes, status, date_updated: isoNow() });
+    // Outside a request nobody else saves: an acknowledged state change must reach the state file.
+    this.store.save().catch((error: unknown) => this.options.log(`emulator: could not save the state file: ${String(error)}`));
+    return updated;
+  }
+}
