@@ -36,7 +36,8 @@ describe('ci completion', () => {
     writeFileSync(file, stdout);
     execFileSync('bash', ['-n', file]);
     expect(complete(stdout, ['ci', ''])).toEqual(expect.arrayContaining(['services', 'operators', 'profiles', 'apply', 'diff', 'export', 'doctor', 'completion']));
-    expect(complete(stdout, ['ci', 'ser'])).toEqual(['services']);
+    expect(complete(stdout, ['ci', 'ser'])).toEqual(['services', 'serve']);
+    expect(complete(stdout, ['ci', 'servi'])).toEqual(['services']);
     expect(complete(stdout, ['ci', 'service', ''])).toEqual(['create', 'list', 'show', 'update', 'delete']);
     expect(complete(stdout, ['ci', '--profile', 'x', 'profiles', 'im'])).toEqual(['import']);
     expect(complete(stdout, ['ci', 'services', 'create', '--webhook-method', ''])).toEqual(['GET', 'POST']);
