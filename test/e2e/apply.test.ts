@@ -187,4 +187,21 @@ describe('a concurrent change between plan and apply', () => {
     const operator = JSON.parse((await ci(['operators', 'show', 'test-operator', '--json'])).stdout);
     expect(operator.config.prompt).toBe('Their prompt.');
   });
+
+  it('on a service too: the If-Match version is the one the plan was made from', async () => {
+    expect((await ci(['apply', '-f', setup, '--yes'])).code).toBe(0);
+    edit(setup, 'friendlyName: Test CI', 'friendlyName: Ours');
+    const sdk = sdkClient(emulator);
+    const prompter = scriptedPrompter([]);
+    prompter.confirm = async () => {
+      const [service] = (await sdk.intelligence.v2.services.list()).filter((row) => row.uniqueName === 'test-ci');
+      await sdk.intelligence.v2.services(service!.sid).update({ friendlyName: 'Theirs', ifMatch: '1' });
+      return true;
+    };
+    const proc = fakeProcess({ tty: true, env: { ...emulatorEnv(emulator), CI_WEBHOOK_URL: WEBHOOK, XDG_CONFIG_HOME: directory, NO_COLOR: '1' } as Record<string, string> });
+    expect(await main(['node', 'ci', 'apply', '-f', setup], proc, { prompter: async () => prompter })).toBe(1);
+    expect(proc.out()).toMatch(/^✗ update service test-ci \(GA[0-9a-f]{32}, version 1\): conflict: service "test-ci"/m);
+    expect(proc.err()).toMatch(/ci: conflict: service "test-ci" \(GA[0-9a-f]{32}\) is no longer at version 1, someone changed it; nothing was overwritten \(applied 0 of 1 changes, 1 not applied\)/);
+    expect(JSON.parse((await ci(['services', 'show', 'test-ci', '--json'])).stdout).friendlyName).toBe('Theirs');
+  });
 });
