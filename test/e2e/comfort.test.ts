@@ -49,7 +49,7 @@ describe('ci completion', () => {
     const zsh = await runCi(['completion', 'zsh']);
     expect(zsh.stdout).toMatch(/^#compdef ci twilio-ci\n/);
     expect(zsh.stdout).toContain("'services|create') echo 'create' ;;");
-    expect(zsh.stdout).toContain('compdef _ci ci twilio-ci');
+    expect(zsh.stdout).toContain('else compdef _ci ci twilio-ci; fi');
     const fish = await runCi(['completion', 'fish']);
     expect(fish.stdout).toContain("complete -c ci -n '__ci_path_is \\'services\\'' -a 'create' -d 'create a service'");
     expect(fish.stdout).toContain("-l webhook-method -x -a 'GET POST'");

@@ -37,6 +37,7 @@ ${pathWalker('${words', 2, 'CURRENT')}
     _files
   fi
 }
-compdef _ci ci twilio-ci
+# Autoloaded from $fpath this file is the body of _ci: run it. Sourced, register it.
+if [[ "$funcstack[1]" == "_ci" ]]; then _ci "$@"; else compdef _ci ci twilio-ci; fi
 `;
 }
