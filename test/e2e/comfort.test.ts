@@ -1,15 +1,16 @@
 // Shell completion, `ci doctor` and `ci profiles import`, through bin/ci.js.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { main } from '../../src/cli.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { scriptedPrompter } from '../support/fake-prompter.js';
-import { runCi, tempConfigHome } from '../support/run-ci.js';
+import { CI_BIN, cleanEnv, runCi, tempConfigHome } from '../support/run-ci.js';
 
 let emulator: TestEmulator;
 beforeAll(async () => {
@@ -21,13 +22,36 @@ afterAll(async () => {
 });
 
 describe('ci completion', () => {
-  /** Completions bash offers for the words typed (the last one is being completed). */
-  function complete(script: string, words: string[]): string[] {
+  /** Completions bash offers for the words typed (the last one is being completed); async, so the in-process emulator can answer. */
+  async function complete(script: string, words: string[], env?: Record<string, string>): Promise<string[]> {
     const file = join(mkdtempSync(join(tmpdir(), 'ci-completion-')), 'ci.bash');
     writeFileSync(file, script);
     const program = `source ${file}; COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _ci_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
-    return execFileSync('bash', ['-c', program], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const { stdout } = await promisify(execFile)('bash', ['-c', program], { encoding: 'utf8', env });
+    return stdout.split('\n').filter(Boolean);
   }
+
+  it("completes service and operator names from the account, cached for a minute", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ci-completion-'));
+    const shim = join(folder, 'ci');
+    writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${CI_BIN}" "$@"\n`);
+    chmodSync(shim, 0o755);
+    const env = cleanEnv({ ...emulatorEnv(emulator), XDG_CACHE_HOME: join(folder, 'cache') });
+    expect((await runCi(['services', 'create', '--unique-name', 'names-one'], { env })).code).toBe(0);
+    const script = (await runCi(['completion', 'bash'])).stdout;
+
+    expect(await complete(script, [shim, 'services', 'show', 'names-'], env)).toEqual(['names-one']);
+    expect(await complete(script, [shim, 'operators', 'attach', 'names-one', 'Conv'], env)).toEqual(['Conversation\\ Summary']);
+    expect(await complete(script, [shim, 'operators', 'attach', 'names-one', 'Conversation Summary', 'Sent'], env)).toEqual(['Sentiment\\ Analysis']);
+    expect(await complete(script, [shim, 'operators', 'list', '--attached-to', 'names'], env)).toEqual(['names-one']);
+
+    // A service created within the minute is not listed yet: Tab read the cache, not the API.
+    expect((await runCi(['services', 'create', '--unique-name', 'names-two'], { env })).code).toBe(0);
+    expect(await complete(script, [shim, 'services', 'show', 'names-'], env)).toEqual(['names-one']);
+    expect(existsSync(join(folder, 'cache', 'twilio-ci'))).toBe(true);
+    // Without credentials, Tab completes nothing and prints nothing.
+    expect(await complete(script, [shim, 'services', 'show', ''], cleanEnv({ XDG_CACHE_HOME: join(folder, 'cache2') }))).toEqual([]);
+  });
 
   it('prints a bash script that loads and completes the real commands, aliases, flags and values', async () => {
     const { code, stdout } = await runCi(['completion', 'bash']);
@@ -35,14 +59,14 @@ describe('ci completion', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ci-completion-')), 'ci.bash');
     writeFileSync(file, stdout);
     execFileSync('bash', ['-n', file]);
-    expect(complete(stdout, ['ci', ''])).toEqual(expect.arrayContaining(['services', 'operators', 'profiles', 'apply', 'diff', 'export', 'doctor', 'completion']));
-    expect(complete(stdout, ['ci', 'ser'])).toEqual(['services', 'serve']);
-    expect(complete(stdout, ['ci', 'servi'])).toEqual(['services']);
-    expect(complete(stdout, ['ci', 'service', ''])).toEqual(['create', 'list', 'show', 'update', 'delete']);
-    expect(complete(stdout, ['ci', '--profile', 'x', 'profiles', 'im'])).toEqual(['import']);
-    expect(complete(stdout, ['ci', 'services', 'create', '--webhook-method', ''])).toEqual(['GET', 'POST']);
-    expect(complete(stdout, ['ci', 'apply', '--p'])).toEqual(['--prune', '--print-schema', '--profile']);
-    expect(complete(stdout, ['ci', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
+    expect(await complete(stdout, ['ci', ''])).toEqual(expect.arrayContaining(['services', 'operators', 'profiles', 'apply', 'diff', 'export', 'doctor', 'completion']));
+    expect(await complete(stdout, ['ci', 'ser'])).toEqual(['services', 'serve']);
+    expect(await complete(stdout, ['ci', 'servi'])).toEqual(['services']);
+    expect(await complete(stdout, ['ci', 'service', ''])).toEqual(['create', 'list', 'show', 'update', 'delete']);
+    expect(await complete(stdout, ['ci', '--profile', 'x', 'profiles', 'im'])).toEqual(['import']);
+    expect(await complete(stdout, ['ci', 'services', 'create', '--webhook-method', ''])).toEqual(['GET', 'POST']);
+    expect(await complete(stdout, ['ci', 'apply', '--p'])).toEqual(['--prune', '--print-schema', '--profile']);
+    expect(await complete(stdout, ['ci', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
   });
 
   // zsh and fish are installed on the team machine (apt-get install zsh fish); the scripts are run, not just read.
