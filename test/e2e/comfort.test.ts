@@ -101,6 +101,7 @@ describe('ci completion', () => {
     const help = await runCi(['completion', '--help']);
     expect(help.stdout).toContain("echo 'source <(ci completion bash)' >> ~/.bashrc");
     expect((await runCi(['completion', 'tcsh'])).code).toBe(2);
+    expect((await runCi(['completion'])).stderr).toBe('ci: missing argument: the shell (bash, zsh or fish); hint: see `ci completion --help`\n');
   });
 });
 
