@@ -20,7 +20,7 @@ export const MAX_CLOCK_SKEW_SECONDS = 60;
 export const REGIONS = ['us1', 'us2', 'ie1', 'de1', 'au1', 'jp1', 'sg1', 'br1'];
 export const EDGES = ['ashburn', 'umatilla', 'dublin', 'frankfurt', 'sydney', 'tokyo', 'singapore', 'sao-paulo', 'roaming'];
 
-export function nodeCheck(version: string): Check {
+export function nodeCheck(version: string = process.versions.node): Check {
   const major = Number(version.replace(/^v/, '').split('.')[0]);
   return major >= MIN_NODE_MAJOR
     ? pass('Node.js', `v${version.replace(/^v/, '')}`)

@@ -41,7 +41,7 @@ async function authenticatedCall(ctx: Context, credentials: Credentials): Promis
 
 export async function run(ctx: Context): Promise<CommandResult> {
   const config = await ctx.config();
-  const checks: Check[] = [nodeCheck(process.versions.node), configFileCheck(config.path, modeOf(config.path))];
+  const checks: Check[] = [nodeCheck(), configFileCheck(config.path, modeOf(config.path))];
 
   let credentials: Credentials | undefined;
   try {

@@ -1,5 +1,5 @@
-import { optionsAt } from './posix-helpers.js';
-import { walk, type CompletionCommand } from './tree.js';
+import { dynamicSlots, optionsAt } from './posix-helpers.js';
+import { NAME_KINDS, walk, type CompletionCommand } from './tree.js';
 
 const fishQuote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
@@ -16,9 +16,15 @@ function pathFunction(root: CompletionCommand): string {
       .filter((option) => option.takesValue)
       .flatMap((option) => option.names.map((name) => fishQuote(`${node.path.join(' ')}|${name}`))),
   );
-  return `function __ci_path
+  const positions = Object.values(NAME_KINDS).map((kind) => {
+    const slots = nodes.flatMap((node) => dynamicSlots(root, node).filter(([slot, of]) => slot.startsWith('#') && of === kind).map(([slot]) => fishQuote(`${node.path.join(' ')}|${slot}`)));
+    return `    case ${slots.join(' ') || "''"}\n      test "$argv[1]" = ${kind}`;
+  });
+  return `# Also leaves the number of positional words typed in $__ci_npos.
+function __ci_path
   set -l cmdpath ''
   set -l skip 0
+  set -g __ci_npos 0
   for word in (commandline -opc)[2..-1]
     if test $skip = 1
       set skip 0
@@ -32,9 +38,21 @@ function pathFunction(root: CompletionCommand): string {
     end
     switch "$cmdpath|$word"
 ${arms.join('\n')}
+      case '*'
+        set __ci_npos (math $__ci_npos + 1)
     end
   end
   echo $cmdpath
+end
+
+# Succeeds when the word being typed is the name of a service or operator ($argv[1]).
+function __ci_wants
+  set -l cmdpath (__ci_path)
+  switch "$cmdpath|#$__ci_npos"
+${positions.join('\n')}
+    case '*'
+      return 1
+  end
 end
 
 function __ci_path_is
@@ -45,7 +63,9 @@ end
 }
 
 export function fishScript(root: CompletionCommand): string {
+  const names = (kind: string) => fishQuote(`(ci completion --names ${kind} 2>/dev/null)`);
   const lines: string[] = ['complete -c ci -f', 'complete -c twilio-ci -w ci'];
+  for (const kind of Object.values(NAME_KINDS)) lines.push(`complete -c ci -n ${fishQuote(`__ci_wants ${kind}`)} -a ${names(kind)}`);
   for (const node of walk(root)) {
     const condition = `-n ${fishQuote(`__ci_path_is ${fishQuote(node.path.join(' '))}`)}`;
     if (node.argumentChoices.length) lines.push(`complete -c ci ${condition} -a ${fishQuote(node.argumentChoices.join(' '))}`);
@@ -55,7 +75,8 @@ export function fishScript(root: CompletionCommand): string {
     // The root's options are global: offered everywhere, so without a condition.
     for (const option of node.options) {
       const spellings = option.names.map((name) => (name.startsWith('--') ? `-l ${name.slice(2)}` : `-s ${name.slice(1)}`)).join(' ');
-      const value = option.choices.length ? ` -x -a ${fishQuote(option.choices.join(' '))}` : option.takesValue ? ' -r -F' : '';
+      const values = option.dynamic ? names(option.dynamic) : option.choices.length ? fishQuote(option.choices.join(' ')) : undefined;
+      const value = values ? ` -x -a ${values}` : option.takesValue ? ' -r -F' : '';
       lines.push(`complete -c ci ${node === root ? '' : `${condition} `}${spellings}${value} -d ${fishQuote(option.description)}`);
     }
   }

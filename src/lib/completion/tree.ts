@@ -2,6 +2,10 @@
 // so a new command or flag completes the day it is added).
 import type { Command, Option } from 'commander';
 
+/** Values completed from the account (through `ci completion --names`), by what an argument is called. */
+export const NAME_KINDS = { service: 'services', operator: 'operators' } as const;
+export type NameKind = (typeof NAME_KINDS)[keyof typeof NAME_KINDS];
+
 export interface CompletionOption {
   /** Every spelling: `--json`, `-y`, `--yes`. */
   names: string[];
@@ -9,6 +13,8 @@ export interface CompletionOption {
   takesValue: boolean;
   /** Allowed values, from `.choices()` or a `oneOf(...)` parser. */
   choices: string[];
+  /** Its value names a service or operator of the account, e.g. `--service <service>`. */
+  dynamic?: NameKind;
 }
 
 export interface CompletionCommand {
@@ -20,7 +26,12 @@ export interface CompletionCommand {
   subcommands: CompletionCommand[];
   /** Allowed values of the first argument, e.g. the shells of `ci completion`. */
   argumentChoices: string[];
+  /** What each positional argument names in the account, if anything; the last may repeat. */
+  dynamicArguments: Array<NameKind | undefined>;
+  variadicLast: boolean;
 }
+
+const kindOf = (name: string | undefined): NameKind | undefined => NAME_KINDS[name as keyof typeof NAME_KINDS];
 
 /** Parsers made by define.ts `oneOf` carry their values, so completion can offer them. */
 type ChoiceParser = { choices?: readonly string[] };
@@ -32,6 +43,7 @@ function optionOf(option: Option): CompletionOption {
     description: option.description,
     takesValue: option.required || option.optional,
     choices: [...(option.argChoices ?? parser?.choices ?? [])],
+    dynamic: kindOf(/<([^>.]+)(\.\.\.)?>/.exec(option.flags)?.[1]),
   };
 }
 
@@ -48,6 +60,8 @@ export function completionTree(command: Command, path: string[] = []): Completio
     options: [...options, helpOption()],
     subcommands: command.commands.map((child) => completionTree(child, [...path, child.name()])),
     argumentChoices: [...(command.registeredArguments[0]?.argChoices ?? [])],
+    dynamicArguments: command.registeredArguments.map((argument) => kindOf(argument.name())),
+    variadicLast: Boolean(command.registeredArguments.at(-1)?.variadic),
   };
 }
 

@@ -20,9 +20,19 @@ ${describeFunction(root)}
 _ci() {
   local cur="\${words[CURRENT]}" prev="\${words[CURRENT-1]}"
 ${pathWalker('${words', 2, 'CURRENT')}
+  local kind=""
   if [[ "$prev" == -* ]] && __ci_value_option "$cmdpath" "$prev"; then
-    local choices="$(__ci_choices "$cmdpath" "$prev")"
-    if [[ -n "$choices" ]]; then compadd -- \${=choices}; else _files; fi
+    kind="$(__ci_dynamic "$cmdpath" "$prev")"
+    if [[ -z "$kind" ]]; then
+      local choices="$(__ci_choices "$cmdpath" "$prev")"
+      if [[ -n "$choices" ]]; then compadd -- \${=choices}; else _files; fi
+      return
+    fi
+  elif [[ "$cur" != -* && -z "$(__ci_commands "$cmdpath")" ]]; then
+    kind="$(__ci_dynamic "$cmdpath" "#$npos")"
+  fi
+  if [[ -n "$kind" ]]; then
+    compadd -- \${(f)"$(\${words[1]} completion --names $kind 2>/dev/null)"}
     return
   fi
   if [[ "$cur" == -* ]]; then
@@ -37,6 +47,7 @@ ${pathWalker('${words', 2, 'CURRENT')}
     _files
   fi
 }
-compdef _ci ci twilio-ci
+# Autoloaded from $fpath this file is the body of _ci: run it. Sourced, register it.
+if [[ "$funcstack[1]" == "_ci" ]]; then _ci "$@"; else compdef _ci ci twilio-ci; fi
 `;
 }

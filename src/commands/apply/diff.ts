@@ -1,0 +1,22 @@
+import type { Context } from '../../lib/context.js';
+import { CliError, ExitCode } from '../../lib/errors.js';
+import { planFile } from '../../lib/apply/from-file.js';
+import { planJson, planText, summary } from '../../lib/apply/report.js';
+import type { CommandResult } from '../../lib/output/types.js';
+
+interface DiffFlags {
+  file: string;
+  prune?: boolean;
+  exitCode?: boolean;
+}
+
+export async function run(ctx: Context, flags: DiffFlags): Promise<CommandResult> {
+  const steps = await planFile(ctx.client, flags.file, { env: ctx.env, stdin: ctx.io.stdin }, { prune: flags.prune });
+  return {
+    kind: 'custom',
+    json: planJson(steps),
+    human: (style) => planText(flags.file === '-' ? '<stdin>' : flags.file, steps, style),
+    // Like `git diff --exit-code`, with a code of its own so it is never taken for an error.
+    failure: flags.exitCode && steps.length ? new CliError(`the plan has changes: ${summary(steps)}`, ExitCode.changes) : undefined,
+  };
+}

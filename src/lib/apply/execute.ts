@@ -1,0 +1,84 @@
+// Runs a plan step by step through the services and operators library, stopping at the first
+// failure with a report of what was applied and what was not (re-running the apply completes it).
+import type { Twilio } from 'twilio';
+import { ApiError, CliError, toCliError } from '../errors.js';
+import { attachOperators, createGenerativeOperator, deleteCustomOperator, detachOperators, updateGenerativeOperator } from '../operators.js';
+import { createService, deleteService, updateService } from '../services.js';
+import type { Step } from './plan.js';
+
+export interface StepOutcome {
+  step: Step;
+  /** The SID created or changed. */
+  sid?: string;
+}
+
+export interface ApplyReport {
+  applied: StepOutcome[];
+  failed?: { step: Step; error: CliError };
+  notApplied: Step[];
+}
+
+const PRECONDITION_FAILED = 412;
+
+/** A service changed since the plan was made: say so, never overwrite (operators do the same in their library). */
+function serviceConflict(step: Extract<Step, { kind: 'service'; action: 'update' }>, error: unknown): unknown {
+  const rest = error as { status?: number; code?: number; moreInfo?: string };
+  if (rest.status !== PRECONDITION_FAILED) return error;
+  return new ApiError(`conflict: service "${step.name}" (${step.sid}) is no longer at version ${step.version}, someone changed it; nothing was overwritten`, {
+    code: rest.code,
+    moreInfo: rest.moreInfo,
+    status: rest.status,
+    hint: 'run `ci diff` to see the account as it is now, then apply again',
+    cause: error,
+  });
+}
+
+async function runStep(client: Twilio, step: Step, sids: { operators: Map<string, string>; services: Map<string, string> }): Promise<string | undefined> {
+  const serviceSid = (name: string) => sids.services.get(name) ?? name;
+  switch (step.action) {
+    case 'create':
+      if (step.kind === 'operator') {
+        const created = await createGenerativeOperator(client, step.definition);
+        sids.operators.set(step.name.toLowerCase(), created.sid as string);
+        return created.sid as string;
+      } else {
+        const created = await createService(client, step.fields);
+        sids.services.set(step.name, created.sid as string);
+        return created.sid as string;
+      }
+    case 'update':
+      if (step.kind === 'operator') {
+        const { prompt, schema, examples } = step.definition;
+        await updateGenerativeOperator(client, step.sid, { parts: { prompt, schema, examples, problems: [] }, ifMatch: step.version });
+      } else {
+        await updateService(client, step.sid, step.fields, String(step.version)).catch((error: unknown) => {
+          throw serviceConflict(step, error);
+        });
+      }
+      return step.sid;
+    case 'attach':
+    case 'detach': {
+      const operatorSid = step.operatorSid ?? sids.operators.get(step.operator.toLowerCase())!;
+      const change = step.action === 'attach' ? attachOperators : detachOperators;
+      await change(client, serviceSid(step.service), [operatorSid]);
+      return operatorSid;
+    }
+    case 'delete':
+      if (step.kind === 'service') await deleteService(client, step.sid);
+      else await deleteCustomOperator(client, step.sid);
+      return step.sid;
+  }
+}
+
+export async function applyPlan(client: Twilio, steps: Step[]): Promise<ApplyReport> {
+  const sids = { operators: new Map<string, string>(), services: new Map<string, string>() };
+  const applied: StepOutcome[] = [];
+  for (const [index, step] of steps.entries()) {
+    try {
+      applied.push({ step, sid: await runStep(client, step, sids) });
+    } catch (error) {
+      return { applied, failed: { step, error: toCliError(error) }, notApplied: steps.slice(index + 1) };
+    }
+  }
+  return { applied, notApplied: [] };
+}

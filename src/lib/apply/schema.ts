@@ -1,0 +1,110 @@
+// The JSON Schema of the configuration file (`ci apply --print-schema`), and its validation
+// turned into problems with paths, so the file can report them with line and column.
+import { Ajv, type ErrorObject } from 'ajv';
+import type { PathSegment, Problem } from './source.js';
+
+const text = { type: 'string', minLength: 1 };
+
+const example = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['input', 'output'],
+  properties: {
+    input: { ...text, description: 'an example conversation' },
+    output: { description: 'the expected result: text, or for a JSON operator the JSON itself', type: ['string', 'object'] },
+  },
+};
+
+export const CONFIG_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://github.com/twilio-ci/ci/intelligence.schema.json',
+  title: 'ci configuration file (Twilio Conversational Intelligence)',
+  description: 'Services and custom operators, applied with `ci apply -f`. Keys use the camelCase names of `--json` output. Strings may use ${VAR} (environment variables); relative file paths resolve against the file\'s folder.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    services: {
+      type: 'array',
+      description: 'Intelligence Services, keyed by uniqueName',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['uniqueName'],
+        properties: {
+          uniqueName: { ...text, description: 'identifies the service' },
+          friendlyName: text,
+          languageCode: { ...text, description: 'e.g. en-US; cannot change once the service exists' },
+          autoTranscribe: { type: 'boolean' },
+          autoRedaction: { type: 'boolean' },
+          mediaRedaction: { type: 'boolean' },
+          dataLogging: { type: 'boolean' },
+          webhookUrl: { ...text, description: 'e.g. ${CI_WEBHOOK_URL}' },
+          webhookHttpMethod: { enum: ['GET', 'POST'] },
+          encryptionCredentialSid: { type: 'string', pattern: '^CR[0-9a-fA-F]{32}$' },
+          operators: {
+            type: 'array',
+            description: 'attached operators, by friendly name or LY SID; without --prune, attachments not listed are kept',
+            items: text,
+          },
+        },
+      },
+    },
+    operators: {
+      type: 'array',
+      description: 'generative custom operators, keyed by friendlyName',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['friendlyName'],
+        properties: {
+          friendlyName: { ...text, maxLength: 64 },
+          prompt: { ...text, description: 'the instructions (or promptFile)' },
+          promptFile: { ...text, description: 'a text file with the prompt' },
+          schema: { type: 'object', description: 'JSON Schema of the result; present → GenerativeJSON (or schemaFile)' },
+          schemaFile: { ...text, description: 'a JSON file with the result schema' },
+          examples: { type: 'array', items: example },
+          examplesFile: { ...text, description: 'training examples: .json (array of {input, output}), .jsonl or .csv' },
+        },
+      },
+    },
+  },
+} as const;
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+const segmentsOf = (pointer: string): PathSegment[] =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+
+function problemOf(error: ErrorObject): Problem {
+  const path = segmentsOf(error.instancePath);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const key = String(error.params.additionalProperty);
+      return { path: [...path, key], key: true, message: `unknown key "${key}" (known: ${known.join(', ')})` };
+    }
+    case 'required':
+      return { path, message: `missing key "${String(error.params.missingProperty)}"` };
+    case 'enum':
+      return { path, message: `must be one of ${(error.params.allowedValues as string[]).join(', ')}` };
+    case 'minLength':
+      return { path, message: 'must not be empty' };
+    default:
+      return { path, message: `${path.length ? String(path.at(-1)) : 'the file'} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+/** Problems of the parsed file against CONFIG_SCHEMA; [] when it conforms. */
+export function schemaProblems(value: unknown): Problem[] {
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(CONFIG_SCHEMA);
+  if (validator(value)) return [];
+  const seen = new Set<string>();
+  return (validator.errors ?? []).map(problemOf).filter((problem) => {
+    const id = `${problem.path.join('/')}:${problem.message}`;
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
+}
