@@ -31,6 +31,6 @@ export function parseSid(value: string, prefix: SidPrefix, flag?: string): strin
   if (isSid(value, prefix)) return value;
   const what = SID_KINDS[prefix];
   throw new UsageError(`${flag ? `${flag}: ` : ''}"${value}" is not a valid ${what} SID`, {
-    hint: `a ${what} SID is ${prefix} followed by 32 hexadecimal characters`,
+    hint: `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} SID is ${prefix} followed by 32 hexadecimal characters`,
   });
 }

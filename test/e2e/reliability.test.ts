@@ -7,7 +7,7 @@ import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi, spawnCi, tempConfigHome } from '../support/run-ci.js';
 import { TEST_API_KEY_SECRET, TEST_AUTH_TOKEN } from '../support/secrets.js';
-import { statsOf } from '../support/stats.js';
+import { requested, statsOf } from '../support/stats.js';
 
 const emulators: TestEmulator[] = [];
 async function emulatorWith(faults: FaultOptions, extra: Parameters<typeof startTestEmulator>[0] = {}): Promise<TestEmulator> {
@@ -128,7 +128,7 @@ describe('interruptions and closed pipes', () => {
     const queued = await runCi(['transcribe', 'RE' + '1'.padStart(32, '0'), '--service', 'waiting', '--json'], { env });
     const sid = JSON.parse(queued.stdout).sid as string;
     const waiting = spawnCi(['transcripts', 'wait', sid, '--interval', '100ms'], { env });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await requested(emulator, 'GET /v2/Transcripts/{Sid}'); // it is polling: Ctrl-C now
     waiting.child.kill('SIGINT');
     const { code, stderr } = await waiting.result;
     expect(code).toBe(130);
