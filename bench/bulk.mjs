@@ -3,25 +3,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { envFor, runCi, startEmulator, statsOf } from './harness.mjs';
+import { envFor, generatedRecordings, runCi, startEmulator, statsOf } from './harness.mjs';
 
 const COUNT = Number(process.env.BENCH_BULK_COUNT ?? 1000);
 const CONCURRENCY = 10;
 const LATENCY_MS = 50;
-const hex = (n) => n.toString(16).padStart(32, '0');
-
-function catalogue() {
-  return Array.from({ length: COUNT }, (_, i) => ({
-    sid: `RE${hex(i + 1)}`,
-    call_sid: `CA${hex(i + 1)}`,
-    language_code: 'en-US',
-    utterances: [
-      { channel: 1, start: 0, end: 2, text: 'Thanks for calling, how can I help?' },
-      { channel: 2, start: 2, end: 5, text: 'We cannot log in to your account system.' },
-    ],
-  }));
-}
-
 async function run(label, faults, recordings, inputFile) {
   // Transcripts stay queued for the run: the benchmark measures the client, not the emulator's engine.
   const emulator = await startEmulator({ recordings, transcribeDelayMs: 3_600_000, faults: { latencyMs: LATENCY_MS, ...faults } });
@@ -50,7 +36,7 @@ async function run(label, faults, recordings, inputFile) {
 
 export async function benchBulk() {
   const dir = mkdtempSync(join(tmpdir(), 'ci-bench-bulk-'));
-  const recordings = catalogue();
+  const recordings = generatedRecordings(COUNT);
   const inputFile = join(dir, 'recordings.txt');
   // Customer keys given in the file (as an export of calls would have them): one request per recording.
   writeFileSync(inputFile, recordings.map((r) => `${r.sid},${r.call_sid}`).join('\n'));

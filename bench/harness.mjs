@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CI = fileURLToPath(new URL('../bin/ci.js', import.meta.url));
-export const { startEmulator } = await import('../dist/emulator/index.js');
+export const { startEmulator, generatedRecordings } = await import('../dist/emulator/index.js');
 
 export function envFor(emulator) {
   const env = { ...process.env, XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'ci-bench-')), NO_COLOR: '1' };

@@ -3,22 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CatalogueRecording, FaultOptions } from '../../src/emulator/index.js';
+import { generatedRecordings, type FaultOptions } from '../../src/emulator/index.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi } from '../support/run-ci.js';
 import { statsOf } from '../support/stats.js';
 
-const hex = (n: number) => n.toString(16).padStart(32, '0');
-const recordings: CatalogueRecording[] = Array.from({ length: 24 }, (_, i) => ({
-  sid: `RE${hex(i + 1)}`,
-  call_sid: `CA${hex(i + 1)}`,
-  language_code: 'en-US',
-  utterances: [
-    { channel: 1, start: 0, end: 2, text: 'Thanks for calling, how can I help?' },
-    { channel: 2, start: 2, end: 5, text: 'We cannot log in to your account system.' },
-  ],
-}));
+const recordings = generatedRecordings(24);
 
 const emulators: TestEmulator[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'ci-bulk-'));
