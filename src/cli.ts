@@ -4,7 +4,7 @@ import { registerCommands } from './commands/index.js';
 import { outputOptionsOf, type CommandLoader, type OutputFlags } from './commands/define.js';
 import type { Context, GlobalOptions, IO } from './lib/context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, toCliError } from './lib/errors.js';
-import { buildContext, type ProcessLike } from './lib/make-context.js';
+import { buildContext, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
 import { parseDuration } from './lib/time.js';
 import { VERSION } from './version.js';
 
@@ -116,8 +116,8 @@ function commanderToCliError(err: CommanderError): CliError | undefined {
   return new UsageError(err.message.replace(/^error:\s*/, ''), { hint: 'see `--help`' });
 }
 
-/** Runs the CLI for argv; returns the exit code. Tests pass a fake process. */
-export async function main(argv: string[], proc: ProcessLike = process): Promise<number> {
+/** Runs the CLI for argv; returns the exit code. Tests pass a fake process (and may script the prompter). */
+export async function main(argv: string[], proc: ProcessLike = process, overrides: ContextOverrides = {}): Promise<number> {
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   proc.on?.('SIGINT', onSignal);
@@ -131,7 +131,7 @@ export async function main(argv: string[], proc: ProcessLike = process): Promise
   const program = buildProgram(io, async (loader: CommandLoader, command: Command, args: unknown[]) => {
     let root = command;
     while (root.parent) root = root.parent;
-    ctx = buildContext(proc, argv, globalsOf(root.opts<RawGlobals>()), controller.signal);
+    ctx = buildContext(proc, argv, globalsOf(root.opts<RawGlobals>()), controller.signal, overrides);
     const { run } = await loader();
     const result = await Promise.race([run(ctx, command.opts(), ...args), interrupted]);
     const { render } = await import('./lib/output/render.js');

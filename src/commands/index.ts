@@ -5,6 +5,7 @@ import { registerLogin } from './login/index.js';
 import { registerOperators } from './operators/index.js';
 import { registerProfiles } from './profiles/index.js';
 import { registerServices } from './services/index.js';
+import { registerSetup } from './setup/index.js';
 import { registerTranscription } from './transcription.js';
 
 /** Every noun of the CLI. Flags are registered eagerly (cheap); command code loads on use. */
@@ -13,6 +14,7 @@ export function registerCommands(program: Command, act: Runner): void {
   registerProfiles(program, act);
   registerLogin(program, act);
   registerEmulator(program, act);
-  registerTranscription(program, act);
   registerOperators(program, act);
+  registerSetup(program, act);
+  registerTranscription(program, act);
 }

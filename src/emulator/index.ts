@@ -14,7 +14,7 @@ export { generatedRecordings } from './transcripts/generated.js';
 export type { TranscriptCompletedHook } from './transcripts/transcriber.js';
 
 /** Time a transcript takes from queued to completed unless told otherwise. */
-export const DEFAULT_TRANSCRIBE_DELAY_MS = 1500;
+const DEFAULT_TRANSCRIBE_DELAY_MS = 1500;
 
 /** Fixed, documented test credentials: the emulator accepts these unless told otherwise. */
 export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000001';

@@ -38,7 +38,16 @@ function makeLogger(io: IO, debug: boolean): Logger {
   } as Logger;
 }
 
-export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalOptions, signal: AbortSignal): Context {
+/** Parts of the context a test may replace (a scripted prompter, a fixed clock). */
+export type ContextOverrides = Partial<Pick<Context, 'prompter' | 'now'>>;
+
+export function buildContext(
+  proc: ProcessLike,
+  argv: string[],
+  globals: GlobalOptions,
+  signal: AbortSignal,
+  overrides: ContextOverrides = {},
+): Context {
   const io: IO = {
     stdout: proc.stdout,
     stderr: proc.stderr,
@@ -71,5 +80,5 @@ export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalO
     });
   });
   const prompter = lazy<Prompter>(async () => (await import('./prompter.js')).inquirerPrompter(io));
-  return { io, env: proc.env, now: () => new Date(), signal, globals, log, config, credentials, client, prompter };
+  return { io, env: proc.env, now: () => new Date(), signal, globals, log, config, credentials, client, prompter, ...overrides };
 }

@@ -29,6 +29,7 @@ export const EXAMPLE_SEPARATOR = ' => ';
 export async function readDefinitionParts(sources: DefinitionSources, stdin: NodeJS.ReadableStream): Promise<DefinitionParts> {
   const problems: string[] = [];
   const parts: DefinitionParts = { problems };
+  if (sources.promptFile === '-' && sources.schema === '-') problems.push('only one of --prompt-file and --schema can read stdin (-)');
 
   if (sources.prompt !== undefined && sources.promptFile !== undefined) problems.push('give --prompt or --prompt-file, not both');
   else if (sources.prompt !== undefined) parts.prompt = sources.prompt;

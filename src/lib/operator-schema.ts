@@ -48,15 +48,25 @@ export function resultSchemaProblems(schema: unknown): string[] {
   if (schema.type !== 'object') problems.push(`schema: the root "type" must be "object" (got ${JSON.stringify(schema.type ?? null)})`);
   if (!isObject(schema.properties)) problems.push('schema: the root must have "properties"');
 
-  const ajv = newAjv();
-  if (!ajv.validateSchema(schema)) {
-    for (const error of ajv.errors ?? []) problems.push(`schema ${error.instancePath || '/'}: not a valid JSON Schema (${error.message ?? 'invalid'})`);
-  }
-
   const counts = { properties: 0, enumValues: 0 };
   walk(schema, '', 0, problems, counts);
   if (counts.properties > MAX_PROPERTIES) problems.push(`schema: ${counts.properties} properties, at most ${MAX_PROPERTIES} are supported`);
   if (counts.enumValues > MAX_ENUM_VALUES) problems.push(`schema: ${counts.enumValues} enum values in total, at most ${MAX_ENUM_VALUES} are supported`);
+  return [...problems, ...metaSchemaProblems(schema, problems)];
+}
+
+/** What else makes it an invalid JSON Schema: one problem per place, unless a limit above already named it. */
+function metaSchemaProblems(schema: Json, known: string[]): string[] {
+  const ajv = newAjv();
+  if (ajv.validateSchema(schema)) return [];
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const error of ajv.errors ?? []) {
+    const at = error.instancePath || '/';
+    if (seen.has(at) || known.some((problem) => problem.startsWith(`schema ${at}:`))) continue;
+    seen.add(at);
+    problems.push(`schema ${at}: not a valid JSON Schema (${error.message ?? 'invalid'})`);
+  }
   return problems;
 }
 

@@ -1,6 +1,7 @@
 // Language Operators over a Twilio client: listing, resolving by SID or name, attachments, and
 // generative custom operators (validated locally before anything is sent). No IO of its own.
 import type { Twilio } from 'twilio';
+import type { OperatorAvailability } from 'twilio/lib/rest/intelligence/v2/operator.js';
 import { ApiError, NotFoundError, UsageError } from './errors.js';
 import type { DefinitionParts } from './operator-input.js';
 import { configOf, definitionProblems, type GenerativeDefinition, type TrainingExample } from './operator-schema.js';
@@ -10,8 +11,8 @@ import { pageSizeFor, streamPages } from './paging.js';
 import { resolveServiceSid } from './services.js';
 import { isSid, looksLikeSid, parseSid } from './sid.js';
 
-export const AVAILABILITIES = ['internal', 'beta', 'public', 'retired', 'general-availability', 'deprecated'] as const;
-export type Availability = (typeof AVAILABILITIES)[number];
+/** internal, beta, public, retired, general-availability or deprecated (the flag lists them). */
+export type Availability = OperatorAvailability;
 export type OperatorSource = 'all' | 'prebuilt' | 'custom';
 
 export interface OperatorFilters {
@@ -63,12 +64,13 @@ export async function resolveOperators(client: Twilio, refs: string[]): Promise<
     else if (matches.length === 0) unknown.push(`"${ref}"`);
     else ambiguous.push(`"${ref}" matches ${matches.length} operators: ${matches.map((operator) => String(operator.sid)).join(', ')}`);
   }
+  const unknownText = unknown.length ? `no operator with SID or name ${unknown.join(', ')}` : '';
   if (ambiguous.length) {
-    throw new UsageError(`ambiguous operator name: ${ambiguous.join('; ')}`, { hint: 'give the SID instead' });
+    // Both kinds in one line; the ambiguity decides the exit code, since only the user can settle it.
+    const message = [`ambiguous operator name: ${ambiguous.join('; ')}`, unknownText].filter(Boolean).join('; ');
+    throw new UsageError(message, { hint: 'give the SID instead' });
   }
-  if (unknown.length) {
-    throw new NotFoundError(`no operator with SID or name ${unknown.join(', ')}`, { hint: 'see `ci operators list`' });
-  }
+  if (unknown.length) throw new NotFoundError(unknownText, { hint: 'see `ci operators list`' });
   return resolved;
 }
 
@@ -155,6 +157,7 @@ export function newDefinition(friendlyName: string | undefined, parts: Definitio
   if (friendlyName === undefined) problems.push('give --name');
   const promptMissing = parts.prompt === undefined;
   if (promptMissing && !parts.problems.some((problem) => problem.startsWith('--prompt'))) problems.push('give --prompt or --prompt-file');
+  // A missing name or prompt is reported once, as the flag to give, not a second time as "empty".
   const implied = new Set([...(promptMissing ? ['the prompt is empty'] : []), ...(friendlyName === undefined ? ['the name is empty'] : [])]);
   problems.push(...definitionProblems(definition).filter((problem) => !implied.has(problem)));
   return { definition, problems };

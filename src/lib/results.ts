@@ -3,7 +3,7 @@ import type { Twilio } from 'twilio';
 import { NotFoundError, WaitError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
-import { fetchTranscript } from './transcripts.js';
+import { ENDED_WITHOUT_RESULTS, fetchTranscript } from './transcripts.js';
 
 /** Every field of the seed's dump script, in its order: the contract of `ci results --json`. */
 export const RESULT_FIELDS = [
@@ -84,10 +84,14 @@ export async function fetchResults(client: Twilio, transcriptSid: string, option
   return { transcript, operatorResults: await listOperatorResults(client, transcriptSid, options) };
 }
 
+/** Sentences and results exist once a transcript is completed: before that, or after a failure, exit 5 saying why. */
 export function assertCompleted(transcript: Row): void {
   if (transcript.status === 'completed') return;
   const sid = String(transcript.sid);
-  throw new WaitError(`transcript ${sid} is ${String(transcript.status)}: no results yet`, {
+  if (ENDED_WITHOUT_RESULTS.has(String(transcript.status))) {
+    throw new WaitError(`transcript ${sid} ended ${String(transcript.status)}: it has no results`, { hint: 'transcribe the media again, e.g. ci transcribe RE… --force' });
+  }
+  throw new WaitError(`transcript ${sid} is ${String(transcript.status)}: no sentences or results yet`, {
     hint: `wait for it with: ci results ${sid} --wait (or ci transcripts wait ${sid})`,
   });
 }

@@ -24,3 +24,12 @@ export function parseDuration(value: string, flag: string): number {
   if (!match) throw new UsageError(`${flag} must be a duration such as 30s, 10m or 500ms (got "${value}")`);
   return Math.round(Number(match[1]) * UNITS[match[2] ?? 's']!);
 }
+
+/** An ISO 8601 date-time given by the user, e.g. 2026-01-31T09:30:00Z; exit 2 otherwise. */
+export function parseIsoDateTime(value: string, flag: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    throw new UsageError(`${flag} must be an ISO 8601 date-time such as 2026-01-31T09:30:00Z (got "${value}")`);
+  }
+  return date;
+}

@@ -3,7 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Twilio } from 'twilio';
-import { ApiError, CliError, NotFoundError, UsageError, WaitError, toCliError } from './errors.js';
+import { UncertainWriteError } from './client.js';
+import { ApiError, NotFoundError, UsageError, WaitError, toCliError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import { pageSizeFor, streamPages } from './paging.js';
@@ -37,6 +38,16 @@ export interface Transcribed {
   transcript: Row;
 }
 
+/** Twilio's limit on CustomerKey, in characters. */
+const CUSTOMER_KEY_MAX = 64;
+
+/** Checked before any request, so a long key is a usage error (exit 2), not an API error. */
+export function checkCustomerKey(key: string | undefined): void {
+  if (key !== undefined && [...key].length > CUSTOMER_KEY_MAX) {
+    throw new UsageError(`the customer key must be at most ${CUSTOMER_KEY_MAX} characters (got ${[...key].length})`);
+  }
+}
+
 /** Twilio allows one transcript per recording; a second create for it is refused with 409. */
 const CONFLICT = 409;
 
@@ -45,6 +56,7 @@ const CONFLICT = 409;
  * the existing one is deleted first ("recreated"). Used by `ci transcribe`, `ci serve` and bulk runs.
  */
 export async function transcribe(client: Twilio, request: TranscribeRequest): Promise<Transcribed> {
+  checkCustomerKey(request.customerKey);
   const recordingSid = 'recordingSid' in request.source ? request.source.recordingSid : undefined;
   let outcome: TranscribeOutcome = 'created';
   if (recordingSid && !request.createFirst) {
@@ -66,9 +78,11 @@ export async function transcribe(client: Twilio, request: TranscribeRequest): Pr
     });
     return { outcome, transcript: toPlain(created) };
   } catch (error) {
-    // Someone else transcribed the recording between our look and our create: theirs is the answer.
-    const existing = recordingSid && toCliError(error).status === CONFLICT ? await findTranscriptOfRecording(client, recordingSid) : undefined;
-    if (existing) return { outcome: 'exists', transcript: existing };
+    // The create may have landed though its answer was lost, or someone else transcribed the recording
+    // between our look and our create: either way the recording's transcript is the answer.
+    const mayExist = error instanceof UncertainWriteError || toCliError(error).status === CONFLICT;
+    const existing = recordingSid && mayExist ? await findTranscriptOfRecording(client, recordingSid) : undefined;
+    if (existing) return { outcome: error instanceof UncertainWriteError ? outcome : 'exists', transcript: existing };
     throw error;
   }
 }
@@ -79,7 +93,7 @@ export async function findTranscriptOfRecording(client: Twilio, recordingSid: st
 }
 
 /** The recording's CallSid through the Recording resource (api.v2010), exactly like the seed's Function. */
-export async function callSidOf(client: Twilio, recordingSid: string): Promise<string> {
+async function callSidOf(client: Twilio, recordingSid: string): Promise<string> {
   try {
     const recording = await client.api.v2010.account.recordings(recordingSid).fetch();
     return recording.callSid;
@@ -158,7 +172,8 @@ export async function deleteTranscript(client: Twilio, sid: string): Promise<voi
   await client.intelligence.v2.transcripts(sid).remove();
 }
 
-const FINISHED_BADLY = new Set(['failed', 'canceled', 'error']);
+/** Statuses a transcript never leaves, and that carry no results. */
+export const ENDED_WITHOUT_RESULTS: ReadonlySet<string> = new Set(['failed', 'canceled', 'error']);
 
 export interface WaitOptions {
   timeoutMs: number;
@@ -177,7 +192,7 @@ export async function waitForTranscript(client: Twilio, sid: string, options: Wa
     const status = String(transcript.status);
     options.onStatus?.(status);
     if (status === 'completed') return transcript;
-    if (FINISHED_BADLY.has(status)) {
+    if (ENDED_WITHOUT_RESULTS.has(status)) {
       throw new WaitError(`transcript ${sid} ended ${status}`, { hint: status === 'failed' ? 'the media could not be read; check the recording or media URL' : undefined });
     }
     const left = deadline - Date.now();
@@ -221,7 +236,7 @@ export async function downloadMedia(url: string, file: string, signal: AbortSign
   try {
     await pipeline(body, createWriteStream(file));
   } catch (error) {
-    throw new CliError(`could not write ${file}: ${(error as Error).message}`, undefined, { cause: error });
+    throw new UsageError(`--download: could not write ${file}: ${(error as Error).message}`, { cause: error });
   }
   return bytes;
 }

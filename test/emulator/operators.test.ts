@@ -1,5 +1,8 @@
 // Operator endpoints through the official twilio SDK (and plain HTTP where the SDK cannot go),
 // every exchange checked against Twilio's OpenAPI description.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { rejection, sdkClient } from '../support/sdk.js';
@@ -31,11 +34,17 @@ describe('operators in the emulator', () => {
     expect(emulator.violations).toEqual([]);
   });
 
-  async function get(path: string) {
+  async function call(method: string, path: string, form?: Record<string, string>, headers: Record<string, string> = {}) {
     const authorization = `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}`;
-    const response = await fetch(`${emulator.url}${path}`, { headers: { authorization } });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    const response = await fetch(`${emulator.url}${path}`, {
+      method,
+      headers: { authorization, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...headers },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, etag: response.headers.get('etag'), body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
   }
+  const get = (path: string) => call('GET', path);
 
   it('lists the pre-built catalogue, filtered by availability and language, across pages', async () => {
     const prebuilt = await client.intelligence.v2.prebuiltOperators.list({ pageSize: 3 });
@@ -52,8 +61,30 @@ describe('operators in the emulator', () => {
   });
 
   it('answers a bad Availability filter with 400', async () => {
+    expect(emulator.violations).toEqual([]);
     expect(await get('/v2/Operators?Availability=someday')).toMatchObject({ status: 400, body: { code: 20001 } });
-    emulator.violations.length = 0; // the request broke the spec on purpose
+    expect(emulator.violations).toEqual([expect.stringContaining('query parameter Availability must be equal to one of the allowed values')]);
+    emulator.violations.length = 0; // the request broke the spec on purpose; the emulator refused it
+  });
+
+  it('answers unknown operators with 404, and a pre-built SID is not a custom operator', async () => {
+    expect(await rejection(client.intelligence.v2.operators(UNKNOWN_OPERATOR).fetch())).toMatchObject({ status: 404, code: 20404 });
+    expect(await rejection(client.intelligence.v2.customOperators(SUMMARY).fetch())).toMatchObject({ status: 404 });
+    expect(await rejection(client.intelligence.v2.customOperators(SUMMARY).remove())).toMatchObject({ status: 404 });
+    expect(await rejection(client.intelligence.v2.prebuiltOperators(UNKNOWN_OPERATOR).fetch())).toMatchObject({ status: 404 });
+    expect(await get('/v2/Operators/not-a-sid')).toMatchObject({ status: 404 });
+  });
+
+  it('sends an ETag with custom operators and accepts a quoted If-Match', async () => {
+    const config = JSON.stringify({ prompt: 'p' });
+    const created = await call('POST', '/v2/Operators/Custom', { FriendlyName: 'etag', OperatorType: 'Generative', Config: config });
+    expect(created).toMatchObject({ status: 202, etag: '1' });
+    const path = `/v2/Operators/Custom/${String(created.body.sid)}`;
+    expect(await get(path)).toMatchObject({ status: 200, etag: '1' });
+    expect(await call('POST', path, { FriendlyName: 'etag 2', Config: config }, { 'if-match': '"1"' })).toMatchObject({ status: 202, etag: '2', body: { version: 2 } });
+    expect(await call('POST', path, { FriendlyName: 'etag 3', Config: config }, { 'if-match': '1' })).toMatchObject({ status: 412, body: { code: 20412 } });
+    expect(await call('POST', path, { FriendlyName: 'etag 3', Config: '{not json' })).toMatchObject({ status: 400, body: { message: 'Invalid Config: not valid JSON' } });
+    expect(await call('DELETE', path)).toMatchObject({ status: 204 });
   });
 
   it('serves operator types with config schemas, by SID or by name', async () => {
@@ -65,6 +96,8 @@ describe('operators in the emulator', () => {
     const byName = await client.intelligence.v2.operatorType('Generative').fetch();
     expect((await client.intelligence.v2.operatorType(byName.sid).fetch()).name).toBe('Generative');
     expect(await rejection(client.intelligence.v2.operatorType('Nope').fetch())).toMatchObject({ status: 404, code: 20404 });
+    const japanese = await client.intelligence.v2.operatorType.list({ languageCode: 'ja' });
+    expect(japanese.map((type) => type.name)).toEqual(['Summarization', 'Generative', 'GenerativeJSON']);
   });
 
   it('creates, updates with If-Match, and deletes a GenerativeJSON operator', async () => {
@@ -119,5 +152,28 @@ describe('operators in the emulator', () => {
     // Deleting a custom operator detaches it everywhere.
     await client.intelligence.v2.customOperators(custom.sid).remove();
     expect((await client.intelligence.v2.operatorAttachments(service.sid).fetch()).operatorSids).toEqual([SENTIMENT]);
+  });
+});
+
+describe('operators in the state file', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'ci-emulator-operators-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('keeps custom operators and attachments across a restart', async () => {
+    const stateFile = join(directory, 'state.json');
+    const first = await startTestEmulator({ stateFile });
+    const before = sdkClient(first).intelligence.v2;
+    const service = await before.services.create({ uniqueName: 'kept' });
+    const custom = await before.customOperators.create({ friendlyName: 'Kept', operatorType: 'GenerativeJSON', config: SEED_CONFIG });
+    await before.operatorAttachment(service.sid, SUMMARY).create();
+    await before.operatorAttachment(service.sid, custom.sid).create();
+    await first.close();
+
+    const second = await startTestEmulator({ stateFile });
+    const after = sdkClient(second).intelligence.v2;
+    expect(await after.customOperators(custom.sid).fetch()).toMatchObject({ friendlyName: 'Kept', config: SEED_CONFIG, version: 1 });
+    expect((await after.operatorAttachments(service.sid).fetch()).operatorSids).toEqual([SUMMARY, custom.sid]);
+    await second.close();
+    expect([...first.violations, ...second.violations]).toEqual([]);
   });
 });

@@ -3,22 +3,20 @@ import { analyse, maskEntities, type AnalysisOperator, type Utterance } from '..
 import { findEntities } from '../../src/emulator/engine/entities.js';
 import { classifySentiment } from '../../src/emulator/engine/sentiment.js';
 import { utterancesFromMedia } from '../../src/emulator/transcripts/recordings.js';
+import { SEED_CONFIG } from '../support/seed.js';
 
 const GT = 'GT' + '0'.repeat(32);
 const roleOf = (channel: number) => (channel === 1 ? 'Agent' : 'Customer');
 const said = (...texts: string[]): Utterance[] => texts.map((text, i) => ({ channel: (i % 2) + 1, start: i * 2, end: i * 2 + 1.5, text }));
 
-/** The seed article's custom operator, exactly as configured there. */
+/** The seed article's custom operator, exactly as configured there (examples/seed). */
 const SEED_OPERATOR: AnalysisOperator = {
   sid: 'LY' + 'a'.repeat(32),
   name: 'test-operator',
   resultType: 'json',
   generative: true,
-  jsonResultSchema: { type: 'object', properties: { category: { type: 'string' }, emotion: { type: 'string' } } },
-  examples: [
-    { input: 'How much your product?', output: '{"category":"pricing","emotion":"neutral"}' },
-    { input: 'We cannot find your products.', output: '{"category":"other","emotion":"negative"}' },
-  ],
+  jsonResultSchema: SEED_CONFIG.json_result_schema,
+  examples: SEED_CONFIG.examples,
 };
 
 describe('the analysis engine', () => {

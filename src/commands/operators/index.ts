@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { collect, examples, oneOf, positiveInt, withOutput, type Runner } from '../define.js';
 
+const ATTACHMENT_JSON_HELP = 'print {serviceSid, changes: [{operatorSid, friendlyName, change}], attachedOperators} as JSON';
 const AVAILABILITIES = ['internal', 'beta', 'public', 'retired', 'general-availability', 'deprecated'] as const;
 
 /** The parts of a generative operator, shared by create and update. */
@@ -55,24 +56,22 @@ export function registerOperators(program: Command, act: Runner): void {
   ).action(act(() => import('./types.js')));
 
   examples(
-    withOutput(
-      operators
-        .command('attach')
-        .description('attach operators to a service (already attached ones are left as they are)')
-        .argument('<service>', 'SID (GA…) or unique name')
-        .argument('<operator...>', 'SIDs (LY…) or friendly names'),
-    ),
+    operators
+      .command('attach')
+      .description('attach operators to a service (already attached ones are left as they are)')
+      .argument('<service>', 'SID (GA…) or unique name')
+      .argument('<operator...>', 'SIDs (LY…) or friendly names')
+      .option('--json', ATTACHMENT_JSON_HELP),
     'ci operators attach test-ci "Conversation Summary" "Sentiment Analysis"',
   ).action(act(() => import('./attach.js')));
 
   examples(
-    withOutput(
-      operators
-        .command('detach')
-        .description('detach operators from a service')
-        .argument('<service>', 'SID (GA…) or unique name')
-        .argument('<operator...>', 'SIDs (LY…) or friendly names'),
-    ),
+    operators
+      .command('detach')
+      .description('detach operators from a service')
+      .argument('<service>', 'SID (GA…) or unique name')
+      .argument('<operator...>', 'SIDs (LY…) or friendly names')
+      .option('--json', ATTACHMENT_JSON_HELP),
     'ci operators detach test-ci "Sentiment Analysis"',
   ).action(act(() => import('./detach.js')));
 

@@ -87,6 +87,7 @@ function keyValues(value: unknown, style: Style): string {
   return keyValueTable(keys.map((key) => ({ key, header: key })), row, style, WIDTH);
 }
 
+/** Indents a section; cli-table3 pads the last column, and trailing blanks only get in a reader's way. */
 function indent(text: string): string {
-  return text.split('\n').map((line) => (line ? INDENT + line : line)).join('\n');
+  return text.split('\n').map((line) => (line.trim() ? INDENT + line.trimEnd() : '')).join('\n');
 }

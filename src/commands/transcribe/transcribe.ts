@@ -4,7 +4,8 @@ import type { CommandResult } from '../../lib/output/types.js';
 import { listOperatorResults } from '../../lib/results.js';
 import { resolveServiceSid } from '../../lib/services.js';
 import { parseSid } from '../../lib/sid.js';
-import { parseParticipants, transcribe, type TranscriptSource } from '../../lib/transcripts.js';
+import { parseIsoDateTime } from '../../lib/time.js';
+import { checkCustomerKey, parseParticipants, transcribe, type TranscriptSource } from '../../lib/transcripts.js';
 import { renderResults } from '../results/render.js';
 import { TRANSCRIPT_COLUMNS } from '../transcripts/fields.js';
 import { checkWaitFlags, waitWithSpinner, type WaitFlags } from '../transcripts/waiting.js';
@@ -30,6 +31,7 @@ export async function run(ctx: Context, flags: TranscribeFlags, recording?: stri
   if (flags.fromFile !== undefined) return runBulk(ctx, { ...flags, fromFile: flags.fromFile }, serviceSidOf);
   const source = sourceOf(recording, flags);
   const participants = parseParticipants(flags.participant ?? []);
+  checkCustomerKey(flags.customerKey);
   const mediaStartTime = flags.mediaStartTime === undefined ? undefined : parseDate(flags.mediaStartTime);
   const serviceSid = await serviceSidOf();
   const client = await ctx.client();
@@ -58,9 +60,5 @@ function sourceOf(recording: string | undefined, flags: TranscribeFlags): Transc
 }
 
 function parseDate(value: string): Date {
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    throw new UsageError(`--media-start-time must be an ISO 8601 date-time such as 2026-01-31T09:30:00Z (got "${value}")`);
-  }
-  return date;
+  return parseIsoDateTime(value, '--media-start-time');
 }

@@ -1,5 +1,6 @@
 import type { Context } from '../../lib/context.js';
 import type { Column, CommandResult, Row } from '../../lib/output/types.js';
+import { assertCompleted } from '../../lib/results.js';
 import { parseSid } from '../../lib/sid.js';
 import { fetchTranscript, listSentences, speakerOf } from '../../lib/transcripts.js';
 
@@ -12,6 +13,7 @@ export async function run(ctx: Context, flags: SentencesFlags, ref: string): Pro
   const sid = parseSid(ref, 'GT');
   const client = await ctx.client();
   const transcript = await fetchTranscript(client, sid);
+  assertCompleted(transcript);
   const rows = listSentences(client, sid, { redacted: flags.redacted, wordTimestamps: flags.wordTimestamps });
   const columns: Column[] = [
     { key: 'startTime', header: 'TIME', format: (value) => clock(value) },

@@ -25,9 +25,9 @@ export function classifySentiment(utterances: Utterance[]): Classification {
   }
   if (positive === 0 && negative === 0) return { label: 'neutral', probabilities: { neutral: 1 } };
   const balanced = positive > 0 && negative > 0 && Math.max(positive, negative) < 2 * Math.min(positive, negative);
-  const scores: Record<string, number> = { positive, negative, neutral: NEUTRAL_BASELINE };
-  if (balanced) scores.mixed = positive + negative;
-  const probabilities = normalise(scores);
+  const scores: Record<string, number> = { positive, negative, neutral: NEUTRAL_BASELINE, mixed: balanced ? positive + negative : 0 };
+  // Labels with no evidence are left out, as Twilio's label_probabilities list only what was seen.
+  const probabilities = normalise(Object.fromEntries(Object.entries(scores).filter(([, score]) => score > 0)));
   const label = Object.entries(probabilities).reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
   return { label, probabilities };
 }

@@ -8,15 +8,10 @@ export interface Utterance {
   text: string;
 }
 
-/** The result shapes the API knows (`operator_result_enum_operator_type`). */
-export type OperatorResultType =
-  | 'conversation-classify'
-  | 'utterance-classify'
-  | 'extract'
-  | 'extract-normalize'
-  | 'pii-extract'
-  | 'text-generation'
-  | 'json';
+import type { OperatorResultType } from '../operators/operator-types.js';
+
+/** The result shapes the API knows (`operator_result_enum_operator_type`), as the operators module defines them. */
+export type { OperatorResultType };
 
 export interface TrainingExample {
   input: string;

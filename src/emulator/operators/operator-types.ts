@@ -107,40 +107,132 @@ const PHRASE_MATCHING_CONFIG_SCHEMA = {
   },
 };
 
-function operatorType(
-  sid: string,
-  name: string,
-  friendlyName: string,
-  description: string,
-  details: Pick<OperatorTypeRecord, 'output_type' | 'supported_languages' | 'provider' | 'availability' | 'config_schema'>,
-  resultType: OperatorResultType,
-): OperatorTypeDefinition {
+interface TypeSpec {
+  sid: string;
+  name: string;
+  friendlyName: string;
+  description: string;
+  outputType: OutputType;
+  languages: string[];
+  provider: Provider;
+  availability?: TypeAvailability;
+  /** null: not configurable (only Twilio's pre-built operators use the type). */
+  configSchema: Record<string, unknown> | null;
+  resultType: OperatorResultType;
+}
+
+function operatorType(spec: TypeSpec): OperatorTypeDefinition {
   return {
     record: {
-      name,
-      sid,
-      friendly_name: friendlyName,
-      description,
+      name: spec.name,
+      sid: spec.sid,
+      friendly_name: spec.friendlyName,
+      description: spec.description,
       docs_link: DOCS_LINK,
-      ...details,
-      configurable: details.config_schema !== null,
+      output_type: spec.outputType,
+      supported_languages: spec.languages,
+      provider: spec.provider,
+      availability: spec.availability ?? 'general-availability',
+      configurable: spec.configSchema !== null,
+      config_schema: spec.configSchema,
       date_created: CATALOGUE_DATE,
       date_updated: CATALOGUE_DATE,
     },
-    resultType,
+    resultType: spec.resultType,
   };
 }
 
 /** In list order. SIDs are fixed so that they survive restarts and can be written in docs and tests. */
 export const OPERATOR_TYPES: readonly OperatorTypeDefinition[] = [
-  operatorType('EY00000000000000000000000000000001', 'Summarization', 'Summarize Conversations', 'A short summary of the whole conversation.', { output_type: 'text-generation', supported_languages: GENERATIVE_LANGUAGES, provider: 'openai', availability: 'general-availability', config_schema: null }, 'text-generation'),
-  operatorType('EY00000000000000000000000000000002', 'ConversationClassify', 'Classify Conversations', 'Assigns one label to the whole conversation.', { output_type: 'text-classification', supported_languages: CLASSIC_LANGUAGES, provider: 'twilio', availability: 'general-availability', config_schema: CLASSIFY_CONFIG_SCHEMA }, 'conversation-classify'),
-  operatorType('EY00000000000000000000000000000003', 'PhraseMatching', 'Phrase Matching', 'Finds the sentences that contain one of the given phrases.', { output_type: 'text-classification', supported_languages: CLASSIC_LANGUAGES, provider: 'twilio', availability: 'general-availability', config_schema: PHRASE_MATCHING_CONFIG_SCHEMA }, 'utterance-classify'),
-  operatorType('EY00000000000000000000000000000004', 'EntityRecognition', 'Recognize Entities', 'Extracts named entities (people, organizations, places, dates, products).', { output_type: 'text-extraction', supported_languages: CLASSIC_LANGUAGES, provider: 'amazon', availability: 'general-availability', config_schema: null }, 'extract'),
-  operatorType('EY00000000000000000000000000000005', 'PIIExtract', 'Extract PII', 'Extracts personally identifiable information.', { output_type: 'text-extraction', supported_languages: CLASSIC_LANGUAGES, provider: 'amazon', availability: 'general-availability', config_schema: null }, 'pii-extract'),
-  operatorType('EY00000000000000000000000000000006', 'EntityNormalization', 'Extract and Normalize', 'Extracts values and normalizes them (e.g. dates to ISO 8601).', { output_type: 'text-extraction-normalized', supported_languages: CLASSIC_LANGUAGES, provider: 'twilio', availability: 'beta', config_schema: null }, 'extract-normalize'),
-  operatorType('EY00000000000000000000000000000007', 'Generative', 'Generative (text)', 'A custom prompt answered with text.', { output_type: 'text-generation', supported_languages: GENERATIVE_LANGUAGES, provider: 'openai', availability: 'general-availability', config_schema: GENERATIVE_CONFIG_SCHEMA }, 'text-generation'),
-  operatorType('EY00000000000000000000000000000008', 'GenerativeJSON', 'Generative (JSON)', 'A custom prompt answered with JSON that follows json_result_schema.', { output_type: 'json', supported_languages: GENERATIVE_LANGUAGES, provider: 'openai', availability: 'general-availability', config_schema: GENERATIVE_JSON_CONFIG_SCHEMA }, 'json'),
+  operatorType({
+    sid: 'EY00000000000000000000000000000001',
+    name: 'Summarization',
+    friendlyName: 'Summarize Conversations',
+    description: 'A short summary of the whole conversation.',
+    outputType: 'text-generation',
+    languages: GENERATIVE_LANGUAGES,
+    provider: 'openai',
+    configSchema: null,
+    resultType: 'text-generation',
+  }),
+  operatorType({
+    sid: 'EY00000000000000000000000000000002',
+    name: 'ConversationClassify',
+    friendlyName: 'Classify Conversations',
+    description: 'Assigns one label to the whole conversation.',
+    outputType: 'text-classification',
+    languages: CLASSIC_LANGUAGES,
+    provider: 'twilio',
+    configSchema: CLASSIFY_CONFIG_SCHEMA,
+    resultType: 'conversation-classify',
+  }),
+  operatorType({
+    sid: 'EY00000000000000000000000000000003',
+    name: 'PhraseMatching',
+    friendlyName: 'Phrase Matching',
+    description: 'Finds the sentences that contain one of the given phrases.',
+    outputType: 'text-classification',
+    languages: CLASSIC_LANGUAGES,
+    provider: 'twilio',
+    configSchema: PHRASE_MATCHING_CONFIG_SCHEMA,
+    resultType: 'utterance-classify',
+  }),
+  operatorType({
+    sid: 'EY00000000000000000000000000000004',
+    name: 'EntityRecognition',
+    friendlyName: 'Recognize Entities',
+    description: 'Extracts named entities (people, organizations, places, dates, products).',
+    outputType: 'text-extraction',
+    languages: CLASSIC_LANGUAGES,
+    provider: 'amazon',
+    configSchema: null,
+    resultType: 'extract',
+  }),
+  operatorType({
+    sid: 'EY00000000000000000000000000000005',
+    name: 'PIIExtract',
+    friendlyName: 'Extract PII',
+    description: 'Extracts personally identifiable information.',
+    outputType: 'text-extraction',
+    languages: CLASSIC_LANGUAGES,
+    provider: 'amazon',
+    configSchema: null,
+    resultType: 'pii-extract',
+  }),
+  operatorType({
+    sid: 'EY00000000000000000000000000000006',
+    name: 'EntityNormalization',
+    friendlyName: 'Extract and Normalize',
+    description: 'Extracts values and normalizes them (e.g. dates to ISO 8601).',
+    outputType: 'text-extraction-normalized',
+    languages: CLASSIC_LANGUAGES,
+    provider: 'twilio',
+    availability: 'beta',
+    configSchema: null,
+    resultType: 'extract-normalize',
+  }),
+  operatorType({
+    sid: 'EY00000000000000000000000000000007',
+    name: 'Generative',
+    friendlyName: 'Generative (text)',
+    description: 'A custom prompt answered with text.',
+    outputType: 'text-generation',
+    languages: GENERATIVE_LANGUAGES,
+    provider: 'openai',
+    configSchema: GENERATIVE_CONFIG_SCHEMA,
+    resultType: 'text-generation',
+  }),
+  operatorType({
+    sid: 'EY00000000000000000000000000000008',
+    name: 'GenerativeJSON',
+    friendlyName: 'Generative (JSON)',
+    description: 'A custom prompt answered with JSON that follows json_result_schema.',
+    outputType: 'json',
+    languages: GENERATIVE_LANGUAGES,
+    provider: 'openai',
+    configSchema: GENERATIVE_JSON_CONFIG_SCHEMA,
+    resultType: 'json',
+  }),
 ];
 
 /** By SID or by name (GET /v2/OperatorTypes/{Sid} accepts both). */

@@ -2,6 +2,7 @@
 // CLI can look up a recording's CallSid exactly as the seed's Function does.
 import { notFound } from '../errors.js';
 import type { RequestContext, Route } from '../router.js';
+import { durationOf } from '../transcripts/recordings.js';
 
 export const recordingRoutes: Route[] = [
   // The SDK asks for /Recordings/RE….json: the ".json" is part of the last segment.
@@ -14,7 +15,6 @@ function fetchRecording(context: RequestContext) {
   const recording = accountSid === context.accountSid && file!.endsWith('.json') ? context.transcriber.catalogue.get(sid) : undefined;
   if (!recording) throw notFound(`/2010-04-01/Accounts/${accountSid}/Recordings/${file}`);
   const uri = `/2010-04-01/Accounts/${accountSid}/Recordings/${sid}.json`;
-  const duration = Math.ceil(Math.max(0, ...recording.utterances.map((utterance) => utterance.end)));
   // Fixed dates: a catalogue recording always existed. v2010 writes RFC 2822 dates.
   const date = 'Wed, 10 Dec 2025 10:15:44 +0000';
   return {
@@ -27,7 +27,7 @@ function fetchRecording(context: RequestContext) {
       date_created: date,
       date_updated: date,
       start_time: date,
-      duration: String(duration),
+      duration: String(durationOf(recording.utterances)),
       sid,
       price: null,
       price_unit: 'USD',

@@ -9,7 +9,7 @@ import { servicesOf } from './services.js';
 
 const CUSTOMER_KEY_MAX = 64;
 /** The emulator's code for "this recording already has a transcript" (Twilio documents the rule, not the code). */
-export const TRANSCRIPT_EXISTS = 90110;
+const TRANSCRIPT_EXISTS = 90110;
 
 export const transcriptRoutes: Route[] = [
   { method: 'POST', pattern: '/v2/Transcripts', handler: createTranscript },
@@ -26,7 +26,7 @@ export function transcriptFromPath(context: RequestContext, param: string): Tran
   return transcript;
 }
 
-export function renderTranscript(transcript: TranscriptRecord, origin: string) {
+function renderTranscript(transcript: TranscriptRecord, origin: string) {
   const url = `${origin}/v2/Transcripts/${transcript.sid}`;
   return {
     ...transcript,

@@ -55,6 +55,11 @@ export const BUILT_IN_RECORDINGS: CatalogueRecording[] = [
   },
 ];
 
+/** Whole seconds from the start of the media to the end of the last utterance. */
+export function durationOf(utterances: Utterance[]): number {
+  return Math.ceil(Math.max(0, ...utterances.map((utterance) => utterance.end)));
+}
+
 export class RecordingCatalogue {
   private readonly bySid: Map<string, CatalogueRecording>;
 
@@ -88,7 +93,7 @@ export function loadRecordingsFile(file: string): CatalogueRecording[] {
 }
 
 /** Utterances in the catalogue format, or undefined when the value is not that. */
-export function parseUtterances(value: unknown): Utterance[] | undefined {
+function parseUtterances(value: unknown): Utterance[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const utterances: Utterance[] = [];
   for (const item of value as Array<Partial<Utterance>>) {

@@ -44,7 +44,7 @@ export interface AnalysisRecord {
 }
 
 export const TRANSCRIPTS = 'transcripts';
-export const ANALYSES = 'transcript-analyses';
+const ANALYSES = 'transcript-analyses';
 
 export const transcriptsIn = (store: Store) => store.collection<TranscriptRecord>(TRANSCRIPTS);
 export const analysesIn = (store: Store) => store.collection<AnalysisRecord>(ANALYSES);

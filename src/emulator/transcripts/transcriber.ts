@@ -5,7 +5,7 @@ import type { ServiceRecord } from '../routes/services.js';
 import { SERVICES } from '../routes/services.js';
 import type { Store } from '../store.js';
 import { analysesIn, isoNow, mediaSourceOf, roleOf, transcriptsIn, type TranscriptRecord, type TranscriptStatus } from './records.js';
-import { RecordingCatalogue, utterancesFromMedia } from './recordings.js';
+import { durationOf, RecordingCatalogue, utterancesFromMedia } from './recordings.js';
 
 export type TranscriptCompletedHook = (transcript: TranscriptRecord, service: ServiceRecord) => void;
 
@@ -26,7 +26,7 @@ export class Transcriber {
 
   constructor(
     private readonly store: Store,
-    readonly options: TranscriberOptions,
+    private readonly options: TranscriberOptions,
   ) {}
 
   get catalogue(): RecordingCatalogue {
@@ -97,8 +97,7 @@ export class Transcriber {
       sentence_sids: utterances.map(() => newSid('GX')),
       results: analyse(analysis.operators, utterances, sid, (channel) => roleOf(transcript, channel)),
     });
-    const duration = Math.ceil(Math.max(0, ...utterances.map((utterance) => utterance.end)));
-    const completed = this.setStatus(sid, 'completed', { duration });
+    const completed = this.setStatus(sid, 'completed', { duration: durationOf(utterances) });
     const service = this.store.collection<ServiceRecord>(SERVICES).get(transcript.service_sid);
     if (completed && service) this.options.onTranscriptCompleted(completed, service);
   }

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// `npm run demo`: the seed article's pipeline on a local emulator, through the real CLI.
+// Starts `ci emulator start` on a free port, runs each step as a user would (printing the command
+// first), and stops the emulator whatever happens. Needs no Twilio account and leaves nothing behind.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const CI = fileURLToPath(new URL('../bin/ci.js', import.meta.url));
+const SEED_RECORDING = 'RE00000000000000000000000000000001';
+/** The seed's custom operator, as files a user would pass to `ci operators create`. */
+const SEED_OPERATOR_DIR = fileURLToPath(new URL('../examples/seed/', import.meta.url));
+
+const started = Date.now();
+const workDir = mkdtempSync(join(tmpdir(), 'ci-demo-'));
+// A config home of its own: the demo never reads or writes the user's profiles.
+const baseEnv = { ...process.env, XDG_CONFIG_HOME: workDir };
+for (const key of Object.keys(baseEnv)) if (key.startsWith('TWILIO_')) delete baseEnv[key];
+
+const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : text);
+const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+
+/** Starts the emulator and resolves with its URL and credentials once it prints its banner. */
+function startEmulator() {
+  const child = spawn(process.execPath, [CI, 'emulator', 'start', '--port', '0', '--no-profile', '--transcribe-delay-ms', '800'], {
+    env: baseEnv,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const found = {};
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      const [, key, value] = /^(listening on|account SID|auth token)\s+(\S+)/.exec(line) ?? [];
+      if (key) found[key] = value;
+      if (found['listening on'] && found['account SID'] && found['auth token']) {
+        resolve({ child, url: found['listening on'], accountSid: found['account SID'], authToken: found['auth token'] });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before it was ready`)));
+    child.once('error', reject);
+  });
+}
+
+/** Runs `ci …` as a user would, after printing the command; `capture` returns stdout instead of showing it. */
+function ci(env, args, { capture = false } = {}) {
+  process.stdout.write(`\n${bold(`$ ci ${args.map(quote).join(' ')}`)}\n`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
+    let out = '';
+    child.stdout?.on('data', (chunk) => {
+      out += chunk;
+      process.stdout.write(chunk);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`\`ci ${args[0]}\` exited with ${code}`))));
+  });
+}
+
+function stop(child) {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGINT');
+  });
+}
+
+let emulator;
+let failed = false;
+try {
+  emulator = await startEmulator();
+  console.log(`Emulator listening on ${emulator.url} (a local Intelligence v2 API; no Twilio account involved).`);
+  const env = { ...baseEnv, TWILIO_ACCOUNT_SID: emulator.accountSid, TWILIO_AUTH_TOKEN: emulator.authToken, TWILIO_CI_API_URL: emulator.url };
+
+  await ci(env, ['services', 'create', '--unique-name', 'test-ci', '--language-code', 'en-US', '--webhook-url', 'https://example.com/ci-webhook', '--webhook-method', 'POST', '--fields', 'sid,uniqueName,webhookUrl']);
+  await ci(env, ['operators', 'attach', 'test-ci', 'Conversation Summary', 'Sentiment Analysis']);
+  const seed = (file) => relative(process.cwd(), join(SEED_OPERATOR_DIR, file));
+  await ci(env, ['operators', 'create', '--name', 'test-operator', '--prompt-file', seed('prompt.txt'), '--schema', seed('feedback.schema.json'), '--examples', seed('examples.jsonl'), '--attach', 'test-ci', '--fields', 'sid,friendlyName,operatorType']);
+  await ci(env, ['transcribe', SEED_RECORDING, '--service', 'test-ci', '--wait']);
+  const sid = (await ci(env, ['transcripts', 'list', '--source-sid', SEED_RECORDING, '--fields', 'sid', '--no-header'], { capture: true })).trim();
+  await ci(env, ['results', sid]);
+  await ci(env, ['results', sid, '--json']);
+} catch (error) {
+  failed = true;
+  console.error(`demo: ${error.message}`);
+} finally {
+  if (emulator) await stop(emulator.child);
+  rmSync(workDir, { recursive: true, force: true });
+}
+console.log(`\n${failed ? 'Demo failed' : 'Done'} in ${((Date.now() - started) / 1000).toFixed(1)} s; the emulator is stopped.`);
+process.exitCode = failed ? 1 : 0;
