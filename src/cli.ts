@@ -1,46 +1,19 @@
 // Builds the commander tree and the context; the only place that turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
-import { outputOptionsOf, type CommandLoader, type OutputFlags } from './commands/define.js';
+import { nonNegativeInt, outputOptionsOf, type CommandLoader, type OutputFlags } from './commands/define.js';
 import type { Context, GlobalOptions, IO } from './lib/context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, toCliError } from './lib/errors.js';
 import { buildContext, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
 import { parseDuration } from './lib/time.js';
 import { VERSION } from './version.js';
 
-interface RawGlobals {
-  profile?: string;
-  apiUrl?: string;
-  region?: string;
-  edge?: string;
-  debug?: boolean;
-  color?: boolean;
-  maxRetries?: number;
-  requestTimeout?: number;
-  allowInsecureHttp?: boolean;
-}
+/** The root command's options as commander names them (`--request-timeout` → requestTimeout). */
+type RawGlobals = Omit<GlobalOptions, 'requestTimeoutMs'> & { requestTimeout?: number };
 
-function globalsOf(raw: RawGlobals): GlobalOptions {
-  return {
-    profile: raw.profile,
-    apiUrl: raw.apiUrl,
-    region: raw.region,
-    edge: raw.edge,
-    debug: raw.debug,
-    color: raw.color,
-    maxRetries: raw.maxRetries,
-    requestTimeoutMs: raw.requestTimeout,
-    allowInsecureHttp: raw.allowInsecureHttp,
-  };
+function globalsOf({ requestTimeout, ...rest }: RawGlobals): GlobalOptions {
+  return { ...rest, requestTimeoutMs: requestTimeout };
 }
-
-function nonNegative(flag: string) {
-  return (value: string) => {
-    if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number of at least 0 (got "${value}")`);
-    return Number(value);
-  };
-}
-
 
 export function buildProgram(io: IO, run: (loader: CommandLoader, command: Command, args: unknown[]) => Promise<void>): Command {
   const program = new Command('ci')
@@ -51,7 +24,7 @@ export function buildProgram(io: IO, run: (loader: CommandLoader, command: Comma
     .option('--api-url <url>', 'send API requests to this base URL (e.g. a local `ci emulator`)')
     .option('--region <region>', 'Twilio region, e.g. ie1')
     .option('--edge <edge>', 'Twilio edge location, e.g. dublin')
-    .option('--max-retries <n>', 'retries for rate-limited or failed requests (default 4)', nonNegative('--max-retries'))
+    .option('--max-retries <n>', 'retries for rate-limited or failed requests (default 4)', nonNegativeInt('--max-retries'))
     .option('--request-timeout <duration>', 'timeout per HTTP request, e.g. 30s (default)', (value: string) =>
       parseDuration(value, '--request-timeout'),
     )
@@ -118,6 +91,10 @@ function commanderToCliError(err: CommanderError): CliError | undefined {
 
 /** Runs the CLI for argv; returns the exit code. Tests pass a fake process (and may script the prompter). */
 export async function main(argv: string[], proc: ProcessLike = process, overrides: ContextOverrides = {}): Promise<number> {
+  // A reader that stops early (`ci --help | head -1`) is not an error; commander writes help directly.
+  proc.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   proc.on?.('SIGINT', onSignal);
@@ -138,6 +115,7 @@ export async function main(argv: string[], proc: ProcessLike = process, override
     const rendering = render(ctx.io, result, outputOptionsOf(command.opts<OutputFlags>()));
     // A server's event stream ends by itself on Ctrl-C (a clean stop, exit 0); anything else is interrupted.
     await (result.kind === 'events' ? rendering : Promise.race([rendering, interrupted]));
+    if (result.kind === 'custom' && result.failure) throw result.failure;
   });
   addHelpCommand(program, io);
   try {

@@ -59,11 +59,13 @@ export function nonNegativeInt(flag: string) {
 }
 
 export function oneOf<T extends string>(flag: string, allowed: readonly T[], { ignoreCase = true } = {}) {
-  return (value: string): T => {
+  const parse = (value: string): T => {
     const match = allowed.find((candidate) => (ignoreCase ? candidate.toLowerCase() === value.toLowerCase() : candidate === value));
     if (!match) throw new InvalidArgumentError(`${flag} must be one of ${allowed.join(', ')}`);
     return match;
   };
+  // Shell completion reads the allowed values from the parser (see lib/completion/tree.ts).
+  return Object.assign(parse, { choices: allowed });
 }
 
 export function httpUrl(flag: string) {

@@ -3,6 +3,7 @@ import { Faults, type FaultOptions } from './faults.js';
 import { createEmulatorServer, type Exchange } from './server.js';
 import { Stats } from './stats.js';
 import { Store } from './store.js';
+import { notifyTranscriptAvailable } from './transcript-webhook.js';
 import { BUILT_IN_RECORDINGS, RecordingCatalogue, type CatalogueRecording } from './transcripts/recordings.js';
 import { seedTranscripts } from './transcripts/seed.js';
 import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcriber.js';
@@ -41,7 +42,9 @@ export interface EmulatorOptions {
   transcribeDelayMs?: number;
   /** The recordings catalogue; default the built-in support calls (see docs/transcripts.md). */
   recordings?: CatalogueRecording[];
-  /** Called when a transcript completes, after its results are stored; default nothing. */
+  /** Deliver service webhooks to non-loopback hosts too; default false (loopback only). */
+  remoteWebhooks?: boolean;
+  /** Called when a transcript completes, after its results are stored (the service's signed webhook is sent regardless). */
   onTranscriptCompleted?: TranscriptCompletedHook;
   /** Injected latency and failures (docs/reliability.md); default none. */
   faults?: FaultOptions;
@@ -76,7 +79,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const transcriber = new Transcriber(store, {
     delayMs: options.transcribeDelayMs ?? DEFAULT_TRANSCRIBE_DELAY_MS,
     catalogue: new RecordingCatalogue(options.recordings ?? BUILT_IN_RECORDINGS),
-    onTranscriptCompleted: options.onTranscriptCompleted ?? (() => {}),
+    onTranscriptCompleted: (transcript, service) => {
+      void notifyTranscriptAvailable(service, transcript, credentials.authToken, log, options.remoteWebhooks);
+      options.onTranscriptCompleted?.(transcript, service);
+    },
     log,
   });
   transcriber.resumePending();

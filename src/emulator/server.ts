@@ -5,6 +5,7 @@ import { HttpError, internalError, methodNotAllowed, notFound, unauthorized } fr
 import { toParamMap, type ParamMap } from './params.js';
 import { Router, type Method, type Reply, type Route } from './router.js';
 import { operatorRoutes } from './routes/operators.js';
+import { voiceRoutes } from './routes/voice.js';
 import { serviceRoutes } from './routes/services.js';
 import { Stats, statsRoutes } from './stats.js';
 import type { Store } from './store.js';
@@ -17,6 +18,7 @@ const ROUTES: Route[] = [
   ...statsRoutes,
   ...operatorRoutes,
   ...transcriptionRoutes,
+  ...voiceRoutes,
 ];
 
 /** One request/response pair, as reported to `observe` after the response is sent. */

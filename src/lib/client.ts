@@ -1,6 +1,9 @@
-// The only module that imports `twilio` (lazily): credentials, base-URL override, retries, tracing.
+// The only module that imports `twilio` (lazily): credentials, base-URL override, retries, tracing,
+// and the SDK's webhook signature checks and TwiML builder.
 import type { Twilio } from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
+import type * as webhooks from 'twilio/lib/webhooks/webhooks.js';
+import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Credentials } from './credentials.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_RETRY_POLICY, isUncertainFailure, retryDelayMs, retryReason, type Outcome, type RetryPolicy } from './retry.js';
@@ -120,4 +123,19 @@ export async function createTwilioClient(credentials: Credentials, options: Clie
     edge: credentials.edge,
     httpClient: httpClient as unknown as RequestClient,
   });
+}
+
+export type SignatureValidators = Pick<typeof webhooks, 'validateRequest' | 'validateRequestWithBody'>;
+
+/** The SDK's webhook signature checks, loaded on first use so `ci --help` never pays for them. */
+export async function loadSignatureValidators(): Promise<SignatureValidators> {
+  const { validateRequest, validateRequestWithBody } = await import('twilio/lib/webhooks/webhooks.js');
+  return { validateRequest, validateRequestWithBody };
+}
+
+export type VoiceResponseClass = typeof VoiceResponse;
+
+/** The SDK's TwiML builder for voice, loaded on first use. */
+export async function loadVoiceResponse(): Promise<VoiceResponseClass> {
+  return (await import('twilio/lib/twiml/VoiceResponse.js')).default;
 }

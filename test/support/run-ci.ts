@@ -17,6 +17,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   stdin?: string;
   timeoutMs?: number;
+  /** Working directory of the spawned ci (default: the test's). */
+  cwd?: string;
 }
 
 /** A config home of its own, so tests never see the developer's profiles. */
@@ -46,7 +48,7 @@ export interface SpawnedCi {
 
 /** Spawns bin/ci.js as a user would, piped (not a TTY). */
 export function spawnCi(args: string[], options: RunOptions = {}): SpawnedCi {
-  const child = spawn(process.execPath, [CI_BIN, ...args], { env: cleanEnv(options.env), stdio: 'pipe' });
+  const child = spawn(process.execPath, [CI_BIN, ...args], { env: cleanEnv(options.env), stdio: 'pipe', cwd: options.cwd });
   const result = new Promise<CiResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';

@@ -48,6 +48,17 @@ describe('output layer', () => {
     expect(coloured.out()).toContain('\u001b[1m');
   });
 
+  it('keeps SIDs whole on a narrow terminal and clips free text instead', async () => {
+    const { io, out } = ioFor(true);
+    io.columns = 60;
+    const sid = 'GA' + '0123456789abcdef'.repeat(2);
+    await render(io, { kind: 'list', rows: [{ sid, note: 'x'.repeat(80) }], columns: [{ key: 'sid', header: 'SID' }, { key: 'note' }] });
+    const line = out().split('\n')[1]!;
+    expect(line).toContain(sid);
+    expect(line).toContain('…');
+    expect(line.length).toBeLessThanOrEqual(60);
+  });
+
   it('prints one JSON array with every field for --json, and picks keys with --fields', async () => {
     const { io, out } = ioFor(false);
     await render(io, list(), { json: true });

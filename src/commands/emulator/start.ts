@@ -14,6 +14,7 @@ export interface StartFlags extends FaultFlags {
   profile: boolean;
   transcribeDelayMs?: number;
   recordings?: string;
+  remoteWebhooks?: boolean;
 }
 
 export const EMULATOR_PROFILE = 'emulator';
@@ -33,6 +34,7 @@ export async function run(ctx: Context, flags: StartFlags): Promise<CommandResul
     log: (line) => ctx.log.warn(line),
     faults: faultOptionsOf(flags),
     seedTranscripts: flags.seedTranscripts,
+    remoteWebhooks: flags.remoteWebhooks,
   });
   if (flags.profile) {
     const config = await ctx.config();

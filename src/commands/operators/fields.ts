@@ -2,7 +2,9 @@ import type { AttachmentReport } from '../../lib/operators.js';
 import { table } from '../../lib/output/table.js';
 import type { Column, CommandResult } from '../../lib/output/types.js';
 
-const prettyJson = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value, null, 2));
+/** Config reads best indented on a terminal; in TSV it stays one compact cell. */
+const prettyJson = (value: unknown, _row: unknown, tty: boolean) =>
+  value === null || value === undefined ? '' : JSON.stringify(value, null, tty ? 2 : undefined);
 
 export const OPERATOR_LIST_COLUMNS: Column[] = [
   { key: 'sid', header: 'SID' },

@@ -30,6 +30,22 @@ export function registerProfiles(program: Command, act: Runner): void {
   );
 
   examples(
+    withOutput(
+      profiles
+        .command('import')
+        .description("import profiles from twilio-cli's ~/.twilio-cli/config.json (read only; asks which on a terminal)")
+        .argument('[names...]', 'twilio-cli profile names to import')
+        .option('--all', 'import every profile found')
+        .option('--overwrite', 'replace ci profiles that have the same name')
+        .option('--from <file>', "twilio-cli's config file (default: ~/.twilio-cli/config.json)"),
+      { list: true },
+    ),
+    'ci profiles import',
+    'ci profiles import prod staging',
+    'ci profiles import --all --json',
+  ).action(act(() => import('./import.js')));
+
+  examples(
     profiles.command('remove').alias('rm').description('delete a saved profile').argument('<name>'),
     'ci profiles remove old-account',
   ).action(act(() => import('./remove.js')));

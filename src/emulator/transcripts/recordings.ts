@@ -70,6 +70,11 @@ export class RecordingCatalogue {
   get(recordingSid: string): CatalogueRecording | undefined {
     return this.bySid.get(recordingSid);
   }
+
+  /** A recording made during the emulator's run (`ci emulator call`); kept in memory only. */
+  add(recording: CatalogueRecording): void {
+    this.bySid.set(recording.sid, recording);
+  }
 }
 
 /** `--recordings FILE`: a JSON array of recordings in the catalogue format (see docs/transcripts.md). */

@@ -8,9 +8,9 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
-export function columnText(column: Column, row: Row): string {
+export function columnText(column: Column, row: Row, tty: boolean): string {
   const value = row[column.key];
-  return column.format ? column.format(value, row) : cellText(value);
+  return column.format ? column.format(value, row, tty) : cellText(value);
 }
 
 /** TSV cells stay on one line and one column: escape the characters that would break them. */

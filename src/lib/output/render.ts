@@ -60,7 +60,7 @@ async function renderList(sink: Sink, result: ListResult, options: OutputOptions
     if (options.header !== false) await sink.write(`${columns.map((c) => tsvEscape(headerText(c))).join('\t')}\n`);
     for await (const row of all()) {
       if (sink.closed) break;
-      await sink.write(`${columns.map((c) => tsvEscape(columnText(c, row))).join('\t')}\n`);
+      await sink.write(`${columns.map((c) => tsvEscape(columnText(c, row, false))).join('\t')}\n`);
     }
     return;
   }
@@ -78,7 +78,7 @@ async function renderObject(sink: Sink, result: ObjectResult, options: OutputOpt
     await sink.write(`${keyValueTable(columns, result.data, style, io.columns)}\n`);
   } else {
     if (options.header !== false) await sink.write(`${columns.map((c) => tsvEscape(headerText(c))).join('\t')}\n`);
-    await sink.write(`${columns.map((c) => tsvEscape(columnText(c, result.data))).join('\t')}\n`);
+    await sink.write(`${columns.map((c) => tsvEscape(columnText(c, result.data, false))).join('\t')}\n`);
   }
 }
 

@@ -1,4 +1,5 @@
 /** What commands return; the output layer alone decides how it looks. */
+import type { CliError } from '../errors.js';
 
 export type Row = Record<string, unknown>;
 
@@ -6,8 +7,8 @@ export interface Column {
   /** camelCase key in the JSON object; `--fields` names these. */
   key: string;
   header?: string;
-  /** How a cell reads on a terminal or in TSV (JSON always carries the raw value). */
-  format?: (value: unknown, row: Row) => string;
+  /** How a cell reads on a terminal (`tty`) or in TSV (JSON always carries the raw value). */
+  format?: (value: unknown, row: Row, tty: boolean) => string;
 }
 
 /** A single resource (show / create / update). */
@@ -33,6 +34,11 @@ export interface CustomResult {
   human: (style: Style) => string;
   /** One object per line for --ndjson, when the command supports it. */
   ndjson?: AsyncIterable<unknown> | Iterable<unknown>;
+  /**
+   * Thrown after the output is printed: the report stands and the exit code says what it found
+   * (`ci doctor` with a failed check, `ci diff --exit-code` with changes).
+   */
+  failure?: CliError;
 }
 
 /** Plain text for humans only, e.g. a completion script or an emulator banner. */

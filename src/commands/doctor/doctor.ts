@@ -1,0 +1,83 @@
+import { statSync } from 'node:fs';
+import type { Context } from '../../lib/context.js';
+import type { Credentials } from '../../lib/credentials.js';
+import {
+  apiCallCheck,
+  clockCheck,
+  configFileCheck,
+  credentialsCheck,
+  endpointCheck,
+  endpointOf,
+  nodeCheck,
+  probe,
+  proxyCheck,
+  regionEdgeCheck,
+  type Check,
+} from '../../lib/doctor.js';
+import { CliError, ExitCode, toCliError } from '../../lib/errors.js';
+import type { CommandResult, Style } from '../../lib/output/types.js';
+
+function modeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mode;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Times one authenticated request, without retries: doctor reports what happens now. */
+async function authenticatedCall(ctx: Context, credentials: Credentials): Promise<Parameters<typeof apiCallCheck>[0]> {
+  const started = Date.now();
+  try {
+    const { createTwilioClient } = await import('../../lib/client.js');
+    const client = await createTwilioClient({ ...credentials, maxRetries: 0 }, { signal: ctx.signal, allowInsecureHttp: ctx.globals.allowInsecureHttp });
+    const page = await client.intelligence.v2.services.page({ pageSize: 1 });
+    return { ms: Date.now() - started, count: page.instances.length };
+  } catch (error) {
+    const cliError = toCliError(error);
+    return { error: cliError.message, hint: cliError.hint };
+  }
+}
+
+export async function run(ctx: Context): Promise<CommandResult> {
+  const config = await ctx.config();
+  const checks: Check[] = [nodeCheck(process.versions.node), configFileCheck(config.path, modeOf(config.path))];
+
+  let credentials: Credentials | undefined;
+  try {
+    credentials = await ctx.credentials();
+    checks.push(credentialsCheck(credentials));
+  } catch (error) {
+    const cliError = toCliError(error);
+    checks.push(credentialsCheck({ error: cliError.message, hint: cliError.hint }));
+  }
+  const apiUrl = credentials?.apiUrl ?? ctx.globals.apiUrl ?? ctx.env.TWILIO_CI_API_URL;
+  const region = credentials?.region ?? ctx.globals.region ?? ctx.env.TWILIO_REGION;
+  const edge = credentials?.edge ?? ctx.globals.edge ?? ctx.env.TWILIO_EDGE;
+  checks.push(regionEdgeCheck(region, edge, apiUrl), proxyCheck(ctx.env, apiUrl));
+
+  const base = endpointOf(apiUrl, region, edge);
+  const sentAt = ctx.now();
+  const reached = await probe(base);
+  checks.push(endpointCheck(base, reached, Boolean(apiUrl)));
+  if (!reached.error) checks.push(clockCheck(reached.serverDate, sentAt, ctx.now()));
+  if (credentials) checks.push(apiCallCheck(await authenticatedCall(ctx, credentials)));
+
+  const failed = checks.filter((check) => !check.ok);
+  return {
+    kind: 'custom',
+    json: { ok: failed.length === 0, checks },
+    human: (style) => humanChecklist(checks, style),
+    failure: failed.length ? new CliError(`${failed.length} of ${checks.length} checks failed: ${failed.map((check) => check.name).join(', ')}`, ExitCode.failure) : undefined,
+  };
+}
+
+function humanChecklist(checks: Check[], style: Style): string {
+  return checks
+    .map((check) => {
+      const mark = check.ok ? style.green('✓') : style.red('✗');
+      const line = `${mark} ${style.bold(check.name)}: ${check.detail}`;
+      return check.fix ? `${line}\n    fix: ${check.fix}` : line;
+    })
+    .join('\n');
+}

@@ -1,0 +1,84 @@
+import { Channel } from '../../lib/channel.js';
+import { loadVoiceResponse } from '../../lib/client.js';
+import type { Context } from '../../lib/context.js';
+import { UsageError } from '../../lib/errors.js';
+import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
+import { parsePhoneNumber, setVoiceUrl } from '../../lib/phone-numbers.js';
+import { resolveServiceSid } from '../../lib/services.js';
+import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
+import { SEED_CALL_SCRIPT, type CallScript } from '../../lib/webhooks/call-twiml.js';
+import { startEventServer, type ServerFlags } from '../webhook/event-server.js';
+import { webhookEndpoint, type ReceiverFlags } from '../webhook/receiver.js';
+import { PATHS, incomingCallEndpoint, recordingStatusEndpoint } from './endpoints.js';
+
+export interface ServeFlags extends ReceiverFlags, ServerFlags {
+  authToken?: string;
+  service?: string;
+  phoneNumber?: string;
+  greeting?: string;
+  thanks?: string;
+  language?: string;
+  voice?: string;
+  timeout?: number;
+  maxLength?: number;
+  playBeep: boolean;
+}
+
+/** The seed's settings, each replaced by the flag that names it. */
+function callScript(flags: ServeFlags): Omit<CallScript, 'recordingStatusUrl'> {
+  if (flags.language !== undefined && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(flags.language)) {
+    throw new UsageError(`--language must be a language tag such as ja-JP or en-US (got "${flags.language}")`);
+  }
+  return {
+    greeting: flags.greeting ?? SEED_CALL_SCRIPT.greeting,
+    thanks: flags.thanks ?? SEED_CALL_SCRIPT.thanks,
+    language: flags.language ?? SEED_CALL_SCRIPT.language,
+    greetingVoice: flags.voice,
+    thanksVoice: flags.voice ?? SEED_CALL_SCRIPT.thanksVoice,
+    timeout: flags.timeout ?? SEED_CALL_SCRIPT.timeout,
+    maxLength: flags.maxLength ?? SEED_CALL_SCRIPT.maxLength,
+    playBeep: flags.playBeep,
+  };
+}
+
+export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResult> {
+  const script = callScript(flags);
+  if (flags.phoneNumber) parsePhoneNumber(flags.phoneNumber, '--phone-number');
+  const credentials = await ctx.credentials();
+  if (flags.phoneNumber && !credentials.apiUrl && !flags.publicUrl) {
+    throw new UsageError('Twilio cannot call a server on this machine directly', { hint: 'start a tunnel and pass its URL with --public-url (see docs/webhooks.md)' });
+  }
+  const authToken = flags.authToken ?? signingAuthToken(credentials);
+  const serviceRef = flags.service ?? credentials.serviceSid;
+  if (!serviceRef) throw new UsageError('ci serve needs the service that transcribes the recordings', { hint: 'pass --service <GA… or unique name>' });
+  const client = await ctx.client();
+  const serviceSid = await resolveServiceSid(client, serviceRef);
+  const VoiceResponse = await loadVoiceResponse();
+
+  const events = new Channel<OutputEvent>();
+  const { server, stop } = await startEventServer(ctx, flags, authToken, events, (stopOnce) => [
+    incomingCallEndpoint(VoiceResponse, script, events),
+    recordingStatusEndpoint(ctx, client, serviceSid, events),
+    webhookEndpoint(ctx, flags, PATHS.webhook, events, () => void stopOnce()),
+  ]);
+  const voiceUrl = `${server.baseUrl}${PATHS.incomingCall}`;
+  const webhookUrl = `${server.baseUrl}${PATHS.webhook}`;
+  if (flags.phoneNumber) {
+    try {
+      await setVoiceUrl(client, flags.phoneNumber, voiceUrl);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  }
+  events.push({
+    human: (style) =>
+      [
+        `listening on ${server.localUrl}   ${style.dim(`(transcribing with ${serviceSid})`)}`,
+        `voice URL    ${voiceUrl}   ${style.dim(flags.phoneNumber ? `(set as ${flags.phoneNumber}'s "A call comes in" webhook)` : '(the number\'s "A call comes in" webhook, HTTP POST)')}`,
+        `webhook URL  ${webhookUrl}   ${style.dim('(ci webhook set <service> <url>)')}`,
+      ].join('\n'),
+    json: { event: 'listening', url: server.localUrl, serviceSid, phoneNumber: flags.phoneNumber ?? null, voiceUrl, webhookUrl },
+  });
+  return { kind: 'events', events, piped: 'ndjson' };
+}

@@ -1,0 +1,110 @@
+// Twilio's IncomingPhoneNumber resource (api.v2010), reduced to what the call flow needs: the
+// emulator "owns" one number, and `ci serve --phone-number` points its voice URL at the server.
+import { badRequest, notFound } from '../errors.js';
+import { optionalString } from '../params.js';
+import type { RequestContext, Route } from '../router.js';
+import type { Collection } from '../store.js';
+
+export interface PhoneNumberRecord {
+  sid: string;
+  account_sid: string;
+  phone_number: string;
+  friendly_name: string;
+  voice_url: string;
+  voice_method: 'GET' | 'POST';
+  date_created: string;
+  date_updated: string;
+}
+
+/** The number every emulator account has; `ci emulator call` calls it by default. */
+const EMULATOR_PHONE_NUMBER = '+15005550001';
+const EMULATOR_PHONE_NUMBER_SID = `PN${'0'.repeat(31)}1`;
+const PAGE_SIZE = 50;
+
+export const phoneNumberRoutes: Route[] = [
+  { method: 'GET', pattern: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json', handler: listPhoneNumbers },
+  { method: 'GET', pattern: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{File}', handler: fetchPhoneNumber },
+  { method: 'POST', pattern: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{File}', handler: updatePhoneNumber },
+];
+
+function phoneNumbersOf(context: RequestContext): Collection<PhoneNumberRecord> {
+  const numbers = context.store.collection<PhoneNumberRecord>('incoming_phone_numbers');
+  if (!numbers.get(EMULATOR_PHONE_NUMBER_SID)) {
+    const date = rfc2822(new Date());
+    numbers.insert({
+      sid: EMULATOR_PHONE_NUMBER_SID,
+      account_sid: context.accountSid,
+      phone_number: EMULATOR_PHONE_NUMBER,
+      friendly_name: '(500) 555-0001',
+      voice_url: '',
+      voice_method: 'POST',
+      date_created: date,
+      date_updated: date,
+    });
+  }
+  return numbers;
+}
+
+function accountPath(context: RequestContext): string {
+  const accountSid = context.params.AccountSid!;
+  if (accountSid !== context.accountSid) throw notFound(`/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers.json`);
+  return `/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers`;
+}
+
+function render(number: PhoneNumberRecord, base: string) {
+  return { ...number, api_version: '2010-04-01', uri: `${base}/${number.sid}.json` };
+}
+
+function listPhoneNumbers(context: RequestContext) {
+  const base = accountPath(context);
+  const wanted = optionalString(context.query, 'PhoneNumber');
+  const numbers = phoneNumbersOf(context)
+    .entries()
+    .map((entry) => entry.value)
+    .filter((number) => wanted === undefined || number.phone_number === wanted);
+  return {
+    status: 200,
+    body: {
+      incoming_phone_numbers: numbers.map((number) => render(number, base)),
+      uri: `${base}.json`,
+      first_page_uri: `${base}.json?PageSize=${PAGE_SIZE}&Page=0`,
+      next_page_uri: null,
+      previous_page_uri: null,
+      page: 0,
+      page_size: PAGE_SIZE,
+      start: 0,
+      end: Math.max(0, numbers.length - 1),
+    },
+  };
+}
+
+function numberFromPath(context: RequestContext): PhoneNumberRecord {
+  const base = accountPath(context);
+  const file = context.params.File!;
+  const number = file.endsWith('.json') ? phoneNumbersOf(context).get(file.slice(0, -'.json'.length)) : undefined;
+  if (!number) throw notFound(`${base}/${file}`);
+  return number;
+}
+
+function fetchPhoneNumber(context: RequestContext) {
+  return { status: 200, body: render(numberFromPath(context), accountPath(context)) };
+}
+
+function updatePhoneNumber(context: RequestContext) {
+  const current = numberFromPath(context);
+  const method = optionalString(context.form, 'VoiceMethod')?.toUpperCase();
+  if (method !== undefined && method !== 'GET' && method !== 'POST') throw badRequest(`VoiceMethod must be GET or POST, not '${method}'`);
+  const updated: PhoneNumberRecord = {
+    ...current,
+    voice_url: optionalString(context.form, 'VoiceUrl') ?? current.voice_url,
+    voice_method: (method as 'GET' | 'POST' | undefined) ?? current.voice_method,
+    date_updated: rfc2822(new Date()),
+  };
+  phoneNumbersOf(context).replace(updated);
+  return { status: 200, body: render(updated, accountPath(context)) };
+}
+
+/** v2010 writes dates as RFC 2822. */
+function rfc2822(date: Date): string {
+  return date.toUTCString().replace('GMT', '+0000');
+}

@@ -1,0 +1,132 @@
+// The checks of `ci doctor`: each turns facts gathered by the command into a verdict with a fix.
+// Pure functions, except `probe`, which makes one unauthenticated request to time the endpoint
+// and read the server's clock.
+import type { Env } from './context.js';
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+  /** What to do about it; present on every failed check. */
+  fix?: string;
+}
+
+const pass = (name: string, detail: string): Check => ({ name, ok: true, detail });
+const fail = (name: string, detail: string, fix: string): Check => ({ name, ok: false, detail, fix });
+
+export const MIN_NODE_MAJOR = 20;
+export const MAX_CLOCK_SKEW_SECONDS = 60;
+/** Twilio's documented regions and edges (https://www.twilio.com/docs/global-infrastructure). */
+export const REGIONS = ['us1', 'us2', 'ie1', 'de1', 'au1', 'jp1', 'sg1', 'br1'];
+export const EDGES = ['ashburn', 'umatilla', 'dublin', 'frankfurt', 'sydney', 'tokyo', 'singapore', 'sao-paulo', 'roaming'];
+
+export function nodeCheck(version: string): Check {
+  const major = Number(version.replace(/^v/, '').split('.')[0]);
+  return major >= MIN_NODE_MAJOR
+    ? pass('Node.js', `v${version.replace(/^v/, '')}`)
+    : fail('Node.js', `v${version.replace(/^v/, '')} is too old`, `install Node.js ${MIN_NODE_MAJOR} or later`);
+}
+
+/** `mode` is undefined when the file does not exist yet (nothing saved: nothing to protect). */
+export function configFileCheck(path: string, mode: number | undefined): Check {
+  if (mode === undefined) return pass('config file', `${path} (not created yet)`);
+  const permissions = (mode & 0o777).toString(8).padStart(4, '0');
+  return mode & 0o077
+    ? fail('config file', `${path} has mode ${permissions}: other users can read the secrets in it`, `chmod 600 ${path}`)
+    : pass('config file', `${path} (mode ${permissions})`);
+}
+
+export function credentialsCheck(found: { source: string; accountSid: string; username: string } | { error: string; hint?: string }): Check {
+  if ('error' in found) return fail('credentials', found.error, found.hint ?? 'run `ci login`');
+  const kind = found.username.startsWith('SK') ? `API key ${found.username}` : 'auth token';
+  return pass('credentials', `${found.accountSid} with ${kind}, from ${found.source}`);
+}
+
+export function apiCallCheck(outcome: { ms: number; count: number } | { error: string; hint?: string }): Check {
+  if ('error' in outcome) return fail('authenticated API call', outcome.error, outcome.hint ?? 'see the error above');
+  return pass('authenticated API call', `GET /v2/Services answered in ${outcome.ms} ms`);
+}
+
+/** With --api-url every request goes to that URL, so region and edge only matter without it. */
+export function regionEdgeCheck(region: string | undefined, edge: string | undefined, apiUrl: string | undefined): Check {
+  const name = 'region / edge';
+  const problems = [
+    ...(region && !REGIONS.includes(region) ? [`unknown region "${region}"`] : []),
+    ...(edge && !EDGES.includes(edge) ? [`unknown edge "${edge}"`] : []),
+  ];
+  if (problems.length) return fail(name, problems.join(', '), `use a region of ${REGIONS.join(', ')} and an edge of ${EDGES.join(', ')}`);
+  const chosen = `region ${region ?? 'us1 (default)'}, edge ${edge ?? 'none (default)'}`;
+  return pass(name, apiUrl ? `${chosen}; not used: --api-url sends every request to ${apiUrl}` : chosen);
+}
+
+/** The base URL requests go to: --api-url, or Twilio's host for the region and edge. */
+export function endpointOf(apiUrl: string | undefined, region: string | undefined, edge: string | undefined): string {
+  if (apiUrl) return apiUrl.replace(/\/$/, '');
+  const parts = ['intelligence', edge, edge ? (region ?? 'us1') : region, 'twilio', 'com'].filter(Boolean);
+  return `https://${parts.join('.')}`;
+}
+
+export interface ProbeResult {
+  status?: number;
+  ms: number;
+  serverDate?: Date;
+  error?: string;
+}
+
+/** One unauthenticated GET: any HTTP answer (401 included) proves the endpoint is reachable. */
+export async function probe(base: string, timeoutMs = 5000): Promise<ProbeResult> {
+  const started = Date.now();
+  try {
+    const response = await fetch(`${base}/v2/Services?PageSize=1`, { signal: AbortSignal.timeout(timeoutMs) });
+    await response.arrayBuffer();
+    const date = response.headers.get('date');
+    return { status: response.status, ms: Date.now() - started, serverDate: date ? new Date(date) : undefined };
+  } catch (error) {
+    // fetch hides the socket error in `cause` (an AggregateError when several addresses failed).
+    const cause = (error as { cause?: { code?: string; message?: string; errors?: Array<{ code?: string }> } }).cause;
+    return { ms: Date.now() - started, error: cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error as Error).message };
+  }
+}
+
+export function endpointCheck(base: string, result: ProbeResult, viaApiUrl: boolean): Check {
+  const name = viaApiUrl ? '--api-url reachable' : 'API endpoint reachable';
+  if (result.error !== undefined) {
+    const fix = viaApiUrl ? 'start the API there (`ci emulator start`) or correct --api-url / TWILIO_CI_API_URL' : 'check the network, firewall and proxy settings';
+    return fail(name, `${base}: ${result.error}`, fix);
+  }
+  return pass(name, `${base} answered HTTP ${result.status} in ${result.ms} ms`);
+}
+
+const PROXY_VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+/** The Twilio SDK sends every request through HTTP_PROXY (only that one, and it ignores NO_PROXY). */
+export function proxyCheck(env: Env, apiUrl: string | undefined): Check {
+  const name = 'proxy variables';
+  const set = PROXY_VARIABLES.filter((variable) => env[variable]);
+  if (!set.length) return pass(name, 'none set: requests go direct');
+  const proxy = env.HTTP_PROXY;
+  if (proxy !== undefined && proxy !== '') {
+    if (!URL.canParse(proxy)) return fail(name, `HTTP_PROXY is not a URL`, 'set HTTP_PROXY to a URL such as http://proxy.example.com:3128, or unset it');
+    const host = apiUrl && URL.canParse(apiUrl) ? new URL(apiUrl).hostname : undefined;
+    if (host && LOOPBACK.test(host)) {
+      return fail(name, `HTTP_PROXY would carry requests for the local ${apiUrl} to ${new URL(proxy).host}`, 'unset HTTP_PROXY while using a local API (the SDK ignores NO_PROXY)');
+    }
+    return pass(name, `requests go through HTTP_PROXY (${new URL(proxy).host}); set: ${set.join(', ')}`);
+  }
+  return pass(name, `${set.join(', ')} set; the Twilio SDK reads only HTTP_PROXY, so requests go direct`);
+}
+
+export function clockCheck(serverDate: Date | undefined, sentAt: Date, receivedAt: Date): Check {
+  const name = 'clock skew';
+  if (!serverDate || Number.isNaN(serverDate.getTime())) {
+    return fail(name, 'the server sent no Date header to compare with', 'check that --api-url points at the Twilio API or `ci emulator`');
+  }
+  const local = (sentAt.getTime() + receivedAt.getTime()) / 2;
+  // The Date header has whole seconds: anything within one second is no skew at all.
+  const skew = Math.round((local - serverDate.getTime()) / 1000);
+  const detail = Math.abs(skew) <= 1 ? 'in sync with the server' : `this machine is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the server`;
+  return Math.abs(skew) > MAX_CLOCK_SKEW_SECONDS
+    ? fail(name, detail, 'synchronise the clock, e.g. `sudo timedatectl set-ntp true`')
+    : pass(name, detail);
+}

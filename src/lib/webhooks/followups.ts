@@ -1,0 +1,42 @@
+// Work done for each verified webhook after it is answered: run a command, forward the request.
+import { spawn } from 'node:child_process';
+import type { Env } from '../context.js';
+import { eventEnvironment, type TranscriptEvent } from './transcript-event.js';
+import type { VerifiedRequest } from './signed-server.js';
+
+/**
+ * Runs the user's command line through their shell (it is theirs to write), with the event only
+ * in environment variables: a crafted customer key can never become shell syntax.
+ * The command's output goes to `output` (stderr) so the event stream on stdout stays parseable.
+ */
+export function runExec(command: string, event: TranscriptEvent, env: Env, output: NodeJS.WritableStream): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, { shell: true, env: { ...env, ...eventEnvironment(event) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => output.write(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.write(chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Headers that describe one hop, not the request: the target gets its own. */
+const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
+
+/** Sends the request as received (method, headers, body, query) to `target`; returns its status. */
+export async function forwardRequest(target: string, request: VerifiedRequest): Promise<number> {
+  const url = new URL(target);
+  const query = new URL(request.target, 'http://localhost').search;
+  if (query) url.search = url.search ? `${url.search}&${query.slice(1)}` : query;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined && !HOP_HEADERS.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const response = await fetch(url, {
+    method: request.method,
+    headers,
+    body: request.method === 'GET' ? undefined : request.body,
+    signal: AbortSignal.timeout(30_000),
+  });
+  await response.body?.cancel();
+  return response.status;
+}
