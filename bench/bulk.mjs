@@ -28,6 +28,8 @@ async function run(label, faults, recordings, inputFile) {
   await emulator.close();
   const ideal = (COUNT * LATENCY_MS) / CONCURRENCY;
   console.log(`  ${label}: exit ${result.code}, ${(result.wallMs / 1000).toFixed(2)} s (ideal ${(ideal / 1000).toFixed(1)} s → ${((ideal / result.wallMs) * 100).toFixed(0)} % of ideal)`);
+  const streaming = result.lastLineMs - result.firstLineMs;
+  console.log(`    first → last NDJSON line ${(streaming / 1000).toFixed(2)} s (start-up and service lookup excluded: ${((ideal / streaming) * 100).toFixed(0)} % of ideal)`);
   console.log(`    outcomes created ${outcomes.created} · exists ${outcomes.exists} · failed ${outcomes.failed}`);
   console.log(`    transcripts per recording: exactly 1 for ${counts.filter((n) => n === 1).length}/${COUNT} · lost ${counts.filter((n) => n === 0).length} · duplicates ${counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0)} · emulator created ${stats.created.transcripts ?? 0}`);
   console.log(`    injected faults ${JSON.stringify(stats.faults)} · requests ${JSON.stringify(stats.requests)}`);

@@ -68,11 +68,19 @@ describe('retries', () => {
     expect(runs.map((run) => run.code)).toEqual([0, 0, 0]);
   });
 
+  it('retries a GET that timed out (--request-timeout), then reports the timeout in one line', async () => {
+    const emulator = await emulatorWith({ latencyMs: 1000 });
+    const listed = await runCi(['--debug', '--request-timeout', '100ms', '--max-retries', '1', 'services', 'list'], { env: emulatorEnv(emulator) });
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toMatch(/\[debug\] retry 1\/1 in \d+ ms: connection lost \((ECONNABORTED|ETIMEDOUT)\)/);
+    expect(listed.stderr).toMatch(/^ci: could not reach the API \((ECONNABORTED|ETIMEDOUT)\): timeout of 100ms exceeded/m);
+  });
+
   it('never re-sends a create after the connection dropped once it was sent', async () => {
     const emulator = await emulatorWith({ resetAfterCommitRate: 1 });
     const created = await runCi(['--debug', 'services', 'create', '--unique-name', 'uncertain'], { env: emulatorEnv(emulator) });
     expect(created.code).toBe(1);
-    expect(created.stderr).toMatch(/^ci: the request to \S+\/v2\/Services failed after it was sent; the server may have applied it/m);
+    expect(created.stderr).toMatch(/^ci: the request to \S+\/v2\/Services failed after it was sent; the server may have applied it; hint: check whether the change happened/m);
     expect(created.stderr).not.toContain('retry');
     const stats = await statsOf(emulator);
     expect(stats.requests['POST /v2/Services']).toBe(1);
