@@ -3,6 +3,7 @@ import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom, type FaultOptions } from '../../src/emulator/faults.js';
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from '../../src/emulator/index.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi, spawnCi, tempConfigHome } from '../support/run-ci.js';
@@ -85,6 +86,31 @@ describe('retries', () => {
     const stats = await statsOf(emulator);
     expect(stats.requests['POST /v2/Services']).toBe(1);
     expect(stats.created.services).toBe(1);
+  });
+});
+
+describe('ci emulator start with fault flags', () => {
+  it('serves the faults it was started with and counts them', async () => {
+    const home = tempConfigHome();
+    const server = spawnCi(['emulator', 'start', '--no-profile', '--fail-rate', '1', '--seed', '3', '--seed-transcripts', '2', '--latency-ms', '5', '--latency-jitter-ms', '5'], { env: { XDG_CONFIG_HOME: home }, timeoutMs: 20_000 });
+    const url = await new Promise<string>((resolve) => {
+      let text = '';
+      server.child.stdout.on('data', (chunk) => {
+        text += chunk;
+        const match = /listening on (\S+)/.exec(text);
+        if (match) resolve(match[1]!);
+      });
+    });
+    const address = { url, accountSid: DEFAULT_ACCOUNT_SID, authToken: DEFAULT_AUTH_TOKEN };
+    const env = { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN, TWILIO_CI_API_URL: url };
+    const listed = await runCi(['--max-retries', '0', 'services', 'list'], { env });
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toMatch(/Twilio error 2050[03]/);
+    const stats = await statsOf(address);
+    expect(stats.faults).toEqual({ fail: 1 });
+    expect(stats.created.transcripts).toBe(2);
+    server.child.kill('SIGINT');
+    expect((await server.result).code).toBe(0);
   });
 });
 
