@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generatedRecordings, type FaultOptions } from '../../src/emulator/index.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { runCi } from '../support/run-ci.js';
+import { runCi, spawnCi } from '../support/run-ci.js';
 import { statsOf } from '../support/stats.js';
 
 const recordings = generatedRecordings(24);
@@ -96,6 +96,27 @@ describe('ci transcribe --from-file', () => {
     expect(second.stderr).toBe('transcribe: 4 inputs: 4 created, 0 exist, 0 failed (3 already done per the state file)\n');
     expect(parse(second.stdout)).toHaveLength(4);
     expect((await statsOf(emulator)).requests['POST /v2/Transcripts']).toBe(4);
+  });
+
+  it('Ctrl-C stops a run (exit 130) with a valid checkpoint; the rerun finishes with nothing done twice', async () => {
+    const { emulator, env } = await bulkEmulator({ latencyMs: 100 });
+    const state = join(dir, 'interrupted.json');
+    const file = inputFile('interrupted.txt', recordings.slice(0, 12).map((r) => `${r.sid},${r.call_sid}`));
+    const first = spawnCi(['transcribe', '--from-file', file, '--service', 'bulk', '--concurrency', '2', '--state', state], { env });
+    first.child.stdout.once('data', () => first.child.kill('SIGINT'));
+    const stopped = await first.result;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/^transcribe: 12 inputs: \d+ created, 0 exist, 0 failed\nci: interrupted\n$/);
+    const checkpointed = Object.keys(JSON.parse(readFileSync(state, 'utf8')).done).length;
+    expect(checkpointed).toBe(parse(stopped.stdout).length);
+    expect(checkpointed).toBeLessThan(12);
+
+    const rerun = await runCi(['transcribe', '--from-file', file, '--service', 'bulk', '--concurrency', '2', '--state', state], { env });
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toBe(`transcribe: 12 inputs: 12 created, 0 exist, 0 failed (${checkpointed} already done per the state file)\n`);
+    const stats = await statsOf(emulator);
+    expect(stats.requests['POST /v2/Transcripts']).toBe(12);
+    expect(stats.created.transcripts).toBe(12);
   });
 
   it('with --wait prints one results line per transcript after the input lines', async () => {
