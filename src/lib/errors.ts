@@ -106,7 +106,8 @@ function isRestException(err: unknown): err is RestExceptionLike {
   );
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH']);
+/** Error codes of a request that never got an HTTP answer. */
+export const NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH']);
 
 /** Turns anything thrown below a command into a CliError; the single place exit codes are decided. */
 export function toCliError(err: unknown, what?: string): CliError {
