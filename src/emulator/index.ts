@@ -11,6 +11,7 @@ import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcr
 export type { Exchange } from './server.js';
 export type { FaultOptions } from './faults.js';
 export { loadRecordingsFile, type CatalogueRecording } from './transcripts/recordings.js';
+export { generatedRecordings } from './transcripts/generated.js';
 export type { TranscriptCompletedHook } from './transcripts/transcriber.js';
 
 /** Time a transcript takes from queued to completed unless told otherwise. */

@@ -3,7 +3,7 @@ import type { Twilio } from 'twilio';
 import type { BulkItem } from './bulk-input.js';
 import type { BulkState } from './bulk-state.js';
 import { UncertainWriteError } from './client.js';
-import { InterruptedError, WaitError, toCliError } from './errors.js';
+import { InterruptedError, NETWORK_CODES, WaitError, toCliError } from './errors.js';
 import type { Row } from './output/types.js';
 import { mapPool } from './pool.js';
 import { listOperatorResults } from './results.js';
@@ -36,8 +36,6 @@ export interface BulkOptions {
 const ITEM_ATTEMPTS = 5;
 /** How far back a create of ours may be dated when we look for it (clock skew, second precision). */
 const ADOPT_WINDOW_MS = 5 * 60_000;
-
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH']);
 
 /** Transcribes every item (skipping those the state file has), yielding a line as each finishes. */
 export async function* transcribeAll(client: Twilio, items: readonly BulkItem[], options: BulkOptions): AsyncGenerator<BulkLine> {

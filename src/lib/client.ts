@@ -5,7 +5,7 @@ import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type * as webhooks from 'twilio/lib/webhooks/webhooks.js';
 import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Credentials } from './credentials.js';
-import { UsageError } from './errors.js';
+import { ApiError, UsageError } from './errors.js';
 import { DEFAULT_RETRY_POLICY, isUncertainFailure, retryDelayMs, retryReason, type Outcome, type RetryPolicy } from './retry.js';
 import { sleep } from './time.js';
 
@@ -16,12 +16,15 @@ export interface ClientOptions {
 }
 
 /** A create that failed after it may have reached the server; callers that can, look before re-sending. */
-export class UncertainWriteError extends Error {
+export class UncertainWriteError extends ApiError {
   constructor(
     readonly uri: string,
     readonly original: unknown,
   ) {
-    super(`the request to ${uri} failed after it was sent; the server may have applied it`);
+    super(`the request to ${uri} failed after it was sent; the server may have applied it`, {
+      hint: 'check whether the change happened (list or show it) before trying again',
+      cause: original,
+    });
   }
 }
 

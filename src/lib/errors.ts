@@ -101,11 +101,13 @@ function isRestException(err: unknown): err is RestExceptionLike {
     err !== null &&
     typeof (err as RestExceptionLike).status === 'number' &&
     typeof (err as RestExceptionLike).message === 'string' &&
-    ('moreInfo' in err || 'code' in err)
+    // Without a JSON body the SDK sets neither code nor moreInfo, only "[HTTP 502] Failed to execute request".
+    ('moreInfo' in err || 'code' in err || /^\[HTTP \d+\]/.test((err as RestExceptionLike).message))
   );
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH']);
+/** Error codes of a request that never got an HTTP answer. */
+export const NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH']);
 
 /** Turns anything thrown below a command into a CliError; the single place exit codes are decided. */
 export function toCliError(err: unknown, what?: string): CliError {
@@ -113,7 +115,9 @@ export function toCliError(err: unknown, what?: string): CliError {
   const prefix = what ? `${what}: ` : '';
   if (isRestException(err)) {
     const details = { code: err.code, moreInfo: err.moreInfo, status: err.status, cause: err };
-    const message = `${prefix}${err.message}`;
+    // No Twilio error body (e.g. an HTML page from a proxy): the SDK's "[HTTP 502] Failed to execute request" says little.
+    const message = err.code === undefined ? `${prefix}the API answered HTTP ${err.status} without a Twilio error body` : `${prefix}${err.message}`;
+    if (err.code === undefined && err.status >= 500) return new ApiError(message, { ...details, hint: 'a proxy or gateway may be in the way; check --api-url and try again' });
     if (err.status === 401 || err.status === 403) {
       return new AuthError(message, { ...details, hint: 'check the credentials in effect with `ci doctor` or `ci profiles list`' });
     }
@@ -127,6 +131,9 @@ export function toCliError(err: unknown, what?: string): CliError {
       hint: 'check --api-url / the network; for a local API run `ci emulator start`',
       cause: err,
     });
+  }
+  if (err instanceof SyntaxError) {
+    return new ApiError(`${prefix}the API's answer is not valid JSON (cut short?): ${err.message}`, { hint: 'try again; check --api-url if it persists', cause: err });
   }
   const message = err instanceof Error ? err.message : String(err);
   return new CliError(`${prefix}${message}`, ExitCode.failure, { cause: err });

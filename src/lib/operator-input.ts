@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { TrainingExample } from './operator-schema.js';
+import { readAll } from './stdin.js';
 
 export interface DefinitionSources {
   prompt?: string;
@@ -56,14 +57,15 @@ export async function readDefinitionParts(sources: DefinitionSources, stdin: Nod
   return parts;
 }
 
+/** Schemas, prompts and example files are small; anything bigger is a wrong file. */
+const MAX_INPUT_BYTES = 1024 * 1024;
+
 async function readText(file: string, flag: string, stdin: NodeJS.ReadableStream, problems: string[]): Promise<string | undefined> {
   try {
-    if (file === '-') {
-      let text = '';
-      for await (const chunk of stdin) text += chunk.toString();
-      return text;
-    }
-    return await readFile(file, 'utf8');
+    const text = file === '-' ? await readAll(stdin) : await readFile(file, 'utf8');
+    if (Buffer.byteLength(text) <= MAX_INPUT_BYTES) return text;
+    problems.push(`${flag} ${file}: larger than 1 MiB`);
+    return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     problems.push(`${flag} ${file}: cannot read it (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`);

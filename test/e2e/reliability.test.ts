@@ -3,11 +3,12 @@ import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom, type FaultOptions } from '../../src/emulator/faults.js';
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from '../../src/emulator/index.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi, spawnCi, tempConfigHome } from '../support/run-ci.js';
 import { TEST_API_KEY_SECRET, TEST_AUTH_TOKEN } from '../support/secrets.js';
-import { statsOf } from '../support/stats.js';
+import { requested, statsOf } from '../support/stats.js';
 
 const emulators: TestEmulator[] = [];
 async function emulatorWith(faults: FaultOptions, extra: Parameters<typeof startTestEmulator>[0] = {}): Promise<TestEmulator> {
@@ -68,15 +69,48 @@ describe('retries', () => {
     expect(runs.map((run) => run.code)).toEqual([0, 0, 0]);
   });
 
+  it('retries a GET that timed out (--request-timeout), then reports the timeout in one line', async () => {
+    const emulator = await emulatorWith({ latencyMs: 1000 });
+    const listed = await runCi(['--debug', '--request-timeout', '100ms', '--max-retries', '1', 'services', 'list'], { env: emulatorEnv(emulator) });
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toMatch(/\[debug\] retry 1\/1 in \d+ ms: connection lost \((ECONNABORTED|ETIMEDOUT)\)/);
+    expect(listed.stderr).toMatch(/^ci: could not reach the API \((ECONNABORTED|ETIMEDOUT)\): timeout of 100ms exceeded/m);
+  });
+
   it('never re-sends a create after the connection dropped once it was sent', async () => {
     const emulator = await emulatorWith({ resetAfterCommitRate: 1 });
     const created = await runCi(['--debug', 'services', 'create', '--unique-name', 'uncertain'], { env: emulatorEnv(emulator) });
     expect(created.code).toBe(1);
-    expect(created.stderr).toMatch(/^ci: the request to \S+\/v2\/Services failed after it was sent; the server may have applied it/m);
+    expect(created.stderr).toMatch(/^ci: the request to \S+\/v2\/Services failed after it was sent; the server may have applied it; hint: check whether the change happened/m);
     expect(created.stderr).not.toContain('retry');
     const stats = await statsOf(emulator);
     expect(stats.requests['POST /v2/Services']).toBe(1);
     expect(stats.created.services).toBe(1);
+  });
+});
+
+describe('ci emulator start with fault flags', () => {
+  it('serves the faults it was started with and counts them', async () => {
+    const home = tempConfigHome();
+    const server = spawnCi(['emulator', 'start', '--no-profile', '--fail-rate', '1', '--seed', '3', '--seed-transcripts', '2', '--latency-ms', '5', '--latency-jitter-ms', '5'], { env: { XDG_CONFIG_HOME: home }, timeoutMs: 20_000 });
+    const url = await new Promise<string>((resolve) => {
+      let text = '';
+      server.child.stdout.on('data', (chunk) => {
+        text += chunk;
+        const match = /listening on (\S+)/.exec(text);
+        if (match) resolve(match[1]!);
+      });
+    });
+    const address = { url, accountSid: DEFAULT_ACCOUNT_SID, authToken: DEFAULT_AUTH_TOKEN };
+    const env = { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: DEFAULT_AUTH_TOKEN, TWILIO_CI_API_URL: url };
+    const listed = await runCi(['--max-retries', '0', 'services', 'list'], { env });
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toMatch(/Twilio error 2050[03]/);
+    const stats = await statsOf(address);
+    expect(stats.faults).toEqual({ fail: 1 });
+    expect(stats.created.transcripts).toBe(2);
+    server.child.kill('SIGINT');
+    expect((await server.result).code).toBe(0);
   });
 });
 
@@ -128,7 +162,7 @@ describe('interruptions and closed pipes', () => {
     const queued = await runCi(['transcribe', 'RE' + '1'.padStart(32, '0'), '--service', 'waiting', '--json'], { env });
     const sid = JSON.parse(queued.stdout).sid as string;
     const waiting = spawnCi(['transcripts', 'wait', sid, '--interval', '100ms'], { env });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await requested(emulator, 'GET /v2/Transcripts/{Sid}'); // it is polling: Ctrl-C now
     waiting.child.kill('SIGINT');
     const { code, stderr } = await waiting.result;
     expect(code).toBe(130);

@@ -11,7 +11,10 @@ export function setup(): () => void {
   return () => {
     const hits = findSecrets(dir, secretForms(DEFAULT_ACCOUNT_SID, DEFAULT_API_KEY_SID));
     const scanned = readdirSync(dir).length;
-    if (hits.length) throw new Error(`secrets leaked into CLI output (${scanned} runs scanned, logs kept in ${dir}):\n${hits.join('\n')}`);
+    if (hits.length) {
+      process.exitCode = 1; // vitest reports a teardown error but would still exit 0
+      throw new Error(`secrets leaked into CLI output (${scanned} worker logs scanned, kept in ${dir}):\n${hits.join('\n')}`);
+    }
     rmSync(dir, { recursive: true, force: true });
   };
 }

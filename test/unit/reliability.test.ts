@@ -2,7 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ProgressBar } from '../../src/commands/transcribe/progress.js';
 import { seededRandom } from '../../src/emulator/faults.js';
+import { buildContext } from '../../src/lib/make-context.js';
+import { fakeProcess } from '../support/fake-process.js';
 import { parseBulkInput } from '../../src/lib/bulk-input.js';
 import { BulkState } from '../../src/lib/bulk-state.js';
 import { parseApiUrl } from '../../src/lib/client.js';
@@ -115,5 +118,30 @@ describe('the secret scan', () => {
     expect(findSecrets(dir, forms)).toEqual([]);
     writeFileSync(join(dir, 'leak.log'), `Authorization: Basic ${Buffer.from(`AC1:${TEST_AUTH_TOKEN}`).toString('base64')}\n${TEST_AUTH_TOKEN}\n`);
     expect(findSecrets(dir, forms)).toHaveLength(2);
+  });
+});
+
+describe('the bulk progress bar', () => {
+  const ioOf = (tty: boolean) => {
+    const proc = fakeProcess({ tty });
+    return { proc, io: buildContext(proc, [], {}, new AbortController().signal).io };
+  };
+
+  it('redraws one stderr line with counts, rate and ETA on a terminal, and clears it at the end', () => {
+    const { proc, io } = ioOf(true);
+    const bar = new ProgressBar(io, 4);
+    bar.update({ created: 1, exists: 1, failed: 1 }, true);
+    expect(proc.err()).toMatch(/^\r\x1b\[2K█{18}░{6} 3\/4 · created 1 · exists 1 · failed 1 · [\d.]+\/s · ETA \d+s$/);
+    bar.stop();
+    expect(proc.err().endsWith('\r\x1b[2K')).toBe(true);
+    expect(proc.out()).toBe('');
+  });
+
+  it('stays silent when stderr is not a terminal', () => {
+    const { proc, io } = ioOf(false);
+    const bar = new ProgressBar(io, 4);
+    bar.update({ created: 4, exists: 0, failed: 0 }, true);
+    bar.stop();
+    expect(proc.err()).toBe('');
   });
 });

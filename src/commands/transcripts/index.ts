@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { examples, positiveInt, withOutput, type Runner } from '../define.js';
+import { examples, oneOf, positiveInt, withOutput, type Runner } from '../define.js';
 import { redactionFlags, waitFlags } from './flags.js';
 
 const SID = 'transcript SID (GT…)';
@@ -14,7 +14,7 @@ export function registerTranscripts(program: Command, act: Runner): void {
         .alias('ls')
         .description('list transcripts, newest filters applied by the API')
         .option('--service <service>', 'only this service (SID or unique name)')
-        .option('--status <status>', 'queued, in-progress, completed, failed or canceled')
+        .option('--status <status>', 'queued, in-progress, completed, failed or canceled', oneOf('--status', ['queued', 'in-progress', 'completed', 'failed', 'canceled']))
         .option('--language-code <code>', 'e.g. en-US')
         .option('--source-sid <RE…>', 'only the transcript of this recording')
         .option('--before-start-time <iso-date>', 'media started before this time')

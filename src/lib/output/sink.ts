@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-
 /**
  * Writes to stdout with back-pressure, and goes quiet once the reader has gone away
  * (`ci transcripts list --all | head -1`): the command stops instead of dying on EPIPE.
@@ -21,10 +19,17 @@ export class Sink {
 
   async write(text: string): Promise<void> {
     if (this.gone || text === '') return;
-    if (!this.stream.write(text)) {
-      // events.once rejects on 'error' even when waiting for 'drain': a closed pipe must end the wait, not throw.
-      const settle = (event: string) => once(this.stream, event).catch(() => undefined);
-      await Promise.race([settle('drain'), settle('close'), settle('error')]);
-    }
+    if (!this.stream.write(text)) await this.drained();
+  }
+
+  /** Resolves on drain, close or error, then removes all three listeners (a long listing waits thousands of times). */
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        for (const event of ['drain', 'close', 'error']) this.stream.off(event, done);
+        resolve();
+      };
+      for (const event of ['drain', 'close', 'error']) this.stream.on(event, done);
+    });
   }
 }
