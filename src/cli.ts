@@ -1,6 +1,6 @@
 // Builds the commander tree and the context; the only place that turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
-import { registerCommands } from './commands/index.js';
+import { findCommand, registerCommands } from './commands/index.js';
 import { nonNegativeInt, outputOptionsOf, type CommandLoader, type OutputFlags } from './commands/define.js';
 import type { Context, GlobalOptions, IO } from './lib/context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, toCliError } from './lib/errors.js';
@@ -15,7 +15,30 @@ function globalsOf({ requestTimeout, ...rest }: RawGlobals): GlobalOptions {
   return { ...rest, requestTimeoutMs: requestTimeout };
 }
 
-export function buildProgram(io: IO, run: (loader: CommandLoader, command: Command, args: unknown[]) => Promise<void>): Command {
+/** The top-level command a run names: the first word that is not a global flag or its value (after `help`, the word it asks about). */
+function namedCommand(args: string[], program: Command): string | undefined {
+  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return args[i + 1];
+    if (arg.startsWith('-')) {
+      if (takesValue.has(arg)) i++;
+      continue;
+    }
+    return arg === 'help' ? args.slice(i + 1).find((word) => !word.startsWith('-')) : arg;
+  }
+  return undefined;
+}
+
+/**
+ * The commander tree. `scope` is the run's arguments (only the command they name is built in full,
+ * which keeps start-up flat) or 'all' (completion scripts need every flag).
+ */
+export async function buildProgram(
+  io: IO,
+  run: (loader: CommandLoader, command: Command, args: unknown[]) => Promise<void>,
+  scope: string[] | 'all',
+): Promise<Command> {
   const program = new Command('ci')
     .description('Administer Twilio Conversational Intelligence: services, language operators, transcripts and results.')
     .version(VERSION, '-v, --version', 'print the version')
@@ -45,10 +68,12 @@ export function buildProgram(io: IO, run: (loader: CommandLoader, command: Comma
     'after',
     '\nExamples:\n  $ ci emulator start            # a local Intelligence API, no account needed\n  $ ci --profile emulator services list\n  $ ci transcribe RE0123… --wait\n  $ ci help exit-codes\n',
   );
-  registerCommands(program, (loader) => async (...args: unknown[]) => {
+  const named = scope === 'all' ? undefined : findCommand(namedCommand(scope, program));
+  const act = (loader: CommandLoader) => async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     await run(loader, command, args.slice(0, -2));
-  });
+  };
+  await registerCommands(program, act, (entry) => scope === 'all' || entry === named);
   return program;
 }
 
@@ -105,7 +130,7 @@ export async function main(argv: string[], proc: ProcessLike = process, override
   interrupted.catch(() => {});
   let ctx: Context | undefined;
   const io = buildContext(proc, argv, {}, controller.signal).io;
-  const program = buildProgram(io, async (loader: CommandLoader, command: Command, args: unknown[]) => {
+  const program = await buildProgram(io, async (loader: CommandLoader, command: Command, args: unknown[]) => {
     let root = command;
     while (root.parent) root = root.parent;
     ctx = buildContext(proc, argv, globalsOf(root.opts<RawGlobals>()), controller.signal, overrides);
@@ -116,7 +141,7 @@ export async function main(argv: string[], proc: ProcessLike = process, override
     // A server's event stream ends by itself on Ctrl-C (a clean stop, exit 0); anything else is interrupted.
     await (result.kind === 'events' ? rendering : Promise.race([rendering, interrupted]));
     if (result.kind === 'custom' && result.failure) throw result.failure;
-  });
+  }, argv.slice(2));
   addHelpCommand(program, io);
   try {
     await program.parseAsync(argv);

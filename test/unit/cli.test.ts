@@ -94,3 +94,21 @@ describe('main() in-process with a fake context', () => {
     expect(proc.err() + proc.out()).not.toContain(emulator.authToken);
   });
 });
+
+describe('lazy command tree', () => {
+  it('builds only the command a run names; every manifest entry loads a command of its own name', async () => {
+    const { buildProgram } = await import('../../src/cli.js');
+    const { COMMANDS } = await import('../../src/commands/index.js');
+    const io = fakeProcess() as unknown as Parameters<typeof buildProgram>[0];
+    const built = (command: { commands: unknown[]; options: unknown[] }) => command.commands.length + command.options.length > 0;
+    const help = await buildProgram(io, async () => {}, ['--help']);
+    expect(help.commands.filter(built)).toEqual([]);
+    for (const entry of COMMANDS) {
+      const program = await buildProgram(io, async () => {}, ['--profile', 'p', entry.aliases?.[0] ?? entry.name]);
+      const full = program.commands.filter(built).map((c) => c.name());
+      expect(full).toEqual([entry.name]);
+    }
+    const all = await buildProgram(io, async () => {}, 'all');
+    expect(all.commands.filter(built)).toHaveLength(COMMANDS.length);
+  });
+});

@@ -7,7 +7,6 @@ export function registerApply(program: Command, act: Runner): void {
   examples(
     program
       .command('apply')
-      .description('make the account match a configuration file: shows the plan, asks, applies (operators before attachments, with If-Match)')
       .option('-f, --file <file>', FILE_HELP)
       .option('--prune', 'also detach operators not listed, and delete services and custom operators not in the file')
       .option('-y, --yes', 'do not ask for confirmation (needed when stdin is not a terminal)')
@@ -23,7 +22,6 @@ export function registerDiff(program: Command, act: Runner): void {
   examples(
     program
       .command('diff')
-      .description('show what `ci apply` would change: create, update (field by field), attach, detach, delete (with --prune)')
       .requiredOption('-f, --file <file>', FILE_HELP)
       .option('--prune', 'include the detaches and deletes `ci apply --prune` would make')
       .option('--exit-code', 'exit 6 when there are changes, 0 when there are none')
@@ -38,7 +36,6 @@ export function registerExport(program: Command, act: Runner): void {
   examples(
     program
       .command('export')
-      .description("print the account's services and generative custom operators in the configuration file format")
       .option('--service <service>', 'only this service (unique name or SID) and the operators it uses; repeatable', collect)
       .addOption(new Option('--format <format>', 'yaml or json').argParser(oneOf('--format', ['yaml', 'json'] as const)).default('yaml')),
     'ci export > intelligence.yaml',

@@ -31,6 +31,6 @@ export async function run(ctx: Context, flags: { names?: NameKind }, shell?: She
   if (!shell) throw new UsageError('missing argument: the shell (bash, zsh or fish)', { hint: 'see `ci completion --help`' });
   // A fresh tree from the same builder the CLI runs, so the script always matches this version.
   const { buildProgram } = await import('../../cli.js');
-  const program = buildProgram(ctx.io, async () => {});
+  const program = await buildProgram(ctx.io, async () => {}, 'all');
   return { kind: 'text', text: SCRIPTS[shell](completionTree(program)) };
 }

@@ -14,7 +14,6 @@ export function registerCompletion(program: Command, act: Runner): void {
   examples(
     program
       .command('completion')
-      .description('print a shell completion script (commands, subcommands, flags and their values)')
       .addArgument(new Argument('[shell]', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
       // Used by the scripts to complete service and operator names (cached for a minute).
       .addOption(new Option('--names <kind>').choices(['services', 'operators']).hideHelp())

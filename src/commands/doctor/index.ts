@@ -5,7 +5,6 @@ export function registerDoctor(program: Command, act: Runner): void {
   examples(
     program
       .command('doctor')
-      .description('check the setup: Node, config file, credentials, API access, region/edge, proxy, clock (exit 0 only when all pass)')
       .option('--json', 'print the checks as one JSON document'),
     'ci doctor',
     'ci --profile emulator doctor --json | jq ".checks[] | select(.ok == false)"',

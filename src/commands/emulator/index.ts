@@ -3,7 +3,7 @@ import { examples, httpUrl, nonNegativeInt, withOutput, type Runner } from '../d
 import { withFaultFlags } from './fault-flags.js';
 
 export function registerEmulator(program: Command, act: Runner): void {
-  const emulator = program.command('emulator').description('a local Intelligence v2 API for demos, tests and trying ci without an account');
+  const emulator = program.command('emulator');
 
   examples(
     withFaultFlags(emulator

@@ -5,7 +5,6 @@ export function registerLogin(program: Command, act: Runner): void {
   examples(
     program
       .command('login')
-      .description('ask for credentials, verify them with one API call, and save them as the active profile')
       .argument('[name]', 'profile name', 'default')
       .option('--account-sid <AC…>', 'account SID (asked when missing)'),
     'ci login',

@@ -15,7 +15,7 @@ function definitionFlags(command: Command): Command {
 }
 
 export function registerOperators(program: Command, act: Runner): void {
-  const operators = program.command('operators').alias('operator').description('manage Language Operators: the catalogue, custom operators, attachments');
+  const operators = program.command('operators');
 
   examples(
     withOutput(

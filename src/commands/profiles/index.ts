@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { examples, withOutput, type Runner } from '../define.js';
 
 export function registerProfiles(program: Command, act: Runner): void {
-  const profiles = program.command('profiles').alias('profile').description('manage saved credentials (stored with mode 0600)');
+  const profiles = program.command('profiles');
 
   examples(
     profiles

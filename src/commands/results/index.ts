@@ -5,7 +5,6 @@ import { redactionFlags, waitFlags } from '../transcripts/flags.js';
 export function registerResults(program: Command, act: Runner): void {
   const results = program
     .command('results')
-    .description("show a transcript's Language Operator results: one section per operator, by type")
     .argument('<transcript...>', 'transcript SID(s) (GT…), or - to read SIDs from stdin')
     .option('--operator <name-or-sid>', "only this operator's result")
     .option('--json', 'print the OperatorResults as one JSON array (every field of the API, probabilities as numbers)')

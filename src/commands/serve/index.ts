@@ -8,7 +8,6 @@ export function registerServe(program: Command, act: Runner): void {
       signedServerFlags(
         program
           .command('serve')
-          .description('the call flow as one local server: /incoming-call (TwiML), /recording-status (creates the transcript), /ci-webhook')
           .option('--service <service>', 'service that transcribes the recordings: SID (GA…) or unique name (default: the profile\'s service)')
           .option('--phone-number <+1…>', 'point this number\'s "A call comes in" webhook at the server (needs --public-url with Twilio)'),
       ),

@@ -24,7 +24,7 @@ function serviceFlags(command: Command): Command {
 }
 
 export function registerServices(program: Command, act: Runner): void {
-  const services = program.command('services').alias('service').description('manage Intelligence Services');
+  const services = program.command('services');
 
   examples(
     withOutput(serviceFlags(services.command('create').description('create a service').option('--unique-name <name>', 'unique name (asked on a terminal when missing)'))),

@@ -5,7 +5,6 @@ export function registerSetup(program: Command, act: Runner): void {
   examples(
     program
       .command('setup')
-      .description('interactive: create a service, attach operators, create a generative operator; prints the equivalent commands')
       .option('--json', 'print {serviceSid, uniqueName, attachedOperatorSids, customOperatorSid, commands} as JSON'),
     'ci setup',
     'ci --profile emulator setup',

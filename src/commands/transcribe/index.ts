@@ -5,7 +5,6 @@ import { waitFlags } from '../transcripts/flags.js';
 export function registerTranscribe(program: Command, act: Runner): void {
   const transcribe = program
     .command('transcribe')
-    .description('transcribe a recording (or media URL) with a service; returns the existing transcript if the recording has one')
     .argument('[recording]', 'recording SID (RE…)')
     .option('--media-url <url>', 'transcribe the media at this URL instead of a recording', httpUrl('--media-url'))
     .option('--service <service>', 'service SID (GA…) or unique name (default: the profile / TWILIO_CI_SERVICE_SID)')

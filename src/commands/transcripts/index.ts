@@ -5,7 +5,7 @@ import { redactionFlags, waitFlags } from './flags.js';
 const SID = 'transcript SID (GT…)';
 
 export function registerTranscripts(program: Command, act: Runner): void {
-  const transcripts = program.command('transcripts').alias('transcript').description('list, inspect, wait for and delete transcripts');
+  const transcripts = program.command('transcripts');
 
   examples(
     withOutput(

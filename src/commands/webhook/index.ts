@@ -25,7 +25,7 @@ export function receiverFlags(command: Command): Command {
 }
 
 export function registerWebhook(program: Command, act: Runner): void {
-  const webhook = program.command('webhook').alias('webhooks').description('receive and configure the transcript-available webhook');
+  const webhook = program.command('webhook');
 
   examples(
     receiverFlags(
