@@ -1,22 +1,17 @@
 // The seed's whole flow, offline: call → record → transcript → operators → signed webhook → results.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { useTestEmulator } from '../support/emulator.js';
 import { runCi } from '../support/run-ci.js';
 import { sdkClient } from '../support/sdk.js';
 import { SEED_CONFIG } from '../support/seed.js';
 import { startCi } from '../support/serve-ci.js';
 
-let emulator: TestEmulator;
+const emulator = useTestEmulator({ transcribeDelayMs: 300 });
 let env: Record<string, string | undefined>;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({ transcribeDelayMs: 300 });
   env = emulatorEnv(emulator);
-});
-afterAll(async () => {
-  await emulator.close();
-  expect(emulator.violations).toEqual([]);
 });
 
 it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fetch-results prints the seed result', async () => {

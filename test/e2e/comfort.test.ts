@@ -4,22 +4,15 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { useTestEmulator } from '../support/emulator.js';
 import { main } from '../../src/cli.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { scriptedPrompter } from '../support/fake-prompter.js';
 import { CI_BIN, cleanEnv, runCi, tempConfigHome } from '../support/run-ci.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-  expect(emulator.violations).toEqual([]);
-});
+const emulator = useTestEmulator();
 
 describe('ci completion', () => {
   /** Completions bash offers for the words typed (the last one is being completed); async, so the in-process emulator can answer. */

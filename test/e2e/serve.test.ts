@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT_SID } from '../../src/emulator/index.js';
 import { emulatorEnv } from '../support/ci-env.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { useTestEmulator } from '../support/emulator.js';
 import { sdkClient } from '../support/sdk.js';
 import { parseTwiml } from '../../src/emulator/twiml.js';
 import { sendSigned } from '../../src/emulator/webhook-delivery.js';
@@ -9,18 +9,13 @@ import { twilioSignature } from '../../src/emulator/webhook-signing.js';
 import { runCi } from '../support/run-ci.js';
 import { startCi, type RunningCi } from '../support/serve-ci.js';
 
-let emulator: TestEmulator;
+const emulator = useTestEmulator({ transcribeDelayMs: 200 });
 let env: Record<string, string | undefined>;
 let serviceSid: string;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({ transcribeDelayMs: 200 });
   serviceSid = (await sdkClient(emulator).intelligence.v2.services.create({ uniqueName: 'serve-test' })).sid;
   env = emulatorEnv(emulator, { TWILIO_CI_SERVICE_SID: serviceSid });
-});
-afterAll(async () => {
-  await emulator.close();
-  expect(emulator.violations).toEqual([]);
 });
 const CALL_SID = 'CA' + '1'.repeat(32);
 const callParams = { AccountSid: DEFAULT_ACCOUNT_SID, CallSid: CALL_SID, From: '+15005550006', To: '+15005550001', CallStatus: 'in-progress', Direction: 'inbound' };

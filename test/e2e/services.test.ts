@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { useTestEmulator } from '../support/emulator.js';
 import { runCi } from '../support/run-ci.js';
 
-let emulator: TestEmulator;
+const emulator = useTestEmulator();
 let env: Record<string, string | undefined>;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
   env = emulatorEnv(emulator);
-});
-afterAll(async () => {
-  await emulator.close();
-  expect(emulator.violations).toEqual([]);
 });
 
 const ci = (args: string[], extra: Record<string, string | undefined> = {}) => runCi(args, { env: { ...env, ...extra } });

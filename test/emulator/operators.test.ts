@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { startTestEmulator, useTestEmulator } from '../support/emulator.js';
 import { rejection, sdkClient } from '../support/sdk.js';
 
 const SUMMARY = 'LY00000000000000000000000000000001';
@@ -21,17 +21,11 @@ const SEED_CONFIG = {
 };
 
 describe('operators in the emulator', () => {
-  let emulator: TestEmulator;
+  const emulator = useTestEmulator();
   let client: ReturnType<typeof sdkClient>;
 
   beforeAll(async () => {
-    emulator = await startTestEmulator();
     client = sdkClient(emulator);
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-    expect(emulator.violations).toEqual([]);
   });
 
   async function call(method: string, path: string, form?: Record<string, string>, headers: Record<string, string> = {}) {

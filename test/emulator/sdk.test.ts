@@ -3,21 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { startTestEmulator, useTestEmulator } from '../support/emulator.js';
 import { rejection, sdkClient } from '../support/sdk.js';
 
 describe('Services through the official twilio SDK', () => {
-  let emulator: TestEmulator;
+  const emulator = useTestEmulator();
   let client: ReturnType<typeof sdkClient>;
 
   beforeAll(async () => {
-    emulator = await startTestEmulator();
     client = sdkClient(emulator);
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-    expect(emulator.violations).toEqual([]);
   });
 
   it('creates, lists across pages, fetches, updates and removes services', async () => {

@@ -1,6 +1,6 @@
 // The official SDK drives transcripts, sentences, media and operator results on the emulator; every exchange is checked against the spec.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestEmulator } from '../support/emulator.js';
 import { rejection, sdkClient } from '../support/sdk.js';
 
 const BILLING_CALL = 'RE00000000000000000000000000000002';
@@ -9,17 +9,12 @@ const SUMMARY = 'LY00000000000000000000000000000001';
 const SENTIMENT = 'LY00000000000000000000000000000002';
 const ENTITIES = 'LY00000000000000000000000000000003';
 
-let emulator: TestEmulator;
+const emulator = useTestEmulator({ transcribeDelayMs: 20, onTranscriptCompleted: (transcript, service) => completedHook.push(`${transcript.sid} ${service.sid}`) });
 let client: ReturnType<typeof sdkClient>;
 const completedHook: string[] = [];
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({ transcribeDelayMs: 20, onTranscriptCompleted: (transcript, service) => completedHook.push(`${transcript.sid} ${service.sid}`) });
   client = sdkClient(emulator);
-});
-afterAll(async () => {
-  await emulator.close();
-  expect(emulator.violations).toEqual([]);
 });
 
 async function completed(sid: string) {

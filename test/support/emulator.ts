@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 import { TEST_API_KEY_SECRET, TEST_AUTH_TOKEN } from './secrets.js';
 import { validateExchange } from './spec.js';
@@ -23,4 +24,17 @@ export async function startTestEmulator(options: Omit<EmulatorOptions, 'port'> =
     },
   });
   return { ...emulator, violations };
+}
+
+/** A test emulator for the enclosing suite: started before it, stopped after it, and no spec violation allowed. */
+export function useTestEmulator(options: Omit<EmulatorOptions, 'port'> = {}): TestEmulator {
+  const emulator = {} as TestEmulator;
+  beforeAll(async () => {
+    Object.assign(emulator, await startTestEmulator(options));
+  });
+  afterAll(async () => {
+    await emulator.close();
+    expect(emulator.violations).toEqual([]);
+  });
+  return emulator;
 }

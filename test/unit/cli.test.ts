@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { useTestEmulator } from '../support/emulator.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { scriptedPrompter } from '../support/fake-prompter.js';
 import { tempConfigHome } from '../support/run-ci.js';
 
-let emulator: TestEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-  expect(emulator.violations).toEqual([]);
-});
+const emulator = useTestEmulator();
 
 const argv = (...args: string[]) => ['node', 'ci', ...args];
 
@@ -100,7 +93,7 @@ describe('lazy command tree', () => {
     const { buildProgram } = await import('../../src/cli.js');
     const { COMMANDS } = await import('../../src/commands/index.js');
     const io = fakeProcess() as unknown as Parameters<typeof buildProgram>[0];
-    const built = (command: { commands: unknown[]; options: unknown[] }) => command.commands.length + command.options.length > 0;
+    const built = (command: { commands: readonly unknown[]; options: readonly unknown[] }) => command.commands.length + command.options.length > 0;
     const help = await buildProgram(io, async () => {}, ['--help']);
     expect(help.commands.filter(built)).toEqual([]);
     for (const entry of COMMANDS) {
