@@ -17,7 +17,7 @@ function storeWithService(attached: string[]): Store {
 describe('attachedOperators', () => {
   it('returns pre-built and custom operators in attach order, with what results need', () => {
     const store = storeWithService([SENTIMENT_ANALYSIS_SID, CUSTOM_SID, CONVERSATION_SUMMARY_SID]);
-    const custom = { sid: CUSTOM_SID, friendly_name: 'Feedback', result_type: 'json', config: { prompt: 'p' } } as OperatorRecord;
+    const custom = { sid: CUSTOM_SID, friendly_name: 'Feedback', result_type: 'json', config: { prompt: 'p' } } as unknown as OperatorRecord; // only what attachedOperators reads
     store.collection<OperatorRecord>(CUSTOM_OPERATORS).insert(custom);
 
     const operators = attachedOperators(store, SERVICE_SID);

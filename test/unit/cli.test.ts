@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { useTestEmulator } from '../support/emulator.js';
 import { fakeProcess } from '../support/fake-process.js';
