@@ -2,7 +2,8 @@
 // generative custom operators (validated locally before anything is sent). No IO of its own.
 import type { Twilio } from 'twilio';
 import type { OperatorAvailability } from 'twilio/lib/rest/intelligence/v2/operator.js';
-import { ApiError, NotFoundError, UsageError } from './errors.js';
+import { explainConflict } from './conflict.js';
+import { NotFoundError, UsageError } from './errors.js';
 import type { DefinitionParts } from './operator-input.js';
 import { configOf, definitionProblems, type GenerativeDefinition, type TrainingExample } from './operator-schema.js';
 import { toPlain } from './output/format.js';
@@ -23,7 +24,6 @@ export interface OperatorFilters {
 
 const GENERATIVE = 'Generative';
 const GENERATIVE_JSON = 'GenerativeJSON';
-const PRECONDITION_FAILED = 412;
 
 export function listOperators(client: Twilio, filters: OperatorFilters = {}, limit?: number): AsyncGenerator<Row> {
   const v2 = client.intelligence.v2;
@@ -221,15 +221,7 @@ export async function updateGenerativeOperator(client: Twilio, ref: string, chan
     });
     return toPlain(updated);
   } catch (error) {
-    const rest = error as { status?: number; code?: number; moreInfo?: string; message?: string };
-    if (rest.status !== PRECONDITION_FAILED) throw error;
-    throw new ApiError(`conflict: ${describeOperator(current)} is no longer at version ${version}, someone changed it; nothing was overwritten (${rest.message ?? 'precondition failed'})`, {
-      code: rest.code,
-      moreInfo: rest.moreInfo,
-      status: rest.status,
-      hint: `see \`ci operators show ${current.sid as string}\` and run the update again`,
-      cause: error,
-    });
+    throw explainConflict(error, describeOperator(current), version, `see \`ci operators show ${current.sid as string}\` and run the update again`);
   }
 }
 

@@ -1,5 +1,6 @@
 // Intelligence Services over a Twilio client: plain async functions, no IO.
 import type { Twilio } from 'twilio';
+import { explainConflict } from './conflict.js';
 import { NotFoundError, UsageError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
@@ -62,9 +63,13 @@ export async function updateService(client: Twilio, ref: string, fields: Service
   }
   const current = await fetchService(client, ref);
   checkServiceFields(fields, current);
+  const version = ifMatch ?? String(current.version);
   const updated = await client.intelligence.v2
     .services(current.sid as string)
-    .update({ ...fields, ifMatch: ifMatch ?? String(current.version) });
+    .update({ ...fields, ifMatch: version })
+    .catch((error: unknown) => {
+      throw explainConflict(error, `service "${current.uniqueName as string}" (${current.sid as string})`, version, `see \`ci services show ${current.sid as string}\` and run the update again`);
+    });
   return toPlain(updated);
 }
 

@@ -1,7 +1,8 @@
 // Runs a plan step by step through the services and operators library, stopping at the first
 // failure with a report of what was applied and what was not (re-running the apply completes it).
 import type { Twilio } from 'twilio';
-import { ApiError, CliError, toCliError } from '../errors.js';
+import { explainConflict } from '../conflict.js';
+import { CliError, toCliError } from '../errors.js';
 import { attachOperators, createGenerativeOperator, deleteCustomOperator, detachOperators, updateGenerativeOperator } from '../operators.js';
 import { createService, deleteService, updateService } from '../services.js';
 import type { Step } from './plan.js';
@@ -18,19 +19,9 @@ export interface ApplyReport {
   notApplied: Step[];
 }
 
-const PRECONDITION_FAILED = 412;
-
 /** A service changed since the plan was made: say so, never overwrite (operators do the same in their library). */
 function serviceConflict(step: Extract<Step, { kind: 'service'; action: 'update' }>, error: unknown): unknown {
-  const rest = error as { status?: number; code?: number; moreInfo?: string };
-  if (rest.status !== PRECONDITION_FAILED) return error;
-  return new ApiError(`conflict: service "${step.name}" (${step.sid}) is no longer at version ${step.version}, someone changed it; nothing was overwritten`, {
-    code: rest.code,
-    moreInfo: rest.moreInfo,
-    status: rest.status,
-    hint: 'run `ci diff` to see the account as it is now, then apply again',
-    cause: error,
-  });
+  return explainConflict(error, `service "${step.name}" (${step.sid})`, step.version, 'run `ci diff` to see the account as it is now, then apply again');
 }
 
 async function runStep(client: Twilio, step: Step, sids: { operators: Map<string, string>; services: Map<string, string> }): Promise<string | undefined> {
