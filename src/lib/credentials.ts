@@ -2,20 +2,14 @@ import type { Profile, ConfigStore } from './config.js';
 import type { Env, GlobalOptions } from './context.js';
 import { AuthError, UsageError } from './errors.js';
 
-export interface Credentials {
-  accountSid: string;
+/** The settings in effect: a profile's non-secret fields, with its secret turned into Basic-auth user and password. */
+export type Credentials = Omit<Profile, 'authToken' | 'apiKey' | 'apiSecret'> & {
   /** Basic-auth user and password: account SID + auth token, or API key + secret. */
   username: string;
   password: string;
-  region?: string;
-  edge?: string;
-  apiUrl?: string;
-  serviceSid?: string;
-  maxRetries?: number;
-  requestTimeoutMs?: number;
   /** Where the credentials came from, for `ci doctor` and error hints. */
   source: string;
-}
+};
 
 export const NO_CREDENTIALS_HINT =
   'run `ci login`, set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET), ' +

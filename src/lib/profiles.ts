@@ -4,16 +4,8 @@ import { UsageError } from './errors.js';
 import type { Row } from './output/types.js';
 import { parseSid } from './sid.js';
 
-export interface ProfileInput {
-  accountSid?: string;
-  authToken?: string;
-  apiKey?: string;
-  apiSecret?: string;
-  region?: string;
-  edge?: string;
-  apiUrl?: string;
-  service?: string;
-}
+/** A profile as flags give it: everything optional until checked, the default service as `--service`. */
+export type ProfileInput = Partial<Omit<Profile, 'serviceSid' | 'maxRetries' | 'requestTimeoutMs'>> & { service?: string };
 
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 

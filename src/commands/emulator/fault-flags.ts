@@ -11,15 +11,8 @@ function fraction(flag: string) {
   };
 }
 
-export interface FaultFlags {
-  latencyMs?: number;
-  latencyJitterMs?: number;
-  failRate?: number;
-  throttleRate?: number;
-  maxConcurrency?: number;
-  resetRate?: number;
-  resetAfterCommitRate?: number;
-  seed?: number;
+/** The emulator's fault options as flags, plus the pre-populated transcripts used by the benchmarks. */
+export interface FaultFlags extends FaultOptions {
   seedTranscripts?: number;
 }
 

@@ -1,18 +1,8 @@
 import type { Column } from '../../lib/output/types.js';
 import type { ServiceFields, WebhookMethod } from '../../lib/services.js';
 
-export interface ServiceFlags {
-  uniqueName?: string;
-  friendlyName?: string;
-  languageCode?: string;
-  autoTranscribe?: boolean;
-  autoRedaction?: boolean;
-  mediaRedaction?: boolean;
-  dataLogging?: boolean;
-  webhookUrl?: string;
-  webhookMethod?: WebhookMethod;
-  encryptionCredentialSid?: string;
-}
+/** The Service fields as commander names the flags: only the webhook method's flag is spelled differently. */
+export type ServiceFlags = Omit<ServiceFields, 'webhookHttpMethod'> & { webhookMethod?: WebhookMethod };
 
 /** Flags → API fields, keeping only what the user gave (so updates touch nothing else). */
 export function serviceFieldsOf(flags: ServiceFlags): ServiceFields {
