@@ -27,11 +27,17 @@ async function run(label, faults, recordings, inputFile) {
   const stats = await statsOf(emulator);
   await emulator.close();
   const ideal = (COUNT * LATENCY_MS) / CONCURRENCY;
-  console.log(`  ${label}: exit ${result.code}, ${(result.wallMs / 1000).toFixed(2)} s (ideal ${(ideal / 1000).toFixed(1)} s → ${((ideal / result.wallMs) * 100).toFixed(0)} % of ideal)`);
+  console.log(
+    `  ${label}: exit ${result.code}, ${(result.wallMs / 1000).toFixed(2)} s (ideal ${(ideal / 1000).toFixed(1)} s → ${((ideal / result.wallMs) * 100).toFixed(0)} % of ideal)`,
+  );
   const streaming = result.lastLineMs - result.firstLineMs;
-  console.log(`    first → last NDJSON line ${(streaming / 1000).toFixed(2)} s (start-up and service lookup excluded: ${((ideal / streaming) * 100).toFixed(0)} % of ideal)`);
+  console.log(
+    `    first → last NDJSON line ${(streaming / 1000).toFixed(2)} s (start-up and service lookup excluded: ${((ideal / streaming) * 100).toFixed(0)} % of ideal)`,
+  );
   console.log(`    outcomes created ${outcomes.created} · exists ${outcomes.exists} · failed ${outcomes.failed}`);
-  console.log(`    transcripts per recording: exactly 1 for ${counts.filter((n) => n === 1).length}/${COUNT} · lost ${counts.filter((n) => n === 0).length} · duplicates ${counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0)} · emulator created ${stats.created.transcripts ?? 0}`);
+  console.log(
+    `    transcripts per recording: exactly 1 for ${counts.filter((n) => n === 1).length}/${COUNT} · lost ${counts.filter((n) => n === 0).length} · duplicates ${counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0)} · emulator created ${stats.created.transcripts ?? 0}`,
+  );
   console.log(`    injected faults ${JSON.stringify(stats.faults)} · requests ${JSON.stringify(stats.requests)}`);
   console.log(`    ${result.stderr.trim().split('\n').pop()}`);
 }
@@ -42,9 +48,16 @@ export async function benchBulk() {
   const inputFile = join(dir, 'recordings.txt');
   // Customer keys given in the file (as an export of calls would have them): one request per recording.
   writeFileSync(inputFile, recordings.map((r) => `${r.sid},${r.call_sid}`).join('\n'));
-  console.log(`bulk transcription (${COUNT} recordings, --concurrency ${CONCURRENCY}, --latency-ms ${LATENCY_MS}; target ≥ 80 % of ideal, and exactly 1 transcript per recording)`);
+  console.log(
+    `bulk transcription (${COUNT} recordings, --concurrency ${CONCURRENCY}, --latency-ms ${LATENCY_MS}; target ≥ 80 % of ideal, and exactly 1 transcript per recording)`,
+  );
   await run('no faults', {}, recordings, inputFile);
-  await run('--fail-rate 0.1 --throttle-rate 0.1 --reset-after-commit-rate 0.05 --seed 42', { failRate: 0.1, throttleRate: 0.1, resetAfterCommitRate: 0.05, seed: 42 }, recordings, inputFile);
+  await run(
+    '--fail-rate 0.1 --throttle-rate 0.1 --reset-after-commit-rate 0.05 --seed 42',
+    { failRate: 0.1, throttleRate: 0.1, resetAfterCommitRate: 0.05, seed: 42 },
+    recordings,
+    inputFile,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchBulk();

@@ -43,7 +43,15 @@ export function runCi(args, env, { measureRss = false } = {}) {
   return new Promise((resolve) => {
     child.on('close', (code) => {
       const rss = /peak-rss-kib=(\d+)/.exec(stderr);
-      resolve({ code, lines, stderr: stderr.replace(/peak-rss-kib=\d+\n?/, ''), wallMs: performance.now() - started, firstLineMs, lastLineMs, peakRssKiB: rss ? Number(rss[1]) : undefined });
+      resolve({
+        code,
+        lines,
+        stderr: stderr.replace(/peak-rss-kib=\d+\n?/, ''),
+        wallMs: performance.now() - started,
+        firstLineMs,
+        lastLineMs,
+        peakRssKiB: rss ? Number(rss[1]) : undefined,
+      });
     });
   });
 }

@@ -47,7 +47,9 @@ function startEmulator() {
 /** `ci webhook listen --once` in the background: resolves with its URL; `events` resolves with what it printed. */
 function startListener(env) {
   const args = ['webhook', 'listen', '--port', '0', '--once', '--json'];
-  process.stdout.write(`\n${bold(`$ ci ${args.join(' ')} &`)}   ${'# receives the signed voice_intelligence_transcript_available event'}\n`);
+  process.stdout.write(
+    `\n${bold(`$ ci ${args.join(' ')} &`)}   ${'# receives the signed voice_intelligence_transcript_available event'}\n`,
+  );
   const child = spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = [];
   const events = new Promise((resolve) => child.once('exit', () => resolve(lines)));
@@ -92,15 +94,50 @@ let failed = false;
 try {
   emulator = await startEmulator();
   console.log(`Emulator listening on ${emulator.url} (a local Intelligence v2 API; no Twilio account involved).`);
-  const env = { ...baseEnv, TWILIO_ACCOUNT_SID: emulator.accountSid, TWILIO_AUTH_TOKEN: emulator.authToken, TWILIO_CI_API_URL: emulator.url };
+  const env = {
+    ...baseEnv,
+    TWILIO_ACCOUNT_SID: emulator.accountSid,
+    TWILIO_AUTH_TOKEN: emulator.authToken,
+    TWILIO_CI_API_URL: emulator.url,
+  };
 
   listener = await startListener(env);
-  await ci(env, ['services', 'create', '--unique-name', 'test-ci', '--language-code', 'en-US', '--webhook-url', listener.url, '--webhook-method', 'POST', '--fields', 'sid,uniqueName,webhookUrl']);
+  await ci(env, [
+    'services',
+    'create',
+    '--unique-name',
+    'test-ci',
+    '--language-code',
+    'en-US',
+    '--webhook-url',
+    listener.url,
+    '--webhook-method',
+    'POST',
+    '--fields',
+    'sid,uniqueName,webhookUrl',
+  ]);
   await ci(env, ['operators', 'attach', 'test-ci', 'Conversation Summary', 'Sentiment Analysis']);
   const seed = (file) => relative(process.cwd(), join(SEED_OPERATOR_DIR, file));
-  await ci(env, ['operators', 'create', '--name', 'test-operator', '--prompt-file', seed('prompt.txt'), '--schema', seed('feedback.schema.json'), '--examples', seed('examples.jsonl'), '--attach', 'test-ci', '--fields', 'sid,friendlyName,operatorType']);
+  await ci(env, [
+    'operators',
+    'create',
+    '--name',
+    'test-operator',
+    '--prompt-file',
+    seed('prompt.txt'),
+    '--schema',
+    seed('feedback.schema.json'),
+    '--examples',
+    seed('examples.jsonl'),
+    '--attach',
+    'test-ci',
+    '--fields',
+    'sid,friendlyName,operatorType',
+  ]);
   await ci(env, ['transcribe', SEED_RECORDING, '--service', 'test-ci', '--wait']);
-  const sid = (await ci(env, ['transcripts', 'list', '--source-sid', SEED_RECORDING, '--fields', 'sid', '--no-header'], { capture: true })).trim();
+  const sid = (
+    await ci(env, ['transcripts', 'list', '--source-sid', SEED_RECORDING, '--fields', 'sid', '--no-header'], { capture: true })
+  ).trim();
   await ci(env, ['results', sid]);
   await ci(env, ['results', sid, '--json']);
   process.stdout.write(`\n${bold('# what the background `ci webhook listen --once --json` received (signature verified):')}\n`);

@@ -19,7 +19,7 @@ function globalsOf({ requestTimeout, ...rest }: RawGlobals): GlobalOptions {
 function namedCommand(args: string[], program: Command): string | undefined {
   const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
+    const arg = args[i];
     if (arg === '--') return args[i + 1];
     if (arg.startsWith('-')) {
       if (takesValue.has(arg)) i++;
@@ -69,17 +69,20 @@ export async function buildProgram(
     '\nExamples:\n  $ ci emulator start            # a local Intelligence API, no account needed\n  $ ci --profile emulator services list\n  $ ci transcribe RE0123… --wait\n  $ ci help exit-codes\n',
   );
   const named = scope === 'all' ? undefined : findCommand(namedCommand(scope, program));
-  const act = (loader: CommandLoader) => async (...args: unknown[]) => {
-    const command = args[args.length - 1] as Command;
-    await run(loader, command, args.slice(0, -2));
-  };
+  const act =
+    (loader: CommandLoader) =>
+    async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      await run(loader, command, args.slice(0, -2));
+    };
   await registerCommands(program, act, (entry) => scope === 'all' || entry === named);
   return program;
 }
 
 function exitCodesText(): Promise<string> {
-  return import('./lib/errors.js').then(({ EXIT_CODE_HELP }) =>
-    ['Exit codes:', ...EXIT_CODE_HELP.map(([code, text]) => `  ${String(code).padStart(3)}  ${text}`)].join('\n') + '\n',
+  return import('./lib/errors.js').then(
+    ({ EXIT_CODE_HELP }) =>
+      ['Exit codes:', ...EXIT_CODE_HELP.map(([code, text]) => `  ${String(code).padStart(3)}  ${text}`)].join('\n') + '\n',
   );
 }
 
@@ -130,18 +133,22 @@ export async function main(argv: string[], proc: ProcessLike = process, override
   interrupted.catch(() => {});
   let ctx: Context | undefined;
   const io = buildContext(proc, argv, {}, controller.signal).io;
-  const program = await buildProgram(io, async (loader: CommandLoader, command: Command, args: unknown[]) => {
-    let root = command;
-    while (root.parent) root = root.parent;
-    ctx = buildContext(proc, argv, globalsOf(root.opts<RawGlobals>()), controller.signal, overrides);
-    const { run } = await loader();
-    const result = await Promise.race([run(ctx, command.opts(), ...args), interrupted]);
-    const { render } = await import('./lib/output/render.js');
-    const rendering = render(ctx.io, result, outputOptionsOf(command.opts<OutputFlags>()));
-    // A server's event stream ends by itself on Ctrl-C (a clean stop, exit 0); anything else is interrupted.
-    await (result.kind === 'events' ? rendering : Promise.race([rendering, interrupted]));
-    if (result.kind === 'custom' && result.failure) throw result.failure;
-  }, argv.slice(2));
+  const program = await buildProgram(
+    io,
+    async (loader: CommandLoader, command: Command, args: unknown[]) => {
+      let root = command;
+      while (root.parent) root = root.parent;
+      ctx = buildContext(proc, argv, globalsOf(root.opts<RawGlobals>()), controller.signal, overrides);
+      const { run } = await loader();
+      const result = await Promise.race([run(ctx, command.opts(), ...args), interrupted]);
+      const { render } = await import('./lib/output/render.js');
+      const rendering = render(ctx.io, result, outputOptionsOf(command.opts<OutputFlags>()));
+      // A server's event stream ends by itself on Ctrl-C (a clean stop, exit 0); anything else is interrupted.
+      await (result.kind === 'events' ? rendering : Promise.race([rendering, interrupted]));
+      if (result.kind === 'custom' && result.failure) throw result.failure;
+    },
+    argv.slice(2),
+  );
   addHelpCommand(program, io);
   try {
     await program.parseAsync(argv);
@@ -160,4 +167,3 @@ export async function main(argv: string[], proc: ProcessLike = process, override
     proc.off?.('SIGTERM', onSignal);
   }
 }
-

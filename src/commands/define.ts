@@ -28,7 +28,10 @@ export function withOutput(command: Command, { list = false } = {}): Command {
   if (list) command.option('--ndjson', 'print one JSON object per line, as pages arrive');
   return command
     .option('--fields <names>', 'comma-separated fields to show (JSON names)', (value: string) =>
-      value.split(',').map((field) => field.trim()).filter(Boolean),
+      value
+        .split(',')
+        .map((field) => field.trim())
+        .filter(Boolean),
     )
     .option('--no-header', 'omit the header line of tables and TSV');
 }

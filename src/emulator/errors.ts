@@ -30,8 +30,7 @@ export const badRequest = (message: string): HttpError => new HttpError(400, 200
 
 export const unauthorized = (): HttpError => new HttpError(401, 20003, 'Authenticate');
 
-export const notFound = (path: string): HttpError =>
-  new HttpError(404, 20404, `The requested resource ${path} was not found`);
+export const notFound = (path: string): HttpError => new HttpError(404, 20404, `The requested resource ${path} was not found`);
 
 export const methodNotAllowed = (method: string, path: string): HttpError =>
   new HttpError(405, 20004, `Method ${method} not allowed on ${path}`);

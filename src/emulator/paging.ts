@@ -32,11 +32,7 @@ export interface PageTarget {
  * possibly filtered). Page tokens name a `seq` ("after 41" / "before 42") rather than an offset,
  * so paging stays correct while items are added or deleted, and each page costs O(log n).
  */
-export function paginate<T, R>(
-  entries: readonly Entry<T>[],
-  target: PageTarget,
-  render: (value: T) => R,
-): Record<string, R[] | PageMeta> {
+export function paginate<T, R>(entries: readonly Entry<T>[], target: PageTarget, render: (value: T) => R): Record<string, R[] | PageMeta> {
   const pageSize = optionalInteger(target.query, 'PageSize', 1, target.maxPageSize ?? MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
   const page = optionalInteger(target.query, 'Page', 0, Number.MAX_SAFE_INTEGER) ?? 0;
   const token = optionalString(target.query, 'PageToken');

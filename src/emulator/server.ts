@@ -13,13 +13,7 @@ import { transcriptionRoutes } from './routes/transcription.js';
 import type { Transcriber } from './transcripts/transcriber.js';
 
 /** The route table: adding a resource is one more spread here. */
-const ROUTES: Route[] = [
-  ...serviceRoutes,
-  ...statsRoutes,
-  ...operatorRoutes,
-  ...transcriptionRoutes,
-  ...voiceRoutes,
-];
+const ROUTES: Route[] = [...serviceRoutes, ...statsRoutes, ...operatorRoutes, ...transcriptionRoutes, ...voiceRoutes];
 
 /** One request/response pair, as reported to `observe` after the response is sent. */
 export interface Exchange {

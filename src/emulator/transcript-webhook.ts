@@ -33,7 +33,9 @@ export async function notifyTranscriptAvailable(
 ): Promise<void> {
   if (!service.webhook_url) return;
   if (!remote && !isLoopbackUrl(service.webhook_url)) {
-    log(`webhook for ${transcript.sid} not sent to ${service.webhook_url}: not a loopback address (start the emulator with --remote-webhooks to allow it)`);
+    log(
+      `webhook for ${transcript.sid} not sent to ${service.webhook_url}: not a loopback address (start the emulator with --remote-webhooks to allow it)`,
+    );
     return;
   }
   await deliverWebhook(

@@ -13,7 +13,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
-    if (entity[0] === '#') return String.fromCodePoint(entity[1]?.toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
+    if (entity[0] === '#')
+      return String.fromCodePoint(entity[1]?.toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
     return ENTITIES[entity] ?? whole;
   });
 }
@@ -30,20 +31,21 @@ export function parseTwiml(xml: string): TwimlVerb[] {
     if (match.index !== consumed) break;
     consumed += match[0].length;
     const [, closing, name, attributes, selfClosing, text] = match;
-    const current = open[open.length - 1]!;
+    const current = open[open.length - 1];
     if (text !== undefined) current.text += decode(text);
     else if (closing !== undefined) {
       if (current.name !== closing) throw new Error(`TwiML: </${closing}> closes <${current.name}>`);
       open.pop();
     } else if (name !== undefined) {
       const element: TwimlVerb = { name, attributes: {}, text: '', children: [] };
-      for (const [, key, double, single] of (attributes ?? '').matchAll(ATTRIBUTE)) element.attributes[key!] = decode(double ?? single ?? '');
+      for (const [, key, double, single] of (attributes ?? '').matchAll(ATTRIBUTE))
+        element.attributes[key] = decode(double ?? single ?? '');
       current.children.push(element);
       if (!selfClosing) open.push(element);
     }
   }
   if (consumed !== xml.length) throw new Error(`TwiML: unreadable XML at offset ${consumed}`);
-  if (open.length !== 1) throw new Error(`TwiML: <${open[open.length - 1]!.name}> is never closed`);
+  if (open.length !== 1) throw new Error(`TwiML: <${open[open.length - 1].name}> is never closed`);
   const response = root.children.find((child) => child.name === 'Response');
   if (!response || root.children.length !== 1) throw new Error('TwiML: the document must have one <Response> root');
   for (const verb of walk(response)) verb.text = verb.text.trim();

@@ -67,7 +67,8 @@ export async function playInboundCall(options: CallOptions): Promise<CallStep[]>
       throw new CallFailedError(`${method} ${url} failed: ${String((error as Error).cause ?? (error as Error).message)}`, steps);
     }
     steps.push({ step: 'request', detail: `${method} ${url}`, status: response.status });
-    if (response.status >= 300) throw new CallFailedError(`${method} ${url} answered ${response.status}: ${response.body.slice(0, 200)}`, steps);
+    if (response.status >= 300)
+      throw new CallFailedError(`${method} ${url} answered ${response.status}: ${response.body.slice(0, 200)}`, steps);
     return response;
   };
 
@@ -122,8 +123,8 @@ async function sendRecordingStatus(
   if (!events.includes('completed')) return;
   const channels = record.attributes.recordingChannels === 'dual' ? '2' : '1';
   await request(new URL(callback, documentUrl).toString(), methodOf(record.attributes.recordingStatusCallbackMethod) ?? 'POST', {
-    AccountSid: callParams.AccountSid!,
-    CallSid: callParams.CallSid!,
+    AccountSid: callParams.AccountSid,
+    CallSid: callParams.CallSid,
     ...recordingParams(recording),
     RecordingStatus: 'completed',
     RecordingChannels: channels,

@@ -40,7 +40,8 @@ export function parseBulkInput(text: string): { items: BulkItem[]; invalid: Inva
 
 function problemWith(input: string, customerKey: string | undefined): string | undefined {
   if (customerKey !== undefined && customerKey === '') return 'empty customer key after the comma';
-  if (customerKey !== undefined && [...customerKey].length > CUSTOMER_KEY_MAX) return `customer key longer than ${CUSTOMER_KEY_MAX} characters`;
+  if (customerKey !== undefined && [...customerKey].length > CUSTOMER_KEY_MAX)
+    return `customer key longer than ${CUSTOMER_KEY_MAX} characters`;
   if (input.startsWith('RE')) return isSid(input, 'RE') ? undefined : `"${input}" is not a valid recording SID (RE + 32 hex characters)`;
   return isHttpUrl(input) ? undefined : `"${input}" is neither a recording SID (RE…) nor an http(s) URL`;
 }

@@ -9,7 +9,14 @@ import { mapPool } from './pool.js';
 import { listOperatorResults } from './results.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from './retry.js';
 import { sleep } from './time.js';
-import { fetchTranscript, findTranscriptOfRecording, listTranscripts, transcribe, waitForTranscript, type WaitOptions } from './transcripts.js';
+import {
+  fetchTranscript,
+  findTranscriptOfRecording,
+  listTranscripts,
+  transcribe,
+  waitForTranscript,
+  type WaitOptions,
+} from './transcripts.js';
 
 export type BulkOutcome = 'created' | 'exists' | 'failed';
 
@@ -42,7 +49,8 @@ export async function* transcribeAll(client: Twilio, items: readonly BulkItem[],
   const pending: BulkItem[] = [];
   for (const item of items) {
     const done = options.state.done.get(item.input);
-    if (done) yield { input: item.input, line: item.line, transcriptSid: done.transcriptSid, outcome: done.outcome, error: null, fromState: true };
+    if (done)
+      yield { input: item.input, line: item.line, transcriptSid: done.transcriptSid, outcome: done.outcome, error: null, fromState: true };
     else pending.push(item);
   }
   yield* mapPool(pending, options.concurrency, options.signal, async (item): Promise<BulkLine> => {
@@ -60,7 +68,11 @@ export async function* transcribeAll(client: Twilio, items: readonly BulkItem[],
   });
 }
 
-async function transcribeItem(client: Twilio, item: BulkItem, options: BulkOptions): Promise<{ outcome: 'created' | 'exists'; transcript: Row }> {
+async function transcribeItem(
+  client: Twilio,
+  item: BulkItem,
+  options: BulkOptions,
+): Promise<{ outcome: 'created' | 'exists'; transcript: Row }> {
   const startedAt = options.now();
   let mayExist = false;
   for (let attempt = 1; ; attempt++) {
@@ -68,7 +80,12 @@ async function transcribeItem(client: Twilio, item: BulkItem, options: BulkOptio
       // After a create that may have been applied, look before sending it again: adopt ours, never make a second.
       const ours = mayExist ? await findOwnCreate(client, item, options.serviceSid, startedAt) : undefined;
       if (ours) return { outcome: 'created', transcript: ours };
-      const { outcome, transcript } = await transcribe(client, { serviceSid: options.serviceSid, source: item.source, customerKey: item.customerKey, createFirst: true });
+      const { outcome, transcript } = await transcribe(client, {
+        serviceSid: options.serviceSid,
+        source: item.source,
+        customerKey: item.customerKey,
+        createFirst: true,
+      });
       return { outcome: outcome === 'exists' ? 'exists' : 'created', transcript };
     } catch (error) {
       if (error instanceof InterruptedError || !isTransient(error) || attempt >= ITEM_ATTEMPTS) throw error;
@@ -98,7 +115,12 @@ function statusOf(error: unknown): number | undefined {
 function isTransient(error: unknown): boolean {
   const status = statusOf(error);
   const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof UncertainWriteError || status === 429 || (status !== undefined && status >= 500) || (typeof code === 'string' && NETWORK_CODES.has(code));
+  return (
+    error instanceof UncertainWriteError ||
+    status === 429 ||
+    (status !== undefined && status >= 500) ||
+    (typeof code === 'string' && NETWORK_CODES.has(code))
+  );
 }
 
 /** A 5xx or a dropped connection after sending: the create may have happened. */
@@ -115,7 +137,12 @@ export interface ResultsLine {
 }
 
 /** --wait: waits for every transcript (same pool size), one line each with its results; failures carry the reason. */
-export function waitForAll(client: Twilio, sids: readonly string[], concurrency: number, wait: Omit<WaitOptions, 'onStatus'>): AsyncGenerator<ResultsLine> {
+export function waitForAll(
+  client: Twilio,
+  sids: readonly string[],
+  concurrency: number,
+  wait: Omit<WaitOptions, 'onStatus'>,
+): AsyncGenerator<ResultsLine> {
   return mapPool(sids, concurrency, wait.signal, async (sid): Promise<ResultsLine> => {
     try {
       const transcript = await waitForTranscript(client, sid, wait);

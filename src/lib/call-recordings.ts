@@ -20,10 +20,16 @@ export function assertEmulator(apiUrl: string | undefined): void {
 /** Asks the emulator for a new catalogue recording of a caller saying `text`. */
 export async function recordCallerSaying(client: Twilio, text: string): Promise<CallRecording> {
   // The SDK has no method for an emulator-only resource; its generic request still takes the base-URL override.
-  const response = await client.request({ method: 'post', uri: 'https://intelligence.twilio.com/emulator/Recordings', data: { Text: text } });
+  const response = await client.request({
+    method: 'post',
+    uri: 'https://intelligence.twilio.com/emulator/Recordings',
+    data: { Text: text },
+  });
   const body = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as { sid?: string; message?: string };
   if (response.statusCode !== 201 || !body.sid) {
-    throw new ApiError(`the emulator did not create the call's recording (${response.statusCode}${body.message ? `: ${body.message}` : ''})`);
+    throw new ApiError(
+      `the emulator did not create the call's recording (${response.statusCode}${body.message ? `: ${body.message}` : ''})`,
+    );
   }
   return existingRecording(client, body.sid);
 }

@@ -53,9 +53,7 @@ export function resolveCredentials(globals: GlobalOptions, env: Env, config: Con
   }
   if (!chosen) throw new AuthError('no Twilio credentials found', { hint: NO_CREDENTIALS_HINT });
   const { profile, source } = chosen;
-  const [username, password] = profile.apiKey
-    ? [profile.apiKey, profile.apiSecret]
-    : [profile.accountSid, profile.authToken];
+  const [username, password] = profile.apiKey ? [profile.apiKey, profile.apiSecret] : [profile.accountSid, profile.authToken];
   if (!password) throw new AuthError(`${source} has no auth token or API secret`, { hint: NO_CREDENTIALS_HINT });
   return {
     accountSid: profile.accountSid,

@@ -36,7 +36,9 @@ export function configFileCheck(path: string, mode: number | undefined): Check {
     : pass('config file', `${path} (mode ${permissions})`);
 }
 
-export function credentialsCheck(found: { source: string; accountSid: string; username: string } | { error: string; hint?: string }): Check {
+export function credentialsCheck(
+  found: { source: string; accountSid: string; username: string } | { error: string; hint?: string },
+): Check {
   if ('error' in found) return fail('credentials', found.error, found.hint ?? 'run `ci login`');
   const kind = found.username.startsWith('SK') ? `API key ${found.username}` : 'auth token';
   return pass('credentials', `${found.accountSid} with ${kind}, from ${found.source}`);
@@ -91,7 +93,9 @@ export async function probe(base: string, timeoutMs = 5000): Promise<ProbeResult
 export function endpointCheck(base: string, result: ProbeResult, viaApiUrl: boolean): Check {
   const name = viaApiUrl ? '--api-url reachable' : 'API endpoint reachable';
   if (result.error !== undefined) {
-    const fix = viaApiUrl ? 'start the API there (`ci emulator start`) or correct --api-url / TWILIO_CI_API_URL' : 'check the network, firewall and proxy settings';
+    const fix = viaApiUrl
+      ? 'start the API there (`ci emulator start`) or correct --api-url / TWILIO_CI_API_URL'
+      : 'check the network, firewall and proxy settings';
     return fail(name, `${base}: ${result.error}`, fix);
   }
   return pass(name, `${base} answered HTTP ${result.status} in ${result.ms} ms`);
@@ -107,10 +111,15 @@ export function proxyCheck(env: Env, apiUrl: string | undefined): Check {
   if (!set.length) return pass(name, 'none set: requests go direct');
   const proxy = env.HTTP_PROXY;
   if (proxy !== undefined && proxy !== '') {
-    if (!URL.canParse(proxy)) return fail(name, `HTTP_PROXY is not a URL`, 'set HTTP_PROXY to a URL such as http://proxy.example.com:3128, or unset it');
+    if (!URL.canParse(proxy))
+      return fail(name, `HTTP_PROXY is not a URL`, 'set HTTP_PROXY to a URL such as http://proxy.example.com:3128, or unset it');
     const host = apiUrl && URL.canParse(apiUrl) ? new URL(apiUrl).hostname : undefined;
     if (host && LOOPBACK.test(host)) {
-      return fail(name, `HTTP_PROXY would carry requests for the local ${apiUrl} to ${new URL(proxy).host}`, 'unset HTTP_PROXY while using a local API (the SDK ignores NO_PROXY)');
+      return fail(
+        name,
+        `HTTP_PROXY would carry requests for the local ${apiUrl} to ${new URL(proxy).host}`,
+        'unset HTTP_PROXY while using a local API (the SDK ignores NO_PROXY)',
+      );
     }
     return pass(name, `requests go through HTTP_PROXY (${new URL(proxy).host}); set: ${set.join(', ')}`);
   }
@@ -125,7 +134,8 @@ export function clockCheck(serverDate: Date | undefined, sentAt: Date, receivedA
   const local = (sentAt.getTime() + receivedAt.getTime()) / 2;
   // The Date header has whole seconds: anything within one second is no skew at all.
   const skew = Math.round((local - serverDate.getTime()) / 1000);
-  const detail = Math.abs(skew) <= 1 ? 'in sync with the server' : `this machine is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the server`;
+  const detail =
+    Math.abs(skew) <= 1 ? 'in sync with the server' : `this machine is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the server`;
   return Math.abs(skew) > MAX_CLOCK_SKEW_SECONDS
     ? fail(name, detail, 'synchronise the clock, e.g. `sudo timedatectl set-ntp true`')
     : pass(name, detail);

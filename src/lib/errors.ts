@@ -107,7 +107,16 @@ function isRestException(err: unknown): err is RestExceptionLike {
 }
 
 /** Error codes of a request that never got an HTTP answer. */
-export const NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH']);
+export const NETWORK_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EPIPE',
+  'EHOSTUNREACH',
+]);
 
 /** Turns anything thrown below a command into a CliError; the single place exit codes are decided. */
 export function toCliError(err: unknown, what?: string): CliError {
@@ -116,8 +125,10 @@ export function toCliError(err: unknown, what?: string): CliError {
   if (isRestException(err)) {
     const details = { code: err.code, moreInfo: err.moreInfo, status: err.status, cause: err };
     // No Twilio error body (e.g. an HTML page from a proxy): the SDK's "[HTTP 502] Failed to execute request" says little.
-    const message = err.code === undefined ? `${prefix}the API answered HTTP ${err.status} without a Twilio error body` : `${prefix}${err.message}`;
-    if (err.code === undefined && err.status >= 500) return new ApiError(message, { ...details, hint: 'a proxy or gateway may be in the way; check --api-url and try again' });
+    const message =
+      err.code === undefined ? `${prefix}the API answered HTTP ${err.status} without a Twilio error body` : `${prefix}${err.message}`;
+    if (err.code === undefined && err.status >= 500)
+      return new ApiError(message, { ...details, hint: 'a proxy or gateway may be in the way; check --api-url and try again' });
     if (err.status === 401 || err.status === 403) {
       return new AuthError(message, { ...details, hint: 'check the credentials in effect with `ci doctor` or `ci profiles list`' });
     }
@@ -133,7 +144,10 @@ export function toCliError(err: unknown, what?: string): CliError {
     });
   }
   if (err instanceof SyntaxError) {
-    return new ApiError(`${prefix}the API's answer is not valid JSON (cut short?): ${err.message}`, { hint: 'try again; check --api-url if it persists', cause: err });
+    return new ApiError(`${prefix}the API's answer is not valid JSON (cut short?): ${err.message}`, {
+      hint: 'try again; check --api-url if it persists',
+      cause: err,
+    });
   }
   const message = err instanceof Error ? err.message : String(err);
   return new CliError(`${prefix}${message}`, ExitCode.failure, { cause: err });

@@ -35,7 +35,7 @@ function makeLogger(io: IO, debug: boolean): Logger {
     hint: (text) => io.stderrIsTTY && line(text),
     warn: (text) => line(`warning: ${text}`),
     debug: (text) => debug && line(`[debug] ${text}`),
-  } as Logger;
+  };
 }
 
 /** Parts of the context a test may replace (a scripted prompter, a fixed clock). */

@@ -156,7 +156,7 @@ function csvExamples(text: string, where: string, problems: string[]): TrainingE
       problems.push(`${where} line ${line}: expected 2 fields (input,output), got ${cells.length}; quote fields that contain commas`);
       return [];
     }
-    return [{ input: cells[0]!, output: cells[1]! }];
+    return [{ input: cells[0], output: cells[1] }];
   });
 }
 
@@ -170,7 +170,7 @@ export function parseCsv(text: string): { rows: string[][]; lines: number[] } | 
   let line = 1;
   let rowLine = 1;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
+    const char = text[i];
     if (quoted) {
       if (char === '"' && text[i + 1] === '"') {
         field += '"';

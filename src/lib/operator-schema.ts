@@ -24,9 +24,25 @@ export const MAX_ENUM_VALUES = 500;
 const SUPPORTED_TYPES = new Set(['string', 'number', 'boolean', 'integer', 'object', 'array', 'null']);
 /** Keywords Twilio documents as unsupported in json_result_schema. */
 const UNSUPPORTED_KEYWORDS = new Set([
-  'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum', 'multipleOf', 'patternProperties',
-  'unevaluatedProperties', 'propertyNames', 'minProperties', 'maxProperties', 'unevaluatedItems', 'contains',
-  'minContains', 'maxContains', 'minItems', 'maxItems', 'uniqueItems',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'multipleOf',
+  'patternProperties',
+  'unevaluatedProperties',
+  'propertyNames',
+  'minProperties',
+  'maxProperties',
+  'unevaluatedItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
 ]);
 
 type Json = Record<string, unknown>;
@@ -51,7 +67,8 @@ export function resultSchemaProblems(schema: unknown): string[] {
   const counts = { properties: 0, enumValues: 0 };
   walk(schema, '', 0, problems, counts);
   if (counts.properties > MAX_PROPERTIES) problems.push(`schema: ${counts.properties} properties, at most ${MAX_PROPERTIES} are supported`);
-  if (counts.enumValues > MAX_ENUM_VALUES) problems.push(`schema: ${counts.enumValues} enum values in total, at most ${MAX_ENUM_VALUES} are supported`);
+  if (counts.enumValues > MAX_ENUM_VALUES)
+    problems.push(`schema: ${counts.enumValues} enum values in total, at most ${MAX_ENUM_VALUES} are supported`);
   return [...problems, ...metaSchemaProblems(schema, problems)];
 }
 
@@ -77,7 +94,8 @@ function walk(node: Json, at: string, depth: number, problems: string[], counts:
   }
   const types = Array.isArray(node.type) ? node.type : node.type === undefined ? [] : [node.type];
   for (const type of types) {
-    if (typeof type !== 'string' || !SUPPORTED_TYPES.has(type)) problems.push(`schema ${pointer(at, 'type')}: type ${JSON.stringify(type)} is not supported`);
+    if (typeof type !== 'string' || !SUPPORTED_TYPES.has(type))
+      problems.push(`schema ${pointer(at, 'type')}: type ${JSON.stringify(type)} is not supported`);
   }
   if (Array.isArray(node.enum)) counts.enumValues += node.enum.length;
 
@@ -95,12 +113,14 @@ function walk(node: Json, at: string, depth: number, problems: string[], counts:
   if (isObject(node.items)) walk(node.items, pointer(at, 'items'), depth, problems, counts);
   for (const keyword of ['anyOf', 'allOf', 'oneOf'] as const) {
     const branches = node[keyword];
-    if (Array.isArray(branches)) branches.forEach((branch, index) => isObject(branch) && walk(branch, pointer(pointer(at, keyword), index), depth, problems, counts));
+    if (Array.isArray(branches))
+      branches.forEach((branch, index) => isObject(branch) && walk(branch, pointer(pointer(at, keyword), index), depth, problems, counts));
   }
   for (const keyword of ['$defs', 'definitions'] as const) {
     const definitions = node[keyword];
     if (isObject(definitions)) {
-      for (const [name, child] of Object.entries(definitions)) if (isObject(child)) walk(child, pointer(pointer(at, keyword), name), depth, problems, counts);
+      for (const [name, child] of Object.entries(definitions))
+        if (isObject(child)) walk(child, pointer(pointer(at, keyword), name), depth, problems, counts);
     }
   }
 }

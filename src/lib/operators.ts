@@ -31,7 +31,11 @@ export function listOperators(client: Twilio, filters: OperatorFilters = {}, lim
   const source = filters.source ?? 'all';
   const first =
     // The pre-built listing's type omits 'deprecated'; the API answers it like any other filter.
-    source === 'prebuilt' ? v2.prebuiltOperators.page(options as Parameters<typeof v2.prebuiltOperators.page>[0]) : source === 'custom' ? v2.customOperators.page(options) : v2.operators.page(options);
+    source === 'prebuilt'
+      ? v2.prebuiltOperators.page(options as Parameters<typeof v2.prebuiltOperators.page>[0])
+      : source === 'custom'
+        ? v2.customOperators.page(options)
+        : v2.operators.page(options);
   return streamPages<object>(first, limit);
 }
 
@@ -60,7 +64,7 @@ export async function resolveOperators(client: Twilio, refs: string[]): Promise<
       continue;
     }
     const matches = catalogue.filter((operator) => String(operator.friendlyName).toLowerCase() === ref.toLowerCase());
-    if (matches.length === 1) resolved.push(matches[0]!);
+    if (matches.length === 1) resolved.push(matches[0]);
     else if (matches.length === 0) unknown.push(`"${ref}"`);
     else ambiguous.push(`"${ref}" matches ${matches.length} operators: ${matches.map((operator) => String(operator.sid)).join(', ')}`);
   }
@@ -75,7 +79,7 @@ export async function resolveOperators(client: Twilio, refs: string[]): Promise<
 }
 
 export async function resolveOperator(client: Twilio, ref: string): Promise<Row> {
-  return (await resolveOperators(client, [ref]))[0]!;
+  return (await resolveOperators(client, [ref]))[0];
 }
 
 /** The custom operator behind a reference; a pre-built one is refused (exit 2) naming the action. */
@@ -151,14 +155,20 @@ export async function attachedOperatorRows(client: Twilio, serviceSid: string, f
 }
 
 /** A definition from the parts the user gave, with every problem found; the name and prompt are required. */
-export function newDefinition(friendlyName: string | undefined, parts: DefinitionParts): { definition: GenerativeDefinition; problems: string[] } {
+export function newDefinition(
+  friendlyName: string | undefined,
+  parts: DefinitionParts,
+): { definition: GenerativeDefinition; problems: string[] } {
   const definition = { friendlyName: friendlyName ?? '', prompt: parts.prompt ?? '', schema: parts.schema, examples: parts.examples ?? [] };
   const problems = [...parts.problems];
   if (friendlyName === undefined) problems.push('give --name');
   const promptMissing = parts.prompt === undefined;
   if (promptMissing && !parts.problems.some((problem) => problem.startsWith('--prompt'))) problems.push('give --prompt or --prompt-file');
   // A missing name or prompt is reported once, as the flag to give, not a second time as "empty".
-  const implied = new Set([...(promptMissing ? ['the prompt is empty'] : []), ...(friendlyName === undefined ? ['the name is empty'] : [])]);
+  const implied = new Set([
+    ...(promptMissing ? ['the prompt is empty'] : []),
+    ...(friendlyName === undefined ? ['the name is empty'] : []),
+  ]);
   problems.push(...definitionProblems(definition).filter((problem) => !implied.has(problem)));
   return { definition, problems };
 }
@@ -191,16 +201,22 @@ export interface GenerativeChanges {
  */
 export async function updateGenerativeOperator(client: Twilio, ref: string, changes: GenerativeChanges): Promise<Row> {
   const { parts } = changes;
-  const nothing = changes.friendlyName === undefined && parts.prompt === undefined && parts.schema === undefined && parts.examples === undefined;
-  if (nothing && !parts.problems.length) throw new UsageError('nothing to update: give at least one flag', { hint: 'see `ci operators update --help`' });
+  const nothing =
+    changes.friendlyName === undefined && parts.prompt === undefined && parts.schema === undefined && parts.examples === undefined;
+  if (nothing && !parts.problems.length)
+    throw new UsageError('nothing to update: give at least one flag', { hint: 'see `ci operators update --help`' });
   const current = await resolveCustomOperator(client, ref, 'update');
   const type = current.operatorType as string;
   const problems = [...parts.problems];
   if (type !== GENERATIVE && type !== GENERATIVE_JSON) {
-    throw new UsageError(`cannot update ${describeOperator(current)}: ci edits Generative and GenerativeJSON operators, this one is ${type}`);
+    throw new UsageError(
+      `cannot update ${describeOperator(current)}: ci edits Generative and GenerativeJSON operators, this one is ${type}`,
+    );
   }
   if (type === GENERATIVE && parts.schema !== undefined) {
-    problems.push(`${describeOperator(current)} is a Generative (text) operator and cannot take a --schema; create a new operator with --schema instead`);
+    problems.push(
+      `${describeOperator(current)} is a Generative (text) operator and cannot take a --schema; create a new operator with --schema instead`,
+    );
   }
   const config = (current.config ?? {}) as { prompt?: string; json_result_schema?: unknown; examples?: TrainingExample[] };
   const definition: GenerativeDefinition = {
@@ -221,7 +237,12 @@ export async function updateGenerativeOperator(client: Twilio, ref: string, chan
     });
     return toPlain(updated);
   } catch (error) {
-    throw explainConflict(error, describeOperator(current), version, `see \`ci operators show ${current.sid as string}\` and run the update again`);
+    throw explainConflict(
+      error,
+      describeOperator(current),
+      version,
+      `see \`ci operators show ${current.sid as string}\` and run the update again`,
+    );
   }
 }
 

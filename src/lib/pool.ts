@@ -6,14 +6,19 @@ import { InterruptedError } from './errors.js';
  * On abort no new item starts; items in flight finish (their results are still yielded), then it throws
  * InterruptedError. The first failure of `work` stops new items and is rethrown at the end.
  */
-export async function* mapPool<T, R>(items: readonly T[], concurrency: number, signal: AbortSignal, work: (item: T) => Promise<R>): AsyncGenerator<R> {
+export async function* mapPool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  signal: AbortSignal,
+  work: (item: T) => Promise<R>,
+): AsyncGenerator<R> {
   const results = new Channel<R>();
   let next = 0;
   let failure: { error: unknown } | undefined;
   let stopped = false;
   const worker = async () => {
     while (!signal.aborted && !failure && !stopped && next < items.length) {
-      const item = items[next++]!;
+      const item = items[next++];
       try {
         results.push(await work(item));
       } catch (error) {

@@ -72,7 +72,9 @@ export async function listOperatorResults(client: Twilio, transcriptSid: string,
   const matching = normalised.filter((r) => r.operatorSid === options.operator || String(r.name).toLowerCase() === wanted);
   if (matching.length === 0) {
     const names = normalised.map((r) => `${String(r.name)} (${String(r.operatorSid)})`).join(', ') || 'none';
-    throw new NotFoundError(`no result of operator "${options.operator}" in transcript ${transcriptSid}`, { hint: `results present: ${names}` });
+    throw new NotFoundError(`no result of operator "${options.operator}" in transcript ${transcriptSid}`, {
+      hint: `results present: ${names}`,
+    });
   }
   return matching;
 }
@@ -89,7 +91,9 @@ export function assertCompleted(transcript: Row): void {
   if (transcript.status === 'completed') return;
   const sid = String(transcript.sid);
   if (ENDED_WITHOUT_RESULTS.has(String(transcript.status))) {
-    throw new WaitError(`transcript ${sid} ended ${String(transcript.status)}: it has no results`, { hint: 'transcribe the media again, e.g. ci transcribe RE… --force' });
+    throw new WaitError(`transcript ${sid} ended ${String(transcript.status)}: it has no results`, {
+      hint: 'transcribe the media again, e.g. ci transcribe RE… --force',
+    });
   }
   throw new WaitError(`transcript ${sid} is ${String(transcript.status)}: no sentences or results yet`, {
     hint: `wait for it with: ci results ${sid} --wait (or ci transcripts wait ${sid})`,

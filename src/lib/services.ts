@@ -68,7 +68,12 @@ export async function updateService(client: Twilio, ref: string, fields: Service
     .services(current.sid as string)
     .update({ ...fields, ifMatch: version })
     .catch((error: unknown) => {
-      throw explainConflict(error, `service "${current.uniqueName as string}" (${current.sid as string})`, version, `see \`ci services show ${current.sid as string}\` and run the update again`);
+      throw explainConflict(
+        error,
+        `service "${current.uniqueName as string}" (${current.sid as string})`,
+        version,
+        `see \`ci services show ${current.sid as string}\` and run the update again`,
+      );
     });
   return toPlain(updated);
 }

@@ -47,17 +47,27 @@ const httpUrlOrEmpty = (value: string): true | string => {
 /** A path, never '-': stdin is the terminal the questions come from. */
 const fileOrEmpty = (value: string): true | string => (value.trim() === '-' ? 'a file path (stdin is answering these questions)' : true);
 
-const required = (what: string) => (value: string): true | string => (value.trim() ? true : `${what} is required`);
+const required =
+  (what: string) =>
+  (value: string): true | string =>
+    value.trim() ? true : `${what} is required`;
 
 export async function askSetupPlan(prompter: Prompter, client: Twilio, stdin: NodeJS.ReadableStream, log: SetupLog): Promise<SetupPlan> {
   const uniqueName = await askFreeUniqueName(prompter, client, log);
-  const languageCode = (await prompter.input('Language of the conversations', { default: 'en-US', validate: required('a language code') })).trim();
+  const languageCode = (
+    await prompter.input('Language of the conversations', { default: 'en-US', validate: required('a language code') })
+  ).trim();
   const autoTranscribe = await prompter.confirm('Transcribe every recording of the account automatically?', false);
   const autoRedaction = await prompter.confirm('Redact PII in transcripts?', false);
   const mediaRedaction = autoRedaction ? await prompter.confirm('Redact PII in the media (audio) too?', false) : false;
-  const webhookUrl = (await prompter.input('Webhook URL, called when a transcript is ready (empty for none)', { default: '', validate: httpUrlOrEmpty })).trim();
+  const webhookUrl = (
+    await prompter.input('Webhook URL, called when a transcript is ready (empty for none)', { default: '', validate: httpUrlOrEmpty })
+  ).trim();
   const webhookHttpMethod = webhookUrl
-    ? await prompter.select<WebhookMethod>('Webhook HTTP method', [{ name: 'POST', value: 'POST' }, { name: 'GET', value: 'GET' }])
+    ? await prompter.select<WebhookMethod>('Webhook HTTP method', [
+        { name: 'POST', value: 'POST' },
+        { name: 'GET', value: 'GET' },
+      ])
     : undefined;
 
   const catalogue: Row[] = [];
@@ -78,7 +88,9 @@ export async function askSetupPlan(prompter: Prompter, client: Twilio, stdin: No
     ...(webhookUrl ? { webhookUrl, webhookHttpMethod } : {}),
   };
   const prebuilt = picked.map((operator) => ({ sid: operator.sid as string, friendlyName: operator.friendlyName as string }));
-  const generative = (await prompter.confirm('Create a generative custom operator too?', false)) ? await askGenerative(prompter, stdin, log) : undefined;
+  const generative = (await prompter.confirm('Create a generative custom operator too?', false))
+    ? await askGenerative(prompter, stdin, log)
+    : undefined;
   return { service, prebuilt, generative };
 }
 
@@ -104,9 +116,19 @@ async function askGenerative(prompter: Prompter, stdin: NodeJS.ReadableStream, l
       { name: 'in $EDITOR', value: 'editor' as const },
       { name: 'on one line here', value: 'inline' as const },
     ]);
-    const prompt = how === 'editor' ? (await prompter.editor('Prompt')).trim() : await prompter.input('Prompt', { validate: required('a prompt') });
-    const schema = (await prompter.input('JSON Schema file for a JSON result (empty for a text result)', { default: '', validate: fileOrEmpty })).trim() || undefined;
-    const examplesFile = (await prompter.input('Training examples file: .json, .jsonl or .csv (empty to type them here)', { default: '', validate: fileOrEmpty })).trim() || undefined;
+    const prompt =
+      how === 'editor' ? (await prompter.editor('Prompt')).trim() : await prompter.input('Prompt', { validate: required('a prompt') });
+    const schema =
+      (
+        await prompter.input('JSON Schema file for a JSON result (empty for a text result)', { default: '', validate: fileOrEmpty })
+      ).trim() || undefined;
+    const examplesFile =
+      (
+        await prompter.input('Training examples file: .json, .jsonl or .csv (empty to type them here)', {
+          default: '',
+          validate: fileOrEmpty,
+        })
+      ).trim() || undefined;
     const example: string[] = [];
     while (!examplesFile) {
       const input = (await prompter.input('Example conversation (empty when done)', { default: '' })).trim();
@@ -141,7 +163,12 @@ export async function applySetup(client: Twilio, plan: SetupPlan, log: SetupLog)
   log.progress(`Created service ${serviceSid}.`);
   let customOperatorSid: string | undefined;
   try {
-    if (plan.prebuilt.length) await attachOperators(client, serviceSid, plan.prebuilt.map((operator) => operator.sid));
+    if (plan.prebuilt.length)
+      await attachOperators(
+        client,
+        serviceSid,
+        plan.prebuilt.map((operator) => operator.sid),
+      );
     if (plan.generative) {
       const operator = await createGenerativeOperator(client, plan.generative.definition);
       customOperatorSid = operator.sid as string;
@@ -149,7 +176,10 @@ export async function applySetup(client: Twilio, plan: SetupPlan, log: SetupLog)
     }
   } catch (error) {
     // Say what already exists, so a rerun does not trip over it.
-    throw toCliError(error, `service ${serviceSid} was created${customOperatorSid ? ` and operator ${customOperatorSid}` : ''}, but the setup did not finish`);
+    throw toCliError(
+      error,
+      `service ${serviceSid} was created${customOperatorSid ? ` and operator ${customOperatorSid}` : ''}, but the setup did not finish`,
+    );
   }
   const attachedOperatorSids = [...plan.prebuilt.map((operator) => operator.sid), ...(customOperatorSid ? [customOperatorSid] : [])];
   return { serviceSid, uniqueName: plan.service.uniqueName, attachedOperatorSids, customOperatorSid, commands: setupCommands(plan) };
@@ -163,9 +193,11 @@ export function setupCommands(plan: SetupPlan): string[] {
   create.push(service.autoTranscribe ? '--auto-transcribe' : '--no-auto-transcribe');
   if (service.autoRedaction) create.push('--auto-redaction');
   if (service.mediaRedaction) create.push('--media-redaction');
-  if (service.webhookUrl) create.push('--webhook-url', shellQuote(service.webhookUrl), '--webhook-method', service.webhookHttpMethod ?? 'POST');
+  if (service.webhookUrl)
+    create.push('--webhook-url', shellQuote(service.webhookUrl), '--webhook-method', service.webhookHttpMethod ?? 'POST');
   const commands = [create.join(' ')];
-  if (plan.prebuilt.length) commands.push(['ci operators attach', name, ...plan.prebuilt.map((operator) => shellQuote(operator.friendlyName))].join(' '));
+  if (plan.prebuilt.length)
+    commands.push(['ci operators attach', name, ...plan.prebuilt.map((operator) => shellQuote(operator.friendlyName))].join(' '));
   if (plan.generative) {
     const { sources, definition } = plan.generative;
     const operator = ['ci operators create --name', shellQuote(definition.friendlyName), '--prompt', shellQuote(definition.prompt)];

@@ -6,6 +6,6 @@ export async function readWords(stream: NodeJS.ReadableStream): Promise<string[]
 /** The whole stream as text, e.g. a bulk input file given as `-`. */
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
   return text;
 }

@@ -99,7 +99,12 @@ async function callSidOf(client: Twilio, recordingSid: string): Promise<string> 
     return recording.callSid;
   } catch (error) {
     const cliError = toCliError(error, `recording ${recordingSid}`);
-    if (cliError instanceof NotFoundError) throw new NotFoundError(`recording ${recordingSid} was not found in this account`, { code: cliError.code, moreInfo: cliError.moreInfo, hint: 'give --customer-key to skip the lookup' });
+    if (cliError instanceof NotFoundError)
+      throw new NotFoundError(`recording ${recordingSid} was not found in this account`, {
+        code: cliError.code,
+        moreInfo: cliError.moreInfo,
+        hint: 'give --customer-key to skip the lookup',
+      });
     throw cliError;
   }
 }
@@ -118,8 +123,8 @@ const PARTICIPANT_KEYS: Record<string, string> = {
 export function parseParticipants(specs: string[]): Participant[] {
   if (specs.length > 2) throw new UsageError('at most two --participant flags: a transcript has two channels');
   const participants = specs.map(parseParticipant);
-  if (participants.length === 2 && participants[0]!.channel_participant === participants[1]!.channel_participant) {
-    throw new UsageError(`--participant: channel ${participants[0]!.channel_participant} is given twice`);
+  if (participants.length === 2 && participants[0].channel_participant === participants[1].channel_participant) {
+    throw new UsageError(`--participant: channel ${participants[0].channel_participant} is given twice`);
   }
   return participants;
 }
@@ -128,7 +133,7 @@ function parseParticipant(spec: string): Participant {
   const fields: Record<string, string | number> = {};
   for (const pair of spec.split(',')) {
     const [key, ...rest] = pair.split('=');
-    const name = PARTICIPANT_KEYS[key!.trim()];
+    const name = PARTICIPANT_KEYS[key.trim()];
     if (!name || rest.length === 0) {
       throw new UsageError(`--participant "${spec}": expected key=value pairs with keys ${Object.keys(PARTICIPANT_KEYS).join(', ')}`);
     }
@@ -151,7 +156,11 @@ export interface TranscriptFilters {
 }
 
 /** Transcripts page by page; `customerKey` is not an API filter, so it is applied here, on each page. */
-export async function* listTranscripts(client: Twilio, filters: TranscriptFilters, options: { limit?: number; customerKey?: string } = {}): AsyncGenerator<Row> {
+export async function* listTranscripts(
+  client: Twilio,
+  filters: TranscriptFilters,
+  options: { limit?: number; customerKey?: string } = {},
+): AsyncGenerator<Row> {
   const { limit = Infinity, customerKey } = options;
   const pageSize = pageSizeFor(customerKey === undefined ? options.limit : undefined);
   const rows = streamPages(client.intelligence.v2.transcripts.page({ ...filters, pageSize }), customerKey === undefined ? limit : Infinity);
@@ -193,7 +202,9 @@ export async function waitForTranscript(client: Twilio, sid: string, options: Wa
     options.onStatus?.(status);
     if (status === 'completed') return transcript;
     if (ENDED_WITHOUT_RESULTS.has(status)) {
-      throw new WaitError(`transcript ${sid} ended ${status}`, { hint: status === 'failed' ? 'the media could not be read; check the recording or media URL' : undefined });
+      throw new WaitError(`transcript ${sid} ended ${status}`, {
+        hint: status === 'failed' ? 'the media could not be read; check the recording or media URL' : undefined,
+      });
     }
     const left = deadline - Date.now();
     if (left <= 0) throw new WaitError(`timed out waiting for transcript ${sid} (still ${status})`, { hint: resume });

@@ -60,7 +60,14 @@ function found(name: string, entry: TwilioCliProfile, config: TwilioCliConfig): 
   const region = text(entry.region);
   const edge = text(config.edge);
   const problem = problemOf(name, entry);
-  const base = { name, accountSid: text(entry.accountSid) ?? '', apiKey: text(entry.apiKey), region, edge, active: config.activeProfile === name };
+  const base = {
+    name,
+    accountSid: text(entry.accountSid) ?? '',
+    apiKey: text(entry.apiKey),
+    region,
+    edge,
+    active: config.activeProfile === name,
+  };
   if (problem) return { ...base, problem };
   const profile: Profile = { accountSid: base.accountSid, apiKey: base.apiKey, apiSecret: text(entry.apiSecret) };
   if (region) profile.region = region;
@@ -87,7 +94,9 @@ export async function readTwilioCliProfiles(path: string): Promise<FoundProfile[
     content = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new NotFoundError(`no twilio-cli configuration at ${path}`, { hint: 'set up twilio-cli with `twilio login`, or pass --from FILE' });
+      throw new NotFoundError(`no twilio-cli configuration at ${path}`, {
+        hint: 'set up twilio-cli with `twilio login`, or pass --from FILE',
+      });
     }
     throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
   }

@@ -61,8 +61,16 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
     expect(applied.stdout).toMatch(/^✓ attach test-operator to service test-ci$/m);
 
     const service = JSON.parse((await ci(['services', 'show', 'test-ci', '--json'])).stdout);
-    expect(service).toMatchObject({ friendlyName: 'Test CI', languageCode: 'en-US', autoTranscribe: false, webhookUrl: WEBHOOK, webhookHttpMethod: 'POST' });
-    const attached = JSON.parse((await ci(['operators', 'list', '--attached-to', 'test-ci', '--json'])).stdout) as Array<{ friendlyName: string }>;
+    expect(service).toMatchObject({
+      friendlyName: 'Test CI',
+      languageCode: 'en-US',
+      autoTranscribe: false,
+      webhookUrl: WEBHOOK,
+      webhookHttpMethod: 'POST',
+    });
+    const attached = JSON.parse((await ci(['operators', 'list', '--attached-to', 'test-ci', '--json'])).stdout) as Array<{
+      friendlyName: string;
+    }>;
     expect(attached.map((operator) => operator.friendlyName)).toEqual(['Conversation Summary', 'Sentiment Analysis', 'test-operator']);
     const operator = JSON.parse((await ci(['operators', 'show', 'test-operator', '--json'])).stdout);
     expect(operator).toMatchObject({ operatorType: 'GenerativeJSON', version: 1 });
@@ -83,11 +91,15 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
     const plan = await planOf();
     expect(plan.changes).toBe(1);
     expect(plan.steps[0]).toMatchObject({ action: 'update', kind: 'operator', name: 'test-operator', version: 1 });
-    expect(plan.steps[0]!.changes).toEqual([{ field: 'prompt', from: expect.stringContaining('この会話は'), to: 'Classify the feedback as pricing or other.\n' }]);
+    expect(plan.steps[0].changes).toEqual([
+      { field: 'prompt', from: expect.stringContaining('この会話は'), to: 'Classify the feedback as pricing or other.\n' },
+    ]);
 
     const changed = await ci(['diff', '-f', setup, '--exit-code']);
     expect(changed.code).toBe(6);
-    expect(changed.stdout).toMatch(/~ update operator test-operator \(LY[0-9a-f]{32}, version 1\)\n {4}prompt: "この会話は[^\n]*… → "Classify the feedback as pricing or other.\\n"/);
+    expect(changed.stdout).toMatch(
+      /~ update operator test-operator \(LY[0-9a-f]{32}, version 1\)\n {4}prompt: "この会話は[^\n]*… → "Classify the feedback as pricing or other.\\n"/,
+    );
     expect(changed.stderr).toBe('ci: the plan has changes: 1 to update\n');
 
     const applied = await ci(['apply', '-f', setup, '--yes', '--json']);
@@ -105,9 +117,18 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
     expect((await ci(['apply', '-f', setup, '--yes'])).stdout).toContain('No changes');
 
     const pruned = await planOf(['--prune']);
-    expect(pruned.steps).toEqual([expect.objectContaining({ action: 'detach', service: 'test-ci', operator: 'Sentiment Analysis', operatorSid: 'LY00000000000000000000000000000002' })]);
+    expect(pruned.steps).toEqual([
+      expect.objectContaining({
+        action: 'detach',
+        service: 'test-ci',
+        operator: 'Sentiment Analysis',
+        operatorSid: 'LY00000000000000000000000000000002',
+      }),
+    ]);
     expect((await ci(['apply', '-f', setup, '--prune', '--yes'])).code).toBe(0);
-    const attached = JSON.parse((await ci(['operators', 'list', '--attached-to', 'test-ci', '--json'])).stdout) as Array<{ friendlyName: string }>;
+    const attached = JSON.parse((await ci(['operators', 'list', '--attached-to', 'test-ci', '--json'])).stdout) as Array<{
+      friendlyName: string;
+    }>;
     expect(attached.map((operator) => operator.friendlyName)).toEqual(['Conversation Summary', 'test-operator']);
   });
 
@@ -138,7 +159,9 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
     edit(setup, 'autoRedaction: false ', 'autoRedaction: false\n    mediaRedaction: true ');
     const failed = await ci(['apply', '-f', setup, '--yes']);
     expect(failed.code).toBe(2);
-    expect(failed.stdout).toMatch(/✓ create operator test-operator \(LY[0-9a-f]{32}\)\n✗ create service test-ci: --media-redaction needs auto redaction on\n· not applied: attach Conversation Summary to service test-ci/);
+    expect(failed.stdout).toMatch(
+      /✓ create operator test-operator \(LY[0-9a-f]{32}\)\n✗ create service test-ci: --media-redaction needs auto redaction on\n· not applied: attach Conversation Summary to service test-ci/,
+    );
     expect(failed.stderr).toMatch(/^ci: --media-redaction needs auto redaction on \(applied 1 of 5 changes, 4 not applied\)/);
 
     edit(setup, 'mediaRedaction: true', 'mediaRedaction: false');
@@ -153,7 +176,10 @@ describe('the file format', () => {
   it('ships its JSON Schema, and reports bad files at file:line:column before any request (exit 2)', async () => {
     const schema = await ci(['apply', '--print-schema']);
     expect(schema.code).toBe(0);
-    expect(JSON.parse(schema.stdout)).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', properties: { services: { type: 'array' }, operators: { type: 'array' } } });
+    expect(JSON.parse(schema.stdout)).toMatchObject({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      properties: { services: { type: 'array' }, operators: { type: 'array' } },
+    });
 
     edit(setup, 'webhookHttpMethod: POST', 'webhookHttpMethod: PUT');
     const bad = await ci(['diff', '-f', setup]);
@@ -176,14 +202,21 @@ describe('a concurrent change between plan and apply', () => {
     const prompter = scriptedPrompter([]);
     prompter.confirm = async () => {
       const [operator] = (await sdk.intelligence.v2.customOperators.list()).filter((row) => row.friendlyName === 'test-operator');
-      await sdk.intelligence.v2.customOperators(operator!.sid).update({ friendlyName: 'test-operator', config: { ...operator!.config, prompt: 'Their prompt.' }, ifMatch: '1' });
+      await sdk.intelligence.v2
+        .customOperators(operator.sid)
+        .update({ friendlyName: 'test-operator', config: { ...operator.config, prompt: 'Their prompt.' }, ifMatch: '1' });
       return true;
     };
-    const proc = fakeProcess({ tty: true, env: { ...emulatorEnv(emulator), CI_WEBHOOK_URL: WEBHOOK, XDG_CONFIG_HOME: directory } as Record<string, string> });
+    const proc = fakeProcess({
+      tty: true,
+      env: { ...emulatorEnv(emulator), CI_WEBHOOK_URL: WEBHOOK, XDG_CONFIG_HOME: directory },
+    });
     const code = await main(['node', 'ci', 'apply', '-f', setup], proc, { prompter: async () => prompter });
     expect(code).toBe(1);
     expect(proc.err()).toMatch(/~ update operator test-operator \(LY[0-9a-f]{32}, version 1\)/);
-    expect(proc.err()).toMatch(/ci: conflict: "test-operator" \(LY[0-9a-f]{32}\) is no longer at version 1, someone changed it; nothing was overwritten/);
+    expect(proc.err()).toMatch(
+      /ci: conflict: "test-operator" \(LY[0-9a-f]{32}\) is no longer at version 1, someone changed it; nothing was overwritten/,
+    );
     const operator = JSON.parse((await ci(['operators', 'show', 'test-operator', '--json'])).stdout);
     expect(operator.config.prompt).toBe('Their prompt.');
   });
@@ -195,13 +228,18 @@ describe('a concurrent change between plan and apply', () => {
     const prompter = scriptedPrompter([]);
     prompter.confirm = async () => {
       const [service] = (await sdk.intelligence.v2.services.list()).filter((row) => row.uniqueName === 'test-ci');
-      await sdk.intelligence.v2.services(service!.sid).update({ friendlyName: 'Theirs', ifMatch: '1' });
+      await sdk.intelligence.v2.services(service.sid).update({ friendlyName: 'Theirs', ifMatch: '1' });
       return true;
     };
-    const proc = fakeProcess({ tty: true, env: { ...emulatorEnv(emulator), CI_WEBHOOK_URL: WEBHOOK, XDG_CONFIG_HOME: directory, NO_COLOR: '1' } as Record<string, string> });
+    const proc = fakeProcess({
+      tty: true,
+      env: { ...emulatorEnv(emulator), CI_WEBHOOK_URL: WEBHOOK, XDG_CONFIG_HOME: directory, NO_COLOR: '1' },
+    });
     expect(await main(['node', 'ci', 'apply', '-f', setup], proc, { prompter: async () => prompter })).toBe(1);
     expect(proc.out()).toMatch(/^✗ update service test-ci \(GA[0-9a-f]{32}, version 1\): conflict: service "test-ci"/m);
-    expect(proc.err()).toMatch(/ci: conflict: service "test-ci" \(GA[0-9a-f]{32}\) is no longer at version 1, someone changed it; nothing was overwritten \(applied 0 of 1 changes, 1 not applied\)/);
+    expect(proc.err()).toMatch(
+      /ci: conflict: service "test-ci" \(GA[0-9a-f]{32}\) is no longer at version 1, someone changed it; nothing was overwritten \(applied 0 of 1 changes, 1 not applied\)/,
+    );
     expect(JSON.parse((await ci(['services', 'show', 'test-ci', '--json'])).stdout).friendlyName).toBe('Theirs');
   });
 });

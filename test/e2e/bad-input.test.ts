@@ -44,17 +44,46 @@ interface Case {
 const SID = (prefix: string, fill = 'f') => `${prefix}${fill.repeat(32)}`;
 const RE1 = `RE${'1'.padStart(32, '0')}`;
 const NOT_FOUND = /was not found \(Twilio error 20404: https:\/\/www\.twilio\.com\/docs\/errors\/20404\)/;
-const malformed = (kind: string) => new RegExp(`is not a valid ${kind} SID; hint: an? ${kind} SID is [A-Z]{2} followed by 32 hexadecimal characters`);
+const malformed = (kind: string) =>
+  new RegExp(`is not a valid ${kind} SID; hint: an? ${kind} SID is [A-Z]{2} followed by 32 hexadecimal characters`);
 
 const CASES: Case[] = [
   // credentials
-  { name: 'no credentials at all', args: () => ['services', 'list'], env: () => ({}), code: 3, error: /no Twilio credentials found; hint: run `ci login`.*TWILIO_ACCOUNT_SID.*ci emulator start/ },
-  { name: 'wrong auth token (401)', args: () => ['services', 'list'], env: (f) => ({ ...f.env, TWILIO_AUTH_TOKEN: 'wrong' }), code: 3, error: /Authenticate \(Twilio error 20003: .*\); hint: check the credentials/ },
-  { name: 'wrong API key secret (401)', args: () => ['services', 'list'], env: (f) => ({ ...f.env, TWILIO_AUTH_TOKEN: undefined, TWILIO_API_KEY: SID('SK', '0').replace(/0$/, '1'), TWILIO_API_SECRET: 'wrong' }), code: 3, error: /Authenticate \(Twilio error 20003/ },
-  { name: 'forbidden (403)', args: (f) => ['--api-url', `${f.fake}/forbidden`, 'services', 'list'], code: 3, error: /not allowed for this account \(Twilio error 20403/ },
+  {
+    name: 'no credentials at all',
+    args: () => ['services', 'list'],
+    env: () => ({}),
+    code: 3,
+    error: /no Twilio credentials found; hint: run `ci login`.*TWILIO_ACCOUNT_SID.*ci emulator start/,
+  },
+  {
+    name: 'wrong auth token (401)',
+    args: () => ['services', 'list'],
+    env: (f) => ({ ...f.env, TWILIO_AUTH_TOKEN: 'wrong' }),
+    code: 3,
+    error: /Authenticate \(Twilio error 20003: .*\); hint: check the credentials/,
+  },
+  {
+    name: 'wrong API key secret (401)',
+    args: () => ['services', 'list'],
+    env: (f) => ({ ...f.env, TWILIO_AUTH_TOKEN: undefined, TWILIO_API_KEY: SID('SK', '0').replace(/0$/, '1'), TWILIO_API_SECRET: 'wrong' }),
+    code: 3,
+    error: /Authenticate \(Twilio error 20003/,
+  },
+  {
+    name: 'forbidden (403)',
+    args: (f) => ['--api-url', `${f.fake}/forbidden`, 'services', 'list'],
+    code: 3,
+    error: /not allowed for this account \(Twilio error 20403/,
+  },
   // malformed SIDs, checked before any request
   { name: 'GA in services show', args: () => ['services', 'show', 'GA123'], code: 2, error: malformed('service') },
-  { name: 'GA in services update', args: () => ['services', 'update', 'GA12ab', '--friendly-name', 'x'], code: 2, error: malformed('service') },
+  {
+    name: 'GA in services update',
+    args: () => ['services', 'update', 'GA12ab', '--friendly-name', 'x'],
+    code: 2,
+    error: malformed('service'),
+  },
   { name: 'GA in services delete', args: () => ['services', 'delete', 'GA12', '--yes'], code: 2, error: malformed('service') },
   { name: 'GA in operators attach', args: () => ['operators', 'attach', 'GA12', SID('LY')], code: 2, error: malformed('service') },
   { name: 'GT in transcripts show', args: () => ['transcripts', 'show', 'GT123'], code: 2, error: malformed('transcript') },
@@ -66,54 +95,237 @@ const CASES: Case[] = [
   { name: 'LY in operators show', args: () => ['operators', 'show', 'LY12'], code: 2, error: malformed('operator') },
   { name: 'LY in operators delete', args: () => ['operators', 'delete', 'LY12', '--yes'], code: 2, error: malformed('operator') },
   { name: 'RE in transcribe', args: () => ['transcribe', 'RE12', '--service', 'bad-input'], code: 2, error: malformed('recording') },
-  { name: 'RE in transcripts list --source-sid', args: () => ['transcripts', 'list', '--source-sid', 'RE12'], code: 2, error: /--source-sid: "RE12" is not a valid recording SID/ },
-  { name: 'AC in profiles add', args: () => ['profiles', 'add', 'p', '--account-sid', 'AC12', '--auth-token', TEST_AUTH_TOKEN], code: 2, error: /is not a valid account SID/ },
-  { name: 'SK in profiles add', args: () => ['profiles', 'add', 'p', '--account-sid', SID('AC'), '--api-key', 'SK12', '--api-secret', 'x'], code: 2, error: /is not a valid API key SID/ },
-  { name: 'AC in emulator start', args: () => ['emulator', 'start', '--account-sid', 'AC1', '--no-profile'], code: 2, error: /is not a valid account SID/ },
+  {
+    name: 'RE in transcripts list --source-sid',
+    args: () => ['transcripts', 'list', '--source-sid', 'RE12'],
+    code: 2,
+    error: /--source-sid: "RE12" is not a valid recording SID/,
+  },
+  {
+    name: 'AC in profiles add',
+    args: () => ['profiles', 'add', 'p', '--account-sid', 'AC12', '--auth-token', TEST_AUTH_TOKEN],
+    code: 2,
+    error: /is not a valid account SID/,
+  },
+  {
+    name: 'SK in profiles add',
+    args: () => ['profiles', 'add', 'p', '--account-sid', SID('AC'), '--api-key', 'SK12', '--api-secret', 'x'],
+    code: 2,
+    error: /is not a valid API key SID/,
+  },
+  {
+    name: 'AC in emulator start',
+    args: () => ['emulator', 'start', '--account-sid', 'AC1', '--no-profile'],
+    code: 2,
+    error: /is not a valid account SID/,
+  },
   // unknown flags and commands
   { name: 'unknown flag', args: () => ['services', 'list', '--bogus'], code: 2, error: /unknown option '--bogus'/ },
-  { name: 'unknown command', args: () => ['servics'], code: 2, error: /unknown command 'servics' \(Did you mean one of service, services\?\)/ },
+  {
+    name: 'unknown command',
+    args: () => ['servics'],
+    code: 2,
+    error: /unknown command 'servics' \(Did you mean one of service, services\?\)/,
+  },
   { name: 'unknown subcommand', args: () => ['transcripts', 'frobnicate'], code: 2, error: /unknown command 'frobnicate'/ },
-  { name: 'flag without its value', args: () => ['transcripts', 'list', '--limit'], code: 2, error: /option '--limit <n>' argument missing/ },
+  {
+    name: 'flag without its value',
+    args: () => ['transcripts', 'list', '--limit'],
+    code: 2,
+    error: /option '--limit <n>' argument missing/,
+  },
   // enums and numbers
-  { name: 'invalid --webhook-method', args: () => ['services', 'create', '--unique-name', 'x', '--webhook-method', 'PUT'], code: 2, error: /--webhook-method must be one of GET, POST/ },
-  { name: 'invalid --status', args: () => ['transcripts', 'list', '--status', 'done'], code: 2, error: /--status must be one of queued, in-progress, completed, failed, canceled/ },
-  { name: 'non-numeric --concurrency', args: (f) => ['transcribe', '--from-file', join(f.dir, 'one.txt'), '--concurrency', 'ten'], code: 2, error: /--concurrency must be a whole number of at least 1/ },
-  { name: 'zero --concurrency', args: (f) => ['transcribe', '--from-file', join(f.dir, 'one.txt'), '--concurrency', '0'], code: 2, error: /--concurrency must be a whole number of at least 1/ },
-  { name: 'negative --limit', args: () => ['transcripts', 'list', '--limit', '-5'], code: 2, error: /--limit must be a whole number of at least 1/ },
-  { name: 'non-duration --timeout', args: () => ['transcripts', 'wait', SID('GT'), '--timeout', 'soon'], code: 2, error: /--timeout must be a duration such as 30s/ },
-  { name: 'negative --max-retries', args: () => ['--max-retries', '-1', 'services', 'list'], code: 2, error: /argument '-1' is invalid. --max-retries must be a whole number of at least 0/ },
-  { name: 'rate above 1', args: () => ['emulator', 'start', '--fail-rate', '2'], code: 2, error: /--fail-rate must be a number from 0 to 1/ },
+  {
+    name: 'invalid --webhook-method',
+    args: () => ['services', 'create', '--unique-name', 'x', '--webhook-method', 'PUT'],
+    code: 2,
+    error: /--webhook-method must be one of GET, POST/,
+  },
+  {
+    name: 'invalid --status',
+    args: () => ['transcripts', 'list', '--status', 'done'],
+    code: 2,
+    error: /--status must be one of queued, in-progress, completed, failed, canceled/,
+  },
+  {
+    name: 'non-numeric --concurrency',
+    args: (f) => ['transcribe', '--from-file', join(f.dir, 'one.txt'), '--concurrency', 'ten'],
+    code: 2,
+    error: /--concurrency must be a whole number of at least 1/,
+  },
+  {
+    name: 'zero --concurrency',
+    args: (f) => ['transcribe', '--from-file', join(f.dir, 'one.txt'), '--concurrency', '0'],
+    code: 2,
+    error: /--concurrency must be a whole number of at least 1/,
+  },
+  {
+    name: 'negative --limit',
+    args: () => ['transcripts', 'list', '--limit', '-5'],
+    code: 2,
+    error: /--limit must be a whole number of at least 1/,
+  },
+  {
+    name: 'non-duration --timeout',
+    args: () => ['transcripts', 'wait', SID('GT'), '--timeout', 'soon'],
+    code: 2,
+    error: /--timeout must be a duration such as 30s/,
+  },
+  {
+    name: 'negative --max-retries',
+    args: () => ['--max-retries', '-1', 'services', 'list'],
+    code: 2,
+    error: /argument '-1' is invalid. --max-retries must be a whole number of at least 0/,
+  },
+  {
+    name: 'rate above 1',
+    args: () => ['emulator', 'start', '--fail-rate', '2'],
+    code: 2,
+    error: /--fail-rate must be a number from 0 to 1/,
+  },
   // URLs
-  { name: 'invalid --webhook-url', args: () => ['services', 'create', '--unique-name', 'x', '--webhook-url', 'notaurl'], code: 2, error: /--webhook-url must be a full http\(s\) URL/ },
-  { name: 'non-http --media-url', args: () => ['transcribe', '--media-url', 'ftp://example.com/a.wav'], code: 2, error: /--media-url must be an http or https URL/ },
+  {
+    name: 'invalid --webhook-url',
+    args: () => ['services', 'create', '--unique-name', 'x', '--webhook-url', 'notaurl'],
+    code: 2,
+    error: /--webhook-url must be a full http\(s\) URL/,
+  },
+  {
+    name: 'non-http --media-url',
+    args: () => ['transcribe', '--media-url', 'ftp://example.com/a.wav'],
+    code: 2,
+    error: /--media-url must be an http or https URL/,
+  },
   { name: 'invalid --api-url', args: () => ['--api-url', 'notaurl', 'services', 'list'], code: 2, error: /invalid API URL "notaurl"/ },
-  { name: 'plain http --api-url off loopback', args: () => ['--api-url', 'http://api.example.com', 'services', 'list'], code: 2, error: /refusing to send credentials over plain http to api\.example\.com/ },
+  {
+    name: 'plain http --api-url off loopback',
+    args: () => ['--api-url', 'http://api.example.com', 'services', 'list'],
+    code: 2,
+    error: /refusing to send credentials over plain http to api\.example\.com/,
+  },
   // files
-  { name: 'missing --from-file', args: (f) => ['transcribe', '--from-file', join(f.dir, 'nope.txt'), '--service', 'bad-input'], code: 2, error: /--from-file \S+nope\.txt: no such file/ },
-  { name: '--from-file is a directory', args: (f) => ['transcribe', '--from-file', f.dir, '--service', 'bad-input'], code: 2, error: /--from-file \S+: is a directory/ },
-  { name: 'empty --from-file', args: (f) => ['transcribe', '--from-file', join(f.dir, 'empty.txt'), '--service', 'bad-input'], code: 2, error: /empty\.txt holds no recording SIDs or media URLs/ },
-  { name: 'malformed line in --from-file', args: (f) => ['transcribe', '--from-file', join(f.dir, 'bad.txt'), '--service', 'bad-input'], code: 2, error: /bad\.txt: 1 malformed line, nothing was sent: line 2: "RE123" is not a valid recording SID/ },
-  { name: 'state file that is not JSON', args: (f) => ['transcribe', '--from-file', join(f.dir, 'one.txt'), '--service', 'bad-input', '--state', join(f.dir, 'not.json')], code: 2, error: /--state \S+ is not a ci state file \(not JSON\)/ },
-  { name: 'missing --schema', args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'nope.json')], code: 2, error: /--schema \S+nope\.json: cannot read it \(no such file\)/ },
-  { name: '--schema is a directory', args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', f.dir], code: 2, error: /--schema \S+: cannot read it \(EISDIR/ },
-  { name: 'empty --schema', args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'empty.txt')], code: 2, error: /--schema \S+empty\.txt: not JSON/ },
-  { name: '--schema not JSON', args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'not.json')], code: 2, error: /--schema \S+not\.json: not JSON/ },
-  { name: '--schema over 1 MiB', args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'big.json')], code: 2, error: /--schema \S+big\.json: larger than 1 MiB/ },
+  {
+    name: 'missing --from-file',
+    args: (f) => ['transcribe', '--from-file', join(f.dir, 'nope.txt'), '--service', 'bad-input'],
+    code: 2,
+    error: /--from-file \S+nope\.txt: no such file/,
+  },
+  {
+    name: '--from-file is a directory',
+    args: (f) => ['transcribe', '--from-file', f.dir, '--service', 'bad-input'],
+    code: 2,
+    error: /--from-file \S+: is a directory/,
+  },
+  {
+    name: 'empty --from-file',
+    args: (f) => ['transcribe', '--from-file', join(f.dir, 'empty.txt'), '--service', 'bad-input'],
+    code: 2,
+    error: /empty\.txt holds no recording SIDs or media URLs/,
+  },
+  {
+    name: 'malformed line in --from-file',
+    args: (f) => ['transcribe', '--from-file', join(f.dir, 'bad.txt'), '--service', 'bad-input'],
+    code: 2,
+    error: /bad\.txt: 1 malformed line, nothing was sent: line 2: "RE123" is not a valid recording SID/,
+  },
+  {
+    name: 'state file that is not JSON',
+    args: (f) => ['transcribe', '--from-file', join(f.dir, 'one.txt'), '--service', 'bad-input', '--state', join(f.dir, 'not.json')],
+    code: 2,
+    error: /--state \S+ is not a ci state file \(not JSON\)/,
+  },
+  {
+    name: 'missing --schema',
+    args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'nope.json')],
+    code: 2,
+    error: /--schema \S+nope\.json: cannot read it \(no such file\)/,
+  },
+  {
+    name: '--schema is a directory',
+    args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', f.dir],
+    code: 2,
+    error: /--schema \S+: cannot read it \(EISDIR/,
+  },
+  {
+    name: 'empty --schema',
+    args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'empty.txt')],
+    code: 2,
+    error: /--schema \S+empty\.txt: not JSON/,
+  },
+  {
+    name: '--schema not JSON',
+    args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'not.json')],
+    code: 2,
+    error: /--schema \S+not\.json: not JSON/,
+  },
+  {
+    name: '--schema over 1 MiB',
+    args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'big.json')],
+    code: 2,
+    error: /--schema \S+big\.json: larger than 1 MiB/,
+  },
   { name: 'empty stdin for results -', args: () => ['results', '-'], stdin: '', code: 2, error: /no transcript SIDs on stdin/ },
-  { name: 'empty stdin for --from-file -', args: () => ['transcribe', '--from-file', '-', '--service', 'bad-input'], stdin: '', code: 2, error: /stdin holds no recording SIDs or media URLs/ },
+  {
+    name: 'empty stdin for --from-file -',
+    args: () => ['transcribe', '--from-file', '-', '--service', 'bad-input'],
+    stdin: '',
+    code: 2,
+    error: /stdin holds no recording SIDs or media URLs/,
+  },
   // the network and the API
-  { name: 'connection refused', args: (f) => ['--max-retries', '0', '--api-url', `http://127.0.0.1:${f.closedPort}`, 'services', 'list'], code: 1, error: /could not reach the API \(ECONNREFUSED\)/ },
-  { name: 'a proxy answering HTML 502', args: (f) => ['--max-retries', '1', '--api-url', `${f.fake}/html502`, 'services', 'list'], code: 1, error: /the API answered HTTP 502 without a Twilio error body; hint: a proxy or gateway may be in the way/ },
-  { name: 'a truncated JSON body', args: (f) => ['--api-url', `${f.fake}/truncated`, 'services', 'list'], code: 1, error: /the API's answer is not valid JSON \(cut short\?\): Unterminated string/ },
+  {
+    name: 'connection refused',
+    args: (f) => ['--max-retries', '0', '--api-url', `http://127.0.0.1:${f.closedPort}`, 'services', 'list'],
+    code: 1,
+    error: /could not reach the API \(ECONNREFUSED\)/,
+  },
+  {
+    name: 'a proxy answering HTML 502',
+    args: (f) => ['--max-retries', '1', '--api-url', `${f.fake}/html502`, 'services', 'list'],
+    code: 1,
+    error: /the API answered HTTP 502 without a Twilio error body; hint: a proxy or gateway may be in the way/,
+  },
+  {
+    name: 'a truncated JSON body',
+    args: (f) => ['--api-url', `${f.fake}/truncated`, 'services', 'list'],
+    code: 1,
+    error: /the API's answer is not valid JSON \(cut short\?\): Unterminated string/,
+  },
   { name: 'unknown service (404)', args: () => ['services', 'show', SID('GA', '9')], code: 4, error: NOT_FOUND },
   { name: 'unknown transcript (404)', args: () => ['transcripts', 'show', SID('GT', '9')], code: 4, error: NOT_FOUND },
-  { name: 'duplicate unique name (409)', args: () => ['services', 'create', '--unique-name', 'bad-input'], code: 1, error: /already exists \(Twilio error 90101: https:\/\/www\.twilio\.com\/docs\/errors\/90101\)/ },
-  { name: 'stale --if-match (412)', args: (f) => ['operators', 'update', f.operatorSid, '--prompt', 'again', '--if-match', '99'], code: 1, error: /\(Twilio error 20412: / },
-  { name: '429 after retries are exhausted', args: () => ['--max-retries', '0', 'services', 'list'], env: (f) => f.throttled, code: 1, error: /Too Many Requests \(Twilio error 20429/ },
-  { name: '500 after retries are exhausted', args: () => ['--max-retries', '1', 'services', 'list'], env: (f) => f.failing, code: 1, error: /(Internal Server Error|Service Unavailable) \(Twilio error 2050[03]/ },
+  {
+    name: 'duplicate unique name (409)',
+    args: () => ['services', 'create', '--unique-name', 'bad-input'],
+    code: 1,
+    error: /already exists \(Twilio error 90101: https:\/\/www\.twilio\.com\/docs\/errors\/90101\)/,
+  },
+  {
+    name: 'stale --if-match (412)',
+    args: (f) => ['operators', 'update', f.operatorSid, '--prompt', 'again', '--if-match', '99'],
+    code: 1,
+    error: /\(Twilio error 20412: /,
+  },
+  {
+    name: '429 after retries are exhausted',
+    args: () => ['--max-retries', '0', 'services', 'list'],
+    env: (f) => f.throttled,
+    code: 1,
+    error: /Too Many Requests \(Twilio error 20429/,
+  },
+  {
+    name: '500 after retries are exhausted',
+    args: () => ['--max-retries', '1', 'services', 'list'],
+    env: (f) => f.failing,
+    code: 1,
+    error: /(Internal Server Error|Service Unavailable) \(Twilio error 2050[03]/,
+  },
   // waiting
-  { name: 'a transcript that failed', args: (f) => ['transcripts', 'wait', f.failedTranscript], code: 5, error: /transcript GT\w+ ended failed; hint: the media could not be read/ },
+  {
+    name: 'a transcript that failed',
+    args: (f) => ['transcripts', 'wait', f.failedTranscript],
+    code: 5,
+    error: /transcript GT\w+ ended failed; hint: the media could not be read/,
+  },
   { name: 'results of a failed transcript', args: (f) => ['results', f.failedTranscript], code: 5, error: /failed/ },
   {
     name: 'Ctrl-C during --wait',
@@ -162,7 +374,14 @@ function startFakeApi(): Promise<Server> {
       return response.end('{"services": [{"sid": "GA0000');
     }
     response.writeHead(403, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify({ code: 20403, message: 'Resource not allowed for this account', more_info: 'https://www.twilio.com/docs/errors/20403', status: 403 }));
+    response.end(
+      JSON.stringify({
+        code: 20403,
+        message: 'Resource not allowed for this account',
+        more_info: 'https://www.twilio.com/docs/errors/20403',
+        status: 403,
+      }),
+    );
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -201,13 +420,26 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'bad.txt'), `${RE1}\nRE123\n`);
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'not.json'), 'this is not JSON');
-  writeFileSync(join(dir, 'big.json'), JSON.stringify({ type: 'object', properties: { a: { type: 'string', description: 'x'.repeat(1024 * 1024) } } }));
-  writeFileSync(join(dir, 'schema.json'), JSON.stringify({ type: 'object', properties: { category: { type: 'string' } }, required: ['category'], additionalProperties: false }));
+  writeFileSync(
+    join(dir, 'big.json'),
+    JSON.stringify({ type: 'object', properties: { a: { type: 'string', description: 'x'.repeat(1024 * 1024) } } }),
+  );
+  writeFileSync(
+    join(dir, 'schema.json'),
+    JSON.stringify({ type: 'object', properties: { category: { type: 'string' } }, required: ['category'], additionalProperties: false }),
+  );
 
   const env = fixtures.env;
   await ok(['services', 'create', '--unique-name', 'bad-input'], env);
-  fixtures.operatorSid = JSON.parse(await ok(['operators', 'create', '--name', 'classifier', '--prompt', 'classify the call', '--schema', join(dir, 'schema.json'), '--json'], env)).sid;
-  fixtures.failedTranscript = JSON.parse(await ok(['transcribe', '--media-url', `http://127.0.0.1:${fixtures.closedPort}/call.json`, '--service', 'bad-input', '--json'], env)).sid;
+  fixtures.operatorSid = JSON.parse(
+    await ok(
+      ['operators', 'create', '--name', 'classifier', '--prompt', 'classify the call', '--schema', join(dir, 'schema.json'), '--json'],
+      env,
+    ),
+  ).sid;
+  fixtures.failedTranscript = JSON.parse(
+    await ok(['transcribe', '--media-url', `http://127.0.0.1:${fixtures.closedPort}/call.json`, '--service', 'bad-input', '--json'], env),
+  ).sid;
   await ok(['services', 'create', '--unique-name', 'bad-input'], fixtures.slow);
   fixtures.queuedTranscript = JSON.parse(await ok(['transcribe', RE1, '--service', 'bad-input', '--json'], fixtures.slow)).sid;
 }, 60_000);

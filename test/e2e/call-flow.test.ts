@@ -17,10 +17,17 @@ beforeAll(async () => {
 it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fetch-results prints the seed result', async () => {
   const sdk = sdkClient(emulator);
   const service = await sdk.intelligence.v2.services.create({ uniqueName: 'test-ci', languageCode: 'en-US' });
-  const operator = await sdk.intelligence.v2.customOperators.create({ friendlyName: 'test-operator', operatorType: 'GenerativeJSON', config: SEED_CONFIG });
+  const operator = await sdk.intelligence.v2.customOperators.create({
+    friendlyName: 'test-operator',
+    operatorType: 'GenerativeJSON',
+    config: SEED_CONFIG,
+  });
   await sdk.intelligence.v2.operatorAttachment(service.sid, operator.sid).create();
 
-  const serve = await startCi(['serve', '--service', 'test-ci', '--phone-number', '+15005550001', '--fetch-results', '--once', '--json'], env);
+  const serve = await startCi(
+    ['serve', '--service', 'test-ci', '--phone-number', '+15005550001', '--fetch-results', '--once', '--json'],
+    env,
+  );
   expect(serve.first.phoneNumber).toBe('+15005550001');
   const [number] = await sdk.incomingPhoneNumbers.list({ phoneNumber: '+15005550001' });
   expect(number).toMatchObject({ voiceUrl: serve.first.voiceUrl, voiceMethod: 'POST' });
@@ -33,8 +40,8 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
   expect(call.stderr).toBe('');
   expect(call.code).toBe(0);
   const steps = JSON.parse(call.stdout) as Array<Record<string, unknown>>;
-  const callSid = steps[0]!.callSid as string;
-  const recordingSid = steps[0]!.recordingSid as string;
+  const callSid = steps[0].callSid as string;
+  const recordingSid = steps[0].recordingSid as string;
   expect(steps.map((step) => step.step)).toEqual(['request', 'say', 'record', 'request', 'request', 'say', 'hangup']);
   expect(steps.filter((step) => step.step === 'request').map((step) => [step.detail, step.status])).toEqual([
     [`POST ${serve.first.voiceUrl}`, 200],
@@ -44,19 +51,34 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
 
   // --once: serve exits by itself after the first webhook and its results.
   expect(await serve.exited).toBe(0);
-  const lines = serve.stdout().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = serve
+    .stdout()
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   const byEvent = (name: string) => lines.filter((line) => line.event === name);
   expect(byEvent('call')).toEqual([
     { event: 'call', callSid, from: '+15005550006', to: '+15005550001', recordingSid: null },
     { event: 'call', callSid, from: '+15005550006', to: '+15005550001', recordingSid },
   ]);
   const [transcript] = byEvent('transcript');
-  expect(transcript).toEqual({ event: 'transcript', outcome: 'created', transcriptSid: expect.stringMatching(/^GT/), recordingSid, callSid });
+  expect(transcript).toEqual({
+    event: 'transcript',
+    outcome: 'created',
+    transcriptSid: expect.stringMatching(/^GT/),
+    recordingSid,
+    callSid,
+  });
   expect(byEvent('webhook')).toEqual([
-    expect.objectContaining({ eventType: 'voice_intelligence_transcript_available', transcriptSid: transcript!.transcriptSid, customerKey: callSid, serviceSid: service.sid }),
+    expect.objectContaining({
+      eventType: 'voice_intelligence_transcript_available',
+      transcriptSid: transcript.transcriptSid,
+      customerKey: callSid,
+      serviceSid: service.sid,
+    }),
   ]);
   const [results] = byEvent('results');
-  const json = (results!.operatorResults as Array<Record<string, unknown>>).find((result) => result.operatorType === 'json');
+  const json = (results.operatorResults as Array<Record<string, unknown>>).find((result) => result.operatorType === 'json');
   expect(json).toMatchObject({ name: 'test-operator', jsonResults: { category: 'other', emotion: 'negative' } });
   expect(serve.stderr()).toBe('');
 });
@@ -65,7 +87,10 @@ it('ci webhook set refuses a bad URL, method or service', async () => {
   expect((await runCi(['webhook', 'set', 'test-ci', 'not a url'], { env })).code).toBe(2);
   expect((await runCi(['webhook', 'set', 'test-ci', 'https://example.com/hook', '--method', 'PUT'], { env })).code).toBe(2);
   expect((await runCi(['webhook', 'set', 'no-such-service', 'https://example.com/hook'], { env })).code).toBe(4);
-  const get = await runCi(['webhook', 'set', 'test-ci', 'https://example.com/hook', '--method', 'get', '--fields', 'webhookUrl,webhookHttpMethod', '--no-header'], { env });
+  const get = await runCi(
+    ['webhook', 'set', 'test-ci', 'https://example.com/hook', '--method', 'get', '--fields', 'webhookUrl,webhookHttpMethod', '--no-header'],
+    { env },
+  );
   expect(get.stdout).toBe('https://example.com/hook\tGET\n');
 });
 
@@ -77,7 +102,9 @@ it('ci emulator call refuses bad input and reports a handler that refuses it', a
   const againstTwilio = await runCi(['emulator', 'call'], { env: { ...env, TWILIO_CI_API_URL: undefined } });
   expect(againstTwilio.code).toBe(2);
   expect(againstTwilio.stderr).toMatch(/needs a local emulator/);
-  const tunnelMissing = await runCi(['serve', '--service', 'test-ci', '--phone-number', '+15005550001'], { env: { ...env, TWILIO_CI_API_URL: undefined } });
+  const tunnelMissing = await runCi(['serve', '--service', 'test-ci', '--phone-number', '+15005550001'], {
+    env: { ...env, TWILIO_CI_API_URL: undefined },
+  });
   expect(tunnelMissing.code).toBe(2);
   expect(tunnelMissing.stderr).toMatch(/--public-url/);
   expect((await runCi(['emulator', 'call', '--to', 'http://127.0.0.1:9/x', '--recording', 'RE1'], { env })).code).toBe(2);

@@ -24,7 +24,7 @@ describe('ci completion', () => {
     return stdout.split('\n').filter(Boolean);
   }
 
-  it("completes service and operator names from the account, cached for a minute", async () => {
+  it('completes service and operator names from the account, cached for a minute', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ci-completion-'));
     const shim = join(folder, 'ci');
     writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${CI_BIN}" "$@"\n`);
@@ -35,7 +35,9 @@ describe('ci completion', () => {
 
     expect(await complete(script, [shim, 'services', 'show', 'names-'], env)).toEqual(['names-one']);
     expect(await complete(script, [shim, 'operators', 'attach', 'names-one', 'Conv'], env)).toEqual(['Conversation\\ Summary']);
-    expect(await complete(script, [shim, 'operators', 'attach', 'names-one', 'Conversation Summary', 'Sent'], env)).toEqual(['Sentiment\\ Analysis']);
+    expect(await complete(script, [shim, 'operators', 'attach', 'names-one', 'Conversation Summary', 'Sent'], env)).toEqual([
+      'Sentiment\\ Analysis',
+    ]);
     expect(await complete(script, [shim, 'operators', 'list', '--attached-to', 'names'], env)).toEqual(['names-one']);
 
     // A service created within the minute is not listed yet: Tab read the cache, not the API.
@@ -52,7 +54,9 @@ describe('ci completion', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ci-completion-')), 'ci.bash');
     writeFileSync(file, stdout);
     execFileSync('bash', ['-n', file]);
-    expect(await complete(stdout, ['ci', ''])).toEqual(expect.arrayContaining(['services', 'operators', 'profiles', 'apply', 'diff', 'export', 'doctor', 'completion']));
+    expect(await complete(stdout, ['ci', ''])).toEqual(
+      expect.arrayContaining(['services', 'operators', 'profiles', 'apply', 'diff', 'export', 'doctor', 'completion']),
+    );
     expect(await complete(stdout, ['ci', 'ser'])).toEqual(['services', 'serve']);
     expect(await complete(stdout, ['ci', 'servi'])).toEqual(['services']);
     expect(await complete(stdout, ['ci', 'service', ''])).toEqual(['create', 'list', 'show', 'update', 'delete']);
@@ -73,7 +77,9 @@ describe('ci completion', () => {
     const help = await runCi(['completion', '--help']);
     expect(help.stdout).toContain("echo 'source <(ci completion bash)' >> ~/.bashrc");
     expect((await runCi(['completion', 'tcsh'])).code).toBe(2);
-    expect((await runCi(['completion'])).stderr).toBe('ci: missing argument: the shell (bash, zsh or fish); hint: see `ci completion --help`\n');
+    expect((await runCi(['completion'])).stderr).toBe(
+      'ci: missing argument: the shell (bash, zsh or fish); hint: see `ci completion --help`\n',
+    );
   });
 });
 
@@ -86,7 +92,16 @@ describe('ci doctor', () => {
     const passed = await runCi(['doctor'], { env });
     expect(passed.stderr).toBe('');
     expect(passed.code).toBe(0);
-    for (const name of ['Node.js', 'config file', 'credentials', 'region / edge', 'proxy variables', '--api-url reachable', 'clock skew', 'authenticated API call']) {
+    for (const name of [
+      'Node.js',
+      'config file',
+      'credentials',
+      'region / edge',
+      'proxy variables',
+      '--api-url reachable',
+      'clock skew',
+      'authenticated API call',
+    ]) {
       expect(passed.stdout).toMatch(new RegExp(`^✓ ${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `, 'm'));
     }
     expect(passed.stdout).toContain('from profile "emu" (active)');
@@ -114,8 +129,17 @@ describe('ci doctor', () => {
 describe('ci profiles import', () => {
   const TWILIO_CLI_CONFIG = {
     profiles: {
-      prod: { accountSid: 'AC0123456789abcdef0123456789abcdef', apiKey: 'SK0123456789abcdef0123456789abcdef', apiSecret: 'prod-secret-value', region: 'ie1' },
-      staging: { accountSid: 'AC0123456789abcdef0123456789abcde0', apiKey: 'SK0123456789abcdef0123456789abcde0', apiSecret: 'staging-secret' },
+      prod: {
+        accountSid: 'AC0123456789abcdef0123456789abcdef',
+        apiKey: 'SK0123456789abcdef0123456789abcdef',
+        apiSecret: 'prod-secret-value',
+        region: 'ie1',
+      },
+      staging: {
+        accountSid: 'AC0123456789abcdef0123456789abcde0',
+        apiKey: 'SK0123456789abcdef0123456789abcde0',
+        apiSecret: 'staging-secret',
+      },
       keychain: { accountSid: 'AC0123456789abcdef0123456789abcde1' },
     },
     activeProfile: 'prod',
@@ -136,12 +160,22 @@ describe('ci profiles import', () => {
 
     const refused = await runCi(['profiles', 'import'], { env });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('ci: name the profiles to import, or pass --all (stdin is not a terminal); hint: found: prod, staging, keychain\n');
+    expect(refused.stderr).toBe(
+      'ci: name the profiles to import, or pass --all (stdin is not a terminal); hint: found: prod, staging, keychain\n',
+    );
 
     const one = await runCi(['profiles', 'import', 'prod', '--json'], { env });
     expect(one.code).toBe(0);
     expect(JSON.parse(one.stdout)).toEqual([
-      { name: 'prod', accountSid: 'AC0123456789abcdef0123456789abcdef', apiKey: 'SK0123456789abcdef0123456789abcdef', region: 'ie1', edge: 'dublin', activeInTwilioCli: true, result: 'imported' },
+      {
+        name: 'prod',
+        accountSid: 'AC0123456789abcdef0123456789abcdef',
+        apiKey: 'SK0123456789abcdef0123456789abcdef',
+        region: 'ie1',
+        edge: 'dublin',
+        activeInTwilioCli: true,
+        result: 'imported',
+      },
       expect.objectContaining({ name: 'staging', result: 'not chosen' }),
       expect.objectContaining({ name: 'keychain', result: 'not chosen' }),
     ]);
@@ -154,7 +188,13 @@ describe('ci profiles import', () => {
 
     const listed = JSON.parse((await runCi(['profiles', 'list', '--json'], { env })).stdout);
     expect(listed).toEqual([
-      expect.objectContaining({ name: 'prod', active: true, auth: 'api key SK0123456789abcdef0123456789abcdef', region: 'ie1', edge: 'dublin' }),
+      expect.objectContaining({
+        name: 'prod',
+        active: true,
+        auth: 'api key SK0123456789abcdef0123456789abcdef',
+        region: 'ie1',
+        edge: 'dublin',
+      }),
       expect.objectContaining({ name: 'staging', active: false }),
     ]);
     expect({ text: readFileSync(file, 'utf8'), mtime: statSync(file).mtimeMs }).toEqual(before);
@@ -166,7 +206,7 @@ describe('ci profiles import', () => {
     let offered: string[] = [];
     prompter.checkbox = async (_message, choices) => {
       offered = choices.map((choice) => choice.name);
-      return [choices[1]!.value] as never;
+      return [choices[1].value] as never;
     };
     const proc = fakeProcess({ tty: true, env });
     expect(await main(['node', 'ci', 'profiles', 'import', '--json'], proc, { prompter: async () => prompter })).toBe(0);
@@ -178,6 +218,8 @@ describe('ci profiles import', () => {
     const HOME = mkdtempSync(join(tmpdir(), 'ci-home-'));
     const result = await runCi(['profiles', 'import', '--all'], { env: { HOME } });
     expect(result.code).toBe(4);
-    expect(result.stderr).toBe(`ci: no twilio-cli configuration at ${join(HOME, '.twilio-cli', 'config.json')}; hint: set up twilio-cli with \`twilio login\`, or pass --from FILE\n`);
+    expect(result.stderr).toBe(
+      `ci: no twilio-cli configuration at ${join(HOME, '.twilio-cli', 'config.json')}; hint: set up twilio-cli with \`twilio login\`, or pass --from FILE\n`,
+    );
   });
 });

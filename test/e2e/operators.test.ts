@@ -72,7 +72,22 @@ describe("ci operators: the seed's operator set", () => {
     expect(again.stdout).toContain(`= Sentiment Analysis (${SENTIMENT}) already attached`);
 
     const schema = file('feedback.schema.json', SEED_SCHEMA);
-    const created = await spawnedJson(['operators', 'create', '--name', 'Feedback category and emotion', '--prompt', SEED_PROMPT, '--schema', schema, '--example', SEED_EXAMPLES[0]!, '--example', SEED_EXAMPLES[1]!, '--attach', 'test-ci']);
+    const created = await spawnedJson([
+      'operators',
+      'create',
+      '--name',
+      'Feedback category and emotion',
+      '--prompt',
+      SEED_PROMPT,
+      '--schema',
+      schema,
+      '--example',
+      SEED_EXAMPLES[0],
+      '--example',
+      SEED_EXAMPLES[1],
+      '--attach',
+      'test-ci',
+    ]);
     expect(created).toMatchObject({
       friendlyName: 'Feedback category and emotion',
       operatorType: 'GenerativeJSON',
@@ -89,7 +104,10 @@ describe("ci operators: the seed's operator set", () => {
 
     const listed = await spawned(['operators', 'list', '--attached-to', 'test-ci']);
     expect(listed.code).toBe(0);
-    const rows = listed.stdout.trim().split('\n').map((line) => line.split('\t'));
+    const rows = listed.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows[0]).toEqual(['SID', 'FRIENDLY NAME', 'TYPE', 'AVAILABILITY', 'VERSION', 'AUTHOR']);
     expect(rows.slice(1).map((row) => [row[0], row[1], row[2]])).toEqual([
       [SUMMARY, 'Conversation Summary', 'Summarization'],
@@ -104,23 +122,46 @@ describe("ci operators: the seed's operator set", () => {
       { input: 'We cannot find your products.', output: '{"category":"other","emotion":"negative"}' },
     ];
     const csv = 'input,output\n"How much your product?","{""category"":""pricing"",""emotion"":""neutral""}"\n';
-    for (const [name, contents] of [['examples.json', JSON.stringify(examples)], ['examples.jsonl', examples.map((e) => JSON.stringify(e)).join('\n')], ['examples.csv', csv]] as const) {
-      const result = await ci(['operators', 'create', '--name', `from ${name}`, '--prompt', 'p', '--schema', '-', '--examples', file(name, contents), '--json'], JSON.stringify(SEED_SCHEMA));
+    for (const [name, contents] of [
+      ['examples.json', JSON.stringify(examples)],
+      ['examples.jsonl', examples.map((e) => JSON.stringify(e)).join('\n')],
+      ['examples.csv', csv],
+    ] as const) {
+      const result = await ci(
+        ['operators', 'create', '--name', `from ${name}`, '--prompt', 'p', '--schema', '-', '--examples', file(name, contents), '--json'],
+        JSON.stringify(SEED_SCHEMA),
+      );
       expect({ name, code: result.code, stderr: result.stderr }).toEqual({ name, code: 0, stderr: '' });
-      expect(JSON.parse(result.stdout).config.examples[0]).toEqual({ input: 'How much your product?', output: '{"category":"pricing","emotion":"neutral"}' });
+      expect(JSON.parse(result.stdout).config.examples[0]).toEqual({
+        input: 'How much your product?',
+        output: '{"category":"pricing","emotion":"neutral"}',
+      });
     }
   });
 
   it('shows and updates an operator with If-Match, and reports a stale version as a conflict', async () => {
     const created = await json(['operators', 'create', '--name', 'One-line summary', '--prompt', 'Summarize in one line.']);
     expect(created.operatorType).toBe('Generative');
-    const updated = await json(['operators', 'update', 'one-line summary', '--prompt', 'Summarize in one short line.', '--example', 'Hello, I want a refund. => Refund request.']);
-    expect(updated).toMatchObject({ version: 2, config: { prompt: 'Summarize in one short line.', examples: [{ input: 'Hello, I want a refund.', output: 'Refund request.' }] } });
+    const updated = await json([
+      'operators',
+      'update',
+      'one-line summary',
+      '--prompt',
+      'Summarize in one short line.',
+      '--example',
+      'Hello, I want a refund. => Refund request.',
+    ]);
+    expect(updated).toMatchObject({
+      version: 2,
+      config: { prompt: 'Summarize in one short line.', examples: [{ input: 'Hello, I want a refund.', output: 'Refund request.' }] },
+    });
     expect(await json(['operators', 'show', created.sid])).toMatchObject({ version: 2, friendlyName: 'One-line summary' });
 
     const stale = await ci(['operators', 'update', created.sid, '--prompt', 'lost update', '--if-match', '1']);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toMatch(/^ci: conflict: "One-line summary" \(LY[0-9a-f]{32}\) is no longer at version 1.*nothing was overwritten.*Twilio error 20412/);
+    expect(stale.stderr).toMatch(
+      /^ci: conflict: "One-line summary" \(LY[0-9a-f]{32}\) is no longer at version 1.*nothing was overwritten.*Twilio error 20412/,
+    );
     expect((await json(['operators', 'show', created.sid])).config.prompt).toBe('Summarize in one short line.');
 
     expect((await ci(['operators', 'delete', created.sid, '--yes'])).code).toBe(0);
@@ -129,7 +170,9 @@ describe("ci operators: the seed's operator set", () => {
 
   it('lists operator types and their config schemas', async () => {
     const types = await json(['operators', 'types']);
-    expect(types.map((type: { name: string }) => type.name)).toEqual(expect.arrayContaining(['Generative', 'GenerativeJSON', 'Summarization']));
+    expect(types.map((type: { name: string }) => type.name)).toEqual(
+      expect.arrayContaining(['Generative', 'GenerativeJSON', 'Summarization']),
+    );
     const generativeJson = await json(['operators', 'types', 'GenerativeJSON']);
     expect(generativeJson.configSchema.required).toEqual(['prompt', 'json_result_schema']);
   });
@@ -137,19 +180,38 @@ describe("ci operators: the seed's operator set", () => {
 
 describe('ci operators: bad input', () => {
   it('rejects invalid generative operators locally with exit 2, listing every problem', async () => {
-    const creates = async () => ((await (await fetch(`${emulator.url}/emulator/stats`, { headers: { authorization: `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}` } })).json()) as { requests: Record<string, number> }).requests['POST /v2/Operators/Custom'];
+    const creates = async () =>
+      (
+        (await (
+          await fetch(`${emulator.url}/emulator/stats`, {
+            headers: { authorization: `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}` },
+          })
+        ).json()) as { requests: Record<string, number> }
+      ).requests['POST /v2/Operators/Custom'];
     const createsBefore = await creates();
-    const many = file('many.json', { type: 'object', properties: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}`, { type: 'string' }])) });
+    const many = file('many.json', {
+      type: 'object',
+      properties: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}`, { type: 'string' }])),
+    });
     let deep: Record<string, unknown> = { type: 'string' };
     for (let level = 6; level >= 1; level--) deep = { type: 'object', properties: { [`l${level}`]: deep } };
     const cases: Array<[string[], RegExp]> = [
       [['--schema', file('broken.json', '{"type": "object",')], /--schema .*broken\.json: not JSON/],
-      [['--schema', file('array.json', { type: 'array', items: { type: 'string' } })], /the root "type" must be "object" \(got "array"\); schema: the root must have "properties"/],
-      [['--schema', file('pattern.json', { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]+$' } } })], /schema \/properties\/code\/pattern: keyword "pattern" is not supported/],
+      [
+        ['--schema', file('array.json', { type: 'array', items: { type: 'string' } })],
+        /the root "type" must be "object" \(got "array"\); schema: the root must have "properties"/,
+      ],
+      [
+        ['--schema', file('pattern.json', { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]+$' } } })],
+        /schema \/properties\/code\/pattern: keyword "pattern" is not supported/,
+      ],
       [['--schema', many], /101 properties, at most 100/],
       [['--schema', file('deep.json', deep)], /\/l5\/properties: nested 6 levels deep, at most 5/],
       [['--schema', file('seed.json', SEED_SCHEMA), '--example', 'How much? => pricing'], /example 1: the output is not JSON/],
-      [['--schema', file('seed2.json', SEED_SCHEMA), '--example', SEED_EXAMPLES[0]!, '--example', 'Hi => {"category":1}'], /example 2: output \/category must be string/],
+      [
+        ['--schema', file('seed2.json', SEED_SCHEMA), '--example', SEED_EXAMPLES[0], '--example', 'Hi => {"category":1}'],
+        /example 2: output \/category must be string/,
+      ],
     ];
     for (const [args, message] of cases) {
       const result = await ci(['operators', 'create', '--name', 'bad', '--prompt', 'p', ...args]);
@@ -158,9 +220,22 @@ describe('ci operators: bad input', () => {
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
-    const everything = await ci(['operators', 'create', '--name', 'n'.repeat(65), '--prompt', ' ', '--schema', file('p2.json', { type: 'object', properties: { a: { type: 'string', format: 'email' } } }), '--example', 'no separator']);
+    const everything = await ci([
+      'operators',
+      'create',
+      '--name',
+      'n'.repeat(65),
+      '--prompt',
+      ' ',
+      '--schema',
+      file('p2.json', { type: 'object', properties: { a: { type: 'string', format: 'email' } } }),
+      '--example',
+      'no separator',
+    ]);
     expect(everything.code).toBe(2);
-    expect(everything.stderr).toMatch(/expected 'INPUT => OUTPUT'.*; the name is 65 characters, at most 64.*; the prompt is empty; schema \/properties\/a\/format: keyword "format" is not supported/);
+    expect(everything.stderr).toMatch(
+      /expected 'INPUT => OUTPUT'.*; the name is 65 characters, at most 64.*; the prompt is empty; schema \/properties\/a\/format: keyword "format" is not supported/,
+    );
     expect(await creates()).toBe(createsBefore); // nothing above was sent
   });
 
@@ -173,7 +248,9 @@ describe('ci operators: bad input', () => {
     await json(['operators', 'create', '--name', 'twin', '--prompt', 'b']);
     const ambiguous = await ci(['operators', 'show', 'TWIN']);
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.stderr).toMatch(/^ci: ambiguous operator name: "TWIN" matches 2 operators: LY[0-9a-f]{32}, LY[0-9a-f]{32}; hint: give the SID instead/);
+    expect(ambiguous.stderr).toMatch(
+      /^ci: ambiguous operator name: "TWIN" matches 2 operators: LY[0-9a-f]{32}, LY[0-9a-f]{32}; hint: give the SID instead/,
+    );
 
     const notAttached = await ci(['operators', 'detach', 'test-ci', 'Voicemail Detection', 'Sentiment Analysis']);
     expect(notAttached.code).toBe(4);
@@ -188,20 +265,40 @@ describe('ci operators: bad input', () => {
 
   it('refuses to change pre-built operators and other misuse', async () => {
     const cases: Array<[string[], number, RegExp]> = [
-      [['operators', 'delete', 'Sentiment Analysis', '--yes'], 2, /cannot delete "Sentiment Analysis" \(LY0{31}2\): it is a pre-built operator/],
+      [
+        ['operators', 'delete', 'Sentiment Analysis', '--yes'],
+        2,
+        /cannot delete "Sentiment Analysis" \(LY0{31}2\): it is a pre-built operator/,
+      ],
       [['operators', 'update', 'Conversation Summary', '--prompt', 'x'], 2, /cannot update "Conversation Summary" .*pre-built/],
       [['operators', 'create'], 2, /invalid operator: give --name; give --prompt or --prompt-file$/m],
       [['operators', 'create', '--name', 'x', '--prompt', 'p', '--prompt-file', 'p.txt'], 2, /give --prompt or --prompt-file, not both/],
-      [['operators', 'create', '--name', 'x', '--prompt-file', '-', '--schema', '-'], 2, /only one of --prompt-file and --schema can read stdin/],
-      [['operators', 'create', '--name', 'x', '--prompt', 'p', '--examples', join(directory, 'missing.jsonl')], 2, /missing\.jsonl: cannot read it \(no such file\)/],
-      [['operators', 'create', '--name', 'x', '--prompt', 'p', '--attach', 'no-such-service'], 4, /no service with SID or unique name "no-such-service"/],
+      [
+        ['operators', 'create', '--name', 'x', '--prompt-file', '-', '--schema', '-'],
+        2,
+        /only one of --prompt-file and --schema can read stdin/,
+      ],
+      [
+        ['operators', 'create', '--name', 'x', '--prompt', 'p', '--examples', join(directory, 'missing.jsonl')],
+        2,
+        /missing\.jsonl: cannot read it \(no such file\)/,
+      ],
+      [
+        ['operators', 'create', '--name', 'x', '--prompt', 'p', '--attach', 'no-such-service'],
+        4,
+        /no service with SID or unique name "no-such-service"/,
+      ],
       [['operators', 'update', 'Twin', '--prompt', 'x'], 2, /ambiguous operator name/],
       [['operators', 'update', 'Feedback category and emotion'], 2, /nothing to update/],
       [['operators', 'list', '--prebuilt', '--custom'], 2, /cannot be used with/],
       [['operators', 'list', '--availability', 'soon'], 2, /--availability must be one of/],
       [['operators', 'show', 'LY123'], 2, /"LY123" is not a valid operator SID/],
       [['operators', 'delete', 'Twin'], 2, /ambiguous/],
-      [['operators', 'attach', 'test-ci', 'twin', 'Nope'], 2, /ambiguous operator name: "twin" matches 2 operators: .*; no operator with SID or name "Nope"/],
+      [
+        ['operators', 'attach', 'test-ci', 'twin', 'Nope'],
+        2,
+        /ambiguous operator name: "twin" matches 2 operators: .*; no operator with SID or name "Nope"/,
+      ],
     ];
     for (const [args, code, message] of cases) {
       const result = await ci(args);

@@ -71,7 +71,9 @@ describe('retries', () => {
 
   it('retries a GET that timed out (--request-timeout), then reports the timeout in one line', async () => {
     const emulator = await emulatorWith({ latencyMs: 1000 });
-    const listed = await runCi(['--debug', '--request-timeout', '100ms', '--max-retries', '1', 'services', 'list'], { env: emulatorEnv(emulator) });
+    const listed = await runCi(['--debug', '--request-timeout', '100ms', '--max-retries', '1', 'services', 'list'], {
+      env: emulatorEnv(emulator),
+    });
     expect(listed.code).toBe(1);
     expect(listed.stderr).toMatch(/\[debug\] retry 1\/1 in \d+ ms: connection lost \((ECONNABORTED|ETIMEDOUT)\)/);
     expect(listed.stderr).toMatch(/^ci: could not reach the API \((ECONNABORTED|ETIMEDOUT)\): timeout of 100ms exceeded/m);
@@ -81,7 +83,9 @@ describe('retries', () => {
     const emulator = await emulatorWith({ resetAfterCommitRate: 1 });
     const created = await runCi(['--debug', 'services', 'create', '--unique-name', 'uncertain'], { env: emulatorEnv(emulator) });
     expect(created.code).toBe(1);
-    expect(created.stderr).toMatch(/^ci: the request to \S+\/v2\/Services failed after it was sent; the server may have applied it; hint: check whether the change happened/m);
+    expect(created.stderr).toMatch(
+      /^ci: the request to \S+\/v2\/Services failed after it was sent; the server may have applied it; hint: check whether the change happened/m,
+    );
     expect(created.stderr).not.toContain('retry');
     const stats = await statsOf(emulator);
     expect(stats.requests['POST /v2/Services']).toBe(1);
@@ -92,13 +96,30 @@ describe('retries', () => {
 describe('ci emulator start with fault flags', () => {
   it('serves the faults it was started with and counts them', async () => {
     const home = tempConfigHome();
-    const server = spawnCi(['emulator', 'start', '--no-profile', '--fail-rate', '1', '--seed', '3', '--seed-transcripts', '2', '--latency-ms', '5', '--latency-jitter-ms', '5'], { env: { XDG_CONFIG_HOME: home }, timeoutMs: 20_000 });
+    const server = spawnCi(
+      [
+        'emulator',
+        'start',
+        '--no-profile',
+        '--fail-rate',
+        '1',
+        '--seed',
+        '3',
+        '--seed-transcripts',
+        '2',
+        '--latency-ms',
+        '5',
+        '--latency-jitter-ms',
+        '5',
+      ],
+      { env: { XDG_CONFIG_HOME: home }, timeoutMs: 20_000 },
+    );
     const url = await new Promise<string>((resolve) => {
       let text = '';
       server.child.stdout.on('data', (chunk) => {
         text += chunk;
         const match = /listening on (\S+)/.exec(text);
-        if (match) resolve(match[1]!);
+        if (match) resolve(match[1]);
       });
     });
     const address = { url, accountSid: DEFAULT_ACCOUNT_SID, authToken: DEFAULT_AUTH_TOKEN };
@@ -117,7 +138,11 @@ describe('ci emulator start with fault flags', () => {
 describe('secrets', () => {
   it('keeps tokens, API secrets and the Authorization header out of --debug traces and errors', async () => {
     const emulator = await emulatorWith({});
-    const viaKey = emulatorEnv(emulator, { TWILIO_AUTH_TOKEN: undefined, TWILIO_API_KEY: emulator.apiKeySid, TWILIO_API_SECRET: TEST_API_KEY_SECRET });
+    const viaKey = emulatorEnv(emulator, {
+      TWILIO_AUTH_TOKEN: undefined,
+      TWILIO_API_KEY: emulator.apiKeySid,
+      TWILIO_API_SECRET: TEST_API_KEY_SECRET,
+    });
     const runs = [
       await runCi(['--debug', 'services', 'list'], { env: emulatorEnv(emulator) }),
       await runCi(['--debug', 'services', 'create', '--unique-name', 'secretive'], { env: viaKey }),
@@ -133,7 +158,9 @@ describe('secrets', () => {
 
   it('writes the config 0600 and warns with the chmod that fixes a config readable by others', async () => {
     const home = tempConfigHome();
-    const added = await runCi(['profiles', 'add', 'p', '--account-sid', 'AC' + '1'.repeat(32), '--auth-token', TEST_AUTH_TOKEN], { env: { XDG_CONFIG_HOME: home } });
+    const added = await runCi(['profiles', 'add', 'p', '--account-sid', 'AC' + '1'.repeat(32), '--auth-token', TEST_AUTH_TOKEN], {
+      env: { XDG_CONFIG_HOME: home },
+    });
     expect(added.code).toBe(0);
     const file = join(home, 'twilio-ci', 'config.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -147,8 +174,13 @@ describe('secrets', () => {
     const env = { TWILIO_ACCOUNT_SID: 'AC' + '1'.repeat(32), TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN };
     const refused = await runCi(['--api-url', 'http://api.example.com', 'services', 'list'], { env });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe('ci: refusing to send credentials over plain http to api.example.com; hint: use https, a loopback address, or pass --allow-insecure-http\n');
-    const allowed = await runCi(['--allow-insecure-http', '--max-retries', '0', '--api-url', 'http://ci-test.invalid', 'services', 'list'], { env });
+    expect(refused.stderr).toBe(
+      'ci: refusing to send credentials over plain http to api.example.com; hint: use https, a loopback address, or pass --allow-insecure-http\n',
+    );
+    const allowed = await runCi(
+      ['--allow-insecure-http', '--max-retries', '0', '--api-url', 'http://ci-test.invalid', 'services', 'list'],
+      { env },
+    );
     expect(allowed.code).toBe(1);
     expect(allowed.stderr).toMatch(/^ci: could not reach the API \((ENOTFOUND|EAI_AGAIN)\)/);
   });

@@ -18,7 +18,14 @@ beforeAll(async () => {
   env = emulatorEnv(emulator, { TWILIO_CI_SERVICE_SID: serviceSid });
 });
 const CALL_SID = 'CA' + '1'.repeat(32);
-const callParams = { AccountSid: DEFAULT_ACCOUNT_SID, CallSid: CALL_SID, From: '+15005550006', To: '+15005550001', CallStatus: 'in-progress', Direction: 'inbound' };
+const callParams = {
+  AccountSid: DEFAULT_ACCOUNT_SID,
+  CallSid: CALL_SID,
+  From: '+15005550006',
+  To: '+15005550001',
+  CallStatus: 'in-progress',
+  Direction: 'inbound',
+};
 
 describe('ci serve /incoming-call', () => {
   let serve: RunningCi;
@@ -31,7 +38,14 @@ describe('ci serve /incoming-call', () => {
 
   it('prints the voice URL to paste into the number', () => {
     const base = serve.first.url as string;
-    expect(serve.first).toEqual({ event: 'listening', url: base, serviceSid, phoneNumber: null, voiceUrl: `${base}/incoming-call`, webhookUrl: `${base}/ci-webhook` });
+    expect(serve.first).toEqual({
+      event: 'listening',
+      url: base,
+      serviceSid,
+      phoneNumber: null,
+      voiceUrl: `${base}/incoming-call`,
+      webhookUrl: `${base}/ci-webhook`,
+    });
   });
 
   it("answers the first request with the seed's guidance and <Record>, element by element", async () => {
@@ -40,7 +54,12 @@ describe('ci serve /incoming-call', () => {
     expect(response.contentType).toMatch(/^text\/xml/);
     const verbs = parseTwiml(response.body);
     expect(verbs.map((verb) => verb.name)).toEqual(['Say', 'Record']);
-    expect(verbs[0]).toEqual({ name: 'Say', attributes: { language: 'ja-JP' }, text: 'ピーという音のあとに話してください。', children: [] });
+    expect(verbs[0]).toEqual({
+      name: 'Say',
+      attributes: { language: 'ja-JP' },
+      text: 'ピーという音のあとに話してください。',
+      children: [],
+    });
     expect(verbs[1]).toEqual({
       name: 'Record',
       attributes: {
@@ -54,12 +73,22 @@ describe('ci serve /incoming-call', () => {
       text: '',
       children: [],
     });
-    expect((await serve.events(1))[0]).toEqual({ event: 'call', callSid: CALL_SID, from: '+15005550006', to: '+15005550001', recordingSid: null });
+    expect((await serve.events(1))[0]).toEqual({
+      event: 'call',
+      callSid: CALL_SID,
+      from: '+15005550006',
+      to: '+15005550001',
+      recordingSid: null,
+    });
   });
 
   it('thanks and hangs up when the request comes back with a RecordingSid', async () => {
     const recordingSid = 'RE' + '2'.repeat(32);
-    const response = await sendSigned(emulator.authToken, { url: serve.first.voiceUrl as string, method: 'POST', params: { ...callParams, RecordingSid: recordingSid } });
+    const response = await sendSigned(emulator.authToken, {
+      url: serve.first.voiceUrl as string,
+      method: 'POST',
+      params: { ...callParams, RecordingSid: recordingSid },
+    });
     const verbs = parseTwiml(response.body);
     expect(verbs).toEqual([
       { name: 'Say', attributes: { language: 'ja-JP', voice: 'woman' }, text: 'ありがとうございました。', children: [] },
@@ -75,23 +104,49 @@ describe('ci serve /incoming-call', () => {
 
   it('creates exactly one transcript when Twilio delivers /recording-status twice', async () => {
     const recordingSid = 'RE00000000000000000000000000000002'; // in the emulator's built-in catalogue
-    const callback = { AccountSid: DEFAULT_ACCOUNT_SID, CallSid: CALL_SID, RecordingSid: recordingSid, RecordingStatus: 'completed', RecordingChannels: '2' };
+    const callback = {
+      AccountSid: DEFAULT_ACCOUNT_SID,
+      CallSid: CALL_SID,
+      RecordingSid: recordingSid,
+      RecordingStatus: 'completed',
+      RecordingChannels: '2',
+    };
     const statusUrl = `${serve.first.url}/recording-status`;
-    const answers = await Promise.all([1, 2].map(() => sendSigned(emulator.authToken, { url: statusUrl, method: 'POST', params: callback })));
+    const answers = await Promise.all(
+      [1, 2].map(() => sendSigned(emulator.authToken, { url: statusUrl, method: 'POST', params: callback })),
+    );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
     const lines = (await serve.events(4)).slice(2);
     expect(lines.map((line) => line.outcome).sort()).toEqual(['created', 'exists']);
-    expect(lines[0]!.transcriptSid).toBe(lines[1]!.transcriptSid);
+    expect(lines[0].transcriptSid).toBe(lines[1].transcriptSid);
     const transcripts = await sdkClient(emulator).intelligence.v2.transcripts.list({ sourceSid: recordingSid });
     expect(transcripts).toHaveLength(1);
-    expect(transcripts[0]).toMatchObject({ sid: lines[0]!.transcriptSid, customerKey: CALL_SID, serviceSid });
+    expect(transcripts[0]).toMatchObject({ sid: lines[0].transcriptSid, customerKey: CALL_SID, serviceSid });
   });
 });
 
 describe('ci serve flags', () => {
   it('puts --greeting, --language, --voice, --timeout, --max-length, --no-play-beep and --public-url into the TwiML', async () => {
     const serve = await startCi(
-      ['serve', '--json', '--public-url', 'https://abc.example.com', '--greeting', 'Speak after the beep.', '--thanks', 'Thank you.', '--language', 'en-US', '--voice', 'Polly.Joanna', '--timeout', '3', '--max-length', '60', '--no-play-beep'],
+      [
+        'serve',
+        '--json',
+        '--public-url',
+        'https://abc.example.com',
+        '--greeting',
+        'Speak after the beep.',
+        '--thanks',
+        'Thank you.',
+        '--language',
+        'en-US',
+        '--voice',
+        'Polly.Joanna',
+        '--timeout',
+        '3',
+        '--max-length',
+        '60',
+        '--no-play-beep',
+      ],
       env,
     );
     try {
@@ -105,7 +160,12 @@ describe('ci serve flags', () => {
       expect(local.status).toBe(200);
       const [say, record] = parseTwiml(await local.text());
       expect(say).toMatchObject({ attributes: { language: 'en-US', voice: 'Polly.Joanna' }, text: 'Speak after the beep.' });
-      expect(record!.attributes).toMatchObject({ recordingStatusCallback: 'https://abc.example.com/recording-status', timeout: '3', maxLength: '60', playBeep: 'false' });
+      expect(record.attributes).toMatchObject({
+        recordingStatusCallback: 'https://abc.example.com/recording-status',
+        timeout: '3',
+        maxLength: '60',
+        playBeep: 'false',
+      });
     } finally {
       expect(await serve.stop()).toBe(0);
     }

@@ -14,23 +14,50 @@ const ci = (args: string[], extra: Record<string, string | undefined> = {}) => r
 
 describe('ci services against the emulator', () => {
   it('creates, lists, shows, updates and deletes a service', async () => {
-    const created = await ci(['services', 'create', '--unique-name', 'e2e-crud', '--language-code', 'en-US', '--webhook-url', 'https://example.com/hook', '--webhook-method', 'post', '--json']);
+    const created = await ci([
+      'services',
+      'create',
+      '--unique-name',
+      'e2e-crud',
+      '--language-code',
+      'en-US',
+      '--webhook-url',
+      'https://example.com/hook',
+      '--webhook-method',
+      'post',
+      '--json',
+    ]);
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
     const service = JSON.parse(created.stdout);
-    expect(service).toMatchObject({ uniqueName: 'e2e-crud', languageCode: 'en-US', webhookUrl: 'https://example.com/hook', webhookHttpMethod: 'POST', version: 1 });
+    expect(service).toMatchObject({
+      uniqueName: 'e2e-crud',
+      languageCode: 'en-US',
+      webhookUrl: 'https://example.com/hook',
+      webhookHttpMethod: 'POST',
+      version: 1,
+    });
     expect(service.sid).toMatch(/^GA[0-9a-f]{32}$/);
 
     const listed = await ci(['services', 'list']);
     expect(listed.code).toBe(0);
     const [header, ...lines] = listed.stdout.trim().split('\n');
-    expect(header!.split('\t')).toContain('SID');
+    expect(header.split('\t')).toContain('SID');
     expect(lines.some((line) => line.startsWith(`${service.sid}\te2e-crud\t`))).toBe(true);
 
     const shown = await ci(['services', 'show', 'e2e-crud', '--json']);
     expect(JSON.parse(shown.stdout)).toEqual(service);
 
-    const updated = await ci(['services', 'update', service.sid, '--friendly-name', 'E2E', '--auto-redaction', '--media-redaction', '--json']);
+    const updated = await ci([
+      'services',
+      'update',
+      service.sid,
+      '--friendly-name',
+      'E2E',
+      '--auto-redaction',
+      '--media-redaction',
+      '--json',
+    ]);
     expect(updated.code).toBe(0);
     expect(JSON.parse(updated.stdout)).toMatchObject({ friendlyName: 'E2E', autoRedaction: true, mediaRedaction: true, version: 2 });
 
@@ -95,7 +122,10 @@ describe('ci services against the emulator', () => {
     const limited = await ci(['services', 'list', '--limit', '2', '--json']);
     expect(JSON.parse(limited.stdout)).toHaveLength(2);
     const all = await ci(['services', 'list', '--ndjson']);
-    const names = all.stdout.trim().split('\n').map((line) => JSON.parse(line).uniqueName);
+    const names = all.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).uniqueName);
     expect(names).toEqual(expect.arrayContaining(['e2e-page-0', 'e2e-page-1', 'e2e-page-2']));
   });
 });
@@ -105,7 +135,10 @@ describe('profiles', () => {
     const { tempConfigHome } = await import('../support/run-ci.js');
     const home = tempConfigHome();
     const secret = emulator.authToken;
-    const add = await runCi(['profiles', 'add', 'emu', '--account-sid', emulator.accountSid, '--auth-token', secret, '--api-url', emulator.url], { env: { XDG_CONFIG_HOME: home } });
+    const add = await runCi(
+      ['profiles', 'add', 'emu', '--account-sid', emulator.accountSid, '--auth-token', secret, '--api-url', emulator.url],
+      { env: { XDG_CONFIG_HOME: home } },
+    );
     expect(add.code).toBe(0);
     const list = await runCi(['profiles', 'list', '--json'], { env: { XDG_CONFIG_HOME: home } });
     expect(list.stdout).not.toContain(secret);
@@ -114,7 +147,9 @@ describe('profiles', () => {
     expect(statSync(`${home}/twilio-ci/config.json`).mode & 0o777).toBe(0o600);
     const withProfile = await runCi(['services', 'list', '--json'], { env: { XDG_CONFIG_HOME: home } });
     expect(withProfile.code).toBe(0);
-    expect((await runCi(['profiles', 'add', 'bad', '--account-sid', 'AC1', '--auth-token', 'x'], { env: { XDG_CONFIG_HOME: home } })).code).toBe(2);
+    expect(
+      (await runCi(['profiles', 'add', 'bad', '--account-sid', 'AC1', '--auth-token', 'x'], { env: { XDG_CONFIG_HOME: home } })).code,
+    ).toBe(2);
     expect((await runCi(['profiles', 'use', 'missing'], { env: { XDG_CONFIG_HOME: home } })).code).toBe(2);
     expect((await runCi(['profiles', 'remove', 'emu'], { env: { XDG_CONFIG_HOME: home } })).code).toBe(0);
     expect((await runCi(['services', 'list'], { env: { XDG_CONFIG_HOME: home } })).code).toBe(3);

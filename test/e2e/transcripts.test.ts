@@ -27,7 +27,9 @@ function startMediaServer(): Promise<Server> {
   const server = createServer((request, response) => {
     if (request.url === '/call.txt') {
       response.writeHead(200, { 'Content-Type': 'text/plain' });
-      response.end('Agent: Thank you for calling, this is Ann.\nCustomer: My card was charged 30 dollars twice, call me at +14155550199.\n');
+      response.end(
+        'Agent: Thank you for calling, this is Ann.\nCustomer: My card was charged 30 dollars twice, call me at +14155550199.\n',
+      );
     } else if (request.url === '/call.wav') {
       response.writeHead(200, { 'Content-Type': 'audio/wav' });
       response.end('RIFF');
@@ -50,7 +52,8 @@ afterAll(async () => {
   expect(emulator.violations).toEqual([]);
 });
 
-const ci = (args: string[], extra: { env?: Record<string, string | undefined>; stdin?: string } = {}) => runCi(args, { env: { ...env, ...extra.env }, stdin: extra.stdin });
+const ci = (args: string[], extra: { env?: Record<string, string | undefined>; stdin?: string } = {}) =>
+  runCi(args, { env: { ...env, ...extra.env }, stdin: extra.stdin });
 const json = (stdout: string) => JSON.parse(stdout);
 
 async function service(name: string, operatorSids: string[] = []): Promise<string> {
@@ -67,10 +70,24 @@ async function customOperator(friendlyName: string, operatorType: string, config
 }
 
 describe('the seed flow', () => {
-  it('transcribes the recording with --wait and gives the article\'s JSON result', async () => {
+  it("transcribes the recording with --wait and gives the article's JSON result", async () => {
     await service('test-ci');
     expect((await ci(['operators', 'attach', 'test-ci', 'Conversation Summary', 'Sentiment Analysis'])).code).toBe(0);
-    const created = await ci(['operators', 'create', '--name', 'test-operator', '--prompt-file', SEED_FILES.prompt, '--schema', SEED_FILES.schema, '--examples', SEED_FILES.examples, '--attach', 'test-ci', '--json']);
+    const created = await ci([
+      'operators',
+      'create',
+      '--name',
+      'test-operator',
+      '--prompt-file',
+      SEED_FILES.prompt,
+      '--schema',
+      SEED_FILES.schema,
+      '--examples',
+      SEED_FILES.examples,
+      '--attach',
+      'test-ci',
+      '--json',
+    ]);
     expect(created.stderr).toBe('');
     const seedOperator = json(created.stdout).sid;
 
@@ -87,7 +104,15 @@ describe('the seed flow', () => {
     for (const result of parsed) expect(Object.keys(result)).toEqual([...RESULT_FIELDS]);
     const seed = parsed.find((r: { operatorType: string }) => r.operatorType === 'json');
     expect(JSON.stringify(seed.jsonResults)).toBe('{"category":"other","emotion":"negative"}');
-    expect(seed).toMatchObject({ name: 'test-operator', operatorSid: seedOperator, transcriptSid: transcript.sid, extractMatch: null, labelProbabilities: {}, utteranceResults: [], textGenerationResults: null });
+    expect(seed).toMatchObject({
+      name: 'test-operator',
+      operatorSid: seedOperator,
+      transcriptSid: transcript.sid,
+      extractMatch: null,
+      labelProbabilities: {},
+      utteranceResults: [],
+      textGenerationResults: null,
+    });
     const sentiment = parsed.find((r: { name: string }) => r.name === 'Sentiment Analysis');
     expect(typeof sentiment.predictedProbability).toBe('number');
 
@@ -121,7 +146,21 @@ describe('the seed flow', () => {
 describe('ci transcribe --media-url', () => {
   it('transcribes a served conversation with named participants', async () => {
     await service('by-url', ['LY00000000000000000000000000000003']);
-    const result = await ci(['transcribe', '--media-url', `${mediaUrl}/call.txt`, '--service', 'by-url', '--customer-key', 'order-42', '--participant', 'channel=1,role=Agent,name=Ann,id=7', '--participant', 'channel=2,role=Customer', '--wait', '--json']);
+    const result = await ci([
+      'transcribe',
+      '--media-url',
+      `${mediaUrl}/call.txt`,
+      '--service',
+      'by-url',
+      '--customer-key',
+      'order-42',
+      '--participant',
+      'channel=1,role=Agent,name=Ann,id=7',
+      '--participant',
+      'channel=2,role=Customer',
+      '--wait',
+      '--json',
+    ]);
     expect(result.stderr).toBe('');
     const { transcript, operatorResults } = json(result.stdout);
     expect(transcript.customerKey).toBe('order-42');
@@ -141,8 +180,12 @@ describe('ci transcribe --media-url', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ci-media-'));
     const download = await ci(['transcripts', 'media', transcript.sid, '--download', join(dir, 'call.txt')]);
     expect(download.code).toBe(0);
-    expect(readFileSync(join(dir, 'call.txt'), 'utf8')).toBe('Agent: Thank you for calling, this is Ann.\nCustomer: My card was charged 30 dollars twice, call me at +14155550199.\n');
-    expect((await ci(['transcripts', 'media', transcript.sid])).stdout).toMatch(/^MEDIA URL\nhttp:\/\/127\.0\.0\.1:\d+\/emulator\/transcripts\/GT[0-9a-f]{32}\/media\.txt\n$/);
+    expect(readFileSync(join(dir, 'call.txt'), 'utf8')).toBe(
+      'Agent: Thank you for calling, this is Ann.\nCustomer: My card was charged 30 dollars twice, call me at +14155550199.\n',
+    );
+    expect((await ci(['transcripts', 'media', transcript.sid])).stdout).toMatch(
+      /^MEDIA URL\nhttp:\/\/127\.0\.0\.1:\d+\/emulator\/transcripts\/GT[0-9a-f]{32}\/media\.txt\n$/,
+    );
   });
 
   it('exits 5 when the media cannot be read, naming the transcript', async () => {
@@ -190,7 +233,10 @@ describe('waiting', () => {
       const slowEnv = emulatorEnv(slow);
       const created = await runCi(['services', 'create', '--unique-name', 'slow', '--json'], { env: slowEnv });
       const serviceSid = json(created.stdout).sid;
-      const result = await runCi(['transcribe', PRICING_CALL, '--service', serviceSid, '--wait', '--timeout', '300ms', '--interval', '50ms'], { env: slowEnv });
+      const result = await runCi(
+        ['transcribe', PRICING_CALL, '--service', serviceSid, '--wait', '--timeout', '300ms', '--interval', '50ms'],
+        { env: slowEnv },
+      );
       expect(result.code).toBe(5);
       const sid = /GT[0-9a-f]{32}/.exec(result.stderr)![0];
       expect(result.stderr).toContain(`ci transcripts wait ${sid}`);
@@ -214,11 +260,18 @@ describe('ci transcripts list', () => {
     const total = 130;
     await Promise.all(
       Array.from({ length: total }, (_, i) =>
-        client.intelligence.v2.transcripts.create({ serviceSid, channel: { media_properties: { media_url: `${mediaUrl}/call.txt` } }, customerKey: `key-${i % 3}` }),
+        client.intelligence.v2.transcripts.create({
+          serviceSid,
+          channel: { media_properties: { media_url: `${mediaUrl}/call.txt` } },
+          customerKey: `key-${i % 3}`,
+        }),
       ),
     );
     const all = await ci(['transcripts', 'list', '--service', 'paging', '--all', '--ndjson']);
-    const lines = all.stdout.trim().split('\n').map((line) => json(line));
+    const lines = all.stdout
+      .trim()
+      .split('\n')
+      .map((line) => json(line));
     expect(lines).toHaveLength(total);
     expect(new Set(lines.map((t) => t.sid)).size).toBe(total);
     expect(json((await ci(['transcripts', 'list', '--service', 'paging', '--json'])).stdout)).toHaveLength(50);
@@ -232,15 +285,22 @@ describe('ci transcripts list', () => {
 
 describe('ci results', () => {
   it('renders every operator type, and reads SIDs from stdin with --ndjson', async () => {
-    const generative = await customOperator('Next step', 'Generative', { prompt: 'What should the agent do next?', examples: [{ input: 'charged twice refund', output: 'Refund the duplicate charge.' }] });
+    const generative = await customOperator('Next step', 'Generative', {
+      prompt: 'What should the agent do next?',
+      examples: [{ input: 'charged twice refund', output: 'Refund the duplicate charge.' }],
+    });
     const classify = await customOperator('Topic', 'ConversationClassify', { labels: ['billing', 'sales'] });
     const prebuilt = Array.from({ length: 9 }, (_, i) => `LY${String(i + 1).padStart(32, '0')}`);
     await service('every-type', [...prebuilt, generative, classify]);
     const billing = json((await ci(['transcribe', BILLING_CALL, '--service', 'every-type', '--wait', '--json'])).stdout).transcript.sid;
-    const happy = json((await ci(['transcribe', '--media-url', `${mediaUrl}/call.txt`, '--service', 'every-type', '--wait', '--json'])).stdout).transcript.sid;
+    const happy = json(
+      (await ci(['transcribe', '--media-url', `${mediaUrl}/call.txt`, '--service', 'every-type', '--wait', '--json'])).stdout,
+    ).transcript.sid;
 
     const results = json((await ci(['results', billing, '--json'])).stdout);
-    expect(new Set(results.map((r: { operatorType: string }) => r.operatorType))).toEqual(new Set(['text-generation', 'conversation-classify', 'extract', 'utterance-classify', 'pii-extract', 'extract-normalize']));
+    expect(new Set(results.map((r: { operatorType: string }) => r.operatorType))).toEqual(
+      new Set(['text-generation', 'conversation-classify', 'extract', 'utterance-classify', 'pii-extract', 'extract-normalize']),
+    );
     expect(results.find((r: { name: string }) => r.name === 'Next step').textGenerationResults.result).toBe('Refund the duplicate charge.');
     expect(results.find((r: { name: string }) => r.name === 'Topic').predictedLabel).toBe('billing');
 
@@ -252,8 +312,14 @@ describe('ci results', () => {
 
     const piped = await ci(['results', '-', '--ndjson', '--operator', 'Topic'], { stdin: `${billing}\n${happy}\n` });
     expect(piped.code).toBe(0);
-    const lines = piped.stdout.trim().split('\n').map((line) => json(line));
-    expect(lines.map((l) => [l.transcriptSid, l.status, l.operatorResults.length])).toEqual([[billing, 'completed', 1], [happy, 'completed', 1]]);
+    const lines = piped.stdout
+      .trim()
+      .split('\n')
+      .map((line) => json(line));
+    expect(lines.map((l) => [l.transcriptSid, l.status, l.operatorResults.length])).toEqual([
+      [billing, 'completed', 1],
+      [happy, 'completed', 1],
+    ]);
     const both = json((await ci(['results', billing, happy, '--json'])).stdout);
     expect(both.map((r: { transcriptSid: string }) => r.transcriptSid)).toEqual([billing, happy]);
   });
@@ -264,23 +330,40 @@ describe('ci emulator start --recordings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ci-recordings-'));
     const catalogue = join(dir, 'calls.json');
     const recording = 'RE' + 'ab'.repeat(16);
-    writeFileSync(catalogue, JSON.stringify([{ sid: recording, call_sid: 'CA' + 'cd'.repeat(16), utterances: [{ channel: 2, start: 0, end: 2, text: 'Great service, thank you!' }] }]));
+    writeFileSync(
+      catalogue,
+      JSON.stringify([
+        {
+          sid: recording,
+          call_sid: 'CA' + 'cd'.repeat(16),
+          utterances: [{ channel: 2, start: 0, end: 2, text: 'Great service, thank you!' }],
+        },
+      ]),
+    );
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify([{ sid: recording, call_sid: 'CA1', utterances: [] }]));
     const refused = await runCi(['emulator', 'start', '--port', '0', '--no-profile', '--recordings', bad]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^ci: --recordings: .*bad\.json: recording #1: "call_sid" must be CA followed by 32 hex digits\n$/);
 
-    const child = spawn(process.execPath, [CI_BIN, 'emulator', 'start', '--port', '0', '--no-profile', '--transcribe-delay-ms', '10', '--recordings', catalogue], { env: cleanEnv() });
+    const child = spawn(
+      process.execPath,
+      [CI_BIN, 'emulator', 'start', '--port', '0', '--no-profile', '--transcribe-delay-ms', '10', '--recordings', catalogue],
+      { env: cleanEnv() },
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => {
           const match = /listening on (\S+)/.exec(chunk.toString());
-          if (match) resolve(match[1]!);
+          if (match) resolve(match[1]);
         });
         child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
       });
-      const userEnv = { TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000001', TWILIO_AUTH_TOKEN: 'emulator-auth-token', TWILIO_CI_API_URL: url };
+      const userEnv = {
+        TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000001',
+        TWILIO_AUTH_TOKEN: 'emulator-auth-token',
+        TWILIO_CI_API_URL: url,
+      };
       const serviceSid = json((await runCi(['services', 'create', '--unique-name', 'own-calls', '--json'], { env: userEnv })).stdout).sid;
       const result = await runCi(['transcribe', recording, '--service', serviceSid, '--wait', '--json'], { env: userEnv });
       expect(result.stderr).toBe('');

@@ -25,7 +25,10 @@ const event = (customerKey = 'CA' + 'c'.repeat(32)) => ({
 });
 
 /** A raw request, so tests can send what no honest client would. */
-function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ status: number; body: string }> {
+function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: options.method ?? 'POST', headers: options.headers }, (response) => {
       let body = '';
@@ -59,7 +62,11 @@ describe('ci webhook listen', () => {
   });
 
   it('prints where it listens first', () => {
-    expect(listener.first).toEqual({ event: 'listening', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/ci-webhook$/), publicUrl: null });
+    expect(listener.first).toEqual({
+      event: 'listening',
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/ci-webhook$/),
+      publicUrl: null,
+    });
   });
 
   it('accepts a signed POST form and prints the event', async () => {
@@ -75,7 +82,7 @@ describe('ci webhook listen', () => {
       accountSid: DEFAULT_ACCOUNT_SID,
       customerKey: 'CA' + 'c'.repeat(32),
     });
-    expect(Date.parse(line!.receivedAt as string)).not.toBeNaN();
+    expect(Date.parse(line.receivedAt as string)).not.toBeNaN();
   });
 
   it('accepts a signed GET with the parameters in the query', async () => {
@@ -170,7 +177,11 @@ describe('ci webhook listen options', () => {
     );
     expect(await listener.exited).toBe(0);
     expect(log).toEqual([]);
-    const lines = listener.stdout().trim().split('\n').map((line) => JSON.parse(line));
+    const lines = listener
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatchObject({ event: 'webhook', transcriptSid: TRANSCRIPT, customerKey: 'CA-once' });
   });
@@ -193,7 +204,9 @@ describe('ci webhook listen options', () => {
     const script = `printf '%s|%s|%s|%s' "$TRANSCRIPT_SID" "$CUSTOMER_KEY" "$SERVICE_SID" "$EVENT_TYPE" > '${out}'`;
     const listener = await startCi(['webhook', 'listen', '--once', '--json', '--exec', script], env, dir);
     const crafted = '$(touch pwned); `touch pwned`';
-    expect((await sendSigned(TEST_AUTH_TOKEN, { url: listener.first.url as string, method: 'POST', params: event(crafted) })).status).toBe(200);
+    expect((await sendSigned(TEST_AUTH_TOKEN, { url: listener.first.url as string, method: 'POST', params: event(crafted) })).status).toBe(
+      200,
+    );
     expect(await listener.exited).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(`${TRANSCRIPT}|${crafted}|${SERVICE}|voice_intelligence_transcript_available`);
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
@@ -215,11 +228,15 @@ describe('ci webhook listen options', () => {
     try {
       const sent = await sendSigned(TEST_AUTH_TOKEN, { url: listener.first.url as string, method: 'POST', params: event() });
       expect(await listener.exited).toBe(0);
-      const lines = listener.stdout().trim().split('\n').map((line) => JSON.parse(line));
+      const lines = listener
+        .stdout()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(lines.slice(1)).toEqual([expect.objectContaining({ event: 'webhook' }), { event: 'forwarded', url: targetUrl, status: 202 }]);
       expect(received).toHaveLength(1);
       expect(received[0]).toMatchObject({ method: 'POST', url: '/app/hook', body: new URLSearchParams(event()).toString() });
-      expect(received[0]!.headers['x-twilio-signature']).toBe(twilioSignature(TEST_AUTH_TOKEN, sent.url, event()));
+      expect(received[0].headers['x-twilio-signature']).toBe(twilioSignature(TEST_AUTH_TOKEN, sent.url, event()));
     } finally {
       target.close();
     }
@@ -228,13 +245,18 @@ describe('ci webhook listen options', () => {
   it('--no-verify warns at start and accepts unsigned requests', async () => {
     const listener = await startCi(['webhook', 'listen', '--no-verify', '--once', '--json'], {});
     expect(listener.stderr()).toMatch(/^warning: --no-verify/);
-    const response = await rawRequest(listener.first.url as string, { headers: { 'Content-Type': FORM }, body: new URLSearchParams(event()).toString() });
+    const response = await rawRequest(listener.first.url as string, {
+      headers: { 'Content-Type': FORM },
+      body: new URLSearchParams(event()).toString(),
+    });
     expect(response.status).toBe(200);
     expect(await listener.exited).toBe(0);
   });
 
   it('needs the auth token: API-key credentials without --auth-token are a usage error', async () => {
-    const result = await runCi(['webhook', 'listen'], { env: { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_API_KEY: 'SK' + '1'.repeat(32), TWILIO_API_SECRET: 'secret' } });
+    const result = await runCi(['webhook', 'listen'], {
+      env: { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_API_KEY: 'SK' + '1'.repeat(32), TWILIO_API_SECRET: 'secret' },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^ci: .*API key.*hint: pass --auth-token/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

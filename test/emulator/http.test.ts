@@ -54,7 +54,12 @@ describe('emulator over plain HTTP', () => {
   });
 
   it('treats malformed and unknown service SIDs as not found', async () => {
-    for (const sid of ['GA123', 'gaffffffffffffffffffffffffffffffff', 'GAFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF', 'GA00000000000000000000000000000000']) {
+    for (const sid of [
+      'GA123',
+      'gaffffffffffffffffffffffffffffffff',
+      'GAFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF',
+      'GA00000000000000000000000000000000',
+    ]) {
       expect(await call('GET', `/v2/Services/${sid}`)).toMatchObject({ status: 404, body: { code: 20404 } });
     }
   });

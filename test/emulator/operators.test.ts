@@ -36,15 +36,34 @@ describe('operators in the emulator', () => {
       body: form ? new URLSearchParams(form).toString() : undefined,
     });
     const text = await response.text();
-    return { status: response.status, etag: response.headers.get('etag'), body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
+    return {
+      status: response.status,
+      etag: response.headers.get('etag'),
+      body: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
+    };
   }
   const get = (path: string) => call('GET', path);
 
   it('lists the pre-built catalogue, filtered by availability and language, across pages', async () => {
     const prebuilt = await client.intelligence.v2.prebuiltOperators.list({ pageSize: 3 });
     const names = prebuilt.map((operator) => operator.friendlyName);
-    expect(names).toEqual(expect.arrayContaining(['Conversation Summary', 'Sentiment Analysis', 'Entity Recognition', 'Agent Introduction', 'Escalation Request', 'Recording Disclosure', 'Voicemail Detection']));
-    expect(prebuilt[0]).toMatchObject({ sid: SUMMARY, author: 'twilio', operatorType: 'Summarization', availability: 'general-availability' });
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Conversation Summary',
+        'Sentiment Analysis',
+        'Entity Recognition',
+        'Agent Introduction',
+        'Escalation Request',
+        'Recording Disclosure',
+        'Voicemail Detection',
+      ]),
+    );
+    expect(prebuilt[0]).toMatchObject({
+      sid: SUMMARY,
+      author: 'twilio',
+      operatorType: 'Summarization',
+      availability: 'general-availability',
+    });
     const beta = await client.intelligence.v2.prebuiltOperators.list({ availability: 'beta' });
     expect(beta.map((operator) => operator.friendlyName)).toContain('Voicemail Detection');
     expect(beta.every((operator) => operator.availability === 'beta')).toBe(true);
@@ -57,7 +76,9 @@ describe('operators in the emulator', () => {
   it('answers a bad Availability filter with 400', async () => {
     expect(emulator.violations).toEqual([]);
     expect(await get('/v2/Operators?Availability=someday')).toMatchObject({ status: 400, body: { code: 20001 } });
-    expect(emulator.violations).toEqual([expect.stringContaining('query parameter Availability must be equal to one of the allowed values')]);
+    expect(emulator.violations).toEqual([
+      expect.stringContaining('query parameter Availability must be equal to one of the allowed values'),
+    ]);
     emulator.violations.length = 0; // the request broke the spec on purpose; the emulator refused it
   });
 
@@ -75,9 +96,19 @@ describe('operators in the emulator', () => {
     expect(created).toMatchObject({ status: 202, etag: '1' });
     const path = `/v2/Operators/Custom/${String(created.body.sid)}`;
     expect(await get(path)).toMatchObject({ status: 200, etag: '1' });
-    expect(await call('POST', path, { FriendlyName: 'etag 2', Config: config }, { 'if-match': '"1"' })).toMatchObject({ status: 202, etag: '2', body: { version: 2 } });
-    expect(await call('POST', path, { FriendlyName: 'etag 3', Config: config }, { 'if-match': '1' })).toMatchObject({ status: 412, body: { code: 20412 } });
-    expect(await call('POST', path, { FriendlyName: 'etag 3', Config: '{not json' })).toMatchObject({ status: 400, body: { message: 'Invalid Config: not valid JSON' } });
+    expect(await call('POST', path, { FriendlyName: 'etag 2', Config: config }, { 'if-match': '"1"' })).toMatchObject({
+      status: 202,
+      etag: '2',
+      body: { version: 2 },
+    });
+    expect(await call('POST', path, { FriendlyName: 'etag 3', Config: config }, { 'if-match': '1' })).toMatchObject({
+      status: 412,
+      body: { code: 20412 },
+    });
+    expect(await call('POST', path, { FriendlyName: 'etag 3', Config: '{not json' })).toMatchObject({
+      status: 400,
+      body: { message: 'Invalid Config: not valid JSON' },
+    });
     expect(await call('DELETE', path)).toMatchObject({ status: 204 });
   });
 
@@ -95,13 +126,27 @@ describe('operators in the emulator', () => {
   });
 
   it('creates, updates with If-Match, and deletes a GenerativeJSON operator', async () => {
-    const created = await client.intelligence.v2.customOperators.create({ friendlyName: 'Feedback', operatorType: 'GenerativeJSON', config: SEED_CONFIG });
-    expect(created).toMatchObject({ friendlyName: 'Feedback', operatorType: 'GenerativeJSON', version: 1, author: emulator.accountSid, config: SEED_CONFIG });
+    const created = await client.intelligence.v2.customOperators.create({
+      friendlyName: 'Feedback',
+      operatorType: 'GenerativeJSON',
+      config: SEED_CONFIG,
+    });
+    expect(created).toMatchObject({
+      friendlyName: 'Feedback',
+      operatorType: 'GenerativeJSON',
+      version: 1,
+      author: emulator.accountSid,
+      config: SEED_CONFIG,
+    });
     expect(created.sid).toMatch(/^LY[0-9a-f]{32}$/);
 
-    const updated = await client.intelligence.v2.customOperators(created.sid).update({ friendlyName: 'Feedback v2', config: SEED_CONFIG, ifMatch: '1' });
+    const updated = await client.intelligence.v2
+      .customOperators(created.sid)
+      .update({ friendlyName: 'Feedback v2', config: SEED_CONFIG, ifMatch: '1' });
     expect(updated).toMatchObject({ friendlyName: 'Feedback v2', version: 2 });
-    const stale = await rejection(client.intelligence.v2.customOperators(created.sid).update({ friendlyName: 'x', config: SEED_CONFIG, ifMatch: '1' }));
+    const stale = await rejection(
+      client.intelligence.v2.customOperators(created.sid).update({ friendlyName: 'x', config: SEED_CONFIG, ifMatch: '1' }),
+    );
     expect(stale).toMatchObject({ status: 412, code: 20412 });
     expect(stale.message).toContain('version 2');
 
@@ -115,33 +160,57 @@ describe('operators in the emulator', () => {
   });
 
   it('refuses a Config that breaks the type schema with 400 naming the field', async () => {
-    const noSchema = await rejection(client.intelligence.v2.customOperators.create({ friendlyName: 'x', operatorType: 'GenerativeJSON', config: { prompt: 'p' } }));
+    const noSchema = await rejection(
+      client.intelligence.v2.customOperators.create({ friendlyName: 'x', operatorType: 'GenerativeJSON', config: { prompt: 'p' } }),
+    );
     expect(noSchema).toMatchObject({ status: 400, code: 20001 });
     expect(noSchema.message).toContain("missing required field 'json_result_schema'");
-    const badExamples = await rejection(client.intelligence.v2.customOperators.create({ friendlyName: 'x', operatorType: 'Generative', config: { prompt: 'p', examples: [{ input: 'a' }], extra: 1 } }));
+    const badExamples = await rejection(
+      client.intelligence.v2.customOperators.create({
+        friendlyName: 'x',
+        operatorType: 'Generative',
+        config: { prompt: 'p', examples: [{ input: 'a' }], extra: 1 },
+      }),
+    );
     expect(badExamples.message).toContain("/examples/0 is missing required field 'output'");
     expect(badExamples.message).toContain("unknown field 'extra'");
-    const notConfigurable = await rejection(client.intelligence.v2.customOperators.create({ friendlyName: 'x', operatorType: 'Summarization', config: {} }));
+    const notConfigurable = await rejection(
+      client.intelligence.v2.customOperators.create({ friendlyName: 'x', operatorType: 'Summarization', config: {} }),
+    );
     expect(notConfigurable.message).toContain('not configurable');
-    const longName = await rejection(client.intelligence.v2.customOperators.create({ friendlyName: 'n'.repeat(65), operatorType: 'Generative', config: { prompt: 'p' } }));
+    const longName = await rejection(
+      client.intelligence.v2.customOperators.create({ friendlyName: 'n'.repeat(65), operatorType: 'Generative', config: { prompt: 'p' } }),
+    );
     expect(longName.message).toContain('at most 64');
   });
 
   it('attaches and detaches operators on a service, in attach order, with 404s for unknowns', async () => {
     const service = await client.intelligence.v2.services.create({ uniqueName: 'with-operators' });
-    const custom = await client.intelligence.v2.customOperators.create({ friendlyName: 'Summary in one line', operatorType: 'Generative', config: { prompt: 'One line.' } });
+    const custom = await client.intelligence.v2.customOperators.create({
+      friendlyName: 'Summary in one line',
+      operatorType: 'Generative',
+      config: { prompt: 'One line.' },
+    });
     for (const sid of [SENTIMENT, SUMMARY, custom.sid, SENTIMENT]) {
       const attached = await client.intelligence.v2.operatorAttachment(service.sid, sid).create();
       expect(attached).toMatchObject({ serviceSid: service.sid, operatorSid: sid });
     }
     const attachments = await client.intelligence.v2.operatorAttachments(service.sid).fetch();
     expect(attachments.operatorSids).toEqual([SENTIMENT, SUMMARY, custom.sid]);
-    expect((await client.intelligence.v2.services(service.sid).fetch()).readOnlyAttachedOperatorSids).toEqual([SENTIMENT, SUMMARY, custom.sid]);
+    expect((await client.intelligence.v2.services(service.sid).fetch()).readOnlyAttachedOperatorSids).toEqual([
+      SENTIMENT,
+      SUMMARY,
+      custom.sid,
+    ]);
 
     expect(await client.intelligence.v2.operatorAttachment(service.sid, SUMMARY).remove()).toBe(true);
     expect(await rejection(client.intelligence.v2.operatorAttachment(service.sid, SUMMARY).remove())).toMatchObject({ status: 404 });
-    expect(await rejection(client.intelligence.v2.operatorAttachment(service.sid, UNKNOWN_OPERATOR).create())).toMatchObject({ status: 404 });
-    expect(await rejection(client.intelligence.v2.operatorAttachment('GA00000000000000000000000000000000', SUMMARY).create())).toMatchObject({ status: 404 });
+    expect(await rejection(client.intelligence.v2.operatorAttachment(service.sid, UNKNOWN_OPERATOR).create())).toMatchObject({
+      status: 404,
+    });
+    expect(
+      await rejection(client.intelligence.v2.operatorAttachment('GA00000000000000000000000000000000', SUMMARY).create()),
+    ).toMatchObject({ status: 404 });
 
     // Deleting a custom operator detaches it everywhere.
     await client.intelligence.v2.customOperators(custom.sid).remove();

@@ -9,7 +9,17 @@ const spec = JSON.parse(readFileSync(new URL('../../.cache/twilio-oai/twilio_int
 };
 
 function exchange(overrides: Partial<Exchange>): Exchange {
-  return { method: 'GET', path: '/v2/Services/GA0', query: {}, form: {}, headers: {}, status: 200, body: {}, responseHeaders: {}, ...overrides };
+  return {
+    method: 'GET',
+    path: '/v2/Services/GA0',
+    query: {},
+    form: {},
+    headers: {},
+    status: 200,
+    body: {},
+    responseHeaders: {},
+    ...overrides,
+  };
 }
 
 describe('validateExchange', () => {
@@ -37,7 +47,11 @@ describe('validateExchange', () => {
   });
 
   it('reports unknown and mistyped request parameters', () => {
-    const list = exchange({ path: '/v2/Operators', query: { Availability: 'bogus', PageSize: 'x', Colour: 'red' }, body: { operators: [] } });
+    const list = exchange({
+      path: '/v2/Operators',
+      query: { Availability: 'bogus', PageSize: 'x', Colour: 'red' },
+      body: { operators: [] },
+    });
     expect(validateExchange(list)).toEqual([
       'query parameter Availability must be equal to one of the allowed values',
       'query parameter PageSize must be integer',

@@ -9,7 +9,10 @@ const SUMMARY = 'LY00000000000000000000000000000001';
 const SENTIMENT = 'LY00000000000000000000000000000002';
 const ENTITIES = 'LY00000000000000000000000000000003';
 
-const emulator = useTestEmulator({ transcribeDelayMs: 20, onTranscriptCompleted: (transcript, service) => completedHook.push(`${transcript.sid} ${service.sid}`) });
+const emulator = useTestEmulator({
+  transcribeDelayMs: 20,
+  onTranscriptCompleted: (transcript, service) => completedHook.push(`${transcript.sid} ${service.sid}`),
+});
 let client: ReturnType<typeof sdkClient>;
 const completedHook: string[] = [];
 
@@ -36,8 +39,17 @@ describe('Transcripts through the official twilio SDK', () => {
       customerKey: 'CA00000000000000000000000000000002',
       mediaStartTime: new Date('2026-01-31T09:30:00Z'),
     });
-    expect(created).toMatchObject({ status: 'queued', serviceSid: service.sid, customerKey: 'CA00000000000000000000000000000002', redaction: true, languageCode: 'en-US' });
-    expect(created.channel).toEqual({ media_properties: { source_sid: BILLING_CALL }, participants: [{ channel_participant: 1, full_name: 'Ann', role: 'Agent' }] });
+    expect(created).toMatchObject({
+      status: 'queued',
+      serviceSid: service.sid,
+      customerKey: 'CA00000000000000000000000000000002',
+      redaction: true,
+      languageCode: 'en-US',
+    });
+    expect(created.channel).toEqual({
+      media_properties: { source_sid: BILLING_CALL },
+      participants: [{ channel_participant: 1, full_name: 'Ann', role: 'Agent' }],
+    });
     // Attached after creation: not part of this transcript's snapshot.
     await client.intelligence.v2.operatorAttachment(service.sid, 'LY00000000000000000000000000000004').create();
 
@@ -53,23 +65,36 @@ describe('Transcripts through the official twilio SDK', () => {
       ['Entity Recognition', 'extract'],
     ]);
     const [, sentiment, entities] = results;
-    expect(Object.values(sentiment!.labelProbabilities as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
-    expect(entities!.extractResults).toEqual({ MONEY_AMOUNT: ['[MONEY_AMOUNT]', '[MONEY_AMOUNT]'], DATE: ['[DATE]', '[DATE]'], EMAIL_ADDRESS: ['[EMAIL_ADDRESS]'], PHONE_NUMBER: ['[PHONE_NUMBER]'] });
+    expect(Object.values(sentiment.labelProbabilities as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+    expect(entities.extractResults).toEqual({
+      MONEY_AMOUNT: ['[MONEY_AMOUNT]', '[MONEY_AMOUNT]'],
+      DATE: ['[DATE]', '[DATE]'],
+      EMAIL_ADDRESS: ['[EMAIL_ADDRESS]'],
+      PHONE_NUMBER: ['[PHONE_NUMBER]'],
+    });
     const unredacted = await client.intelligence.v2.transcripts(created.sid).operatorResults(ENTITIES).fetch({ redacted: false });
     expect((unredacted.extractResults as Record<string, string[]>).EMAIL_ADDRESS).toEqual(['jane.doe@example.com']);
     expect(unredacted.url).toBe(`${emulator.url}/v2/Transcripts/${created.sid}/OperatorResults/${ENTITIES}`);
 
-    const sentences = await client.intelligence.v2.transcripts(created.sid).sentences.list({ wordTimestamps: true, redacted: false, pageSize: 2 });
+    const sentences = await client.intelligence.v2
+      .transcripts(created.sid)
+      .sentences.list({ wordTimestamps: true, redacted: false, pageSize: 2 });
     expect(sentences).toHaveLength(5);
     expect(sentences.map((s) => s.mediaChannel)).toEqual([1, 2, 1, 2, 1]);
-    expect(sentences[3]).toMatchObject({ sentenceIndex: 3, startTime: '12.4', endTime: '15.9', transcript: 'It is jane.doe@example.com and my phone is (415) 555-0123.', confidence: '1.0' });
-    expect((sentences[0]!.words as unknown[])[0]).toEqual({ word: 'Thank', start_time: '0.5', end_time: '0.736', confidence: '1.0' });
+    expect(sentences[3]).toMatchObject({
+      sentenceIndex: 3,
+      startTime: '12.4',
+      endTime: '15.9',
+      transcript: 'It is jane.doe@example.com and my phone is (415) 555-0123.',
+      confidence: '1.0',
+    });
+    expect((sentences[0].words as unknown[])[0]).toEqual({ word: 'Thank', start_time: '0.5', end_time: '0.736', confidence: '1.0' });
 
     const media = await client.intelligence.v2.transcripts(created.sid).media().fetch({ redacted: false });
     const body = await (await fetch(media.mediaUrl)).text();
     expect(body.split('\n')[0]).toBe('Agent: Thank you for calling Owl Bank billing, how can I help?');
     const encrypted = await client.intelligence.v2.transcripts(created.sid).encryptedOperatorResults().fetch();
-    expect(await (await fetch(encrypted.locations[0]!)).json()).toHaveLength(3);
+    expect(await (await fetch(encrypted.locations[0])).json()).toHaveLength(3);
     const encryptedSentences = await client.intelligence.v2.transcripts(created.sid).encryptedSentences().fetch({ redacted: false });
     expect(await (await fetch(encryptedSentences.location)).json()).toHaveLength(5);
 
@@ -79,14 +104,25 @@ describe('Transcripts through the official twilio SDK', () => {
 
   it('keeps one transcript per recording, prefers media_url, filters lists and fails unreadable media', async () => {
     const service = await client.intelligence.v2.services.create({ uniqueName: 'sdk-rules' });
-    const first = await client.intelligence.v2.transcripts.create({ serviceSid: service.sid, channel: { media_properties: { source_sid: SEED_CALL } } });
-    const again = await rejection(client.intelligence.v2.transcripts.create({ serviceSid: service.sid, channel: { media_properties: { source_sid: SEED_CALL } } }));
+    const first = await client.intelligence.v2.transcripts.create({
+      serviceSid: service.sid,
+      channel: { media_properties: { source_sid: SEED_CALL } },
+    });
+    const again = await rejection(
+      client.intelligence.v2.transcripts.create({ serviceSid: service.sid, channel: { media_properties: { source_sid: SEED_CALL } } }),
+    );
     expect(again).toMatchObject({ status: 409 });
     expect(again.message).toContain(first.sid);
 
-    const byUrl = await client.intelligence.v2.transcripts.create({ serviceSid: service.sid, channel: { media_properties: { source_sid: SEED_CALL, media_url: `${emulator.url}/nothing-here` } } });
+    const byUrl = await client.intelligence.v2.transcripts.create({
+      serviceSid: service.sid,
+      channel: { media_properties: { source_sid: SEED_CALL, media_url: `${emulator.url}/nothing-here` } },
+    });
     expect((await completed(byUrl.sid)).status).toBe('failed');
-    const unknown = await client.intelligence.v2.transcripts.create({ serviceSid: service.sid, channel: { media_properties: { source_sid: 'RE' + 'f'.repeat(32) } } });
+    const unknown = await client.intelligence.v2.transcripts.create({
+      serviceSid: service.sid,
+      channel: { media_properties: { source_sid: 'RE' + 'f'.repeat(32) } },
+    });
     expect((await completed(unknown.sid)).status).toBe('failed');
     await completed(first.sid);
 
@@ -106,13 +142,25 @@ describe('Transcripts through the official twilio SDK', () => {
     for (const [channel, status] of cases) {
       expect(await rejection(client.intelligence.v2.transcripts.create({ serviceSid: service.sid, channel }))).toMatchObject({ status });
     }
-    const longKey = await rejection(client.intelligence.v2.transcripts.create({ serviceSid: service.sid, channel: { media_properties: { media_url: 'http://x' } }, customerKey: 'k'.repeat(65) }));
+    const longKey = await rejection(
+      client.intelligence.v2.transcripts.create({
+        serviceSid: service.sid,
+        channel: { media_properties: { media_url: 'http://x' } },
+        customerKey: 'k'.repeat(65),
+      }),
+    );
     expect(longKey.message).toContain('at most 64');
   });
 
   it('serves the Recording resource from the catalogue, as api.v2010 parses it', async () => {
     const recording = await client.api.v2010.account.recordings(SEED_CALL).fetch();
-    expect(recording).toMatchObject({ sid: SEED_CALL, callSid: 'CA00000000000000000000000000000001', channels: 2, status: 'completed', duration: '4' });
+    expect(recording).toMatchObject({
+      sid: SEED_CALL,
+      callSid: 'CA00000000000000000000000000000001',
+      channels: 2,
+      status: 'completed',
+      duration: '4',
+    });
     expect(await rejection(client.api.v2010.account.recordings('RE' + 'f'.repeat(32)).fetch())).toMatchObject({ status: 404 });
   });
 });

@@ -7,7 +7,11 @@ export interface FakeProcess extends ProcessLike {
 }
 
 /** In-memory streams with TTY flags of our choosing, for driving main() in-process. */
-export function fakeProcess({ tty = false, env = {}, stdin = '' }: { tty?: boolean; env?: Record<string, string>; stdin?: string } = {}): FakeProcess {
+export function fakeProcess({
+  tty = false,
+  env = {},
+  stdin = '',
+}: { tty?: boolean; env?: Record<string, string>; stdin?: string } = {}): FakeProcess {
   const stdout = Object.assign(new PassThrough(), { isTTY: tty, columns: 120 });
   const stderr = Object.assign(new PassThrough(), { isTTY: tty });
   const input = Object.assign(new PassThrough(), { isTTY: tty });

@@ -36,7 +36,12 @@ describe('main() in-process with a fake context', () => {
   });
 
   it('asks for a missing unique name on a terminal, and names the flag without one', async () => {
-    const env = { TWILIO_ACCOUNT_SID: emulator.accountSid, TWILIO_AUTH_TOKEN: emulator.authToken, TWILIO_CI_API_URL: emulator.url, XDG_CONFIG_HOME: tempConfigHome() };
+    const env = {
+      TWILIO_ACCOUNT_SID: emulator.accountSid,
+      TWILIO_AUTH_TOKEN: emulator.authToken,
+      TWILIO_CI_API_URL: emulator.url,
+      XDG_CONFIG_HOME: tempConfigHome(),
+    };
     const tty = fakeProcess({ tty: true, env });
     expect(await main(argv('services', 'create', '--json'), tty, { prompter: async () => scriptedPrompter(['asked-name']) })).toBe(0);
     expect(JSON.parse(tty.out())).toMatchObject({ uniqueName: 'asked-name' });
@@ -46,7 +51,12 @@ describe('main() in-process with a fake context', () => {
   });
 
   it('asks before deleting on a terminal and stops when declined', async () => {
-    const env = { TWILIO_ACCOUNT_SID: emulator.accountSid, TWILIO_AUTH_TOKEN: emulator.authToken, TWILIO_CI_API_URL: emulator.url, XDG_CONFIG_HOME: tempConfigHome() };
+    const env = {
+      TWILIO_ACCOUNT_SID: emulator.accountSid,
+      TWILIO_AUTH_TOKEN: emulator.authToken,
+      TWILIO_CI_API_URL: emulator.url,
+      XDG_CONFIG_HOME: tempConfigHome(),
+    };
     await main(argv('services', 'create', '--unique-name', 'keep-me'), fakeProcess({ env }));
     const declined = fakeProcess({ tty: true, env });
     expect(await main(argv('services', 'delete', 'keep-me'), declined, { prompter: async () => scriptedPrompter([false]) })).toBe(2);
@@ -58,19 +68,27 @@ describe('main() in-process with a fake context', () => {
   it('prints help with examples for every command, and exit codes', async () => {
     const help = fakeProcess();
     expect(await main(argv('help', 'services', 'create'), help)).toBe(0);
-    expect(help.out()).toMatch(/Usage: ci services create[\s\S]*Examples:\n  \$ ci services create/);
+    expect(help.out()).toMatch(/Usage: ci services create[\s\S]*Examples:\n {2}\$ ci services create/);
     const codes = fakeProcess();
     expect(await main(argv('help', 'exit-codes'), codes)).toBe(0);
-    expect(codes.out()).toMatch(/^Exit codes:\n\s+0  success[\s\S]*130  interrupted/);
+    expect(codes.out()).toMatch(/^Exit codes:\n\s+0 {2}success[\s\S]*130 {2}interrupted/);
   });
 
   it('colours tables only on a terminal without NO_COLOR', async () => {
-    const base = { TWILIO_ACCOUNT_SID: emulator.accountSid, TWILIO_AUTH_TOKEN: emulator.authToken, TWILIO_CI_API_URL: emulator.url, XDG_CONFIG_HOME: tempConfigHome() };
+    const base = {
+      TWILIO_ACCOUNT_SID: emulator.accountSid,
+      TWILIO_AUTH_TOKEN: emulator.authToken,
+      TWILIO_CI_API_URL: emulator.url,
+      XDG_CONFIG_HOME: tempConfigHome(),
+    };
     await main(argv('services', 'create', '--unique-name', 'colourful'), fakeProcess({ env: base }));
     const coloured = fakeProcess({ tty: true, env: base });
     await main(argv('services', 'list'), coloured);
     expect(coloured.out()).toContain('\u001b[');
-    for (const [env, args] of [[{ ...base, NO_COLOR: '1' }, []], [base, ['--no-color']]] as const) {
+    for (const [env, args] of [
+      [{ ...base, NO_COLOR: '1' }, []],
+      [base, ['--no-color']],
+    ] as const) {
       const plain = fakeProcess({ tty: true, env });
       await main(argv(...args, 'services', 'list'), plain);
       expect(plain.out()).toContain('colourful');
@@ -79,7 +97,12 @@ describe('main() in-process with a fake context', () => {
   });
 
   it('traces requests with --debug without leaking the auth token', async () => {
-    const env = { TWILIO_ACCOUNT_SID: emulator.accountSid, TWILIO_AUTH_TOKEN: emulator.authToken, TWILIO_CI_API_URL: emulator.url, XDG_CONFIG_HOME: tempConfigHome() };
+    const env = {
+      TWILIO_ACCOUNT_SID: emulator.accountSid,
+      TWILIO_AUTH_TOKEN: emulator.authToken,
+      TWILIO_CI_API_URL: emulator.url,
+      XDG_CONFIG_HOME: tempConfigHome(),
+    };
     const proc = fakeProcess({ env });
     expect(await main(argv('--debug', 'services', 'list'), proc)).toBe(0);
     expect(proc.err()).toMatch(/\[debug\] → GET http:\/\/127\.0\.0\.1:\d+\/v2\/Services/);
@@ -93,7 +116,8 @@ describe('lazy command tree', () => {
     const { buildProgram } = await import('../../src/cli.js');
     const { COMMANDS } = await import('../../src/commands/index.js');
     const io = fakeProcess() as unknown as Parameters<typeof buildProgram>[0];
-    const built = (command: { commands: readonly unknown[]; options: readonly unknown[] }) => command.commands.length + command.options.length > 0;
+    const built = (command: { commands: readonly unknown[]; options: readonly unknown[] }) =>
+      command.commands.length + command.options.length > 0;
     const help = await buildProgram(io, async () => {}, ['--help']);
     expect(help.commands.filter(built)).toEqual([]);
     for (const entry of COMMANDS) {

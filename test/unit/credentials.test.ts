@@ -12,7 +12,12 @@ const AC_SELECTED = 'AC' + 'c'.repeat(32);
 async function storeWithProfiles() {
   const env = { XDG_CONFIG_HOME: tempConfigHome() };
   const config = await ConfigStore.open(env);
-  config.setProfile('main', { accountSid: AC_PROFILE, authToken: 'main-token', apiUrl: 'http://127.0.0.1:1', serviceSid: 'GA' + '1'.repeat(32) });
+  config.setProfile('main', {
+    accountSid: AC_PROFILE,
+    authToken: 'main-token',
+    apiUrl: 'http://127.0.0.1:1',
+    serviceSid: 'GA' + '1'.repeat(32),
+  });
   config.setProfile('other', { accountSid: AC_SELECTED, apiKey: 'SK' + 'd'.repeat(32), apiSecret: 'other-secret' });
   return { env, config };
 }
@@ -33,14 +38,24 @@ describe('credential precedence', () => {
 
   it('prefers environment credentials over selected and active profiles', async () => {
     const { env, config } = await storeWithProfiles();
-    const creds = resolveCredentials({}, { ...env, TWILIO_CI_PROFILE: 'other', TWILIO_ACCOUNT_SID: AC_ENV, TWILIO_AUTH_TOKEN: 'env-token' }, config);
+    const creds = resolveCredentials(
+      {},
+      { ...env, TWILIO_CI_PROFILE: 'other', TWILIO_ACCOUNT_SID: AC_ENV, TWILIO_AUTH_TOKEN: 'env-token' },
+      config,
+    );
     expect(creds).toMatchObject({ accountSid: AC_ENV, password: 'env-token' });
     expect(creds.source).toContain('environment');
   });
 
   it('lets the --profile flag win over the environment, and flags win for settings', async () => {
     const { env, config } = await storeWithProfiles();
-    const fullEnv = { ...env, TWILIO_ACCOUNT_SID: AC_ENV, TWILIO_AUTH_TOKEN: 'env-token', TWILIO_CI_API_URL: 'http://127.0.0.1:2', TWILIO_REGION: 'au1' };
+    const fullEnv = {
+      ...env,
+      TWILIO_ACCOUNT_SID: AC_ENV,
+      TWILIO_AUTH_TOKEN: 'env-token',
+      TWILIO_CI_API_URL: 'http://127.0.0.1:2',
+      TWILIO_REGION: 'au1',
+    };
     const creds = resolveCredentials({ profile: 'main', apiUrl: 'http://127.0.0.1:3' }, fullEnv, config);
     expect(creds).toMatchObject({ accountSid: AC_PROFILE, apiUrl: 'http://127.0.0.1:3', region: 'au1' });
     expect(resolveCredentials({ profile: 'main' }, fullEnv, config).apiUrl).toBe('http://127.0.0.1:2');
@@ -48,7 +63,11 @@ describe('credential precedence', () => {
 
   it('takes API key credentials from the environment', async () => {
     const { env, config } = await storeWithProfiles();
-    const creds = resolveCredentials({}, { ...env, TWILIO_ACCOUNT_SID: AC_ENV, TWILIO_API_KEY: 'SK' + 'e'.repeat(32), TWILIO_API_SECRET: 's3' }, config);
+    const creds = resolveCredentials(
+      {},
+      { ...env, TWILIO_ACCOUNT_SID: AC_ENV, TWILIO_API_KEY: 'SK' + 'e'.repeat(32), TWILIO_API_SECRET: 's3' },
+      config,
+    );
     expect(creds).toMatchObject({ accountSid: AC_ENV, username: 'SK' + 'e'.repeat(32), password: 's3' });
   });
 

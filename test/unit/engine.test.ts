@@ -21,20 +21,40 @@ const SEED_OPERATOR: AnalysisOperator = {
 
 describe('the analysis engine', () => {
   it("answers the seed's generative JSON operator as the article shows", () => {
-    const [result] = analyse([SEED_OPERATOR], [{ channel: 2, start: 0.8, end: 3.4, text: 'We cannot log in to your account system.' }], GT, roleOf);
-    expect(result!.json_results).toEqual({ category: 'other', emotion: 'negative' });
-    expect(result).toMatchObject({ operator_type: 'json', name: 'test-operator', transcript_sid: GT, label_probabilities: {}, extract_results: {}, utterance_results: [], text_generation_results: null });
+    const [result] = analyse(
+      [SEED_OPERATOR],
+      [{ channel: 2, start: 0.8, end: 3.4, text: 'We cannot log in to your account system.' }],
+      GT,
+      roleOf,
+    );
+    expect(result.json_results).toEqual({ category: 'other', emotion: 'negative' });
+    expect(result).toMatchObject({
+      operator_type: 'json',
+      name: 'test-operator',
+      transcript_sid: GT,
+      label_probabilities: {},
+      extract_results: {},
+      utterance_results: [],
+      text_generation_results: null,
+    });
     const [pricing] = analyse([SEED_OPERATOR], said('How much is your product per month?'), GT, roleOf);
-    expect(pricing!.json_results).toEqual({ category: 'pricing', emotion: 'neutral' });
+    expect(pricing.json_results).toEqual({ category: 'pricing', emotion: 'neutral' });
   });
 
   it('falls back to the schema (defaults, first enum value) when no example is near', () => {
     const operator: AnalysisOperator = {
       ...SEED_OPERATOR,
-      jsonResultSchema: { type: 'object', properties: { category: { type: 'string', enum: ['billing', 'other'] }, urgent: { type: 'boolean', default: true }, score: { type: 'integer', minimum: 1 } } },
+      jsonResultSchema: {
+        type: 'object',
+        properties: {
+          category: { type: 'string', enum: ['billing', 'other'] },
+          urgent: { type: 'boolean', default: true },
+          score: { type: 'integer', minimum: 1 },
+        },
+      },
       examples: [{ input: 'zebra', output: '{"category":"billing"}' }],
     };
-    expect(analyse([operator], said('Hello there.'), GT, roleOf)[0]!.json_results).toEqual({ category: 'billing', urgent: true, score: 1 });
+    expect(analyse([operator], said('Hello there.'), GT, roleOf)[0].json_results).toEqual({ category: 'billing', urgent: true, score: 1 });
   });
 
   it('labels sentiment from the lexicon, with probabilities summing to 1', () => {
@@ -63,7 +83,11 @@ describe('the analysis engine', () => {
   });
 
   it('summarises extractively, marks phrase matches and extracts entities per operator type', () => {
-    const utterances = said('Thank you for calling, my name is Ann.', 'I want to speak to a manager about 20 dollars.', 'Sure, one moment.');
+    const utterances = said(
+      'Thank you for calling, my name is Ann.',
+      'I want to speak to a manager about 20 dollars.',
+      'Sure, one moment.',
+    );
     const operators: AnalysisOperator[] = [
       { sid: 'LY1', name: 'Conversation Summary', resultType: 'text-generation', generative: false },
       { sid: 'LY2', name: 'Escalation', resultType: 'utterance-classify', generative: false, phrases: ['speak to a manager'] },
@@ -71,10 +95,13 @@ describe('the analysis engine', () => {
       { sid: 'LY4', name: 'Voicemail', resultType: 'conversation-classify', generative: false, labels: ['voicemail', 'not-voicemail'] },
     ];
     const [summary, phrases, entities, voicemail] = analyse(operators, utterances, GT, roleOf);
-    expect(summary!.text_generation_results!.result).toContain('The customer said: "I want to speak to a manager about 20 dollars."');
-    expect(phrases).toMatchObject({ utterance_match: true, utterance_results: [{ utterance_index: 1, matched_phrase: 'speak to a manager' }] });
+    expect(summary.text_generation_results!.result).toContain('The customer said: "I want to speak to a manager about 20 dollars."');
+    expect(phrases).toMatchObject({
+      utterance_match: true,
+      utterance_results: [{ utterance_index: 1, matched_phrase: 'speak to a manager' }],
+    });
     expect(entities).toMatchObject({ extract_match: true, extract_results: { MONEY_AMOUNT: ['20 dollars'] } });
-    expect(Object.values(voicemail!.label_probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+    expect(Object.values(voicemail.label_probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
   });
 
   it('recognises media bodies: JSON utterances or Agent:/Customer: lines, nothing else', () => {
@@ -82,7 +109,9 @@ describe('the analysis engine', () => {
       { channel: 1, start: 0, end: 1, text: 'Hello.' },
       { channel: 2, start: 1.5, end: 3.5, text: 'Hi, my phone is broken.' },
     ]);
-    expect(utterancesFromMedia('application/json', JSON.stringify({ utterances: [{ channel: 2, start: 0, end: 1, text: 'Hi' }] }))).toHaveLength(1);
+    expect(
+      utterancesFromMedia('application/json', JSON.stringify({ utterances: [{ channel: 2, start: 0, end: 1, text: 'Hi' }] })),
+    ).toHaveLength(1);
     expect(utterancesFromMedia('audio/wav', 'RIFF....')).toBeUndefined();
     expect(utterancesFromMedia('text/plain', 'just some words')).toBeUndefined();
     expect(utterancesFromMedia('application/json', '[{"channel":3,"start":0,"end":1,"text":"x"}]')).toBeUndefined();

@@ -13,7 +13,8 @@ describe('exit-code mapping', () => {
   });
 
   it('maps Twilio RestExceptions by status and keeps code and more_info', () => {
-    const rest = (status: number) => Object.assign(new Error('boom'), { status, code: 20000 + status, moreInfo: `https://www.twilio.com/docs/errors/${20000 + status}` });
+    const rest = (status: number) =>
+      Object.assign(new Error('boom'), { status, code: 20000 + status, moreInfo: `https://www.twilio.com/docs/errors/${20000 + status}` });
     expect(toCliError(rest(401)).exitCode).toBe(ExitCode.auth);
     expect(toCliError(rest(403)).exitCode).toBe(ExitCode.auth);
     expect(toCliError(rest(404)).exitCode).toBe(ExitCode.notFound);

@@ -43,7 +43,9 @@ describe('json_result_schema limits', () => {
     const properties = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`p${i}`, { type: 'string' }]));
     expect(resultSchemaProblems({ type: 'object', properties })).toEqual([]);
     const inner = { type: 'object', properties: { extra: { type: 'string' } } };
-    expect(resultSchemaProblems({ type: 'object', properties: { ...properties, p0: inner } })).toEqual(['schema: 101 properties, at most 100 are supported']);
+    expect(resultSchemaProblems({ type: 'object', properties: { ...properties, p0: inner } })).toEqual([
+      'schema: 101 properties, at most 100 are supported',
+    ]);
   });
 
   it('allows 5 levels of nesting, not 6', () => {
@@ -55,9 +57,14 @@ describe('json_result_schema limits', () => {
 
   it('limits enum values in total and rejects unknown types and invalid JSON Schema', () => {
     const many = Array.from({ length: 300 }, (_, i) => `v${i}`);
-    const schema = { type: 'object', properties: { a: { type: 'string', enum: many }, b: { anyOf: [{ type: 'string', enum: many }, { type: 'null' }] } } };
+    const schema = {
+      type: 'object',
+      properties: { a: { type: 'string', enum: many }, b: { anyOf: [{ type: 'string', enum: many }, { type: 'null' }] } },
+    };
     expect(resultSchemaProblems(schema)).toEqual(['schema: 600 enum values in total, at most 500 are supported']);
-    expect(resultSchemaProblems({ type: 'object', properties: { when: { type: 'date' } } })).toEqual(['schema /properties/when/type: type "date" is not supported']);
+    expect(resultSchemaProblems({ type: 'object', properties: { when: { type: 'date' } } })).toEqual([
+      'schema /properties/when/type: type "date" is not supported',
+    ]);
     expect(resultSchemaProblems({ type: 'object', properties: { a: { type: 'string' } }, required: 'a' })).toEqual([
       'schema /required: not a valid JSON Schema (must be array)',
     ]);
@@ -78,14 +85,24 @@ describe('training examples', () => {
   });
 
   it('takes any text output for a text operator, but not an empty one', () => {
-    expect(exampleProblems([{ input: 'a', output: 'free text' }, { input: ' ', output: '' }], undefined)).toEqual([
-      'example 2: the input is empty',
-      'example 2: the output is empty',
-    ]);
+    expect(
+      exampleProblems(
+        [
+          { input: 'a', output: 'free text' },
+          { input: ' ', output: '' },
+        ],
+        undefined,
+      ),
+    ).toEqual(['example 2: the input is empty', 'example 2: the output is empty']);
   });
 
   it('reports every problem of a definition at once', () => {
-    const problems = definitionProblems({ friendlyName: 'n'.repeat(65), prompt: ' ', schema: { type: 'object', properties: { a: { type: 'string', format: 'email' } } }, examples: [{ input: 'x', output: '{' }] });
+    const problems = definitionProblems({
+      friendlyName: 'n'.repeat(65),
+      prompt: ' ',
+      schema: { type: 'object', properties: { a: { type: 'string', format: 'email' } } },
+      examples: [{ input: 'x', output: '{' }],
+    });
     expect(problems).toEqual([
       'the name is 65 characters, at most 64 are allowed',
       'the prompt is empty',
@@ -102,7 +119,7 @@ describe('examples files', () => {
   ];
 
   it('reads a JSON array, with outputs as JSON text or as JSON', () => {
-    const text = JSON.stringify([expected[0], { input: expected[1]!.input, output: { category: 'other', emotion: 'negative' } }]);
+    const text = JSON.stringify([expected[0], { input: expected[1].input, output: { category: 'other', emotion: 'negative' } }]);
     const problems: string[] = [];
     expect(parseExamplesFile('examples.json', text, problems)).toEqual(expected);
     expect(problems).toEqual([]);
@@ -112,11 +129,15 @@ describe('examples files', () => {
     const text = `${JSON.stringify(expected[0])}\n\n${JSON.stringify(expected[1])}\n{"input":"x","output":"y","label":1}\nnot json\n`;
     const problems: string[] = [];
     expect(parseExamplesFile('examples.jsonl', text, problems)).toEqual([...expected, { input: 'x', output: 'y' }]);
-    expect(problems).toEqual(['--examples examples.jsonl line 4: unknown field label', expect.stringMatching(/^--examples examples.jsonl line 5: not JSON/)]);
+    expect(problems).toEqual([
+      '--examples examples.jsonl line 4: unknown field label',
+      expect.stringMatching(/^--examples examples.jsonl line 5: not JSON/),
+    ]);
   });
 
   it('reads CSV with quoted fields and a header', () => {
-    const text = 'input,output\n"How much your product?","{""category"":""pricing"",""emotion"":""neutral""}"\r\nWe cannot find your products.,"{""category"":""other"",""emotion"":""negative""}"\n';
+    const text =
+      'input,output\n"How much your product?","{""category"":""pricing"",""emotion"":""neutral""}"\r\nWe cannot find your products.,"{""category"":""other"",""emotion"":""negative""}"\n';
     const problems: string[] = [];
     expect(parseExamplesFile('examples.csv', text, problems)).toEqual(expected);
     expect(problems).toEqual([]);
@@ -132,7 +153,13 @@ describe('examples files', () => {
       '--examples f.csv: the first line must be the header "input,output"',
       '--examples g.txt: unknown format ".txt"; use .json (array), .jsonl or .csv',
     ]);
-    expect(parseCsv('a,"b\nc"\nd,e')).toEqual({ rows: [['a', 'b\nc'], ['d', 'e']], lines: [1, 3] });
+    expect(parseCsv('a,"b\nc"\nd,e')).toEqual({
+      rows: [
+        ['a', 'b\nc'],
+        ['d', 'e'],
+      ],
+      lines: [1, 3],
+    });
     expect(parseCsv('"open')).toEqual({ error: 'line 1: a quoted field is not closed' });
   });
 });

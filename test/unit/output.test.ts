@@ -53,7 +53,7 @@ describe('output layer', () => {
     io.columns = 60;
     const sid = 'GA' + '0123456789abcdef'.repeat(2);
     await render(io, { kind: 'list', rows: [{ sid, note: 'x'.repeat(80) }], columns: [{ key: 'sid', header: 'SID' }, { key: 'note' }] });
-    const line = out().split('\n')[1]!;
+    const line = out().split('\n')[1];
     expect(line).toContain(sid);
     expect(line).toContain('…');
     expect(line.length).toBeLessThanOrEqual(60);
@@ -71,7 +71,12 @@ describe('output layer', () => {
   it('prints one object per line for --ndjson', async () => {
     const { io, out } = ioFor(false);
     await render(io, list(), { ndjson: true });
-    expect(out().trim().split('\n').map((line) => JSON.parse(line))).toEqual(rows);
+    expect(
+      out()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual(rows);
   });
 
   it('selects TSV columns by JSON name, including keys outside the default columns', async () => {
@@ -82,7 +87,10 @@ describe('output layer', () => {
 
   it('rejects an unknown --fields name with the list of available ones', async () => {
     const { io } = ioFor(false);
-    await expect(render(io, list(), { fields: ['nope'] })).rejects.toMatchObject({ exitCode: 2, hint: expect.stringContaining('uniqueName') });
+    await expect(render(io, list(), { fields: ['nope'] })).rejects.toMatchObject({
+      exitCode: 2,
+      hint: expect.stringContaining('uniqueName'),
+    });
   });
 
   it('renders an object as JSON, as a key/value view on a terminal, and as one TSV row when piped', async () => {

@@ -95,9 +95,15 @@ describe('bulk state file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ci-state-'));
     const file = join(dir, 'run.json');
     const state = await BulkState.open(file);
-    await Promise.all([state.record(RE(1), { transcriptSid: 'GT1', outcome: 'created' }), state.record(RE(2), { transcriptSid: 'GT2', outcome: 'exists' })]);
+    await Promise.all([
+      state.record(RE(1), { transcriptSid: 'GT1', outcome: 'created' }),
+      state.record(RE(2), { transcriptSid: 'GT2', outcome: 'exists' }),
+    ]);
     expect(readdirSync(dir)).toEqual(['run.json']);
-    expect(JSON.parse(readFileSync(file, 'utf8')).done).toEqual({ [RE(1)]: { transcriptSid: 'GT1', outcome: 'created' }, [RE(2)]: { transcriptSid: 'GT2', outcome: 'exists' } });
+    expect(JSON.parse(readFileSync(file, 'utf8')).done).toEqual({
+      [RE(1)]: { transcriptSid: 'GT1', outcome: 'created' },
+      [RE(2)]: { transcriptSid: 'GT2', outcome: 'exists' },
+    });
     expect([...(await BulkState.open(file)).done.keys()]).toEqual([RE(1), RE(2)]);
   });
 
@@ -116,7 +122,10 @@ describe('the secret scan', () => {
     const forms = secretForms('AC1', 'SK1');
     writeFileSync(join(dir, 'clean.log'), 'ci: Authenticate (Twilio error 20003)\n');
     expect(findSecrets(dir, forms)).toEqual([]);
-    writeFileSync(join(dir, 'leak.log'), `Authorization: Basic ${Buffer.from(`AC1:${TEST_AUTH_TOKEN}`).toString('base64')}\n${TEST_AUTH_TOKEN}\n`);
+    writeFileSync(
+      join(dir, 'leak.log'),
+      `Authorization: Basic ${Buffer.from(`AC1:${TEST_AUTH_TOKEN}`).toString('base64')}\n${TEST_AUTH_TOKEN}\n`,
+    );
     expect(findSecrets(dir, forms)).toHaveLength(2);
   });
 });

@@ -15,13 +15,27 @@ describe('OperatorResults for output', () => {
       utteranceResults: [{ utterance_index: 0, match_probability: '0.5' }],
     });
     expect(Object.keys(result)).toEqual([...RESULT_FIELDS]);
-    expect(result).toMatchObject({ predictedProbability: 0.93, matchProbability: 1, labelProbabilities: { negative: 0.93, neutral: 0.07 }, utteranceResults: [{ utterance_index: 0, match_probability: 0.5 }], name: null, jsonResults: null });
+    expect(result).toMatchObject({
+      predictedProbability: 0.93,
+      matchProbability: 1,
+      labelProbabilities: { negative: 0.93, neutral: 0.07 },
+      utteranceResults: [{ utterance_index: 0, match_probability: 0.5 }],
+      name: null,
+      jsonResults: null,
+    });
   });
 
   it('renders an unknown operator type as its raw fields', () => {
     const text = renderResults(
       {
-        transcript: { sid: 'GT1', status: 'completed', customerKey: null, serviceSid: 'GA1', duration: 4, dateCreated: '2026-01-01T00:00:00Z' },
+        transcript: {
+          sid: 'GT1',
+          status: 'completed',
+          customerKey: null,
+          serviceSid: 'GA1',
+          duration: 4,
+          dateCreated: '2026-01-01T00:00:00Z',
+        },
         operatorResults: [normaliseResult({ operatorType: 'future-type', name: 'Crystal Ball', normalizedResult: 'rain' })],
       },
       makeStyle(false, false),

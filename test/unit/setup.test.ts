@@ -68,12 +68,19 @@ describe('ci setup', () => {
     const code = await main(argv('setup', '--json'), proc, { prompter: async () => prompter });
     expect(proc.err()).toContain('Pre-built operators: Conversation Summary, Sentiment Analysis');
     expect(code).toBe(0);
-    expect(seen.offered?.filter((choice) => choice.checked).map((choice) => choice.value.friendlyName)).toEqual(['Conversation Summary', 'Sentiment Analysis']);
+    expect(seen.offered?.filter((choice) => choice.checked).map((choice) => choice.value.friendlyName)).toEqual([
+      'Conversation Summary',
+      'Sentiment Analysis',
+    ]);
     expect(seen.offered?.length).toBeGreaterThan(2);
 
     const outcome = JSON.parse(proc.out());
     expect(outcome.serviceSid).toMatch(/^GA[0-9a-f]{32}$/);
-    expect(outcome.attachedOperatorSids).toEqual(['LY00000000000000000000000000000001', 'LY00000000000000000000000000000002', outcome.customOperatorSid]);
+    expect(outcome.attachedOperatorSids).toEqual([
+      'LY00000000000000000000000000000001',
+      'LY00000000000000000000000000000002',
+      outcome.customOperatorSid,
+    ]);
     expect(outcome.commands).toEqual([
       'ci services create --unique-name test-ci --language-code en-US --no-auto-transcribe --webhook-url https://example.com/ci-webhook --webhook-method POST',
       "ci operators attach test-ci 'Conversation Summary' 'Sentiment Analysis'",
@@ -82,14 +89,32 @@ describe('ci setup', () => {
 
     const service = fakeProcess({ env });
     expect(await main(argv('services', 'show', 'test-ci', '--json'), service)).toBe(0);
-    expect(JSON.parse(service.out())).toMatchObject({ webhookUrl: 'https://example.com/ci-webhook', autoTranscribe: false, readOnlyAttachedOperatorSids: outcome.attachedOperatorSids });
+    expect(JSON.parse(service.out())).toMatchObject({
+      webhookUrl: 'https://example.com/ci-webhook',
+      autoTranscribe: false,
+      readOnlyAttachedOperatorSids: outcome.attachedOperatorSids,
+    });
   });
 
   it('asks again when the generative operator is invalid, and creates nothing when not confirmed', async () => {
     const prompter = scriptedPrompter([
       'test-ci', // taken by the test above: asked again
-      'not-created', 'en-US', false, true, true, '', keepChecked({}),
-      true, 'Broken', 'inline', 'p', join(directory, 'missing.json'), '', 'Hi', 'Hello', '',
+      'not-created',
+      'en-US',
+      false,
+      true,
+      true,
+      '',
+      keepChecked({}),
+      true,
+      'Broken',
+      'inline',
+      'p',
+      join(directory, 'missing.json'),
+      '',
+      'Hi',
+      'Hello',
+      '',
       false, // do not try again
       false, // do not create
     ]);
@@ -108,14 +133,19 @@ describe('ci setup', () => {
   it('refuses without a terminal (exit 2) and points to the commands', async () => {
     const result = await runCi(['setup'], { env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^ci: ci setup asks questions, and stdin is not a terminal; hint: run the steps as commands instead: ci services create .*ci operators attach .*ci operators create /);
+    expect(result.stderr).toMatch(
+      /^ci: ci setup asks questions, and stdin is not a terminal; hint: run the steps as commands instead: ci services create .*ci operators attach .*ci operators create /,
+    );
     expect(result.stdout).toBe('');
   });
 
   it('quotes commands for a POSIX shell', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
-    expect(setupCommands({ service: { uniqueName: 'a b', languageCode: 'en-US', autoTranscribe: true, autoRedaction: true, mediaRedaction: true }, prebuilt: [] })).toEqual([
-      "ci services create --unique-name 'a b' --language-code en-US --auto-transcribe --auto-redaction --media-redaction",
-    ]);
+    expect(
+      setupCommands({
+        service: { uniqueName: 'a b', languageCode: 'en-US', autoTranscribe: true, autoRedaction: true, mediaRedaction: true },
+        prebuilt: [],
+      }),
+    ).toEqual(["ci services create --unique-name 'a b' --language-code en-US --auto-transcribe --auto-redaction --media-redaction"]);
   });
 });

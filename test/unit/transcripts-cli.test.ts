@@ -20,7 +20,12 @@ afterAll(async () => {
 });
 
 function envFor(emulator: TestEmulator) {
-  return { XDG_CONFIG_HOME: tempConfigHome(), TWILIO_ACCOUNT_SID: emulator.accountSid, TWILIO_AUTH_TOKEN: emulator.authToken, TWILIO_CI_API_URL: emulator.url };
+  return {
+    XDG_CONFIG_HOME: tempConfigHome(),
+    TWILIO_ACCOUNT_SID: emulator.accountSid,
+    TWILIO_AUTH_TOKEN: emulator.authToken,
+    TWILIO_CI_API_URL: emulator.url,
+  };
 }
 
 describe('waiting for a transcript', () => {
@@ -38,13 +43,17 @@ describe('waiting for a transcript', () => {
     const client = sdkClient(slow);
     const service = await client.intelligence.v2.services.create({ uniqueName: 'interrupted' });
     let interrupt: (() => void) | undefined;
-    const proc = { ...fakeProcess({ env: envFor(slow) }), on: (_event: string, listener: () => void) => (interrupt = listener), off: () => {} };
+    const proc = {
+      ...fakeProcess({ env: envFor(slow) }),
+      on: (_event: string, listener: () => void) => (interrupt = listener),
+      off: () => {},
+    };
     const running = main(argv('transcribe', HAPPY_CALL, '--service', service.sid, '--wait', '--interval', '20ms'), proc);
     const [transcript] = await waitFor(async () => client.intelligence.v2.transcripts.list({ sourceSid: HAPPY_CALL }));
     interrupt!();
     expect(await running).toBe(130);
     expect(proc.err()).toBe('ci: interrupted\n');
-    expect((await client.intelligence.v2.transcripts(transcript!.sid).fetch()).status).toMatch(/queued|in-progress/);
+    expect((await client.intelligence.v2.transcripts(transcript.sid).fetch()).status).toMatch(/queued|in-progress/);
   });
 });
 

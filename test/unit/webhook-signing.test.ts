@@ -30,10 +30,12 @@ describe('the emulator signs as Twilio documents', () => {
 
 describe("the emulator's TwiML reader", () => {
   it('reads verbs, attributes, entities and nesting, and refuses what is not TwiML', () => {
-    const verbs = parseTwiml('<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="woman">a &amp; b</Say><Gather input=\'speech\'><Say>nested</Say></Gather><Hangup/></Response>');
+    const verbs = parseTwiml(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Say voice="woman">a &amp; b</Say><Gather input=\'speech\'><Say>nested</Say></Gather><Hangup/></Response>',
+    );
     expect(verbs.map((verb) => verb.name)).toEqual(['Say', 'Gather', 'Hangup']);
     expect(verbs[0]).toMatchObject({ attributes: { voice: 'woman' }, text: 'a & b' });
-    expect(verbs[1]!.children[0]).toMatchObject({ name: 'Say', text: 'nested' });
+    expect(verbs[1].children[0]).toMatchObject({ name: 'Say', text: 'nested' });
     expect(() => parseTwiml('{"ok":true}')).toThrow(/unreadable XML|Response/);
     expect(() => parseTwiml('<Response><Say></Response>')).toThrow(/closes <Say>/);
     expect(() => parseTwiml('<Other/>')).toThrow(/one <Response> root/);
@@ -47,8 +49,15 @@ describe('transcript webhooks from the emulator', () => {
     expect(isLoopbackUrl('http://localhost/hook')).toBe(true);
     expect(isLoopbackUrl('https://example.com/hook')).toBe(false);
     const lines: string[] = [];
-    const transcript = { sid: 'GT' + '0'.repeat(32), account_sid: 'AC' + '0'.repeat(32), service_sid: 'GA' + '0'.repeat(32), customer_key: null };
-    await notifyTranscriptAvailable({ webhook_url: 'https://example.com/hook', webhook_http_method: 'POST' }, transcript, 'token', (line) => lines.push(line));
+    const transcript = {
+      sid: 'GT' + '0'.repeat(32),
+      account_sid: 'AC' + '0'.repeat(32),
+      service_sid: 'GA' + '0'.repeat(32),
+      customer_key: null,
+    };
+    await notifyTranscriptAvailable({ webhook_url: 'https://example.com/hook', webhook_http_method: 'POST' }, transcript, 'token', (line) =>
+      lines.push(line),
+    );
     expect(lines).toEqual([expect.stringMatching(/not sent to https:\/\/example\.com\/hook: not a loopback address/)]);
   });
 });

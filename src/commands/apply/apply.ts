@@ -31,13 +31,18 @@ export async function run(ctx: Context, flags: ApplyFlags): Promise<CommandResul
   return {
     kind: 'custom',
     json: reportJson(report),
-    human: (style) => [...(flags.yes && steps.length ? [planText(file, steps, style), ''] : []), reportText(file, report, style)].join('\n'),
+    human: (style) =>
+      [...(flags.yes && steps.length ? [planText(file, steps, style), ''] : []), reportText(file, report, style)].join('\n'),
     failure: failed
-      ? new CliError(`${failed.error.message} (applied ${report.applied.length} of ${steps.length} changes, ${report.notApplied.length + 1} not applied)`, failed.error.exitCode, {
-          code: failed.error.code,
-          moreInfo: failed.error.moreInfo,
-          hint: failed.error.hint ?? 'fix the cause and run the apply again: it continues where it stopped',
-        })
+      ? new CliError(
+          `${failed.error.message} (applied ${report.applied.length} of ${steps.length} changes, ${report.notApplied.length + 1} not applied)`,
+          failed.error.exitCode,
+          {
+            code: failed.error.code,
+            moreInfo: failed.error.moreInfo,
+            hint: failed.error.hint ?? 'fix the cause and run the apply again: it continues where it stopped',
+          },
+        )
       : undefined,
   };
 }

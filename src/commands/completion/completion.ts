@@ -15,7 +15,9 @@ async function namesOf(ctx: Context, kind: NameKind): Promise<string[]> {
   return cachedNames(path, ctx.now(), async () => {
     const client = await ctx.client();
     const rows: AsyncIterable<Row> =
-      kind === 'services' ? (await import('../../lib/services.js')).listServices(client) : (await import('../../lib/operators.js')).listOperators(client);
+      kind === 'services'
+        ? (await import('../../lib/services.js')).listServices(client)
+        : (await import('../../lib/operators.js')).listOperators(client);
     const names: string[] = [];
     for await (const row of rows) names.push(String(kind === 'services' ? row.uniqueName : row.friendlyName));
     return names;

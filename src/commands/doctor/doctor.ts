@@ -30,7 +30,10 @@ async function authenticatedCall(ctx: Context, credentials: Credentials): Promis
   const started = Date.now();
   try {
     const { createTwilioClient } = await import('../../lib/client.js');
-    const client = await createTwilioClient({ ...credentials, maxRetries: 0 }, { signal: ctx.signal, allowInsecureHttp: ctx.globals.allowInsecureHttp });
+    const client = await createTwilioClient(
+      { ...credentials, maxRetries: 0 },
+      { signal: ctx.signal, allowInsecureHttp: ctx.globals.allowInsecureHttp },
+    );
     const page = await client.intelligence.v2.services.page({ pageSize: 1 });
     return { ms: Date.now() - started, count: page.instances.length };
   } catch (error) {
@@ -68,7 +71,12 @@ export async function run(ctx: Context): Promise<CommandResult> {
     kind: 'custom',
     json: { ok: failed.length === 0, checks },
     human: (style) => humanChecklist(checks, style),
-    failure: failed.length ? new CliError(`${failed.length} of ${checks.length} checks failed: ${failed.map((check) => check.name).join(', ')}`, ExitCode.failure) : undefined,
+    failure: failed.length
+      ? new CliError(
+          `${failed.length} of ${checks.length} checks failed: ${failed.map((check) => check.name).join(', ')}`,
+          ExitCode.failure,
+        )
+      : undefined,
   };
 }
 

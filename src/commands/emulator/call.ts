@@ -29,7 +29,10 @@ async function voiceUrlOf(client: Twilio, number: string): Promise<string> {
 }
 
 export async function run(ctx: Context, flags: CallFlags): Promise<CommandResult> {
-  if (flags.recording && flags.say) throw new UsageError('give --recording or --say, not both', { hint: '--recording plays a catalogue recording; --say records a new one' });
+  if (flags.recording && flags.say)
+    throw new UsageError('give --recording or --say, not both', {
+      hint: '--recording plays a catalogue recording; --say records a new one',
+    });
   if (flags.recording) parseSid(flags.recording, 'RE', '--recording');
   parsePhoneNumber(flags.number, '--number');
   parsePhoneNumber(flags.from, '--from');
@@ -38,7 +41,9 @@ export async function run(ctx: Context, flags: CallFlags): Promise<CommandResult
   const authToken = flags.authToken ?? signingAuthToken(credentials);
   const client = await ctx.client();
   const voiceUrl = flags.to ?? (await voiceUrlOf(client, flags.number));
-  const recording = flags.recording ? await existingRecording(client, flags.recording) : await recordCallerSaying(client, flags.say ?? SEED_CALLER_SPEECH);
+  const recording = flags.recording
+    ? await existingRecording(client, flags.recording)
+    : await recordCallerSaying(client, flags.say ?? SEED_CALLER_SPEECH);
   const { playInboundCall, CallFailedError } = await import('../../emulator/voice-call.js');
   try {
     const steps = await playInboundCall({
@@ -56,7 +61,12 @@ export async function run(ctx: Context, flags: CallFlags): Promise<CommandResult
     });
     return {
       kind: 'list',
-      rows: steps.map((step) => ({ callSid: recording.callSid, recordingSid: recording.recordingSid, ...step, status: step.status ?? null })),
+      rows: steps.map((step) => ({
+        callSid: recording.callSid,
+        recordingSid: recording.recordingSid,
+        ...step,
+        status: step.status ?? null,
+      })),
       columns: [
         { key: 'step', header: 'STEP' },
         { key: 'detail', header: 'DETAIL' },
@@ -65,7 +75,9 @@ export async function run(ctx: Context, flags: CallFlags): Promise<CommandResult
     };
   } catch (error) {
     if (error instanceof CallFailedError) {
-      throw new ApiError(`the call failed after ${error.steps.length} step(s): ${error.message}`, { hint: 'is `ci serve` running, with the same auth token?' });
+      throw new ApiError(`the call failed after ${error.steps.length} step(s): ${error.message}`, {
+        hint: 'is `ci serve` running, with the same auth token?',
+      });
     }
     throw error;
   }

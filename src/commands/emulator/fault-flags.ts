@@ -24,7 +24,11 @@ export function withFaultFlags(command: Command): Command {
     .option('--throttle-rate <0..1>', 'answer this share of requests 429 with Retry-After (not applied)', fraction('--throttle-rate'))
     .option('--max-concurrency <n>', 'answer 429 beyond this many requests in flight', positiveInt('--max-concurrency'))
     .option('--reset-rate <0..1>', 'drop the connection of this share of requests before applying them', fraction('--reset-rate'))
-    .option('--reset-after-commit-rate <0..1>', 'apply this share of requests, then drop the connection', fraction('--reset-after-commit-rate'))
+    .option(
+      '--reset-after-commit-rate <0..1>',
+      'apply this share of requests, then drop the connection',
+      fraction('--reset-after-commit-rate'),
+    )
     .option('--seed <n>', 'seed the fault dice so a run repeats', nonNegativeInt('--seed'))
     .option('--seed-transcripts <n>', 'start with a service holding N completed transcripts', nonNegativeInt('--seed-transcripts'));
 }

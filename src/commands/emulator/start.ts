@@ -47,7 +47,11 @@ export async function run(ctx: Context, flags: StartFlags): Promise<CommandResul
         `listening on ${emulator.url}`,
         `account SID  ${emulator.accountSid}`,
         `auth token   ${emulator.authToken}`,
-        style.dim(flags.profile ? `profile "${EMULATOR_PROFILE}" saved: try \`ci --profile ${EMULATOR_PROFILE} services list\`` : 'no profile written'),
+        style.dim(
+          flags.profile
+            ? `profile "${EMULATOR_PROFILE}" saved: try \`ci --profile ${EMULATOR_PROFILE} services list\``
+            : 'no profile written',
+        ),
       ].join('\n'),
     json: { event: 'listening', url: emulator.url, accountSid: emulator.accountSid, authToken: emulator.authToken },
   });

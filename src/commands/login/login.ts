@@ -19,14 +19,23 @@ export async function run(ctx: Context, flags: { accountSid?: string }, name: st
   const authToken = await prompter.password('Auth token');
   const profile = profileFrom({ accountSid, authToken, apiUrl: ctx.globals.apiUrl });
   const client = await createTwilioClient(
-    { accountSid, username: accountSid, password: authToken, apiUrl: profile.apiUrl, source: 'login', region: ctx.globals.region, edge: ctx.globals.edge },
+    {
+      accountSid,
+      username: accountSid,
+      password: authToken,
+      apiUrl: profile.apiUrl,
+      source: 'login',
+      region: ctx.globals.region,
+      edge: ctx.globals.edge,
+    },
     { allowInsecureHttp: ctx.globals.allowInsecureHttp, signal: ctx.signal },
   );
   try {
     await client.intelligence.v2.services.page({ pageSize: 1 });
   } catch (err) {
     const error = toCliError(err, 'verifying the credentials');
-    if (error instanceof AuthError) throw new AuthError('these credentials were refused; nothing was saved', { code: error.code, moreInfo: error.moreInfo });
+    if (error instanceof AuthError)
+      throw new AuthError('these credentials were refused; nothing was saved', { code: error.code, moreInfo: error.moreInfo });
     throw error;
   }
   const config = await ctx.config();

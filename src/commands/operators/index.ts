@@ -25,7 +25,9 @@ export function registerOperators(program: Command, act: Runner): void {
         .description('list operators (pre-built and custom)')
         .addOption(new Option('--prebuilt', "only Twilio's pre-built operators").conflicts('custom'))
         .addOption(new Option('--custom', "only the account's custom operators").conflicts('prebuilt'))
-        .addOption(new Option('--availability <status>', `one of ${AVAILABILITIES.join(', ')}`).argParser(oneOf('--availability', AVAILABILITIES)))
+        .addOption(
+          new Option('--availability <status>', `one of ${AVAILABILITIES.join(', ')}`).argParser(oneOf('--availability', AVAILABILITIES)),
+        )
         .option('--language <code>', 'only operators that support this language, e.g. en-US or en')
         .option('--attached-to <service>', 'only operators attached to this service (SID or unique name), in attach order')
         .option('--limit <n>', 'at most this many', positiveInt('--limit')),
@@ -37,7 +39,13 @@ export function registerOperators(program: Command, act: Runner): void {
   ).action(act(() => import('./list.js')));
 
   examples(
-    withOutput(operators.command('show').alias('view').description('show an operator, with its config').argument('<operator>', 'SID (LY…) or friendly name')),
+    withOutput(
+      operators
+        .command('show')
+        .alias('view')
+        .description('show an operator, with its config')
+        .argument('<operator>', 'SID (LY…) or friendly name'),
+    ),
     'ci operators show "Sentiment Analysis"',
     'ci operators show LY0123456789abcdef0123456789abcdef --json',
   ).action(act(() => import('./show.js')));
@@ -96,7 +104,11 @@ export function registerOperators(program: Command, act: Runner): void {
           .description('change a generative custom operator; given examples replace the current ones')
           .argument('<operator>', 'SID (LY…) or friendly name')
           .option('--name <friendly-name>', 'a new friendly name'),
-      ).option('--if-match <version>', 'only if the operator is still at this version (default: the version just read)', positiveInt('--if-match')),
+      ).option(
+        '--if-match <version>',
+        'only if the operator is still at this version (default: the version just read)',
+        positiveInt('--if-match'),
+      ),
     ),
     'ci operators update Feedback --prompt-file prompt.txt',
     'ci operators update LY0123456789abcdef0123456789abcdef --examples examples.csv --if-match 3',

@@ -4,7 +4,11 @@ import { updateGenerativeOperator } from '../../lib/operators.js';
 import type { CommandResult } from '../../lib/output/types.js';
 import { OPERATOR_DETAIL_COLUMNS } from './fields.js';
 
-export async function run(ctx: Context, flags: DefinitionSources & { name?: string; ifMatch?: number }, ref: string): Promise<CommandResult> {
+export async function run(
+  ctx: Context,
+  flags: DefinitionSources & { name?: string; ifMatch?: number },
+  ref: string,
+): Promise<CommandResult> {
   const parts = await readDefinitionParts(flags, ctx.io.stdin);
   const operator = await updateGenerativeOperator(await ctx.client(), ref, { friendlyName: flags.name, parts, ifMatch: flags.ifMatch });
   return { kind: 'object', data: operator, columns: OPERATOR_DETAIL_COLUMNS };

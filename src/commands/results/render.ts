@@ -19,7 +19,8 @@ const HEADER_COLUMNS: Column[] = [
 
 export function renderResults({ transcript, operatorResults }: TranscriptResults, style: Style): string {
   const header = keyValueTable(HEADER_COLUMNS, transcript, style, WIDTH);
-  if (operatorResults.length === 0) return `${header}\n\n${style.dim('No operator results: no operators were attached to the service when the transcript was created.')}`;
+  if (operatorResults.length === 0)
+    return `${header}\n\n${style.dim('No operator results: no operators were attached to the service when the transcript was created.')}`;
   const sections = operatorResults.map((result) => {
     const title = `${style.bold(String(result.name ?? result.operatorSid))}  ${style.dim(`(${String(result.operatorType)})`)}`;
     return `${title}\n${indent(sectionBody(result, style))}`;
@@ -84,10 +85,18 @@ function keyValues(value: unknown, style: Style): string {
   const row = value as Row;
   const keys = Object.keys(row);
   if (keys.length === 0) return style.dim('(empty)');
-  return keyValueTable(keys.map((key) => ({ key, header: key })), row, style, WIDTH);
+  return keyValueTable(
+    keys.map((key) => ({ key, header: key })),
+    row,
+    style,
+    WIDTH,
+  );
 }
 
 /** Indents a section; cli-table3 pads the last column, and trailing blanks only get in a reader's way. */
 function indent(text: string): string {
-  return text.split('\n').map((line) => (line.trim() ? INDENT + line.trimEnd() : '')).join('\n');
+  return text
+    .split('\n')
+    .map((line) => (line.trim() ? INDENT + line.trimEnd() : ''))
+    .join('\n');
 }

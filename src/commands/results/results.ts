@@ -29,13 +29,17 @@ export async function run(ctx: Context, flags: ResultsFlags, refs: string[]): Pr
       for (const sid of sids) {
         const transcript = flags.wait ? await waitWithSpinner(ctx, sid, flags) : await fetchTranscript(client, sid);
         const done = transcript.status === 'completed';
-        yield { transcriptSid: sid, status: transcript.status, operatorResults: done ? await listOperatorResults(client, sid, options) : [] };
+        yield {
+          transcriptSid: sid,
+          status: transcript.status,
+          operatorResults: done ? await listOperatorResults(client, sid, options) : [],
+        };
       }
     };
     return { kind: 'custom', json: null, human: () => '', ndjson: lines() };
   }
   if (sids.length === 1) {
-    const report = await resultsOf(sids[0]!);
+    const report = await resultsOf(sids[0]);
     return { kind: 'custom', json: report.operatorResults, human: (style) => renderResults(report, style) };
   }
   const reports: TranscriptResults[] = [];

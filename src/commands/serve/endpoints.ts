@@ -41,14 +41,19 @@ export function incomingCallEndpoint(
       });
       // The callback is this endpoint's sibling at the URL Twilio used (a tunnel's path prefix included).
       const recordingStatusUrl = new URL(PATHS.recordingStatus.slice(1), url).toString();
-      return { status: 200, contentType: 'text/xml', body: incomingCallTwiml(VoiceResponse, { ...script, recordingStatusUrl }, recordingSid) };
+      return {
+        status: 200,
+        contentType: 'text/xml',
+        body: incomingCallTwiml(VoiceResponse, { ...script, recordingStatusUrl }, recordingSid),
+      };
     },
   };
 }
 
 function transcriptLine(outcome: TranscribeOutcome, transcriptSid: string, recordingSid: string, callSid: string | null): OutputEvent {
   return {
-    human: (style) => `${style.cyan('transcript')}  ${transcriptSid}  ${outcome === 'created' ? 'created' : 'already exists'} for ${recordingSid} (call ${callSid ?? '?'})`,
+    human: (style) =>
+      `${style.cyan('transcript')}  ${transcriptSid}  ${outcome === 'created' ? 'created' : 'already exists'} for ${recordingSid} (call ${callSid ?? '?'})`,
     json: { event: 'transcript', outcome, transcriptSid, recordingSid, callSid },
   };
 }

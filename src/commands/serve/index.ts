@@ -8,12 +8,15 @@ export function registerServe(program: Command, act: Runner): void {
       signedServerFlags(
         program
           .command('serve')
-          .option('--service <service>', 'service that transcribes the recordings: SID (GA…) or unique name (default: the profile\'s service)')
+          .option(
+            '--service <service>',
+            "service that transcribes the recordings: SID (GA…) or unique name (default: the profile's service)",
+          )
           .option('--phone-number <+1…>', 'point this number\'s "A call comes in" webhook at the server (needs --public-url with Twilio)'),
       ),
     )
-      .option('--greeting <text>', 'guidance said before recording (default: the seed\'s Japanese prompt)')
-      .option('--thanks <text>', 'said after recording, before hanging up (default: the seed\'s)')
+      .option('--greeting <text>', "guidance said before recording (default: the seed's Japanese prompt)")
+      .option('--thanks <text>', "said after recording, before hanging up (default: the seed's)")
       .option('--language <code>', 'language of both <Say>s (default: ja-JP)')
       .option('--voice <voice>', 'voice of both <Say>s, e.g. Polly.Mizuki (default: Twilio\'s for the guidance, "woman" for the thanks)')
       .option('--timeout <seconds>', 'seconds of silence that end the recording (default: 5)', positiveInt('--timeout'))

@@ -46,11 +46,14 @@ export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResul
   if (flags.phoneNumber) parsePhoneNumber(flags.phoneNumber, '--phone-number');
   const credentials = await ctx.credentials();
   if (flags.phoneNumber && !credentials.apiUrl && !flags.publicUrl) {
-    throw new UsageError('Twilio cannot call a server on this machine directly', { hint: 'start a tunnel and pass its URL with --public-url (see docs/webhooks.md)' });
+    throw new UsageError('Twilio cannot call a server on this machine directly', {
+      hint: 'start a tunnel and pass its URL with --public-url (see docs/webhooks.md)',
+    });
   }
   const authToken = flags.authToken ?? signingAuthToken(credentials);
   const serviceRef = flags.service ?? credentials.serviceSid;
-  if (!serviceRef) throw new UsageError('ci serve needs the service that transcribes the recordings', { hint: 'pass --service <GA… or unique name>' });
+  if (!serviceRef)
+    throw new UsageError('ci serve needs the service that transcribes the recordings', { hint: 'pass --service <GA… or unique name>' });
   const client = await ctx.client();
   const serviceSid = await resolveServiceSid(client, serviceRef);
   const VoiceResponse = await loadVoiceResponse();

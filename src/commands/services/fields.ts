@@ -18,7 +18,7 @@ export function serviceFieldsOf(flags: ServiceFlags): ServiceFields {
     webhookHttpMethod: flags.webhookMethod,
     encryptionCredentialSid: flags.encryptionCredentialSid,
   };
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as ServiceFields;
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
 export const SERVICE_LIST_COLUMNS: Column[] = [

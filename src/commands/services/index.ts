@@ -17,9 +17,7 @@ function serviceFlags(command: Command): Command {
     .option('--data-logging', 'allow Twilio to use data to improve its models')
     .option('--no-data-logging', 'disallow data logging')
     .option('--webhook-url <url>', 'URL to notify when a transcript is available', httpUrl('--webhook-url'))
-    .addOption(
-      new Option('--webhook-method <method>', 'HTTP method of the webhook').argParser(oneOf('--webhook-method', WEBHOOK_METHODS)),
-    )
+    .addOption(new Option('--webhook-method <method>', 'HTTP method of the webhook').argParser(oneOf('--webhook-method', WEBHOOK_METHODS)))
     .option('--encryption-credential-sid <CR…>', 'public-key credential for encrypting results');
 }
 
@@ -27,15 +25,25 @@ export function registerServices(program: Command, act: Runner): void {
   const services = program.command('services');
 
   examples(
-    withOutput(serviceFlags(services.command('create').description('create a service').option('--unique-name <name>', 'unique name (asked on a terminal when missing)'))),
+    withOutput(
+      serviceFlags(
+        services
+          .command('create')
+          .description('create a service')
+          .option('--unique-name <name>', 'unique name (asked on a terminal when missing)'),
+      ),
+    ),
     'ci services create --unique-name test-ci --language-code en-US --webhook-url https://example.com/ci-webhook',
     'ci services create --unique-name test-ci --json',
   ).action(act(() => import('./create.js')));
 
   examples(
-    withOutput(services.command('list').alias('ls').description('list services').option('--limit <n>', 'at most this many', positiveInt('--limit')), {
-      list: true,
-    }),
+    withOutput(
+      services.command('list').alias('ls').description('list services').option('--limit <n>', 'at most this many', positiveInt('--limit')),
+      {
+        list: true,
+      },
+    ),
     'ci services list',
     'ci services list --json | jq -r ".[].sid"',
   ).action(act(() => import('./list.js')));

@@ -23,13 +23,35 @@ export interface BulkFlags {
 const DEFAULT_CONCURRENCY = 5;
 
 /** Bulk flags need --from-file, and --from-file takes no single-transcript flags. */
-export function checkBulkFlags(flags: Partial<BulkFlags> & { mediaUrl?: string; customerKey?: string; participant?: string[]; mediaStartTime?: string; force?: boolean; json?: boolean }, recording: string | undefined): void {
+export function checkBulkFlags(
+  flags: Partial<BulkFlags> & {
+    mediaUrl?: string;
+    customerKey?: string;
+    participant?: string[];
+    mediaStartTime?: string;
+    force?: boolean;
+    json?: boolean;
+  },
+  recording: string | undefined,
+): void {
   if (flags.fromFile === undefined) {
-    const stray = [flags.concurrency !== undefined && '--concurrency', flags.state !== undefined && '--state', flags.skipInvalid && '--skip-invalid'].find(Boolean);
+    const stray = [
+      flags.concurrency !== undefined && '--concurrency',
+      flags.state !== undefined && '--state',
+      flags.skipInvalid && '--skip-invalid',
+    ].find(Boolean);
     if (stray) throw new UsageError(`${stray} only applies with --from-file`);
     return;
   }
-  const single = [recording !== undefined && 'a recording SID argument', flags.mediaUrl !== undefined && '--media-url', flags.customerKey !== undefined && '--customer-key (give it per line: SID,key)', flags.participant && '--participant', flags.mediaStartTime !== undefined && '--media-start-time', flags.force && '--force', flags.json && '--json (bulk output is NDJSON already)'].find(Boolean);
+  const single = [
+    recording !== undefined && 'a recording SID argument',
+    flags.mediaUrl !== undefined && '--media-url',
+    flags.customerKey !== undefined && '--customer-key (give it per line: SID,key)',
+    flags.participant && '--participant',
+    flags.mediaStartTime !== undefined && '--media-start-time',
+    flags.force && '--force',
+    flags.json && '--json (bulk output is NDJSON already)',
+  ].find(Boolean);
   if (single) throw new UsageError(`--from-file cannot be combined with ${single}`);
 }
 
@@ -60,13 +82,20 @@ export async function runBulk(ctx: Context, flags: BulkFlags, serviceSid: () => 
     }
     let unfinished = 0;
     if (flags.wait) {
-      const wait = { timeoutMs: flags.timeout ?? DEFAULT_TIMEOUT_MS, intervalMs: flags.interval ?? DEFAULT_INTERVAL_MS, signal: ctx.signal };
+      const wait = {
+        timeoutMs: flags.timeout ?? DEFAULT_TIMEOUT_MS,
+        intervalMs: flags.interval ?? DEFAULT_INTERVAL_MS,
+        signal: ctx.signal,
+      };
       for await (const results of waitForAll(client, finished, concurrency, wait)) {
         if (results.error) unfinished++;
         yield ndjson(results);
       }
     }
-    if (tally.failed) throw new ApiError(`${tally.failed} of ${items.length} inputs failed (see their "error" lines)`, { hint: flags.state ? 'run the same command again to retry them' : 'add --state FILE to retry only what failed' });
+    if (tally.failed)
+      throw new ApiError(`${tally.failed} of ${items.length} inputs failed (see their "error" lines)`, {
+        hint: flags.state ? 'run the same command again to retry them' : 'add --state FILE to retry only what failed',
+      });
     if (unfinished) throw new WaitError(`${unfinished} of ${finished.length} transcripts did not complete (see their "error" lines)`);
   }
   return { kind: 'events', events: events(), piped: 'ndjson' };
@@ -90,12 +119,21 @@ async function readItems(ctx: Context, flags: BulkFlags): Promise<BulkItem[]> {
   const text = flags.fromFile === '-' ? await readAll(ctx.io.stdin) : await readInput(flags.fromFile);
   const { items, invalid } = parseBulkInput(text);
   if (invalid.length && !flags.skipInvalid) {
-    const listed = invalid.slice(0, 5).map((bad) => `line ${bad.line}: ${bad.reason}`).join('; ');
+    const listed = invalid
+      .slice(0, 5)
+      .map((bad) => `line ${bad.line}: ${bad.reason}`)
+      .join('; ');
     const more = invalid.length > 5 ? `; and ${invalid.length - 5} more` : '';
-    throw new UsageError(`${name}: ${invalid.length} malformed line${invalid.length === 1 ? '' : 's'}, nothing was sent: ${listed}${more}`, { hint: 'fix them, or pass --skip-invalid' });
+    throw new UsageError(
+      `${name}: ${invalid.length} malformed line${invalid.length === 1 ? '' : 's'}, nothing was sent: ${listed}${more}`,
+      { hint: 'fix them, or pass --skip-invalid' },
+    );
   }
   for (const bad of invalid) ctx.log.warn(`${name} line ${bad.line} skipped: ${bad.reason}`);
-  if (items.length === 0) throw new UsageError(`${name} holds no recording SIDs or media URLs`, { hint: 'one RE… SID or http(s) URL per line, optionally ,customerKey' });
+  if (items.length === 0)
+    throw new UsageError(`${name} holds no recording SIDs or media URLs`, {
+      hint: 'one RE… SID or http(s) URL per line, optionally ,customerKey',
+    });
   return items;
 }
 
@@ -104,7 +142,14 @@ async function readInput(file: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     throw new UsageError(`--from-file ${file}: ${why}`);
   }
 }

@@ -8,7 +8,7 @@ export function registerTranscribe(program: Command, act: Runner): void {
     .argument('[recording]', 'recording SID (RE…)')
     .option('--media-url <url>', 'transcribe the media at this URL instead of a recording', httpUrl('--media-url'))
     .option('--service <service>', 'service SID (GA…) or unique name (default: the profile / TWILIO_CI_SERVICE_SID)')
-    .option('--customer-key <key>', "your key for the transcript (default for a recording: its CallSid)")
+    .option('--customer-key <key>', 'your key for the transcript (default for a recording: its CallSid)')
     .option('--participant <spec>', 'channel=1|2,role=Agent|Customer,name=…,id=… (repeatable, at most two)', collect)
     .option('--media-start-time <iso-date>', 'when the media started, ISO 8601')
     .option('--force', 'delete an existing transcript of the recording and transcribe it again')

@@ -29,7 +29,9 @@ export class ProgressBar {
     const rate = done / Math.max((now - this.startedAt) / 1000, 0.001);
     const eta = rate > 0 ? `${Math.ceil((this.total - done) / rate)}s` : '?';
     const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
-    this.io.stderr.write(`\r\x1b[2K${bar} ${done}/${this.total} · created ${tally.created} · exists ${tally.exists} · failed ${tally.failed} · ${rate.toFixed(1)}/s · ETA ${eta}`);
+    this.io.stderr.write(
+      `\r\x1b[2K${bar} ${done}/${this.total} · created ${tally.created} · exists ${tally.exists} · failed ${tally.failed} · ${rate.toFixed(1)}/s · ETA ${eta}`,
+    );
   }
 
   stop(): void {

@@ -25,7 +25,8 @@ export async function run(ctx: Context, flags: TranscribeFlags, recording?: stri
   checkBulkFlags(flags, recording);
   const serviceSidOf = async () => {
     const serviceRef = flags.service ?? (await ctx.credentials()).serviceSid;
-    if (!serviceRef) throw new UsageError('which service? give --service', { hint: 'or set TWILIO_CI_SERVICE_SID, or a service in the profile' });
+    if (!serviceRef)
+      throw new UsageError('which service? give --service', { hint: 'or set TWILIO_CI_SERVICE_SID, or a service in the profile' });
     return resolveServiceSid(await ctx.client(), serviceRef);
   };
   if (flags.fromFile !== undefined) return runBulk(ctx, { ...flags, fromFile: flags.fromFile }, serviceSidOf);
@@ -36,9 +37,19 @@ export async function run(ctx: Context, flags: TranscribeFlags, recording?: stri
   const serviceSid = await serviceSidOf();
   const client = await ctx.client();
 
-  const { outcome, transcript } = await transcribe(client, { serviceSid, source, customerKey: flags.customerKey, participants, mediaStartTime, force: flags.force });
+  const { outcome, transcript } = await transcribe(client, {
+    serviceSid,
+    source,
+    customerKey: flags.customerKey,
+    participants,
+    mediaStartTime,
+    force: flags.force,
+  });
   const sid = String(transcript.sid);
-  if (outcome === 'exists') ctx.log.warn(`${recording} already has transcript ${sid} (${String(transcript.status)}); showing it. Use --force to transcribe it again.`);
+  if (outcome === 'exists')
+    ctx.log.warn(
+      `${recording} already has transcript ${sid} (${String(transcript.status)}); showing it. Use --force to transcribe it again.`,
+    );
   else ctx.log.hint(`${outcome === 'recreated' ? 'Deleted the old transcript and queued' : 'Queued'} transcript ${sid}.`);
   if (!flags.wait) {
     ctx.log.hint(`Next: ci results ${sid} --wait`);
@@ -55,7 +66,8 @@ function sourceOf(recording: string | undefined, flags: TranscribeFlags): Transc
     if (flags.force) throw new UsageError('--force applies to recordings only: a media URL can be transcribed any number of times');
     return { mediaUrl: flags.mediaUrl };
   }
-  if (!recording) throw new UsageError('missing recording SID or --media-url', { hint: 'e.g. ci transcribe RE00000000000000000000000000000001' });
+  if (!recording)
+    throw new UsageError('missing recording SID or --media-url', { hint: 'e.g. ci transcribe RE00000000000000000000000000000001' });
   return { recordingSid: parseSid(recording, 'RE') };
 }
 

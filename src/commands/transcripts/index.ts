@@ -14,7 +14,11 @@ export function registerTranscripts(program: Command, act: Runner): void {
         .alias('ls')
         .description('list transcripts, newest filters applied by the API')
         .option('--service <service>', 'only this service (SID or unique name)')
-        .option('--status <status>', 'queued, in-progress, completed, failed or canceled', oneOf('--status', ['queued', 'in-progress', 'completed', 'failed', 'canceled']))
+        .option(
+          '--status <status>',
+          'queued, in-progress, completed, failed or canceled',
+          oneOf('--status', ['queued', 'in-progress', 'completed', 'failed', 'canceled']),
+        )
         .option('--language-code <code>', 'e.g. en-US')
         .option('--source-sid <RE…>', 'only the transcript of this recording')
         .option('--before-start-time <iso-date>', 'media started before this time')
@@ -37,12 +41,25 @@ export function registerTranscripts(program: Command, act: Runner): void {
   ).action(act(() => import('./show.js')));
 
   examples(
-    transcripts.command('delete').alias('rm').description('delete a transcript and its results').argument('<transcript>', SID).option('-y, --yes', 'do not ask for confirmation'),
+    transcripts
+      .command('delete')
+      .alias('rm')
+      .description('delete a transcript and its results')
+      .argument('<transcript>', SID)
+      .option('-y, --yes', 'do not ask for confirmation'),
     'ci transcripts delete GT0123456789abcdef0123456789abcdef --yes',
   ).action(act(() => import('./delete.js')));
 
   examples(
-    waitFlags(withOutput(transcripts.command('wait').description('wait until a transcript is completed (exit 5 if it fails or times out)').argument('<transcript>', SID)), { optional: false }),
+    waitFlags(
+      withOutput(
+        transcripts
+          .command('wait')
+          .description('wait until a transcript is completed (exit 5 if it fails or times out)')
+          .argument('<transcript>', SID),
+      ),
+      { optional: false },
+    ),
     'ci transcripts wait GT0123456789abcdef0123456789abcdef --timeout 5m && ci results GT0123456789abcdef0123456789abcdef',
   ).action(act(() => import('./wait.js')));
 

@@ -11,7 +11,11 @@ export function signedServerFlags(command: Command): Command {
   return command
     .option('--port <n>', 'port (0 picks a free one)', nonNegativeInt('--port'), 0)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--public-url <url>', 'the URL Twilio calls, e.g. your tunnel (https://abc.ngrok.app): signatures are checked against it', httpUrl('--public-url'))
+    .option(
+      '--public-url <url>',
+      'the URL Twilio calls, e.g. your tunnel (https://abc.ngrok.app): signatures are checked against it',
+      httpUrl('--public-url'),
+    )
     .option('--auth-token <token>', 'auth token that signs the requests (default: the credentials in effect; needed with API keys)');
 }
 
@@ -19,8 +23,15 @@ export function signedServerFlags(command: Command): Command {
 export function receiverFlags(command: Command): Command {
   return command
     .option('--fetch-results', "fetch and print each transcript's operator results (as `ci results` shows them)")
-    .option('--exec <command>', 'run this command for every event, with TRANSCRIPT_SID, CUSTOMER_KEY, SERVICE_SID, EVENT_TYPE in its environment')
-    .option('--forward-to <url>', 'forward each verified request, headers and body as received, and print the status', httpUrl('--forward-to'))
+    .option(
+      '--exec <command>',
+      'run this command for every event, with TRANSCRIPT_SID, CUSTOMER_KEY, SERVICE_SID, EVENT_TYPE in its environment',
+    )
+    .option(
+      '--forward-to <url>',
+      'forward each verified request, headers and body as received, and print the status',
+      httpUrl('--forward-to'),
+    )
     .option('--once', 'exit after the first verified event');
 }
 
@@ -50,7 +61,11 @@ export function registerWebhook(program: Command, act: Runner): void {
         .description("point a service's webhook at a URL")
         .argument('<service>', 'SID (GA…) or unique name')
         .argument('<url>', 'the URL to notify when a transcript is available', httpUrl('<url>'))
-        .addOption(new Option('--method <method>', 'HTTP method of the webhook').argParser(oneOf('--method', ['GET', 'POST'] as const)).default('POST')),
+        .addOption(
+          new Option('--method <method>', 'HTTP method of the webhook')
+            .argParser(oneOf('--method', ['GET', 'POST'] as const))
+            .default('POST'),
+        ),
     ),
     'ci webhook set test-ci https://abc.ngrok.app/ci-webhook',
     'ci webhook set GA0123456789abcdef0123456789abcdef https://example.com/hook --method GET',

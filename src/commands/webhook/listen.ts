@@ -13,13 +13,20 @@ export interface ListenFlags extends ReceiverFlags, ServerFlags {
 
 export async function run(ctx: Context, flags: ListenFlags): Promise<CommandResult> {
   const authToken = flags.verify ? (flags.authToken ?? signingAuthToken(await ctx.credentials())) : undefined;
-  if (!flags.verify) ctx.log.warn('--no-verify: requests are accepted without checking X-Twilio-Signature; anyone who finds the URL can send events');
+  if (!flags.verify)
+    ctx.log.warn('--no-verify: requests are accepted without checking X-Twilio-Signature; anyone who finds the URL can send events');
   const events = new Channel<OutputEvent>();
-  const { server } = await startEventServer(ctx, flags, authToken, events, (stop) => [webhookEndpoint(ctx, flags, flags.path, events, () => void stop())]);
+  const { server } = await startEventServer(ctx, flags, authToken, events, (stop) => [
+    webhookEndpoint(ctx, flags, flags.path, events, () => void stop()),
+  ]);
   const url = `${server.baseUrl}${flags.path}`;
   events.push({
     human: (style) =>
-      [`listening on ${server.localUrl}${flags.path}`, ...(flags.publicUrl ? [`public URL   ${url}`] : []), style.dim('set it as the service webhook: ci webhook set <service> ' + url)].join('\n'),
+      [
+        `listening on ${server.localUrl}${flags.path}`,
+        ...(flags.publicUrl ? [`public URL   ${url}`] : []),
+        style.dim('set it as the service webhook: ci webhook set <service> ' + url),
+      ].join('\n'),
     json: { event: 'listening', url: `${server.localUrl}${flags.path}`, publicUrl: flags.publicUrl ? url : null },
   });
   return { kind: 'events', events, piped: 'ndjson' };

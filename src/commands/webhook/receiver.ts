@@ -25,7 +25,12 @@ function clock(date: Date): string {
 function webhookLine(event: TranscriptEvent, receivedAt: Date): OutputEvent {
   return {
     human: (style) =>
-      [style.dim(clock(receivedAt)), style.cyan(event.eventType || '(no event_type)'), event.transcriptSid || '-', event.customerKey || '-'].join('  '),
+      [
+        style.dim(clock(receivedAt)),
+        style.cyan(event.eventType || '(no event_type)'),
+        event.transcriptSid || '-',
+        event.customerKey || '-',
+      ].join('  '),
     json: { event: 'webhook', receivedAt: receivedAt.toISOString(), ...event },
   };
 }
@@ -34,7 +39,13 @@ function webhookLine(event: TranscriptEvent, receivedAt: Date): OutputEvent {
  * `finished` is called once, after the first event's follow-ups, when --once is set.
  * Events that arrive after that are still answered 200 (Twilio must not retry them) but not handled.
  */
-export function webhookEndpoint(ctx: Context, flags: ReceiverFlags, path: string, events: Channel<OutputEvent>, finished: () => void): Endpoint {
+export function webhookEndpoint(
+  ctx: Context,
+  flags: ReceiverFlags,
+  path: string,
+  events: Channel<OutputEvent>,
+  finished: () => void,
+): Endpoint {
   let queue = Promise.resolve();
   let handled = 0;
   const followUps = async (event: TranscriptEvent, request: VerifiedRequest) => {
@@ -53,7 +64,10 @@ export function webhookEndpoint(ctx: Context, flags: ReceiverFlags, path: string
       const target = flags.forwardTo;
       try {
         const status = await forwardRequest(target, request);
-        events.push({ human: (style) => style.dim(`  → forwarded to ${target}: ${status}`), json: { event: 'forwarded', url: target, status } });
+        events.push({
+          human: (style) => style.dim(`  → forwarded to ${target}: ${status}`),
+          json: { event: 'forwarded', url: target, status },
+        });
       } catch (error) {
         ctx.log.warn(`could not forward to ${target}: ${toCliError(error).message}`);
       }

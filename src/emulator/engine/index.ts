@@ -13,7 +13,12 @@ export { maskDeep, maskEntities } from './entities.js';
 export type RoleOf = (channel: number) => string;
 
 /** One result per operator, in the order the operators were attached. */
-export function analyse(operators: AnalysisOperator[], utterances: Utterance[], transcriptSid: string, roleOf: RoleOf): OperatorResultRecord[] {
+export function analyse(
+  operators: AnalysisOperator[],
+  utterances: Utterance[],
+  transcriptSid: string,
+  roleOf: RoleOf,
+): OperatorResultRecord[] {
   return operators.map((operator) => ({ ...emptyResult(operator, transcriptSid), ...resultFields(operator, utterances, roleOf) }));
 }
 
@@ -52,7 +57,9 @@ function isSentiment(operator: AnalysisOperator): boolean {
  * (or of the label itself when it has no example). No overlap at all: every label equally likely.
  */
 function classifyByExamples(conversation: string, operator: AnalysisOperator): Classification {
-  const scores: Record<string, number> = Object.fromEntries((operator.labels ?? []).map((label) => [label, similarity(conversation, label.replace(/[-_]/g, ' '))]));
+  const scores: Record<string, number> = Object.fromEntries(
+    (operator.labels ?? []).map((label) => [label, similarity(conversation, label.replace(/[-_]/g, ' '))]),
+  );
   for (const example of operator.examples ?? []) {
     scores[example.output] = Math.max(scores[example.output] ?? 0, similarity(conversation, example.input));
   }
@@ -68,7 +75,9 @@ function matchPhrases(operator: AnalysisOperator, utterances: Utterance[]): Part
   const phrases = (operator.phrases ?? []).map((phrase) => phrase.toLowerCase());
   const matches = utterances.flatMap((utterance, index) => {
     const phrase = phrases.find((candidate) => utterance.text.toLowerCase().includes(candidate));
-    return phrase === undefined ? [] : [{ utterance_index: index, media_channel: utterance.channel, text: utterance.text, matched_phrase: phrase, match_probability: 1 }];
+    return phrase === undefined
+      ? []
+      : [{ utterance_index: index, media_channel: utterance.channel, text: utterance.text, matched_phrase: phrase, match_probability: 1 }];
   });
   return { utterance_match: matches.length > 0, utterance_results: matches, match_probability: matches.length > 0 ? 1 : 0 };
 }

@@ -2,8 +2,52 @@ import { normalise, tokens } from './text.js';
 import type { Utterance } from './types.js';
 
 // A deliberately small lexicon: the emulator labels sentiment by counting these words, nothing more.
-const POSITIVE = new Set(['thanks', 'thank', 'great', 'good', 'perfect', 'excellent', 'happy', 'glad', 'love', 'wonderful', 'awesome', 'helpful', 'resolved', 'works', 'appreciate', 'pleased', 'nice', 'fantastic']);
-const NEGATIVE = new Set(['cannot', "can't", 'not', 'unable', 'problem', 'issue', 'broken', 'angry', 'bad', 'terrible', 'frustrated', 'wrong', 'error', 'fail', 'failed', 'never', 'disappointed', 'cancel', 'refund', 'complaint', 'worst', "doesn't", "don't", "won't"]);
+const POSITIVE = new Set([
+  'thanks',
+  'thank',
+  'great',
+  'good',
+  'perfect',
+  'excellent',
+  'happy',
+  'glad',
+  'love',
+  'wonderful',
+  'awesome',
+  'helpful',
+  'resolved',
+  'works',
+  'appreciate',
+  'pleased',
+  'nice',
+  'fantastic',
+]);
+const NEGATIVE = new Set([
+  'cannot',
+  "can't",
+  'not',
+  'unable',
+  'problem',
+  'issue',
+  'broken',
+  'angry',
+  'bad',
+  'terrible',
+  'frustrated',
+  'wrong',
+  'error',
+  'fail',
+  'failed',
+  'never',
+  'disappointed',
+  'cancel',
+  'refund',
+  'complaint',
+  'worst',
+  "doesn't",
+  "don't",
+  "won't",
+]);
 /** Weight of "nothing said either way": a call with one negative word is mostly negative, not certainly. */
 const NEUTRAL_BASELINE = 0.5;
 

@@ -1,7 +1,39 @@
 import { tokens } from './text.js';
 import type { Utterance } from './types.js';
 
-const STOP_WORDS = new Set(['the', 'a', 'an', 'to', 'and', 'or', 'of', 'in', 'on', 'is', 'it', 'i', 'you', 'we', 'my', 'your', 'for', 'this', 'that', 'be', 'can', 'me', 'with', 'at', 'so', 'yes', 'no', 'ok', 'okay', 'hi', 'hello']);
+const STOP_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'and',
+  'or',
+  'of',
+  'in',
+  'on',
+  'is',
+  'it',
+  'i',
+  'you',
+  'we',
+  'my',
+  'your',
+  'for',
+  'this',
+  'that',
+  'be',
+  'can',
+  'me',
+  'with',
+  'at',
+  'so',
+  'yes',
+  'no',
+  'ok',
+  'okay',
+  'hi',
+  'hello',
+]);
 
 /**
  * Extractive summary: the utterances that share the most content words with the whole

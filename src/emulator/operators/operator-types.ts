@@ -4,13 +4,7 @@
 
 /** What an operator of this type produces in an OperatorResult (`operator_type` of the result). */
 export type OperatorResultType =
-  | 'conversation-classify'
-  | 'utterance-classify'
-  | 'extract'
-  | 'extract-normalize'
-  | 'pii-extract'
-  | 'text-generation'
-  | 'json';
+  'conversation-classify' | 'utterance-classify' | 'extract' | 'extract-normalize' | 'pii-extract' | 'text-generation' | 'json';
 
 type OutputType = 'text-classification' | 'text-extraction' | 'text-extraction-normalized' | 'text-generation' | 'json';
 type Provider = 'twilio' | 'amazon' | 'openai';

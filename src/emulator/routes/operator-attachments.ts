@@ -49,7 +49,11 @@ function detach(context: RequestContext) {
   const service = serviceFromPath(context, 'ServiceSid');
   const operatorSid = context.params.OperatorSid;
   if (!service.read_only_attached_operator_sids.includes(operatorSid)) throw notFound(attachmentPath(service, operatorSid));
-  setAttached(context.store, service, service.read_only_attached_operator_sids.filter((sid) => sid !== operatorSid));
+  setAttached(
+    context.store,
+    service,
+    service.read_only_attached_operator_sids.filter((sid) => sid !== operatorSid),
+  );
   return { status: 204 };
 }
 
@@ -57,7 +61,11 @@ function detach(context: RequestContext) {
 export function detachEverywhere(store: Store, operatorSid: string): void {
   for (const { value: service } of [...store.collection<ServiceRecord>(SERVICES).entries()]) {
     if (service.read_only_attached_operator_sids.includes(operatorSid)) {
-      setAttached(store, service, service.read_only_attached_operator_sids.filter((sid) => sid !== operatorSid));
+      setAttached(
+        store,
+        service,
+        service.read_only_attached_operator_sids.filter((sid) => sid !== operatorSid),
+      );
     }
   }
 }

@@ -46,7 +46,7 @@ function phoneNumbersOf(context: RequestContext): Collection<PhoneNumberRecord> 
 }
 
 function accountPath(context: RequestContext): string {
-  const accountSid = context.params.AccountSid!;
+  const accountSid = context.params.AccountSid;
   if (accountSid !== context.accountSid) throw notFound(`/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers.json`);
   return `/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers`;
 }
@@ -80,7 +80,7 @@ function listPhoneNumbers(context: RequestContext) {
 
 function numberFromPath(context: RequestContext): PhoneNumberRecord {
   const base = accountPath(context);
-  const file = context.params.File!;
+  const file = context.params.File;
   const number = file.endsWith('.json') ? phoneNumbersOf(context).get(file.slice(0, -'.json'.length)) : undefined;
   if (!number) throw notFound(`${base}/${file}`);
   return number;
@@ -97,7 +97,7 @@ function updatePhoneNumber(context: RequestContext) {
   const updated: PhoneNumberRecord = {
     ...current,
     voice_url: optionalString(context.form, 'VoiceUrl') ?? current.voice_url,
-    voice_method: (method as 'GET' | 'POST' | undefined) ?? current.voice_method,
+    voice_method: method ?? current.voice_method,
     date_updated: rfc2822(new Date()),
   };
   phoneNumbersOf(context).replace(updated);

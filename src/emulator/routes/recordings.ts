@@ -11,8 +11,8 @@ export const recordingRoutes: Route[] = [
 
 function fetchRecording(context: RequestContext) {
   const { AccountSid: accountSid, File: file } = context.params;
-  const sid = file!.replace(/\.json$/, '');
-  const recording = accountSid === context.accountSid && file!.endsWith('.json') ? context.transcriber.catalogue.get(sid) : undefined;
+  const sid = file.replace(/\.json$/, '');
+  const recording = accountSid === context.accountSid && file.endsWith('.json') ? context.transcriber.catalogue.get(sid) : undefined;
   if (!recording) throw notFound(`/2010-04-01/Accounts/${accountSid}/Recordings/${file}`);
   const uri = `/2010-04-01/Accounts/${accountSid}/Recordings/${sid}.json`;
   // Fixed dates: a catalogue recording always existed. v2010 writes RFC 2822 dates.

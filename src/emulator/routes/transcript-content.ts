@@ -29,7 +29,9 @@ function redacts(context: RequestContext, transcript: TranscriptRecord): boolean
 }
 
 function analysisOf(context: RequestContext, transcript: TranscriptRecord): AnalysisRecord {
-  return analysesIn(context.store).get(transcript.sid) ?? { sid: transcript.sid, operators: [], utterances: [], sentence_sids: [], results: [] };
+  return (
+    analysesIn(context.store).get(transcript.sid) ?? { sid: transcript.sid, operators: [], utterances: [], sentence_sids: [], results: [] }
+  );
 }
 
 function sentencesOf(analysis: AnalysisRecord, redacted: boolean, wordTimestamps: boolean) {
@@ -65,7 +67,11 @@ function listSentences(context: RequestContext) {
   const wordTimestamps = optionalBoolean(context.query, 'WordTimestamps') ?? false;
   const sentences = sentencesOf(analysisOf(context, transcript), redacts(context, transcript), wordTimestamps);
   const listUrl = `${context.origin}/v2/Transcripts/${transcript.sid}/Sentences`;
-  const body = paginate(asEntries(sentences), { listUrl, query: context.query, key: 'sentences', maxPageSize: MAX_SENTENCE_PAGE_SIZE }, (s) => s);
+  const body = paginate(
+    asEntries(sentences),
+    { listUrl, query: context.query, key: 'sentences', maxPageSize: MAX_SENTENCE_PAGE_SIZE },
+    (s) => s,
+  );
   return { status: 200, body };
 }
 
@@ -102,7 +108,7 @@ function listOperatorResults(context: RequestContext) {
 
 function fetchOperatorResult(context: RequestContext) {
   const transcript = transcriptFromPath(context, 'TranscriptSid');
-  const operatorSid = context.params.OperatorSid!;
+  const operatorSid = context.params.OperatorSid;
   const result = resultsOf(context, transcript, redacts(context, transcript)).find((r) => r.operator_sid === operatorSid);
   if (!result) throw notFound(`/v2/Transcripts/${transcript.sid}/OperatorResults/${operatorSid}`);
   return { status: 200, body: result };
@@ -132,8 +138,8 @@ function fileUrl(context: RequestContext, transcript: TranscriptRecord, file: st
  */
 function transcriptFile(context: RequestContext) {
   const transcript = transcriptFromPath(context, 'TranscriptSid');
-  const match = /^(media|sentences|operator-results)(-redacted)?\.(txt|json)$/.exec(context.params.File!);
-  if (!match || (match[1] === 'media') !== (match[3] === 'txt')) throw notFound(context.params.File!);
+  const match = /^(media|sentences|operator-results)(-redacted)?\.(txt|json)$/.exec(context.params.File);
+  if (!match || (match[1] === 'media') !== (match[3] === 'txt')) throw notFound(context.params.File);
   const redacted = Boolean(match[2]) && transcript.redaction;
   const analysis = analysisOf(context, transcript);
   if (match[1] === 'sentences') return { status: 200, body: sentencesOf(analysis, redacted, true) };

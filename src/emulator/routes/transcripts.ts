@@ -3,7 +3,16 @@ import { paginate } from '../paging.js';
 import { optionalString, requiredString, type ParamMap } from '../params.js';
 import type { RequestContext, Route } from '../router.js';
 import { isSid, newSid } from '../sid.js';
-import { analysesIn, isoNow, recordingSidOf, transcriptsIn, TRANSCRIPTS, type Participant, type TranscriptChannel, type TranscriptRecord } from '../transcripts/records.js';
+import {
+  analysesIn,
+  isoNow,
+  recordingSidOf,
+  transcriptsIn,
+  TRANSCRIPTS,
+  type Participant,
+  type TranscriptChannel,
+  type TranscriptRecord,
+} from '../transcripts/records.js';
 import { operatorsAttachedTo } from '../transcripts/operators.js';
 import { servicesOf } from './services.js';
 
@@ -14,13 +23,17 @@ const TRANSCRIPT_EXISTS = 90110;
 export const transcriptRoutes: Route[] = [
   { method: 'POST', pattern: '/v2/Transcripts', handler: createTranscript },
   { method: 'GET', pattern: '/v2/Transcripts', handler: listTranscripts },
-  { method: 'GET', pattern: '/v2/Transcripts/{Sid}', handler: (context) => ({ status: 200, body: renderTranscript(transcriptFromPath(context, 'Sid'), context.origin) }) },
+  {
+    method: 'GET',
+    pattern: '/v2/Transcripts/{Sid}',
+    handler: (context) => ({ status: 200, body: renderTranscript(transcriptFromPath(context, 'Sid'), context.origin) }),
+  },
   { method: 'DELETE', pattern: '/v2/Transcripts/{Sid}', handler: deleteTranscript },
 ];
 
 /** The transcript named by a path capture, or 404 (also for malformed SIDs, as Twilio does). */
 export function transcriptFromPath(context: RequestContext, param: string): TranscriptRecord {
-  const sid = context.params[param]!;
+  const sid = context.params[param];
   const transcript = isSid('GT', sid) ? transcriptsIn(context.store).get(sid) : undefined;
   if (!transcript) throw notFound(`/v2/Transcripts/${sid}`);
   return transcript;
@@ -54,7 +67,11 @@ function createTranscript(context: RequestContext) {
   const recordingSid = channel.media_properties.media_url ? undefined : channel.media_properties.source_sid;
   if (recordingSid) {
     const existing = transcriptsIn(store).find((t) => recordingSidOf(t) === recordingSid);
-    if (existing) throw conflict(TRANSCRIPT_EXISTS, `Recording ${recordingSid} already has transcript ${existing.sid}; delete it to transcribe the recording again`);
+    if (existing)
+      throw conflict(
+        TRANSCRIPT_EXISTS,
+        `Recording ${recordingSid} already has transcript ${existing.sid}; delete it to transcribe the recording again`,
+      );
   }
   const now = isoNow();
   const transcript: TranscriptRecord = {
@@ -74,7 +91,13 @@ function createTranscript(context: RequestContext) {
     encryption_credential_sid: service.encryption_credential_sid,
   };
   transcriptsIn(store).insert(transcript);
-  analysesIn(store).insert({ sid: transcript.sid, operators: operatorsAttachedTo(store, service.sid), utterances: [], sentence_sids: [], results: [] });
+  analysesIn(store).insert({
+    sid: transcript.sid,
+    operators: operatorsAttachedTo(store, service.sid),
+    utterances: [],
+    sentence_sids: [],
+    results: [],
+  });
   context.transcriber.start(transcript.sid);
   return { status: 202, body: renderTranscript(transcript, context.origin) };
 }
@@ -92,7 +115,8 @@ function parseChannel(raw: string): TranscriptChannel {
   if (typeof media !== 'object' || media === null) throw badRequest('Channel.media_properties is required');
   const { media_url: mediaUrl, source_sid: sourceSid } = media;
   if (mediaUrl === undefined && sourceSid === undefined) throw badRequest('Channel.media_properties needs media_url or source_sid');
-  if (mediaUrl !== undefined && !isHttpUrl(mediaUrl)) throw badRequest(`Channel.media_properties.media_url '${String(mediaUrl)}' is not an http(s) URL`);
+  if (mediaUrl !== undefined && !isHttpUrl(mediaUrl))
+    throw badRequest(`Channel.media_properties.media_url '${String(mediaUrl)}' is not an http(s) URL`);
   if (sourceSid !== undefined && (typeof sourceSid !== 'string' || !/^RE[0-9a-fA-F]{32}$/.test(sourceSid))) {
     throw badRequest(`Channel.media_properties.source_sid '${String(sourceSid)}' is not a Recording SID`);
   }
@@ -128,7 +152,8 @@ function mediaStartTime(form: ParamMap): string | undefined {
 
 function parseDate(value: string, name: string): string {
   const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) throw badRequest(`Invalid value '${value}' for ${name}: expected an ISO 8601 date-time`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time))
+    throw badRequest(`Invalid value '${value}' for ${name}: expected an ISO 8601 date-time`);
   return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -158,7 +183,9 @@ function listTranscripts(context: RequestContext) {
   range('AfterDateCreated', (t) => t.date_created, false);
   const entries = transcriptsIn(context.store).entries();
   const matching = filters.length ? entries.filter((entry) => filters.every((keep) => keep(entry.value))) : entries;
-  const body = paginate(matching, { listUrl: `${context.origin}/v2/Transcripts`, query, key: TRANSCRIPTS }, (t) => renderTranscript(t, context.origin));
+  const body = paginate(matching, { listUrl: `${context.origin}/v2/Transcripts`, query, key: TRANSCRIPTS }, (t) =>
+    renderTranscript(t, context.origin),
+  );
   return { status: 200, body };
 }
 

@@ -89,11 +89,18 @@ export function loadRecordingsFile(file: string): CatalogueRecording[] {
   return parsed.map((entry: unknown, index) => {
     const where = `${file}: recording #${index + 1}`;
     const record = entry as Partial<CatalogueRecording>;
-    if (typeof record?.sid !== 'string' || !/^RE[0-9a-fA-F]{32}$/.test(record.sid)) throw new Error(`${where}: "sid" must be RE followed by 32 hex digits`);
-    if (typeof record.call_sid !== 'string' || !/^CA[0-9a-fA-F]{32}$/.test(record.call_sid)) throw new Error(`${where}: "call_sid" must be CA followed by 32 hex digits`);
+    if (typeof record?.sid !== 'string' || !/^RE[0-9a-fA-F]{32}$/.test(record.sid))
+      throw new Error(`${where}: "sid" must be RE followed by 32 hex digits`);
+    if (typeof record.call_sid !== 'string' || !/^CA[0-9a-fA-F]{32}$/.test(record.call_sid))
+      throw new Error(`${where}: "call_sid" must be CA followed by 32 hex digits`);
     const utterances = parseUtterances(record.utterances);
     if (!utterances) throw new Error(`${where}: "utterances" must be an array of { channel: 1|2, start, end, text }`);
-    return { sid: record.sid, call_sid: record.call_sid, language_code: typeof record.language_code === 'string' ? record.language_code : 'en-US', utterances };
+    return {
+      sid: record.sid,
+      call_sid: record.call_sid,
+      language_code: typeof record.language_code === 'string' ? record.language_code : 'en-US',
+      utterances,
+    };
   });
 }
 
@@ -141,8 +148,13 @@ export function utterancesFromMedia(contentType: string, body: string): Utteranc
   for (const line of lines) {
     const match = SPEAKER_LINE.exec(line);
     if (!match) return undefined;
-    const duration = Math.max(1, match[2]!.split(/\s+/).length * SECONDS_PER_WORD);
-    utterances.push({ channel: match[1]!.toLowerCase() === 'agent' ? 1 : 2, start: round1(clock), end: round1(clock + duration), text: match[2]! });
+    const duration = Math.max(1, match[2].split(/\s+/).length * SECONDS_PER_WORD);
+    utterances.push({
+      channel: match[1].toLowerCase() === 'agent' ? 1 : 2,
+      start: round1(clock),
+      end: round1(clock + duration),
+      text: match[2],
+    });
     clock += duration + 0.5;
   }
   return utterances.length > 0 ? utterances : undefined;

@@ -63,7 +63,10 @@ export function recordingSidOf(transcript: TranscriptRecord): string | undefined
 
 /** The role of a channel's participant; channel 1 defaults to Agent and 2 to Customer. */
 export function roleOf(transcript: TranscriptRecord, channel: number): string {
-  return transcript.channel.participants.find((participant) => participant.channel_participant === channel)?.role ?? (channel === 1 ? 'Agent' : 'Customer');
+  return (
+    transcript.channel.participants.find((participant) => participant.channel_participant === channel)?.role ??
+    (channel === 1 ? 'Agent' : 'Customer')
+  );
 }
 
 /** ISO 8601 UTC without milliseconds, the way Twilio writes dates. */

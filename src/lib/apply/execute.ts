@@ -3,7 +3,13 @@
 import type { Twilio } from 'twilio';
 import { explainConflict } from '../conflict.js';
 import { CliError, toCliError } from '../errors.js';
-import { attachOperators, createGenerativeOperator, deleteCustomOperator, detachOperators, updateGenerativeOperator } from '../operators.js';
+import {
+  attachOperators,
+  createGenerativeOperator,
+  deleteCustomOperator,
+  detachOperators,
+  updateGenerativeOperator,
+} from '../operators.js';
 import { createService, deleteService, updateService } from '../services.js';
 import type { Step } from './plan.js';
 
@@ -21,10 +27,19 @@ export interface ApplyReport {
 
 /** A service changed since the plan was made: say so, never overwrite (operators do the same in their library). */
 function serviceConflict(step: Extract<Step, { kind: 'service'; action: 'update' }>, error: unknown): unknown {
-  return explainConflict(error, `service "${step.name}" (${step.sid})`, step.version, 'run `ci diff` to see the account as it is now, then apply again');
+  return explainConflict(
+    error,
+    `service "${step.name}" (${step.sid})`,
+    step.version,
+    'run `ci diff` to see the account as it is now, then apply again',
+  );
 }
 
-async function runStep(client: Twilio, step: Step, sids: { operators: Map<string, string>; services: Map<string, string> }): Promise<string | undefined> {
+async function runStep(
+  client: Twilio,
+  step: Step,
+  sids: { operators: Map<string, string>; services: Map<string, string> },
+): Promise<string | undefined> {
   const serviceSid = (name: string) => sids.services.get(name) ?? name;
   switch (step.action) {
     case 'create':

@@ -4,7 +4,17 @@ import type { Row } from '../output/types.js';
 import { GENERATIVE_TYPES } from './plan.js';
 import type { CurrentState } from './state.js';
 
-const SERVICE_FIELDS = ['friendlyName', 'languageCode', 'autoTranscribe', 'autoRedaction', 'mediaRedaction', 'dataLogging', 'webhookUrl', 'webhookHttpMethod', 'encryptionCredentialSid'];
+const SERVICE_FIELDS = [
+  'friendlyName',
+  'languageCode',
+  'autoTranscribe',
+  'autoRedaction',
+  'mediaRedaction',
+  'dataLogging',
+  'webhookUrl',
+  'webhookHttpMethod',
+  'encryptionCredentialSid',
+];
 
 /** A friendly name when it names one operator only, else the SID. */
 function reference(operator: Row, catalogue: Row[]): string {
@@ -40,20 +50,31 @@ function exportedOperator(operator: Row): Record<string, unknown> {
  */
 export function exportDocument(current: CurrentState, only: string[] = []): Record<string, unknown> {
   const unknown = only.filter((ref) => !current.services.some((service) => service.uniqueName === ref || service.sid === ref));
-  if (unknown.length) throw new NotFoundError(`no service with SID or unique name ${unknown.map((ref) => `"${ref}"`).join(', ')}`, { hint: 'see `ci services list`' });
-  const services = only.length ? current.services.filter((service) => only.includes(service.uniqueName as string) || only.includes(service.sid as string)) : current.services;
+  if (unknown.length)
+    throw new NotFoundError(`no service with SID or unique name ${unknown.map((ref) => `"${ref}"`).join(', ')}`, {
+      hint: 'see `ci services list`',
+    });
+  const services = only.length
+    ? current.services.filter((service) => only.includes(service.uniqueName as string) || only.includes(service.sid as string))
+    : current.services;
   const used = new Set(services.flatMap((service) => current.attachments.get(service.sid as string) ?? []));
   const operators = current.catalogue.filter(
-    (operator) => current.customSids.has(operator.sid as string) && GENERATIVE_TYPES.has(operator.operatorType as string) && (!only.length || used.has(operator.sid as string)),
+    (operator) =>
+      current.customSids.has(operator.sid as string) &&
+      GENERATIVE_TYPES.has(operator.operatorType as string) &&
+      (!only.length || used.has(operator.sid as string)),
   );
-  return escapeReferences({ services: services.map((service) => exportedService(service, current)), operators: operators.map(exportedOperator) }) as Record<string, unknown>;
+  return escapeReferences({
+    services: services.map((service) => exportedService(service, current)),
+    operators: operators.map(exportedOperator),
+  }) as Record<string, unknown>;
 }
 
 /** A literal "${" in the account's values is written "$${", so applying the export does not expand it. */
 function escapeReferences(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(/\$\{/g, () => '$${');
   if (Array.isArray(value)) return value.map(escapeReferences);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, escapeReferences(item)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, escapeReferences(item)]));
   return value;
 }
-

@@ -22,7 +22,12 @@ async function readSource(file: string, stdin: NodeJS.ReadableStream): Promise<s
 }
 
 /** Loads and checks the file first (no request for a bad file), then reads the account and plans. */
-export async function planFile(client: () => Promise<Twilio>, file: string, io: { env: Env; stdin: NodeJS.ReadableStream }, options: PlanOptions): Promise<Step[]> {
+export async function planFile(
+  client: () => Promise<Twilio>,
+  file: string,
+  io: { env: Env; stdin: NodeJS.ReadableStream },
+  options: PlanOptions,
+): Promise<Step[]> {
   const desired = await loadDesiredState(file, await readSource(file, io.stdin), io.env);
   return computePlan(desired, await fetchCurrentState(await client()), options);
 }

@@ -52,22 +52,30 @@ interface FileContent {
   operators?: FileOperator[];
 }
 
-
 async function readRelative(baseDir: string, file: string, path: PathSegment[], problems: Problem[]): Promise<string | undefined> {
   try {
     return await readFile(resolve(baseDir, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    problems.push({ path, message: `cannot read ${file} (${code === 'ENOENT' ? `no such file in ${baseDir}` : (error as Error).message})` });
+    problems.push({
+      path,
+      message: `cannot read ${file} (${code === 'ENOENT' ? `no such file in ${baseDir}` : (error as Error).message})`,
+    });
     return undefined;
   }
 }
 
 function exclusive(operator: FileOperator, a: keyof FileOperator, b: keyof FileOperator, path: PathSegment[], problems: Problem[]): void {
-  if (operator[a] !== undefined && operator[b] !== undefined) problems.push({ path: [...path, b], key: true, message: `give ${a} or ${b}, not both` });
+  if (operator[a] !== undefined && operator[b] !== undefined)
+    problems.push({ path: [...path, b], key: true, message: `give ${a} or ${b}, not both` });
 }
 
-async function operatorDefinition(operator: FileOperator, path: PathSegment[], baseDir: string, problems: Problem[]): Promise<GenerativeDefinition> {
+async function operatorDefinition(
+  operator: FileOperator,
+  path: PathSegment[],
+  baseDir: string,
+  problems: Problem[],
+): Promise<GenerativeDefinition> {
   exclusive(operator, 'prompt', 'promptFile', path, problems);
   exclusive(operator, 'schema', 'schemaFile', path, problems);
   exclusive(operator, 'examples', 'examplesFile', path, problems);
@@ -85,7 +93,10 @@ async function operatorDefinition(operator: FileOperator, path: PathSegment[], b
     }
   }
 
-  let examples: TrainingExample[] = (operator.examples ?? []).map(({ input, output }) => ({ input, output: typeof output === 'string' ? output : JSON.stringify(output) }));
+  let examples: TrainingExample[] = (operator.examples ?? []).map(({ input, output }) => ({
+    input,
+    output: typeof output === 'string' ? output : JSON.stringify(output),
+  }));
   if (operator.examplesFile !== undefined) {
     const content = await readRelative(baseDir, operator.examplesFile, [...path, 'examplesFile'], problems);
     const fileProblems: string[] = [];
@@ -93,7 +104,10 @@ async function operatorDefinition(operator: FileOperator, path: PathSegment[], b
     problems.push(...fileProblems.map((message) => ({ path: [...path, 'examplesFile'], message: message.replace(/^--examples /, '') })));
   }
   const definition: GenerativeDefinition = { friendlyName: operator.friendlyName, prompt: prompt ?? '', schema, examples };
-  if (prompt !== undefined) problems.push(...definitionProblems(definition).map((message) => ({ path, message: `operator "${operator.friendlyName}": ${message}` })));
+  if (prompt !== undefined)
+    problems.push(
+      ...definitionProblems(definition).map((message) => ({ path, message: `operator "${operator.friendlyName}": ${message}` })),
+    );
   return definition;
 }
 
@@ -101,7 +115,8 @@ function duplicates(names: string[], what: string, list: string, key: string, pr
   const seen = new Map<string, number>();
   names.forEach((name, index) => {
     const folded = name.toLowerCase();
-    if (seen.has(folded)) problems.push({ path: [list, index, key], message: `${what} "${name}" is already defined at item ${seen.get(folded)! + 1}` });
+    if (seen.has(folded))
+      problems.push({ path: [list, index, key], message: `${what} "${name}" is already defined at item ${seen.get(folded)! + 1}` });
     else seen.set(folded, index);
   });
 }
@@ -120,11 +135,24 @@ export async function loadDesiredState(name: string, text: string, env: Env): Pr
   const baseDir = name === '-' ? resolve('.') : dirname(resolve(name));
   const fileServices = content.services ?? [];
   const fileOperators = content.operators ?? [];
-  duplicates(fileServices.map((service) => service.uniqueName), 'service', 'services', 'uniqueName', problems);
-  duplicates(fileOperators.map((operator) => operator.friendlyName), 'operator', 'operators', 'friendlyName', problems);
+  duplicates(
+    fileServices.map((service) => service.uniqueName),
+    'service',
+    'services',
+    'uniqueName',
+    problems,
+  );
+  duplicates(
+    fileOperators.map((operator) => operator.friendlyName),
+    'operator',
+    'operators',
+    'friendlyName',
+    problems,
+  );
 
   const operators: GenerativeDefinition[] = [];
-  for (const [index, operator] of fileOperators.entries()) operators.push(await operatorDefinition(operator, ['operators', index], baseDir, problems));
+  for (const [index, operator] of fileOperators.entries())
+    operators.push(await operatorDefinition(operator, ['operators', index], baseDir, problems));
   if (problems.length) source.fail(problems);
 
   const services = fileServices.map(({ operators: refs, ...fields }, index): DesiredService => ({

@@ -16,7 +16,15 @@ export interface FieldChange {
 
 export type Step =
   | { action: 'create'; kind: 'operator'; name: string; definition: GenerativeDefinition; changes: FieldChange[] }
-  | { action: 'update'; kind: 'operator'; name: string; sid: string; version: number; definition: GenerativeDefinition; changes: FieldChange[] }
+  | {
+      action: 'update';
+      kind: 'operator';
+      name: string;
+      sid: string;
+      version: number;
+      definition: GenerativeDefinition;
+      changes: FieldChange[];
+    }
   | { action: 'create'; kind: 'service'; name: string; fields: ServiceFields & { uniqueName: string }; changes: FieldChange[] }
   | { action: 'update'; kind: 'service'; name: string; sid: string; version: number; fields: ServiceFields; changes: FieldChange[] }
   /** `operatorSid` is absent when the operator is created by an earlier step. */
@@ -51,33 +59,58 @@ function definitionFields(definition: GenerativeDefinition): Record<string, unkn
 }
 
 function operatorStep(definition: GenerativeDefinition, current: CurrentState): Step | undefined {
-  const existing = byName(current.catalogue, 'friendlyName', definition.friendlyName).filter((row) => current.customSids.has(row.sid as string));
+  const existing = byName(current.catalogue, 'friendlyName', definition.friendlyName).filter((row) =>
+    current.customSids.has(row.sid as string),
+  );
   if (existing.length > 1) {
-    throw new UsageError(`operator "${definition.friendlyName}" matches ${existing.length} custom operators (${existing.map((row) => row.sid).join(', ')})`, {
-      hint: 'rename or delete the extra ones with `ci operators`',
-    });
+    throw new UsageError(
+      `operator "${definition.friendlyName}" matches ${existing.length} custom operators (${existing.map((row) => row.sid).join(', ')})`,
+      {
+        hint: 'rename or delete the extra ones with `ci operators`',
+      },
+    );
   }
   const wanted = definitionFields(definition);
   const [row] = existing;
   if (!row) {
-    const changes = Object.entries(wanted).filter(([, to]) => to !== undefined).map(([field, to]) => ({ field, from: null, to }));
+    const changes = Object.entries(wanted)
+      .filter(([, to]) => to !== undefined)
+      .map(([field, to]) => ({ field, from: null, to }));
     return { action: 'create', kind: 'operator', name: definition.friendlyName, definition, changes };
   }
   const type = row.operatorType as string;
-  if (!GENERATIVE_TYPES.has(type)) throw new UsageError(`operator "${definition.friendlyName}" (${row.sid}) is a ${type} operator; ci manages Generative and GenerativeJSON operators`);
+  if (!GENERATIVE_TYPES.has(type))
+    throw new UsageError(
+      `operator "${definition.friendlyName}" (${row.sid}) is a ${type} operator; ci manages Generative and GenerativeJSON operators`,
+    );
   const wantedType = definition.schema === undefined ? 'Generative' : 'GenerativeJSON';
   if (type !== wantedType) {
-    throw new UsageError(`operator "${definition.friendlyName}" is ${type} and the file makes it ${wantedType}; the type of an operator cannot change`, {
-      hint: 'give the new operator another friendlyName, or delete the old one first',
-    });
+    throw new UsageError(
+      `operator "${definition.friendlyName}" is ${type} and the file makes it ${wantedType}; the type of an operator cannot change`,
+      {
+        hint: 'give the new operator another friendlyName, or delete the old one first',
+      },
+    );
   }
   const config = (row.config ?? {}) as { prompt?: string; json_result_schema?: unknown; examples?: unknown[] };
-  const currentFields: Record<string, unknown> = { prompt: config.prompt, schema: config.json_result_schema, examples: config.examples ?? [] };
+  const currentFields: Record<string, unknown> = {
+    prompt: config.prompt,
+    schema: config.json_result_schema,
+    examples: config.examples ?? [],
+  };
   const changes = Object.keys(wanted)
     .filter((field) => !same(currentFields[field], wanted[field]))
     .map((field) => ({ field, from: currentFields[field] ?? null, to: wanted[field] ?? null }));
   if (!changes.length) return undefined;
-  return { action: 'update', kind: 'operator', name: definition.friendlyName, sid: row.sid as string, version: row.version as number, definition, changes };
+  return {
+    action: 'update',
+    kind: 'operator',
+    name: definition.friendlyName,
+    sid: row.sid as string,
+    version: row.version as number,
+    definition,
+    changes,
+  };
 }
 
 function serviceStep(service: DesiredService, row: Row | undefined): Step | undefined {
@@ -90,17 +123,32 @@ function serviceStep(service: DesiredService, row: Row | undefined): Step | unde
     .filter(([field, to]) => field !== 'uniqueName' && !same(row[field], to))
     .map(([field, to]) => ({ field, from: row[field] ?? null, to }));
   if (changes.some((change) => change.field === 'languageCode')) {
-    throw new UsageError(`service "${service.uniqueName}": the language code cannot change once it exists (${String(row.languageCode)} → ${String(fields.languageCode)})`, {
-      hint: 'create a service with another uniqueName for the new language',
-    });
+    throw new UsageError(
+      `service "${service.uniqueName}": the language code cannot change once it exists (${String(row.languageCode)} → ${String(fields.languageCode)})`,
+      {
+        hint: 'create a service with another uniqueName for the new language',
+      },
+    );
   }
   if (!changes.length) return undefined;
   const changed = Object.fromEntries(changes.map((change) => [change.field, change.to])) as ServiceFields;
-  return { action: 'update', kind: 'service', name: service.uniqueName, sid: row.sid as string, version: row.version as number, fields: changed, changes };
+  return {
+    action: 'update',
+    kind: 'service',
+    name: service.uniqueName,
+    sid: row.sid as string,
+    version: row.version as number,
+    fields: changed,
+    changes,
+  };
 }
 
 /** An operator reference: an operator of the file (existing or to be created), else one in the account's catalogue. */
-function resolveReference(ref: { ref: string; where: string }, desired: DesiredState, current: CurrentState): { name: string; sid?: string } {
+function resolveReference(
+  ref: { ref: string; where: string },
+  desired: DesiredState,
+  current: CurrentState,
+): { name: string; sid?: string } {
   if (isSid(ref.ref, 'LY')) {
     const row = current.catalogue.find((operator) => operator.sid === ref.ref);
     if (!row) throw new UsageError(`${ref.where}: no operator ${ref.ref} in this account`, { hint: 'see `ci operators list`' });
@@ -109,24 +157,47 @@ function resolveReference(ref: { ref: string; where: string }, desired: DesiredS
   const ours = desired.operators.find((operator) => operator.friendlyName.toLowerCase() === ref.ref.toLowerCase());
   const candidates = byName(current.catalogue, 'friendlyName', ref.ref).filter((row) => !ours || current.customSids.has(row.sid as string));
   if (candidates.length > 1) {
-    throw new UsageError(`${ref.where}: operator name "${ref.ref}" matches ${candidates.length} operators (${candidates.map((row) => row.sid).join(', ')})`, { hint: 'give the SID instead' });
+    throw new UsageError(
+      `${ref.where}: operator name "${ref.ref}" matches ${candidates.length} operators (${candidates.map((row) => row.sid).join(', ')})`,
+      { hint: 'give the SID instead' },
+    );
   }
-  if (candidates.length === 1) return { name: candidates[0]!.friendlyName as string, sid: candidates[0]!.sid as string };
+  if (candidates.length === 1) return { name: candidates[0].friendlyName as string, sid: candidates[0].sid as string };
   if (ours) return { name: ours.friendlyName };
   throw new UsageError(`${ref.where}: no operator named "${ref.ref}" in the file or the account`, { hint: 'see `ci operators list`' });
 }
 
-function attachmentSteps(service: DesiredService, serviceSid: string | undefined, desired: DesiredState, current: CurrentState, prune: boolean): Step[] {
+function attachmentSteps(
+  service: DesiredService,
+  serviceSid: string | undefined,
+  desired: DesiredState,
+  current: CurrentState,
+  prune: boolean,
+): Step[] {
   if (!service.operators) return [];
   const attached = serviceSid ? (current.attachments.get(serviceSid) ?? []) : [];
   const wanted = service.operators.map((ref) => resolveReference(ref, desired, current));
   const steps: Step[] = wanted
     .filter((operator) => !operator.sid || !attached.includes(operator.sid))
-    .map((operator) => ({ action: 'attach', kind: 'attachment', name: `${service.uniqueName} ← ${operator.name}`, service: service.uniqueName, operator: operator.name, operatorSid: operator.sid }));
+    .map((operator) => ({
+      action: 'attach',
+      kind: 'attachment',
+      name: `${service.uniqueName} ← ${operator.name}`,
+      service: service.uniqueName,
+      operator: operator.name,
+      operatorSid: operator.sid,
+    }));
   if (prune) {
     for (const sid of attached.filter((sid) => !wanted.some((operator) => operator.sid === sid))) {
       const name = (current.catalogue.find((operator) => operator.sid === sid)?.friendlyName as string | undefined) ?? sid;
-      steps.push({ action: 'detach', kind: 'attachment', name: `${service.uniqueName} ← ${name}`, service: service.uniqueName, operator: name, operatorSid: sid });
+      steps.push({
+        action: 'detach',
+        kind: 'attachment',
+        name: `${service.uniqueName} ← ${name}`,
+        service: service.uniqueName,
+        operator: name,
+        operatorSid: sid,
+      });
     }
   }
   return steps;
@@ -162,7 +233,8 @@ export function computePlan(desired: DesiredState, current: CurrentState, option
     }
   }
   if (options.prune && desired.sections.operators) {
-    const kept = (row: Row) => desired.operators.some((wanted) => wanted.friendlyName.toLowerCase() === String(row.friendlyName).toLowerCase());
+    const kept = (row: Row) =>
+      desired.operators.some((wanted) => wanted.friendlyName.toLowerCase() === String(row.friendlyName).toLowerCase());
     // Only operators a file can describe: other custom types are never deleted by an apply.
     const managed = (row: Row) => current.customSids.has(row.sid as string) && GENERATIVE_TYPES.has(row.operatorType as string);
     for (const row of current.catalogue.filter((operator) => managed(operator) && !kept(operator))) {
@@ -170,5 +242,8 @@ export function computePlan(desired: DesiredState, current: CurrentState, option
     }
   }
   const rank = (step: Step) => ORDER.findIndex(([action, kind]) => action === step.action && kind === step.kind);
-  return steps.map((step, index) => ({ step, index })).sort((a, b) => rank(a.step) - rank(b.step) || a.index - b.index).map(({ step }) => step);
+  return steps
+    .map((step, index) => ({ step, index }))
+    .sort((a, b) => rank(a.step) - rank(b.step) || a.index - b.index)
+    .map(({ step }) => step);
 }

@@ -10,7 +10,8 @@ export function stepJson(step: Step): Record<string, unknown> {
   const base: Record<string, unknown> = { action: step.action, kind: step.kind, name: step.name };
   if ('sid' in step) base.sid = step.sid;
   if ('version' in step) base.version = step.version;
-  if (step.kind === 'attachment') Object.assign(base, { service: step.service, operator: step.operator, operatorSid: step.operatorSid ?? null });
+  if (step.kind === 'attachment')
+    Object.assign(base, { service: step.service, operator: step.operator, operatorSid: step.operatorSid ?? null });
   if ('changes' in step) base.changes = step.changes;
   return base;
 }
@@ -25,7 +26,9 @@ function short(value: unknown): string {
 }
 
 function changeLine(change: FieldChange, creating: boolean, style: Style): string {
-  return creating ? `    ${change.field}: ${short(change.to)}` : `    ${change.field}: ${style.red(short(change.from))} → ${style.green(short(change.to))}`;
+  return creating
+    ? `    ${change.field}: ${short(change.to)}`
+    : `    ${change.field}: ${style.red(short(change.from))} → ${style.green(short(change.to))}`;
 }
 
 /** What a step does, in words: "update operator x (LY…, version 2)". */

@@ -19,7 +19,8 @@ export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://github.com/twilio-ci/ci/intelligence.schema.json',
   title: 'ci configuration file (Twilio Conversational Intelligence)',
-  description: 'Services and custom operators, applied with `ci apply -f`. Keys use the camelCase names of `--json` output. Strings may use ${VAR} (environment variables); relative file paths resolve against the file\'s folder.',
+  description:
+    "Services and custom operators, applied with `ci apply -f`. Keys use the camelCase names of `--json` output. Strings may use ${VAR} (environment variables); relative file paths resolve against the file's folder.",
   type: 'object',
   additionalProperties: false,
   properties: {

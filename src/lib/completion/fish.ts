@@ -8,7 +8,8 @@ function pathFunction(root: CompletionCommand): string {
   const nodes = [...walk(root)];
   const arms = nodes.flatMap((node) =>
     node.subcommands.map(
-      (child) => `      case ${child.names.map((name) => fishQuote(`${node.path.join(' ')}|${name}`)).join(' ')}\n        set cmdpath ${fishQuote(child.path.join(' '))}`,
+      (child) =>
+        `      case ${child.names.map((name) => fishQuote(`${node.path.join(' ')}|${name}`)).join(' ')}\n        set cmdpath ${fishQuote(child.path.join(' '))}`,
     ),
   );
   const valued = nodes.flatMap((node) =>
@@ -17,7 +18,11 @@ function pathFunction(root: CompletionCommand): string {
       .flatMap((option) => option.names.map((name) => fishQuote(`${node.path.join(' ')}|${name}`))),
   );
   const positions = Object.values(NAME_KINDS).map((kind) => {
-    const slots = nodes.flatMap((node) => dynamicSlots(root, node).filter(([slot, of]) => slot.startsWith('#') && of === kind).map(([slot]) => fishQuote(`${node.path.join(' ')}|${slot}`)));
+    const slots = nodes.flatMap((node) =>
+      dynamicSlots(root, node)
+        .filter(([slot, of]) => slot.startsWith('#') && of === kind)
+        .map(([slot]) => fishQuote(`${node.path.join(' ')}|${slot}`)),
+    );
     return `    case ${slots.join(' ') || "''"}\n      test "$argv[1]" = ${kind}`;
   });
   return `# Also leaves the number of positional words typed in $__ci_npos.
@@ -70,7 +75,7 @@ export function fishScript(root: CompletionCommand): string {
     const condition = `-n ${fishQuote(`__ci_path_is ${fishQuote(node.path.join(' '))}`)}`;
     if (node.argumentChoices.length) lines.push(`complete -c ci ${condition} -a ${fishQuote(node.argumentChoices.join(' '))}`);
     for (const child of node.subcommands) {
-      lines.push(`complete -c ci ${condition} -a ${fishQuote(child.names[0]!)} -d ${fishQuote(child.description)}`);
+      lines.push(`complete -c ci ${condition} -a ${fishQuote(child.names[0])} -d ${fishQuote(child.description)}`);
     }
     // The root's options are global: offered everywhere, so without a condition.
     for (const option of node.options) {

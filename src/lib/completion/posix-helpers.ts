@@ -22,24 +22,54 @@ function caseFunction(name: string, comment: string, arms: Array<[string[], stri
 export function posixHelpers(root: CompletionCommand): string {
   const nodes = [...walk(root)];
   const children = nodes.flatMap((node) =>
-    node.subcommands.map((child): [string[], string] => [child.names.map((name) => `${key(node)}|${name}`), `echo ${quote(child.path.at(-1)!)}`]),
+    node.subcommands.map((child): [string[], string] => [
+      child.names.map((name) => `${key(node)}|${name}`),
+      `echo ${quote(child.path.at(-1)!)}`,
+    ]),
   );
-  const words = (node: CompletionCommand) => [...node.subcommands.map((child) => child.names[0]!), ...node.argumentChoices];
-  const commands = nodes.filter((node) => words(node).length).map((node): [string[], string] => [[key(node)], `echo ${quote(words(node).join(' '))}`]);
-  const options = nodes.map((node): [string[], string] => [[key(node)], `echo ${quote(optionsAt(root, node).flatMap((o) => o.names).join(' '))}`]);
-  const valued = nodes.flatMap((node) => optionsAt(root, node).filter((o) => o.takesValue).flatMap((o) => o.names.map((name) => `${key(node)}|${name}`)));
+  const words = (node: CompletionCommand) => [...node.subcommands.map((child) => child.names[0]), ...node.argumentChoices];
+  const commands = nodes
+    .filter((node) => words(node).length)
+    .map((node): [string[], string] => [[key(node)], `echo ${quote(words(node).join(' '))}`]);
+  const options = nodes.map((node): [string[], string] => [
+    [key(node)],
+    `echo ${quote(
+      optionsAt(root, node)
+        .flatMap((o) => o.names)
+        .join(' '),
+    )}`,
+  ]);
+  const valued = nodes.flatMap((node) =>
+    optionsAt(root, node)
+      .filter((o) => o.takesValue)
+      .flatMap((o) => o.names.map((name) => `${key(node)}|${name}`)),
+  );
   const choices = nodes.flatMap((node) =>
     optionsAt(root, node)
       .filter((o) => o.choices.length)
       .map((o): [string[], string] => [o.names.map((name) => `${key(node)}|${name}`), `echo ${quote(o.choices.join(' '))}`]),
   );
-  const dynamic = nodes.flatMap((node) => dynamicSlots(root, node).map(([slot, kind]): [string[], string] => [[`${key(node)}|${slot}`], `echo ${kind}`]));
+  const dynamic = nodes.flatMap((node) =>
+    dynamicSlots(root, node).map(([slot, kind]): [string[], string] => [[`${key(node)}|${slot}`], `echo ${kind}`]),
+  );
   return [
-    caseFunction('__ci_dynamic', 'services or operators when flag $2 (or position #N) at path $1 names one of the account', dynamic, ':', true),
+    caseFunction(
+      '__ci_dynamic',
+      'services or operators when flag $2 (or position #N) at path $1 names one of the account',
+      dynamic,
+      ':',
+      true,
+    ),
     caseFunction('__ci_child', 'canonical name of subcommand $2 under path $1 (aliases included)', children, ':', true),
     caseFunction('__ci_commands', 'subcommands (or argument values) under path $1', commands, ':'),
     caseFunction('__ci_options', 'flags usable at path $1', options, ':'),
-    caseFunction('__ci_value_option', 'succeeds when flag $2 at path $1 takes a value', valued.length ? [[valued, 'return 0']] : [], 'return 1', true),
+    caseFunction(
+      '__ci_value_option',
+      'succeeds when flag $2 at path $1 takes a value',
+      valued.length ? [[valued, 'return 0']] : [],
+      'return 1',
+      true,
+    ),
     caseFunction('__ci_choices', 'the allowed values of flag $2 at path $1', choices, ':', true),
   ].join('\n');
 }

@@ -115,4 +115,3 @@ export async function render(io: IO, result: CommandResult, options: OutputOptio
       return sink.write(`${result.human(style).replace(/\n?$/, '\n')}`);
   }
 }
-

@@ -3,9 +3,20 @@ import { columnText, headerText } from './format.js';
 import type { Column, Row, Style } from './types.js';
 
 const BORDERLESS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '',
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
   middle: '  ',
 };
 const GAP = 2;
@@ -20,17 +31,17 @@ function clip(text: string, width: number): string {
 
 /** Column widths that fit the terminal: the widest clippable column gives way first. */
 function fitWidths(cells: string[][], headers: string[], width: number): number[] {
-  const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((row) => row[i]!.length)));
-  const fixed = headers.map((_, i) => cells.some((row) => SID.test(row[i]!)));
+  const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((row) => row[i].length)));
+  const fixed = headers.map((_, i) => cells.some((row) => SID.test(row[i])));
   const budget = width - GAP * (headers.length - 1);
   let total = widths.reduce((a, b) => a + b, 0);
   while (total > budget) {
     let widest = -1;
     for (let i = 0; i < widths.length; i++) {
-      if (!fixed[i] && widths[i]! > MIN_WIDTH && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+      if (!fixed[i] && widths[i] > MIN_WIDTH && (widest < 0 || widths[i] > widths[widest])) widest = i;
     }
     if (widest < 0) break; // nothing left to shrink: let the terminal wrap
-    widths[widest]!--;
+    widths[widest]--;
     total--;
   }
   return widths;
@@ -44,9 +55,9 @@ export function table(columns: Column[], rows: Row[], style: Style, width: numbe
   const t = new Table({
     chars: BORDERLESS,
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    head: showHeader ? headers.map((h, i) => style.bold(clip(h, widths[i]!))) : [],
+    head: showHeader ? headers.map((h, i) => style.bold(clip(h, widths[i]))) : [],
   });
-  for (const row of cells) t.push(row.map((cell, i) => clip(cell, widths[i]!)));
+  for (const row of cells) t.push(row.map((cell, i) => clip(cell, widths[i])));
   return t.toString();
 }
 
@@ -56,7 +67,9 @@ export function keyValueTable(columns: Column[], row: Row, style: Style, width: 
   return columns
     .map((c) => {
       const text = columnText(c, row, true);
-      const value = text.includes('\n') ? text.replace(/\n/g, `\n${' '.repeat(labelWidth + 2)}`) : clip(text, Math.max(20, width - labelWidth - 2));
+      const value = text.includes('\n')
+        ? text.replace(/\n/g, `\n${' '.repeat(labelWidth + 2)}`)
+        : clip(text, Math.max(20, width - labelWidth - 2));
       return `${style.bold(headerText(c).padEnd(labelWidth))}  ${value}`;
     })
     .join('\n');

@@ -30,7 +30,10 @@ export const SEED_CALL_SCRIPT = {
 } as const satisfies Omit<CallScript, 'recordingStatusUrl'>;
 
 function sayAttributes(language: string, voice: string | undefined): VoiceResponse.SayAttributes {
-  return { language: language as VoiceResponse.SayAttributes['language'], ...(voice ? { voice: voice as VoiceResponse.SayAttributes['voice'] } : {}) };
+  return {
+    language: language as VoiceResponse.SayAttributes['language'],
+    ...(voice ? { voice: voice as VoiceResponse.SayAttributes['voice'] } : {}),
+  };
 }
 
 /**

@@ -82,7 +82,11 @@ export async function startSignedServer(options: SignedServerOptions): Promise<S
     const method = request.method as TwilioMethod;
     if (!endpoint.methods.includes(method)) {
       response.setHeader('Allow', endpoint.methods.join(', '));
-      return reply(response, { status: 405, contentType: 'application/json', body: `{"ok":false,"error":"method ${request.method} not allowed"}` });
+      return reply(response, {
+        status: 405,
+        contentType: 'application/json',
+        body: `{"ok":false,"error":"method ${request.method} not allowed"}`,
+      });
     }
     let body: Buffer;
     try {
@@ -90,7 +94,11 @@ export async function startSignedServer(options: SignedServerOptions): Promise<S
     } catch (error) {
       if (!(error instanceof RequestTooLarge)) throw error;
       response.setHeader('Connection', 'close');
-      return reply(response, { status: 413, contentType: 'application/json', body: `{"ok":false,"error":"body larger than ${MAX_BODY_BYTES} bytes"}` });
+      return reply(response, {
+        status: 413,
+        contentType: 'application/json',
+        body: `{"ok":false,"error":"body larger than ${MAX_BODY_BYTES} bytes"}`,
+      });
     }
     const contentType = request.headers['content-type'] ?? '';
     const url = `${publicBase ?? `http://${request.headers.host ?? 'localhost'}`}${target}`;
@@ -104,7 +112,8 @@ export async function startSignedServer(options: SignedServerOptions): Promise<S
         signature: Array.isArray(signature) ? signature[0] : signature,
       });
       if (!verdict.ok) {
-        const hint = !publicBase && verdict.reason.startsWith('X-Twilio-Signature does not match') ? ' (behind a tunnel? pass --public-url)' : '';
+        const hint =
+          !publicBase && verdict.reason.startsWith('X-Twilio-Signature does not match') ? ' (behind a tunnel? pass --public-url)' : '';
         options.onRejected(`refused ${method} ${target} from ${request.socket.remoteAddress}: ${verdict.reason}${hint}`);
         return reply(response, { status: 403, contentType: 'application/json', body: '{"ok":false,"error":"invalid signature"}' });
       }
@@ -160,7 +169,9 @@ function bodyParams(contentType: string, body: Buffer): Params {
   try {
     const parsed = JSON.parse(body.toString('utf8')) as unknown;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-    return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+    return Object.fromEntries(
+      Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+    );
   } catch {
     return {};
   }

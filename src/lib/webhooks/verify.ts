@@ -36,7 +36,12 @@ export function verifySignature(validators: SignatureValidators, authToken: stri
     // JSON (or any non-form) body: the signature covers the URL, bodySHA256 covers the body.
     valid = validators.validateRequestWithBody(authToken, request.signature, request.url, request.body.toString('utf8'));
   } else if (request.method === 'POST' && isForm(request.contentType)) {
-    valid = validators.validateRequest(authToken, request.signature, request.url, paramsOf(new URLSearchParams(request.body.toString('utf8'))));
+    valid = validators.validateRequest(
+      authToken,
+      request.signature,
+      request.url,
+      paramsOf(new URLSearchParams(request.body.toString('utf8'))),
+    );
   } else if (request.body.length === 0) {
     valid = validators.validateRequest(authToken, request.signature, request.url, {});
   } else {
