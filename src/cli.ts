@@ -1,11 +1,13 @@
-// Builds the commander tree and the context; the only place that turns errors into exit codes.
+// Builds the commander tree from the specs and the context; the only place that turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
-import { findCommand, registerCommands } from './commands/index.js';
-import { nonNegativeInt, outputOptionsOf, type CommandLoader, type OutputFlags } from './commands/define.js';
+import { GLOBAL_FLAGS } from './commands/globals.js';
+import { COMMANDS, findCommand } from './commands/index.js';
+import { addFlag, kindsOf, registerCommand, type Act } from './commands/register.js';
+import type { Verb } from './commands/spec.js';
 import type { Context, GlobalOptions, IO } from './lib/context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, toCliError } from './lib/errors.js';
 import { buildContext, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
-import { parseDuration } from './lib/time.js';
+import type { CommandResult, OutputOptions } from './lib/output/types.js';
 import { VERSION } from './version.js';
 
 /** The root command's options as commander names them (`--request-timeout` → requestTimeout). */
@@ -20,6 +22,7 @@ function namedCommand(args: string[], program: Command): string | undefined {
   const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
+    if (arg === undefined) break;
     if (arg === '--') return args[i + 1];
     if (arg.startsWith('-')) {
       if (takesValue.has(arg)) i++;
@@ -30,30 +33,14 @@ function namedCommand(args: string[], program: Command): string | undefined {
   return undefined;
 }
 
-/**
- * The commander tree. `scope` is the run's arguments (only the command they name is built in full,
- * which keeps start-up flat) or 'all' (completion scripts need every flag).
- */
-export async function buildProgram(
-  io: IO,
-  run: (loader: CommandLoader, command: Command, args: unknown[]) => Promise<void>,
-  scope: string[] | 'all',
-): Promise<Command> {
+/** The root command with the global flags, writing through `io`. */
+function rootCommand(io: IO): Command {
   const program = new Command('ci')
     .description('Administer Twilio Conversational Intelligence: services, language operators, transcripts and results.')
     .version(VERSION, '-v, --version', 'print the version')
-    .helpOption('-h, --help', 'show help for a command')
-    .option('--profile <name>', 'use this saved profile (see `ci profiles list`)')
-    .option('--api-url <url>', 'send API requests to this base URL (e.g. a local `ci emulator`)')
-    .option('--region <region>', 'Twilio region, e.g. ie1')
-    .option('--edge <edge>', 'Twilio edge location, e.g. dublin')
-    .option('--max-retries <n>', 'retries for rate-limited or failed requests (default 4)', nonNegativeInt('--max-retries'))
-    .option('--request-timeout <duration>', 'timeout per HTTP request, e.g. 30s (default)', (value: string) =>
-      parseDuration(value, '--request-timeout'),
-    )
-    .option('--allow-insecure-http', 'allow sending credentials over plain http to a non-loopback host')
-    .option('--debug', 'trace HTTP requests (secrets redacted) and show stack traces on errors')
-    .option('--no-color', 'disable colour (NO_COLOR and FORCE_COLOR are honoured too)')
+    .helpOption('-h, --help', 'show help for a command');
+  for (const [key, spec] of Object.entries(GLOBAL_FLAGS)) addFlag(program, key, spec);
+  return program
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -63,20 +50,36 @@ export async function buildProgram(
       getErrHelpWidth: () => io.columns,
     })
     .showSuggestionAfterError(true)
-    .helpCommand(false);
-  program.addHelpText(
-    'after',
-    '\nExamples:\n  $ ci emulator start            # a local Intelligence API, no account needed\n  $ ci --profile emulator services list\n  $ ci transcribe RE0123… --wait\n  $ ci help exit-codes\n',
-  );
+    .helpCommand(false)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ci emulator start            # a local Intelligence API, no account needed\n  $ ci --profile emulator services list\n  $ ci transcribe RE0123… --wait\n  $ ci help exit-codes\n',
+    );
+}
+
+/**
+ * The commander tree. `scope` is the run's arguments (only the command they name is built in full,
+ * which keeps start-up flat) or 'all' (completion scripts and the spec tests need every flag).
+ */
+export async function buildProgram(io: IO, act: Act, scope: string[] | 'all'): Promise<Command> {
+  const program = rootCommand(io);
   const named = scope === 'all' ? undefined : findCommand(namedCommand(scope, program));
-  const act =
-    (loader: CommandLoader) =>
-    async (...args: unknown[]) => {
-      const command = args[args.length - 1] as Command;
-      await run(loader, command, args.slice(0, -2));
-    };
-  await registerCommands(program, act, (entry) => scope === 'all' || entry === named);
+  for (const entry of COMMANDS) {
+    if (scope === 'all' || entry === named) registerCommand(program, await entry.load(), act);
+    else
+      program
+        .command(entry.name)
+        .aliases([...(entry.aliases ?? [])])
+        .description(entry.summary);
+  }
   return program;
+}
+
+/** The spec kind each result kind answers to: a run that returns another kind is a bug in that command. */
+function checkKind(verb: Verb, result: CommandResult): void {
+  if (!kindsOf(verb).includes(result.kind)) {
+    throw new Error(`"${verb.name}" returned a ${result.kind} result; its spec declares ${kindsOf(verb).join(', ')}`);
+  }
 }
 
 function exitCodesText(): Promise<string> {
@@ -117,8 +120,21 @@ function commanderToCliError(err: CommanderError): CliError | undefined {
   return new UsageError(err.message.replace(/^error:\s*/, ''), { hint: 'see `--help`' });
 }
 
+/** What a command line parsed to, for tests that check parsing without running anything (gh's `runF`). */
+export interface ParsedCommand {
+  verb: Verb;
+  options: Record<string, unknown>;
+  args: unknown[];
+  globals: GlobalOptions;
+}
+
+export interface MainOptions extends ContextOverrides {
+  /** Given, the parsed command is handed here instead of being run: nothing is loaded, sent or printed. */
+  onParsed?: (parsed: ParsedCommand) => void;
+}
+
 /** Runs the CLI for argv; returns the exit code. Tests pass a fake process (and may script the prompter). */
-export async function main(argv: string[], proc: ProcessLike = process, overrides: ContextOverrides = {}): Promise<number> {
+export async function main(argv: string[], proc: ProcessLike = process, { onParsed, ...overrides }: MainOptions = {}): Promise<number> {
   // A reader that stops early (`ci --help | head -1`) is not an error; commander writes help directly.
   proc.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
@@ -133,22 +149,23 @@ export async function main(argv: string[], proc: ProcessLike = process, override
   interrupted.catch(() => {});
   let ctx: Context | undefined;
   const io = buildContext(proc, argv, {}, controller.signal).io;
-  const program = await buildProgram(
-    io,
-    async (loader: CommandLoader, command: Command, args: unknown[]) => {
-      let root = command;
-      while (root.parent) root = root.parent;
-      ctx = buildContext(proc, argv, globalsOf(root.opts<RawGlobals>()), controller.signal, overrides);
-      const { run } = await loader();
-      const result = await Promise.race([run(ctx, command.opts(), ...args), interrupted]);
-      const { render } = await import('./lib/output/render.js');
-      const rendering = render(ctx.io, result, outputOptionsOf(command.opts<OutputFlags>()));
-      // A server's event stream ends by itself on Ctrl-C (a clean stop, exit 0); anything else is interrupted.
-      await (result.kind === 'events' ? rendering : Promise.race([rendering, interrupted]));
-      if (result.kind === 'custom' && result.failure) throw result.failure;
-    },
-    argv.slice(2),
-  );
+  const act: Act = async (verb, command, args) => {
+    let root = command;
+    while (root.parent) root = root.parent;
+    const globals = globalsOf(root.opts<RawGlobals>());
+    const options = command.opts();
+    if (onParsed) return onParsed({ verb, options, args, globals });
+    ctx = buildContext(proc, argv, globals, controller.signal, overrides);
+    const { run } = await verb.load();
+    const result = await Promise.race([run(ctx, options, ...(args as [])), interrupted]);
+    checkKind(verb, result);
+    const { render } = await import('./lib/output/render.js');
+    const rendering = render(ctx.io, result, options as OutputOptions);
+    // A server's event stream ends by itself on Ctrl-C (a clean stop, exit 0); anything else is interrupted.
+    await (result.kind === 'stream' ? rendering : Promise.race([rendering, interrupted]));
+    if (result.kind === 'view' && result.failure) throw result.failure;
+  };
+  const program = await buildProgram(io, act, argv.slice(2));
   addHelpCommand(program, io);
   try {
     await program.parseAsync(argv);

@@ -94,7 +94,7 @@ describe('output layer', () => {
   });
 
   it('renders an object as JSON, as a key/value view on a terminal, and as one TSV row when piped', async () => {
-    const result: CommandResult = { kind: 'object', data: { sid: 'GA1', version: 2 } };
+    const result: CommandResult = { kind: 'item', data: { sid: 'GA1', version: 2 } };
     const json = ioFor(false);
     await render(json.io, result, { json: true });
     expect(JSON.parse(json.out())).toEqual({ sid: 'GA1', version: 2 });

@@ -29,7 +29,7 @@ export async function run(ctx: Context, flags: ApplyFlags): Promise<CommandResul
   const report = await applyPlan(await ctx.client(), steps);
   const failed = report.failed;
   return {
-    kind: 'custom',
+    kind: 'view',
     json: reportJson(report),
     human: (style) =>
       [...(flags.yes && steps.length ? [planText(file, steps, style), ''] : []), reportText(file, report, style)].join('\n'),

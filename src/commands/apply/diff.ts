@@ -13,7 +13,7 @@ interface DiffFlags {
 export async function run(ctx: Context, flags: DiffFlags): Promise<CommandResult> {
   const steps = await planFile(ctx.client, flags.file, { env: ctx.env, stdin: ctx.io.stdin }, { prune: flags.prune });
   return {
-    kind: 'custom',
+    kind: 'view',
     json: planJson(steps),
     human: (style) => planText(flags.file === '-' ? '<stdin>' : flags.file, steps, style),
     // Like `git diff --exit-code`, with a code of its own so it is never taken for an error.

@@ -68,7 +68,7 @@ export async function run(ctx: Context): Promise<CommandResult> {
 
   const failed = checks.filter((check) => !check.ok);
   return {
-    kind: 'custom',
+    kind: 'view',
     json: { ok: failed.length === 0, checks },
     human: (style) => humanChecklist(checks, style),
     failure: failed.length

@@ -55,7 +55,7 @@ export async function run(ctx: Context, flags: StartFlags): Promise<CommandResul
       ].join('\n'),
     json: { event: 'listening', url: emulator.url, accountSid: emulator.accountSid, authToken: emulator.authToken },
   });
-  return { kind: 'events', events, piped: 'text' };
+  return { kind: 'stream', events, piped: 'text' };
 }
 
 /** A catalogue that cannot be read is the user's input being wrong: exit 2, one line. */

@@ -16,5 +16,5 @@ export async function run(ctx: Context, flags: DefinitionSources & { name?: stri
     await attachOperators(client, serviceSid, [operator.sid as string]);
     ctx.log.progress(`Attached ${operator.sid as string} to service ${serviceSid}.`);
   }
-  return { kind: 'object', data: operator, columns: OPERATOR_DETAIL_COLUMNS };
+  return { kind: 'item', data: operator, columns: OPERATOR_DETAIL_COLUMNS };
 }

@@ -57,7 +57,7 @@ const ATTACHED_COLUMNS: Column[] = [{ key: 'sid', header: 'SID' }, { key: 'frien
 /** What attach/detach did, operator by operator, then the service's operators afterwards. */
 export function attachmentResult(report: AttachmentReport, width: number): CommandResult {
   return {
-    kind: 'custom',
+    kind: 'view',
     json: report,
     human: (style) => {
       const changes = report.changes.map(({ change, friendlyName, operatorSid }) => {

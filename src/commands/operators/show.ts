@@ -4,5 +4,5 @@ import type { CommandResult } from '../../lib/output/types.js';
 import { OPERATOR_DETAIL_COLUMNS } from './fields.js';
 
 export async function run(ctx: Context, _flags: object, ref: string): Promise<CommandResult> {
-  return { kind: 'object', data: await resolveOperator(await ctx.client(), ref), columns: OPERATOR_DETAIL_COLUMNS };
+  return { kind: 'item', data: await resolveOperator(await ctx.client(), ref), columns: OPERATOR_DETAIL_COLUMNS };
 }

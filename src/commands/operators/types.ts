@@ -8,5 +8,5 @@ export async function run(ctx: Context, flags: { language?: string }, name?: str
   const client = await ctx.client();
   if (name === undefined) return { kind: 'list', rows: listOperatorTypes(client, flags.language), columns: OPERATOR_TYPE_LIST_COLUMNS };
   if (flags.language !== undefined) throw new UsageError('--language filters the list of types; it cannot be combined with a type name');
-  return { kind: 'object', data: await fetchOperatorType(client, name), columns: OPERATOR_TYPE_DETAIL_COLUMNS };
+  return { kind: 'item', data: await fetchOperatorType(client, name), columns: OPERATOR_TYPE_DETAIL_COLUMNS };
 }

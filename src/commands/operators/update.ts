@@ -11,5 +11,5 @@ export async function run(
 ): Promise<CommandResult> {
   const parts = await readDefinitionParts(flags, ctx.io.stdin);
   const operator = await updateGenerativeOperator(await ctx.client(), ref, { friendlyName: flags.name, parts, ifMatch: flags.ifMatch });
-  return { kind: 'object', data: operator, columns: OPERATOR_DETAIL_COLUMNS };
+  return { kind: 'item', data: operator, columns: OPERATOR_DETAIL_COLUMNS };
 }

@@ -36,16 +36,16 @@ export async function run(ctx: Context, flags: ResultsFlags, refs: string[]): Pr
         };
       }
     };
-    return { kind: 'custom', json: null, human: () => '', ndjson: lines() };
+    return { kind: 'view', json: null, human: () => '', ndjson: lines() };
   }
   if (sids.length === 1) {
     const report = await resultsOf(sids[0]);
-    return { kind: 'custom', json: report.operatorResults, human: (style) => renderResults(report, style) };
+    return { kind: 'view', json: report.operatorResults, human: (style) => renderResults(report, style) };
   }
   const reports: TranscriptResults[] = [];
   for (const sid of sids) reports.push(await resultsOf(sid));
   return {
-    kind: 'custom',
+    kind: 'view',
     json: reports.map(({ transcript, operatorResults }) => ({ transcriptSid: transcript.sid, status: transcript.status, operatorResults })),
     human: (style) => reports.map((report) => renderResults(report, style)).join(`\n\n${'─'.repeat(40)}\n\n`),
   };

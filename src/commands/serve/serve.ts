@@ -83,5 +83,5 @@ export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResul
       ].join('\n'),
     json: { event: 'listening', url: server.localUrl, serviceSid, phoneNumber: flags.phoneNumber ?? null, voiceUrl, webhookUrl },
   });
-  return { kind: 'events', events, piped: 'ndjson' };
+  return { kind: 'stream', events, piped: 'ndjson' };
 }

@@ -1,8 +1,9 @@
 import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { createService } from '../../lib/services.js';
-import { SERVICE_DETAIL_COLUMNS, serviceFieldsOf, type ServiceFlags } from './fields.js';
+import type { Run } from '../spec.js';
+import { SERVICE_DETAIL_COLUMNS, serviceFieldsOf } from './fields.js';
+import type { create } from './index.js';
 
 async function askUniqueName(ctx: Context): Promise<string> {
   if (!ctx.io.stdinIsTTY) {
@@ -14,10 +15,10 @@ async function askUniqueName(ctx: Context): Promise<string> {
   });
 }
 
-export async function run(ctx: Context, flags: ServiceFlags): Promise<CommandResult> {
-  const uniqueName = flags.uniqueName ?? (await askUniqueName(ctx));
-  const fields = { ...serviceFieldsOf(flags), uniqueName };
+export const run: Run<typeof create> = async (ctx, options) => {
+  const uniqueName = options.uniqueName ?? (await askUniqueName(ctx));
+  const fields = { ...serviceFieldsOf(options), uniqueName };
   const service = await createService(await ctx.client(), fields);
   ctx.log.hint(`Created service ${service.sid as string}. Next: ci operators attach ${uniqueName} "Conversation Summary"`);
-  return { kind: 'object', data: service, columns: SERVICE_DETAIL_COLUMNS };
-}
+  return { kind: 'item', data: service, columns: SERVICE_DETAIL_COLUMNS };
+};

@@ -1,80 +1,81 @@
-import { Option, type Command } from 'commander';
-import { examples, httpUrl, oneOf, positiveInt, withOutput, type Runner } from '../define.js';
+import { TOP_LEVEL } from '../manifest.js';
+import { arg, flag, group, loaded, verb } from '../spec.js';
 
 const WEBHOOK_METHODS = ['GET', 'POST'] as const;
+const SERVICE = arg('<service>', 'SID (GA…) or unique name');
 
 /** The Service fields as flags, shared by create and update. */
-function serviceFlags(command: Command): Command {
-  return command
-    .option('--friendly-name <name>', 'a human-readable name')
-    .option('--language-code <code>', 'language of the recordings, e.g. en-US (cannot change after create)')
-    .option('--auto-transcribe', 'transcribe every recording of the account automatically')
-    .option('--no-auto-transcribe', 'do not transcribe automatically')
-    .option('--auto-redaction', 'redact PII in transcripts')
-    .option('--no-auto-redaction', 'do not redact PII')
-    .option('--media-redaction', 'redact PII in media too (needs --auto-redaction)')
-    .option('--no-media-redaction', 'do not redact media')
-    .option('--data-logging', 'allow Twilio to use data to improve its models')
-    .option('--no-data-logging', 'disallow data logging')
-    .option('--webhook-url <url>', 'URL to notify when a transcript is available', httpUrl('--webhook-url'))
-    .addOption(new Option('--webhook-method <method>', 'HTTP method of the webhook').argParser(oneOf('--webhook-method', WEBHOOK_METHODS)))
-    .option('--encryption-credential-sid <CR…>', 'public-key credential for encrypting results');
-}
+const serviceFlags = {
+  friendlyName: flag.string('--friendly-name <name>', 'a human-readable name'),
+  languageCode: flag.string('--language-code <code>', 'language of the recordings, e.g. en-US (cannot change after create)'),
+  autoTranscribe: flag.bool('--auto-transcribe', 'transcribe every recording of the account automatically', {
+    negation: 'do not transcribe automatically',
+  }),
+  autoRedaction: flag.bool('--auto-redaction', 'redact PII in transcripts', { negation: 'do not redact PII' }),
+  mediaRedaction: flag.bool('--media-redaction', 'redact PII in media too (needs --auto-redaction)', { negation: 'do not redact media' }),
+  dataLogging: flag.bool('--data-logging', 'allow Twilio to use data to improve its models', { negation: 'disallow data logging' }),
+  webhookUrl: flag.url('--webhook-url <url>', 'URL to notify when a transcript is available'),
+  webhookMethod: flag.choice('--webhook-method <method>', WEBHOOK_METHODS, 'HTTP method of the webhook'),
+  encryptionCredentialSid: flag.string('--encryption-credential-sid <CR…>', 'public-key credential for encrypting results'),
+};
 
-export function registerServices(program: Command, act: Runner): void {
-  const services = program.command('services');
-
-  examples(
-    withOutput(
-      serviceFlags(
-        services
-          .command('create')
-          .description('create a service')
-          .option('--unique-name <name>', 'unique name (asked on a terminal when missing)'),
-      ),
-    ),
+export const create = verb({
+  name: 'create',
+  summary: 'create a service',
+  output: 'item',
+  flags: { uniqueName: flag.string('--unique-name <name>', 'unique name (asked on a terminal when missing)'), ...serviceFlags },
+  examples: [
     'ci services create --unique-name test-ci --language-code en-US --webhook-url https://example.com/ci-webhook',
     'ci services create --unique-name test-ci --json',
-  ).action(act(() => import('./create.js')));
+  ],
+});
 
-  examples(
-    withOutput(
-      services.command('list').alias('ls').description('list services').option('--limit <n>', 'at most this many', positiveInt('--limit')),
-      {
-        list: true,
-      },
-    ),
-    'ci services list',
-    'ci services list --json | jq -r ".[].sid"',
-  ).action(act(() => import('./list.js')));
+export const list = verb({
+  name: 'list',
+  aliases: ['ls'],
+  summary: 'list services',
+  output: 'list',
+  examples: ['ci services list', 'ci services list --json | jq -r ".[].sid"'],
+});
 
-  examples(
-    withOutput(services.command('show').alias('view').description('show a service').argument('<service>', 'SID (GA…) or unique name')),
-    'ci services show test-ci',
-    'ci services show GA0123456789abcdef0123456789abcdef --json',
-  ).action(act(() => import('./show.js')));
+export const show = verb({
+  name: 'show',
+  aliases: ['view'],
+  summary: 'show a service',
+  args: [SERVICE],
+  output: 'item',
+  examples: ['ci services show test-ci', 'ci services show GA0123456789abcdef0123456789abcdef --json'],
+});
 
-  examples(
-    withOutput(
-      serviceFlags(
-        services
-          .command('update')
-          .description('change a service')
-          .argument('<service>', 'SID (GA…) or unique name')
-          .option('--unique-name <name>', 'new unique name'),
-      ),
-    ),
+export const update = verb({
+  name: 'update',
+  summary: 'change a service',
+  args: [SERVICE],
+  output: 'item',
+  flags: { uniqueName: flag.string('--unique-name <name>', 'new unique name'), ...serviceFlags },
+  examples: [
     'ci services update test-ci --webhook-url https://example.com/ci-webhook --webhook-method POST',
     'ci services update test-ci --auto-redaction --media-redaction',
-  ).action(act(() => import('./update.js')));
+  ],
+});
 
-  examples(
-    services
-      .command('delete')
-      .alias('rm')
-      .description('delete a service')
-      .argument('<service>', 'SID (GA…) or unique name')
-      .option('-y, --yes', 'do not ask for confirmation'),
-    'ci services delete test-ci --yes',
-  ).action(act(() => import('./delete.js')));
-}
+export const remove = verb({
+  name: 'delete',
+  aliases: ['rm'],
+  summary: 'delete a service',
+  args: [SERVICE],
+  output: 'none',
+  flags: { yes: flag.bool('-y, --yes', 'do not ask for confirmation') },
+  examples: ['ci services delete test-ci --yes'],
+});
+
+export const services = group(
+  { ...TOP_LEVEL.services, examples: ['ci services list', 'ci services create --unique-name test-ci --language-code en-US'] },
+  [
+    loaded(create, () => import('./create.js')),
+    loaded(list, () => import('./list.js')),
+    loaded(show, () => import('./show.js')),
+    loaded(update, () => import('./update.js')),
+    loaded(remove, () => import('./delete.js')),
+  ],
+);

@@ -1,8 +1,10 @@
-import type { Context } from '../../lib/context.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { listServices } from '../../lib/services.js';
+import type { Run } from '../spec.js';
 import { SERVICE_LIST_COLUMNS } from './fields.js';
+import type { list } from './index.js';
 
-export async function run(ctx: Context, flags: { limit?: number }): Promise<CommandResult> {
-  return { kind: 'list', rows: listServices(await ctx.client(), flags.limit), columns: SERVICE_LIST_COLUMNS };
-}
+export const run: Run<typeof list> = async (ctx, { limit }) => ({
+  kind: 'list',
+  rows: listServices(await ctx.client(), limit),
+  columns: SERVICE_LIST_COLUMNS,
+});

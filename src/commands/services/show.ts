@@ -1,8 +1,10 @@
-import type { Context } from '../../lib/context.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { fetchService } from '../../lib/services.js';
+import type { Run } from '../spec.js';
 import { SERVICE_DETAIL_COLUMNS } from './fields.js';
+import type { show } from './index.js';
 
-export async function run(ctx: Context, _flags: object, ref: string): Promise<CommandResult> {
-  return { kind: 'object', data: await fetchService(await ctx.client(), ref), columns: SERVICE_DETAIL_COLUMNS };
-}
+export const run: Run<typeof show> = async (ctx, _options, ref) => ({
+  kind: 'item',
+  data: await fetchService(await ctx.client(), ref),
+  columns: SERVICE_DETAIL_COLUMNS,
+});

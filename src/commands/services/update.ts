@@ -1,14 +1,14 @@
-import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { updateService } from '../../lib/services.js';
-import { SERVICE_DETAIL_COLUMNS, serviceFieldsOf, type ServiceFlags } from './fields.js';
+import type { Run } from '../spec.js';
+import { SERVICE_DETAIL_COLUMNS, serviceFieldsOf } from './fields.js';
+import type { update } from './index.js';
 
-export async function run(ctx: Context, flags: ServiceFlags, ref: string): Promise<CommandResult> {
-  const fields = serviceFieldsOf(flags);
+export const run: Run<typeof update> = async (ctx, options, ref) => {
+  const fields = serviceFieldsOf(options);
   if (Object.keys(fields).length === 0) {
     throw new UsageError('nothing to update: give at least one flag', { hint: 'see `ci services update --help`' });
   }
   const service = await updateService(await ctx.client(), ref, fields);
-  return { kind: 'object', data: service, columns: SERVICE_DETAIL_COLUMNS };
-}
+  return { kind: 'item', data: service, columns: SERVICE_DETAIL_COLUMNS };
+};

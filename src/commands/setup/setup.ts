@@ -18,7 +18,7 @@ export async function run(ctx: Context): Promise<CommandResult> {
   if (!(await prompter.confirm('Create all of this?', true))) throw new UsageError('cancelled: nothing was created');
   const outcome = await applySetup(client, plan, ctx.log);
   return {
-    kind: 'custom',
+    kind: 'view',
     json: outcome,
     human: (style) =>
       [

@@ -98,7 +98,7 @@ export async function runBulk(ctx: Context, flags: BulkFlags, serviceSid: () => 
       });
     if (unfinished) throw new WaitError(`${unfinished} of ${finished.length} transcripts did not complete (see their "error" lines)`);
   }
-  return { kind: 'events', events: events(), piped: 'ndjson' };
+  return { kind: 'stream', events: events(), piped: 'ndjson' };
 }
 
 function ndjson(line: BulkLine | ResultsLine): OutputEvent {

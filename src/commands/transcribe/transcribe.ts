@@ -53,11 +53,11 @@ export async function run(ctx: Context, flags: TranscribeFlags, recording?: stri
   else ctx.log.hint(`${outcome === 'recreated' ? 'Deleted the old transcript and queued' : 'Queued'} transcript ${sid}.`);
   if (!flags.wait) {
     ctx.log.hint(`Next: ci results ${sid} --wait`);
-    return { kind: 'object', data: transcript, columns: TRANSCRIPT_COLUMNS };
+    return { kind: 'item', data: transcript, columns: TRANSCRIPT_COLUMNS };
   }
   const completed = await waitWithSpinner(ctx, sid, flags);
   const report = { transcript: completed, operatorResults: await listOperatorResults(client, sid) };
-  return { kind: 'custom', json: report, human: (style) => renderResults(report, style) };
+  return { kind: 'view', json: report, human: (style) => renderResults(report, style) };
 }
 
 function sourceOf(recording: string | undefined, flags: TranscribeFlags): TranscriptSource {

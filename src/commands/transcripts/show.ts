@@ -6,5 +6,5 @@ import { TRANSCRIPT_COLUMNS } from './fields.js';
 
 export async function run(ctx: Context, _flags: object, sid: string): Promise<CommandResult> {
   const transcript = await fetchTranscript(await ctx.client(), parseSid(sid, 'GT'));
-  return { kind: 'object', data: transcript, columns: TRANSCRIPT_COLUMNS };
+  return { kind: 'item', data: transcript, columns: TRANSCRIPT_COLUMNS };
 }

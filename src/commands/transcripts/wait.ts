@@ -8,5 +8,5 @@ export async function run(ctx: Context, flags: WaitFlags, ref: string): Promise<
   const sid = parseSid(ref, 'GT');
   const transcript = await waitWithSpinner(ctx, sid, flags);
   ctx.log.hint(`Next: ci results ${sid}`);
-  return { kind: 'object', data: transcript, columns: TRANSCRIPT_COLUMNS };
+  return { kind: 'item', data: transcript, columns: TRANSCRIPT_COLUMNS };
 }

@@ -29,5 +29,5 @@ export async function run(ctx: Context, flags: ListenFlags): Promise<CommandResu
       ].join('\n'),
     json: { event: 'listening', url: `${server.localUrl}${flags.path}`, publicUrl: flags.publicUrl ? url : null },
   });
-  return { kind: 'events', events, piped: 'ndjson' };
+  return { kind: 'stream', events, piped: 'ndjson' };
 }

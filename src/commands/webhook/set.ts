@@ -5,5 +5,5 @@ import { SERVICE_DETAIL_COLUMNS } from '../services/fields.js';
 
 export async function run(ctx: Context, flags: { method: WebhookMethod }, service: string, url: string): Promise<CommandResult> {
   const updated = await updateService(await ctx.client(), service, { webhookUrl: url, webhookHttpMethod: flags.method });
-  return { kind: 'object', data: updated, columns: SERVICE_DETAIL_COLUMNS };
+  return { kind: 'item', data: updated, columns: SERVICE_DETAIL_COLUMNS };
 }

@@ -4,7 +4,7 @@ import { columnText, headerText, tsvEscape } from './format.js';
 import { Sink } from './sink.js';
 import { makeStyle } from './style.js';
 import { keyValueTable, table } from './table.js';
-import type { Column, CommandResult, ListResult, ObjectResult, OutputOptions, Row, Style } from './types.js';
+import type { Column, CommandResult, ListResult, ItemResult, OutputOptions, Row, Style } from './types.js';
 
 function pick(row: Row, fields: string[] | undefined): Row {
   if (!fields) return row;
@@ -70,7 +70,7 @@ async function renderList(sink: Sink, result: ListResult, options: OutputOptions
   await sink.write(`${table(columns, collected, style, io.columns, options.header !== false)}\n`);
 }
 
-async function renderObject(sink: Sink, result: ObjectResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
+async function renderObject(sink: Sink, result: ItemResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
   const columns = selectColumns(result.columns ?? Object.keys(result.data).map((key) => ({ key })), options.fields, result.data);
   if (options.json || options.ndjson) {
     await sink.write(`${JSON.stringify(pick(result.data, options.fields), null, options.ndjson ? undefined : 2)}\n`);
@@ -91,11 +91,11 @@ export async function render(io: IO, result: CommandResult, options: OutputOptio
       return;
     case 'text':
       return sink.write(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
-    case 'object':
+    case 'item':
       return renderObject(sink, result, options, style, io);
     case 'list':
       return renderList(sink, result, options, style, io);
-    case 'events': {
+    case 'stream': {
       const asJson = options.json || options.ndjson || (!io.stdoutIsTTY && result.piped === 'ndjson');
       for await (const event of result.events) {
         if (sink.closed) break;
@@ -103,15 +103,17 @@ export async function render(io: IO, result: CommandResult, options: OutputOptio
       }
       return;
     }
-    case 'custom':
-      if (options.ndjson && result.ndjson) {
-        for await (const item of result.ndjson) {
+    case 'view':
+      if (options.ndjson) {
+        // A view's JSON form, one element per line: streamed when the view streams, else its array (or itself).
+        const items = result.ndjson ?? (Array.isArray(result.json) ? (result.json as unknown[]) : [result.json]);
+        for await (const item of items) {
           if (sink.closed) break;
           await sink.write(`${JSON.stringify(item)}\n`);
         }
         return;
       }
-      if (options.json || options.ndjson) return sink.write(`${JSON.stringify(result.json, null, 2)}\n`);
+      if (options.json) return sink.write(`${JSON.stringify(result.json, null, 2)}\n`);
       return sink.write(`${result.human(style).replace(/\n?$/, '\n')}`);
   }
 }

@@ -12,8 +12,8 @@ export interface Column {
 }
 
 /** A single resource (show / create / update). */
-export interface ObjectResult {
-  kind: 'object';
+export interface ItemResult {
+  kind: 'item';
   data: Row;
   /** Columns for the table/TSV; default: every key. */
   columns?: Column[];
@@ -27,12 +27,12 @@ export interface ListResult {
 }
 
 /** Anything with its own human rendering (results sections, plans); JSON is still one document. */
-export interface CustomResult {
-  kind: 'custom';
+export interface ViewResult {
+  kind: 'view';
   json: unknown;
   /** Human text for a terminal (styled) or a pipe (plain). */
   human: (style: Style) => string;
-  /** One object per line for --ndjson, when the command supports it. */
+  /** For --ndjson, when the view streams; otherwise its JSON form is printed one element per line. */
   ndjson?: AsyncIterable<unknown> | Iterable<unknown>;
   /**
    * Thrown after the output is printed: the report stands and the exit code says what it found
@@ -57,8 +57,8 @@ export interface OutputEvent {
  * A stream of events from a server-like command; it ends when the command stops (Ctrl-C included).
  * Piped, it prints NDJSON or the human lines, as the command chooses; --json always prints NDJSON.
  */
-export interface EventsResult {
-  kind: 'events';
+export interface StreamResult {
+  kind: 'stream';
   events: AsyncIterable<OutputEvent>;
   piped: 'ndjson' | 'text';
 }
@@ -67,7 +67,7 @@ export interface NoResult {
   kind: 'none';
 }
 
-export type CommandResult = ObjectResult | ListResult | CustomResult | TextResult | EventsResult | NoResult;
+export type CommandResult = ItemResult | ListResult | ViewResult | TextResult | StreamResult | NoResult;
 
 export interface OutputOptions {
   json?: boolean;

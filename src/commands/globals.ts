@@ -1,0 +1,17 @@
+// The flags every command takes (`ci --help` lists them), as specs like any verb's.
+import { parseDuration } from '../lib/time.js';
+import { flag } from './spec.js';
+
+export const GLOBAL_FLAGS = {
+  profile: flag.string('--profile <name>', 'use this saved profile (see `ci profiles list`)'),
+  apiUrl: flag.string('--api-url <url>', 'send API requests to this base URL (e.g. a local `ci emulator`)'),
+  region: flag.string('--region <region>', 'Twilio region, e.g. ie1'),
+  edge: flag.string('--edge <edge>', 'Twilio edge location, e.g. dublin'),
+  maxRetries: flag.int('--max-retries <n>', 'retries for rate-limited or failed requests (default 4)', { min: 0 }),
+  requestTimeout: flag.custom('--request-timeout <duration>', 'timeout per HTTP request, e.g. 30s (default)', (value) =>
+    parseDuration(value, '--request-timeout'),
+  ),
+  allowInsecureHttp: flag.bool('--allow-insecure-http', 'allow sending credentials over plain http to a non-loopback host'),
+  debug: flag.bool('--debug', 'trace HTTP requests (secrets redacted) and show stack traces on errors'),
+  color: flag.bool('--no-color', 'disable colour (NO_COLOR and FORCE_COLOR are honoured too)'),
+};
