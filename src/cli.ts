@@ -1,78 +1,18 @@
 // Builds the commander tree from the specs and the context; the only place that turns errors into exit codes.
-import { Command, CommanderError } from 'commander';
-import { GLOBAL_FLAGS } from './commands/globals.js';
-import { COMMANDS, findCommand } from './commands/index.js';
-import { addFlag, kindsOf, registerCommand, type Act } from './commands/register.js';
+import { CommanderError, type Command } from 'commander';
+import { buildProgram } from './commands/program.js';
+import { kindsOf, type Act } from './commands/register.js';
 import type { Verb } from './commands/spec.js';
 import type { Context, GlobalOptions, IO } from './lib/context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, toCliError } from './lib/errors.js';
-import { buildContext, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
+import { buildContext, buildIO, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
 import type { CommandResult, OutputOptions } from './lib/output/types.js';
-import { VERSION } from './version.js';
 
 /** The root command's options as commander names them (`--request-timeout` → requestTimeout). */
 type RawGlobals = Omit<GlobalOptions, 'requestTimeoutMs'> & { requestTimeout?: number };
 
 function globalsOf({ requestTimeout, ...rest }: RawGlobals): GlobalOptions {
   return { ...rest, requestTimeoutMs: requestTimeout };
-}
-
-/** The top-level command a run names: the first word that is not a global flag or its value (after `help`, the word it asks about). */
-function namedCommand(args: string[], program: Command): string | undefined {
-  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === undefined) break;
-    if (arg === '--') return args[i + 1];
-    if (arg.startsWith('-')) {
-      if (takesValue.has(arg)) i++;
-      continue;
-    }
-    return arg === 'help' ? args.slice(i + 1).find((word) => !word.startsWith('-')) : arg;
-  }
-  return undefined;
-}
-
-/** The root command with the global flags, writing through `io`. */
-function rootCommand(io: IO): Command {
-  const program = new Command('ci')
-    .description('Administer Twilio Conversational Intelligence: services, language operators, transcripts and results.')
-    .version(VERSION, '-v, --version', 'print the version')
-    .helpOption('-h, --help', 'show help for a command');
-  for (const [key, spec] of Object.entries(GLOBAL_FLAGS)) addFlag(program, key, spec);
-  return program
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      outputError: () => {}, // main() prints every error, once, in one format
-      getOutHelpWidth: () => io.columns,
-      getErrHelpWidth: () => io.columns,
-    })
-    .showSuggestionAfterError(true)
-    .helpCommand(false)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ci emulator start            # a local Intelligence API, no account needed\n  $ ci --profile emulator services list\n  $ ci transcribe RE0123… --wait\n  $ ci help exit-codes\n',
-    );
-}
-
-/**
- * The commander tree. `scope` is the run's arguments (only the command they name is built in full,
- * which keeps start-up flat) or 'all' (completion scripts and the spec tests need every flag).
- */
-export async function buildProgram(io: IO, act: Act, scope: string[] | 'all'): Promise<Command> {
-  const program = rootCommand(io);
-  const named = scope === 'all' ? undefined : findCommand(namedCommand(scope, program));
-  for (const entry of COMMANDS) {
-    if (scope === 'all' || entry === named) registerCommand(program, await entry.load(), act);
-    else
-      program
-        .command(entry.name)
-        .aliases([...(entry.aliases ?? [])])
-        .description(entry.summary);
-  }
-  return program;
 }
 
 /** The spec kind each result kind answers to: a run that returns another kind is a bug in that command. */
@@ -148,14 +88,18 @@ export async function main(argv: string[], proc: ProcessLike = process, { onPars
   );
   interrupted.catch(() => {});
   let ctx: Context | undefined;
-  const io = buildContext(proc, argv, {}, controller.signal).io;
+  const io = buildIO(proc, argv);
+  const commandTree = async () => {
+    const { completionTree } = await import('./lib/completion/tree.js');
+    return completionTree(await buildProgram(io, async () => {}, 'all'));
+  };
   const act: Act = async (verb, command, args) => {
     let root = command;
     while (root.parent) root = root.parent;
     const globals = globalsOf(root.opts<RawGlobals>());
     const options = command.opts();
     if (onParsed) return onParsed({ verb, options, args, globals });
-    ctx = buildContext(proc, argv, globals, controller.signal, overrides);
+    ctx = buildContext(proc, argv, globals, controller.signal, { ...overrides, commandTree });
     const { run } = await verb.load();
     const result = await Promise.race([run(ctx, options, ...(args as [])), interrupted]);
     checkKind(verb, result);

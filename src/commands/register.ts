@@ -44,16 +44,18 @@ export function kindsOf(verb: Pick<Verb, 'output'>): readonly OutputKind[] {
   return typeof verb.output === 'string' ? [verb.output] : verb.output;
 }
 
-/** Every flag of a verb: its own, then the output flags of its kinds (help lists them in that order). */
+/**
+ * Every flag of a verb: its own, then the output flags of its kinds (help lists them in that order).
+ * A verb may give an output flag its own meaning (`profiles import --all` imports every profile).
+ */
 export function flagsOf(verb: Verb): Record<string, FlagSpec> {
   const output = kindsOf(verb).map((kind) => outputFlags(kind, verb.jsonHelp));
-  return Object.assign({}, verb.flags, ...output) as Record<string, FlagSpec>;
+  return Object.assign({}, verb.flags, ...output, verb.flags) as Record<string, FlagSpec>;
 }
 
-function commanderParser(spec: FlagSpec): ((value: string, previous: unknown) => unknown) | undefined {
-  const { parse } = spec;
-  if (!parse) return undefined;
-  const wrapped = (value: string, previous: unknown) => {
+/** Commander's way of refusing a value: `… argument 'x' is invalid. <why>`. */
+function refusing<T>(parse: (value: string, previous: T) => unknown) {
+  return (value: string, previous: T) => {
     try {
       return parse(value, previous);
     } catch (error) {
@@ -61,6 +63,11 @@ function commanderParser(spec: FlagSpec): ((value: string, previous: unknown) =>
       throw error;
     }
   };
+}
+
+function commanderParser(spec: FlagSpec): ((value: string, previous: unknown) => unknown) | undefined {
+  if (!spec.parse) return undefined;
+  const wrapped = refusing(spec.parse.bind(spec));
   // Shell completion reads the allowed values from the parser (lib/completion/tree.ts).
   return Object.assign(wrapped, { choices: spec.choices });
 }
@@ -71,6 +78,8 @@ export function addFlag(command: Command, key: string, spec: FlagSpec): void {
   if (parser) option.argParser(parser);
   if (spec.default !== undefined) option.default(spec.default);
   if (spec.conflicts) option.conflicts([...spec.conflicts]);
+  if (spec.required) option.makeOptionMandatory();
+  if (spec.hidden) option.hideHelp();
   // A key that is not commander's name for the flag would hand `run` nothing: a spec bug, caught by the spec tests.
   if (option.attributeName() !== key)
     throw new Error(`spec of "${command.name()}": flag ${spec.flags} must be keyed "${option.attributeName()}"`);
@@ -94,10 +103,19 @@ function registerVerb(parent: Command, verb: Verb, act: Act): Command {
   for (const spec of verb.args ?? []) {
     const argument = new Argument(spec.name, spec.help);
     if (spec.choices) argument.choices([...spec.choices]);
+    const { check } = spec;
+    if (check)
+      argument.argParser(
+        refusing((value: string) => {
+          check(value);
+          return value;
+        }),
+      );
     command.addArgument(argument);
   }
   for (const [key, spec] of Object.entries(flagsOf(verb))) addFlag(command, key, spec);
   addExamples(command, verb.examples);
+  if (verb.helpAfter) command.addHelpText('after', verb.helpAfter);
   return command.action(async (...args: unknown[]) => act(verb, command, args.slice(0, -2)));
 }
 

@@ -24,6 +24,10 @@ export interface FlagSpec<T = unknown, D extends boolean = boolean> {
   readonly choices?: readonly string[];
   /** Help for the `--no-…` twin of a boolean that can be set either way. */
   readonly negation?: string;
+  /** Left out of help (flags the completion scripts use). */
+  readonly hidden?: boolean;
+  /** The command refuses to run without it. */
+  readonly required?: boolean;
   /** Flags (by their option name) that cannot be given with this one. */
   readonly conflicts?: readonly string[];
   /** Type-level only: never set. */
@@ -36,6 +40,8 @@ export interface ArgSpec<N extends string = string> {
   readonly name: N;
   readonly help: string;
   readonly choices?: readonly string[];
+  /** Checks the value (throwing InvalidFlagValue); it is passed on as typed. */
+  check?(value: string): void;
 }
 
 type Flags = Readonly<Record<string, FlagSpec>>;
@@ -52,6 +58,8 @@ export interface VerbShape {
   readonly jsonHelp?: string;
   /** Command lines shown under "Examples:"; every command has at least one. */
   readonly examples: readonly [string, ...string[]];
+  /** More help after the examples (how to install a completion script). */
+  readonly helpAfter?: string;
 }
 
 /** The output flags each kind brings. */
@@ -82,14 +90,15 @@ interface OutputOptionsByKind {
   none: object;
 }
 
-type KindsOf<S extends VerbShape> = S['output'] extends readonly OutputKind[] ? S['output'][number] : S['output'];
+type KindsOf<S extends VerbShape> = Extract<S['output'] extends readonly OutputKind[] ? S['output'][number] : S['output'], OutputKind>;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type OutputOptionsOf<S extends VerbShape> = UnionToIntersection<OutputOptionsByKind[KindsOf<S>]>;
 
 type FlagValue<F> = F extends FlagSpec<infer T> ? T : never;
 type WithDefault<F extends Flags> = { [K in keyof F as F[K] extends FlagSpec<unknown, true> ? K : never]-?: FlagValue<F[K]> };
 type WithoutDefault<F extends Flags> = { [K in keyof F as F[K] extends FlagSpec<unknown, true> ? never : K]?: FlagValue<F[K]> };
-type FlagValues<F> = F extends Flags ? WithDefault<F> & WithoutDefault<F> : object;
+/** The values a set of flag specs gives, e.g. flags shared by several verbs. */
+export type FlagValues<F> = F extends Flags ? WithDefault<F> & WithoutDefault<F> : object;
 
 /** The options `run` receives: its flags, typed from their parsers, plus the output flags of its kinds. */
 export type OptionsOf<S extends VerbShape> = FlagValues<S['flags']> & OutputOptionsOf<S>;
@@ -138,8 +147,8 @@ export function group(shape: Omit<Group, 'kind' | 'commands'>, commands: readonl
   return { ...shape, kind: 'group', commands };
 }
 
-export function arg<const N extends string>(name: N, help: string, choices?: readonly string[]): ArgSpec<N> {
-  return choices ? { name, help, choices } : { name, help };
+export function arg<const N extends string>(name: N, help: string, extras: Pick<ArgSpec, 'choices' | 'check'> = {}): ArgSpec<N> {
+  return { name, help, ...extras };
 }
 
 // ---- flags: each builder fixes the value type `run` sees ----
@@ -163,14 +172,28 @@ function whole(min: number, name: string) {
   };
 }
 
+/** Refuses anything but a full http(s) URL, naming the flag or argument. */
+export function checkHttpUrl(value: string, name: string): void {
+  if (!URL.canParse(value)) throw new InvalidFlagValue(`${name} must be a full http(s) URL`);
+  const { protocol } = new URL(value);
+  if (protocol !== 'http:' && protocol !== 'https:') throw new InvalidFlagValue(`${name} must be an http or https URL`);
+}
+
 /** The long flag of commander syntax, e.g. `--limit` of `-l, --limit <n>`. */
 export function longFlag(flags: string): string {
   return /--[\w-]+/.exec(flags)?.[0] ?? flags;
 }
 
 export const flag = {
-  /** A switch; with `negation`, also `--no-…` (then it is true, false, or absent). */
-  bool(flags: string, help: string, extras: { negation?: string; conflicts?: readonly string[] } = {}): FlagSpec<boolean, false> {
+  /**
+   * A switch; with `negation`, also `--no-…` (then it is true, false, or absent). A lone `--no-…` flag
+   * is true unless given, so it is always present.
+   */
+  bool<const F extends string>(
+    flags: F,
+    help: string,
+    extras: { negation?: string; conflicts?: readonly string[] } = {},
+  ): FlagSpec<boolean, F extends `--no-${string}` ? true : false> {
     return spec(flags, help, extras);
   },
   string(flags: string, help: string, extras: FlagExtras<string> = {}) {
@@ -210,9 +233,7 @@ export const flag = {
     const name = longFlag(flags);
     return spec<string, false>(flags, help, {
       parse: (value) => {
-        if (!URL.canParse(value)) throw new InvalidFlagValue(`${name} must be a full http(s) URL`);
-        const { protocol } = new URL(value);
-        if (protocol !== 'http:' && protocol !== 'https:') throw new InvalidFlagValue(`${name} must be an http or https URL`);
+        checkHttpUrl(value, name);
         return value;
       },
     });
@@ -220,6 +241,14 @@ export const flag = {
   /** Any other value type: the parser throws InvalidFlagValue with a message naming the flag. */
   custom<T>(flags: string, help: string, parse: (value: string, previous: T | undefined) => T, extras: FlagExtras<T> = {}) {
     return spec<T, false>(flags, help, { ...extras, parse });
+  },
+  /** A flag left out of help. */
+  hidden<T, D extends boolean>(base: FlagSpec<T, D>): FlagSpec<T, D> {
+    return { ...base, hidden: true };
+  },
+  /** A flag the command cannot run without: commander refuses the command line when it is missing. */
+  required<T>(base: FlagSpec<T, false>): FlagSpec<T, true> {
+    return { ...base, required: true } as FlagSpec<T, true>;
   },
   /** Marks a flag as always present: its default applies when it is not given. */
   withDefault<T>(base: FlagSpec<T, false>, value: T): FlagSpec<T, true> {

@@ -1,4 +1,5 @@
 import type { Twilio } from 'twilio';
+import type { CompletionCommand } from './completion/tree.js';
 import type { ConfigStore } from './config.js';
 import type { Credentials } from './credentials.js';
 import type { Prompter } from './prompter.js';
@@ -53,4 +54,6 @@ export interface Context {
   /** The Twilio SDK client for the credentials in effect; created (and `twilio` imported) on first use. */
   client(): Promise<Twilio>;
   prompter(): Promise<Prompter>;
+  /** Every command, flag and argument, as the completion scripts need them (built from the command specs). */
+  commandTree(): Promise<CompletionCommand>;
 }

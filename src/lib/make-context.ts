@@ -41,14 +41,12 @@ function makeLogger(io: IO, debug: boolean): Logger {
 /** Parts of the context a test may replace (a scripted prompter, a fixed clock). */
 export type ContextOverrides = Partial<Pick<Context, 'prompter' | 'now'>>;
 
-export function buildContext(
-  proc: ProcessLike,
-  argv: string[],
-  globals: GlobalOptions,
-  signal: AbortSignal,
-  overrides: ContextOverrides = {},
-): Context {
-  const io: IO = {
+/** What the launcher hands in besides the process: the command tree (built from the specs, above lib). */
+export type ContextParts = ContextOverrides & Pick<Context, 'commandTree'>;
+
+/** The streams and what is known about them. */
+export function buildIO(proc: ProcessLike, argv: string[]): IO {
+  return {
     stdout: proc.stdout,
     stderr: proc.stderr,
     stdin: proc.stdin,
@@ -58,6 +56,10 @@ export function buildContext(
     color: colorEnabled(proc.env, Boolean(proc.stdout.isTTY), argv),
     columns: proc.stdout.columns ?? 100,
   };
+}
+
+export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalOptions, signal: AbortSignal, parts: ContextParts): Context {
+  const io = buildIO(proc, argv);
   const log = makeLogger(io, Boolean(globals.debug));
   const config = lazy<ConfigStore>(async () => {
     const { ConfigStore } = await import('./config.js');
@@ -80,5 +82,5 @@ export function buildContext(
     });
   });
   const prompter = lazy<Prompter>(async () => (await import('./prompter.js')).inquirerPrompter(io));
-  return { io, env: proc.env, now: () => new Date(), signal, globals, log, config, credentials, client, prompter, ...overrides };
+  return { io, env: proc.env, now: () => new Date(), signal, globals, log, config, credentials, client, prompter, ...parts };
 }

@@ -1,7 +1,6 @@
 // `ci apply` / `ci diff` / `ci export` through bin/ci.js against a fresh emulator per test: the
 // seed's setup from examples/seed, then every behaviour issue 7 lists.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { fakeProcess } from '../support/fake-process.js';
 import { scriptedPrompter } from '../support/fake-prompter.js';
 import { runCi } from '../support/run-ci.js';
 import { sdkClient } from '../support/sdk.js';
+import { tempDir } from '../support/temp.js';
 
 const SEED = fileURLToPath(new URL('../../examples/seed', import.meta.url));
 const WEBHOOK = 'https://example.com/ci-webhook';
@@ -22,7 +22,7 @@ let setup: string;
 
 beforeEach(async () => {
   emulator = await startTestEmulator();
-  directory = mkdtempSync(join(tmpdir(), 'ci-apply-e2e-'));
+  directory = tempDir('ci-apply-e2e-');
   cpSync(SEED, directory, { recursive: true });
   setup = join(directory, 'intelligence.yaml');
 });

@@ -1,9 +1,8 @@
 // The bad-input catalogue: every case through bin/ci.js, asserting the exit code, one stderr line
 // that names the problem, and no stack trace.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
@@ -11,6 +10,7 @@ import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi, spawnCi, type CiResult } from '../support/run-ci.js';
 import { TEST_AUTH_TOKEN } from '../support/secrets.js';
 import { requested } from '../support/stats.js';
+import { tempDir } from '../support/temp.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -413,7 +413,7 @@ beforeAll(async () => {
   fixtures.fake = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
   fixtures.closedPort = await closedPort();
 
-  const dir = mkdtempSync(join(tmpdir(), 'ci-bad-input-'));
+  const dir = tempDir('ci-bad-input-');
   fixtures.dir = dir;
   mkdirSync(join(dir, 'sub'));
   writeFileSync(join(dir, 'one.txt'), `${RE1}\n`);

@@ -1,6 +1,5 @@
 // ci transcribe --from-file against the emulator: faults, validation, state file, --wait, failures.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatedRecordings, type FaultOptions } from '../../src/emulator/index.js';
@@ -8,11 +7,12 @@ import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi, spawnCi } from '../support/run-ci.js';
 import { statsOf } from '../support/stats.js';
+import { tempDir } from '../support/temp.js';
 
 const recordings = generatedRecordings(24);
 
 const emulators: TestEmulator[] = [];
-const dir = mkdtempSync(join(tmpdir(), 'ci-bulk-'));
+const dir = tempDir('ci-bulk-');
 
 async function bulkEmulator(faults: FaultOptions = {}) {
   const emulator = await startTestEmulator({ recordings, transcribeDelayMs: 50, faults });

@@ -1,7 +1,6 @@
 // Shell completion, `ci doctor` and `ci profiles import`, through bin/ci.js.
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -11,13 +10,14 @@ import { main } from '../../src/cli.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { scriptedPrompter } from '../support/fake-prompter.js';
 import { CI_BIN, cleanEnv, runCi, tempConfigHome } from '../support/run-ci.js';
+import { tempDir } from '../support/temp.js';
 
 const emulator = useTestEmulator();
 
 describe('ci completion', () => {
   /** Completions bash offers for the words typed (the last one is being completed); async, so the in-process emulator can answer. */
   async function complete(script: string, words: string[], env?: Record<string, string>): Promise<string[]> {
-    const file = join(mkdtempSync(join(tmpdir(), 'ci-completion-')), 'ci.bash');
+    const file = join(tempDir('ci-completion-'), 'ci.bash');
     writeFileSync(file, script);
     const program = `source ${file}; COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _ci_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
     const { stdout } = await promisify(execFile)('bash', ['-c', program], { encoding: 'utf8', env });
@@ -25,7 +25,7 @@ describe('ci completion', () => {
   }
 
   it('completes service and operator names from the account, cached for a minute', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'ci-completion-'));
+    const folder = tempDir('ci-completion-');
     const shim = join(folder, 'ci');
     writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${CI_BIN}" "$@"\n`);
     chmodSync(shim, 0o755);
@@ -51,7 +51,7 @@ describe('ci completion', () => {
   it('prints a bash script that loads and completes the real commands, aliases, flags and values', async () => {
     const { code, stdout } = await runCi(['completion', 'bash']);
     expect(code).toBe(0);
-    const file = join(mkdtempSync(join(tmpdir(), 'ci-completion-')), 'ci.bash');
+    const file = join(tempDir('ci-completion-'), 'ci.bash');
     writeFileSync(file, stdout);
     execFileSync('bash', ['-n', file]);
     expect(await complete(stdout, ['ci', ''])).toEqual(
@@ -147,7 +147,7 @@ describe('ci profiles import', () => {
   };
 
   function home(): { HOME: string; XDG_CONFIG_HOME: string; file: string } {
-    const HOME = mkdtempSync(join(tmpdir(), 'ci-home-'));
+    const HOME = tempDir('ci-home-');
     mkdirSync(join(HOME, '.twilio-cli'));
     const file = join(HOME, '.twilio-cli', 'config.json');
     writeFileSync(file, JSON.stringify(TWILIO_CLI_CONFIG, null, 2));
@@ -215,7 +215,7 @@ describe('ci profiles import', () => {
   });
 
   it('says where it looked when twilio-cli is not set up (exit 4)', async () => {
-    const HOME = mkdtempSync(join(tmpdir(), 'ci-home-'));
+    const HOME = tempDir('ci-home-');
     const result = await runCi(['profiles', 'import', '--all'], { env: { HOME } });
     expect(result.code).toBe(4);
     expect(result.stderr).toBe(

@@ -1,7 +1,6 @@
 // `ci operators` through bin/ci.js, the real SDK and HTTP, against the emulator: the seed article's
 // operator set, then every bad input the issue lists, each with its exit code and message.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
@@ -9,6 +8,7 @@ import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { main } from '../../src/cli.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { runCi, tempConfigHome, type CiResult } from '../support/run-ci.js';
+import { tempDir } from '../support/temp.js';
 
 const SUMMARY = 'LY00000000000000000000000000000001';
 const SENTIMENT = 'LY00000000000000000000000000000002';
@@ -22,7 +22,7 @@ const SEED_EXAMPLES = [
 
 let emulator: TestEmulator;
 let env: Record<string, string | undefined>;
-const directory = mkdtempSync(join(tmpdir(), 'ci-operators-e2e-'));
+const directory = tempDir('ci-operators-e2e-');
 
 function file(name: string, contents: unknown): string {
   const path = join(directory, name);

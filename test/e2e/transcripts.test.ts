@@ -1,9 +1,8 @@
 // The seed's pipeline through the real CLI (spawned bin/ci.js → SDK → HTTP → emulator).
 import { createServer, type Server } from 'node:http';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULT_FIELDS } from '../../src/lib/results.js';
@@ -12,6 +11,7 @@ import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { CI_BIN, cleanEnv, runCi } from '../support/run-ci.js';
 import { sdkClient } from '../support/sdk.js';
 import { SEED_FILES } from '../support/seed.js';
+import { tempDir } from '../support/temp.js';
 
 const SEED_CALL = 'RE00000000000000000000000000000001';
 const BILLING_CALL = 'RE00000000000000000000000000000002';
@@ -177,7 +177,7 @@ describe('ci transcribe --media-url', () => {
     expect(words.map((s: { mediaChannel: number }) => s.mediaChannel)).toEqual([1, 2]);
     expect(words[1].words[0]).toEqual({ word: 'My', start_time: '3.3', end_time: '3.7', confidence: '1.0' });
 
-    const dir = mkdtempSync(join(tmpdir(), 'ci-media-'));
+    const dir = tempDir('ci-media-');
     const download = await ci(['transcripts', 'media', transcript.sid, '--download', join(dir, 'call.txt')]);
     expect(download.code).toBe(0);
     expect(readFileSync(join(dir, 'call.txt'), 'utf8')).toBe(
@@ -327,7 +327,7 @@ describe('ci results', () => {
 
 describe('ci emulator start --recordings', () => {
   it("transcribes from the user's catalogue, and refuses a malformed one with exit 2", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ci-recordings-'));
+    const dir = tempDir('ci-recordings-');
     const catalogue = join(dir, 'calls.json');
     const recording = 'RE' + 'ab'.repeat(16);
     writeFileSync(

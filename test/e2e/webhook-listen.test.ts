@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT_SID } from '../../src/emulator/index.js';
@@ -11,6 +10,7 @@ import { sendSigned } from '../../src/emulator/webhook-delivery.js';
 import { twilioSignature } from '../../src/emulator/webhook-signing.js';
 import { runCi } from '../support/run-ci.js';
 import { startCi, type RunningCi } from '../support/serve-ci.js';
+import { tempDir } from '../support/temp.js';
 
 // Signatures are made by the emulator's own signer (node:crypto) and checked by ci through the SDK.
 const env = { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN };
@@ -199,7 +199,7 @@ describe('ci webhook listen options', () => {
   });
 
   it('--exec gets the event in its environment and a crafted customer key stays literal', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ci-exec-'));
+    const dir = tempDir('ci-exec-');
     const out = join(dir, 'event.txt');
     const script = `printf '%s|%s|%s|%s' "$TRANSCRIPT_SID" "$CUSTOMER_KEY" "$SERVICE_SID" "$EVENT_TYPE" > '${out}'`;
     const listener = await startCi(['webhook', 'listen', '--once', '--json', '--exec', script], env, dir);

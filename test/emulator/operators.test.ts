@@ -1,11 +1,11 @@
 // Operator endpoints through the official twilio SDK (and plain HTTP where the SDK cannot go),
 // every exchange checked against Twilio's OpenAPI description.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, useTestEmulator } from '../support/emulator.js';
 import { rejection, sdkClient } from '../support/sdk.js';
+import { tempDir } from '../support/temp.js';
 
 const SUMMARY = 'LY00000000000000000000000000000001';
 const SENTIMENT = 'LY00000000000000000000000000000002';
@@ -219,7 +219,7 @@ describe('operators in the emulator', () => {
 });
 
 describe('operators in the state file', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'ci-emulator-operators-'));
+  const directory = tempDir('ci-emulator-operators-');
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   it('keeps custom operators and attachments across a restart', async () => {

@@ -1,10 +1,10 @@
 // Drives the official twilio SDK against the emulator, every exchange checked against the spec.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, useTestEmulator } from '../support/emulator.js';
 import { rejection, sdkClient } from '../support/sdk.js';
+import { tempDir } from '../support/temp.js';
 
 describe('Services through the official twilio SDK', () => {
   const emulator = useTestEmulator();
@@ -81,7 +81,7 @@ describe('Services through the official twilio SDK', () => {
 });
 
 describe('state file', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'ci-emulator-state-'));
+  const directory = tempDir('ci-emulator-state-');
   const stateFile = join(directory, 'state.json');
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 

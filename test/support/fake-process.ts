@@ -1,18 +1,27 @@
+import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { ProcessLike } from '../../src/lib/make-context.js';
 
 export interface FakeProcess extends ProcessLike {
   out(): string;
   err(): string;
+  /** Delivers a signal as a terminal would on Ctrl-C (SIGINT) or a `kill` (SIGTERM). */
+  signal(name: 'SIGINT' | 'SIGTERM'): void;
 }
 
-/** In-memory streams with TTY flags of our choosing, for driving main() in-process. */
-export function fakeProcess({
-  tty = false,
-  env = {},
-  stdin = '',
-}: { tty?: boolean; env?: Record<string, string>; stdin?: string } = {}): FakeProcess {
-  const stdout = Object.assign(new PassThrough(), { isTTY: tty, columns: 120 });
+export interface FakeProcessOptions {
+  /** stdout, stderr and stdin are terminals (default: all piped). */
+  tty?: boolean;
+  /** Terminal width (default 120). */
+  columns?: number;
+  env?: Record<string, string | undefined>;
+  /** What stdin holds; it ends after that (default: empty). */
+  stdin?: string;
+}
+
+/** In-memory streams with TTY flags and a width of our choosing, for driving main() in-process. */
+export function fakeProcess({ tty = false, columns = 120, env = {}, stdin = '' }: FakeProcessOptions = {}): FakeProcess {
+  const stdout = Object.assign(new PassThrough(), { isTTY: tty, columns });
   const stderr = Object.assign(new PassThrough(), { isTTY: tty });
   const input = Object.assign(new PassThrough(), { isTTY: tty });
   input.end(stdin);
@@ -20,5 +29,16 @@ export function fakeProcess({
   let err = '';
   stdout.on('data', (chunk) => (out += chunk));
   stderr.on('data', (chunk) => (err += chunk));
-  return { stdout, stderr, stdin: input, env, out: () => out, err: () => err };
+  const signals = new EventEmitter();
+  return {
+    stdout,
+    stderr,
+    stdin: input,
+    env,
+    on: (event, listener) => signals.on(event, listener),
+    off: (event, listener) => signals.off(event, listener),
+    signal: (name) => signals.emit(name),
+    out: () => out,
+    err: () => err,
+  };
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { appendFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STREAM_LOG_ENV } from './secrets.js';
+import { tempDir } from './temp.js';
 
 export const CI_BIN = fileURLToPath(new URL('../../bin/ci.js', import.meta.url));
 
@@ -23,7 +23,7 @@ export interface RunOptions {
 
 /** A config home of its own, so tests never see the developer's profiles. */
 export function tempConfigHome(): string {
-  return mkdtempSync(join(tmpdir(), 'ci-test-config-'));
+  return tempDir('ci-test-config-');
 }
 
 /** Environment for a spawned ci: no ambient Twilio credentials, no colour, a private config home. */

@@ -1,13 +1,13 @@
 // The configuration file: errors at file:line:column, ${VAR}, relative paths, and the pure plan.
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDesiredState } from '../../src/lib/apply/load.js';
 import { computePlan } from '../../src/lib/apply/plan.js';
 import type { CurrentState } from '../../src/lib/apply/state.js';
+import { tempDir } from '../support/temp.js';
 
-const directory = mkdtempSync(join(tmpdir(), 'ci-apply-unit-'));
+const directory = tempDir('ci-apply-unit-');
 const write = (name: string, text: string) => {
   const path = join(directory, name);
   writeFileSync(path, text);

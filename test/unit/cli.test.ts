@@ -113,9 +113,10 @@ describe('main() in-process with a fake context', () => {
 
 describe('lazy command tree', () => {
   it('builds only the command a run names; every manifest entry loads a command of its own name', async () => {
-    const { buildProgram } = await import('../../src/cli.js');
+    const { buildProgram } = await import('../../src/commands/program.js');
+    const { buildIO } = await import('../../src/lib/make-context.js');
     const { COMMANDS } = await import('../../src/commands/index.js');
-    const io = fakeProcess() as unknown as Parameters<typeof buildProgram>[0];
+    const io = buildIO(fakeProcess(), []);
     const built = (command: { commands: readonly unknown[]; options: readonly unknown[] }) =>
       command.commands.length + command.options.length > 0;
     const help = await buildProgram(io, async () => {}, ['--help']);

@@ -1,10 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProgressBar } from '../../src/commands/transcribe/progress.js';
 import { seededRandom } from '../../src/emulator/faults.js';
-import { buildContext } from '../../src/lib/make-context.js';
+import { buildIO } from '../../src/lib/make-context.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { parseBulkInput } from '../../src/lib/bulk-input.js';
 import { BulkState } from '../../src/lib/bulk-state.js';
@@ -12,6 +11,7 @@ import { parseApiUrl } from '../../src/lib/client.js';
 import { UsageError } from '../../src/lib/errors.js';
 import { DEFAULT_RETRY_POLICY, isUncertainFailure, retryDelayMs, retryReason } from '../../src/lib/retry.js';
 import { findSecrets, secretForms, TEST_AUTH_TOKEN } from '../support/secrets.js';
+import { tempDir } from '../support/temp.js';
 
 const RE = (n: number) => `RE${n.toString(16).padStart(32, '0')}`;
 
@@ -92,7 +92,7 @@ describe('bulk input', () => {
 
 describe('bulk state file', () => {
   it('is written whole (tmp + rename) and read back by a rerun', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ci-state-'));
+    const dir = tempDir('ci-state-');
     const file = join(dir, 'run.json');
     const state = await BulkState.open(file);
     await Promise.all([
@@ -108,7 +108,7 @@ describe('bulk state file', () => {
   });
 
   it('refuses a file that is not a state file', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ci-state-')), 'run.json');
+    const file = join(tempDir('ci-state-'), 'run.json');
     writeFileSync(file, '{"hello":1}');
     await expect(BulkState.open(file)).rejects.toThrow(/is not a ci state file/);
     writeFileSync(file, 'not json');
@@ -118,7 +118,7 @@ describe('bulk state file', () => {
 
 describe('the secret scan', () => {
   it('finds a test secret, raw or inside a Basic header, in any captured stream', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ci-scan-'));
+    const dir = tempDir('ci-scan-');
     const forms = secretForms('AC1', 'SK1');
     writeFileSync(join(dir, 'clean.log'), 'ci: Authenticate (Twilio error 20003)\n');
     expect(findSecrets(dir, forms)).toEqual([]);
@@ -133,7 +133,7 @@ describe('the secret scan', () => {
 describe('the bulk progress bar', () => {
   const ioOf = (tty: boolean) => {
     const proc = fakeProcess({ tty });
-    return { proc, io: buildContext(proc, [], {}, new AbortController().signal).io };
+    return { proc, io: buildIO(proc, []) };
   };
 
   it('redraws one stderr line with counts, rate and ETA on a terminal, and clears it at the end', () => {

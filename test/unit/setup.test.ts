@@ -1,7 +1,6 @@
 // `ci setup` in-process on a fake terminal with a scripted prompter, against the emulator; and its
 // refusal without a terminal, through bin/ci.js.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -12,10 +11,11 @@ import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { scriptedPrompter } from '../support/fake-prompter.js';
 import { runCi, tempConfigHome } from '../support/run-ci.js';
+import { tempDir } from '../support/temp.js';
 
 let emulator: TestEmulator;
 let env: Record<string, string>;
-const directory = mkdtempSync(join(tmpdir(), 'ci-setup-'));
+const directory = tempDir('ci-setup-');
 
 beforeAll(async () => {
   emulator = await startTestEmulator();

@@ -1,20 +1,13 @@
-import type { Context } from '../../lib/context.js';
 import { applyPlan } from '../../lib/apply/execute.js';
 import { planFile } from '../../lib/apply/from-file.js';
 import { planText, reportJson, reportText } from '../../lib/apply/report.js';
 import { confirmDestructive } from '../../lib/confirm.js';
 import { CliError, UsageError } from '../../lib/errors.js';
 import { makeStyle } from '../../lib/output/style.js';
-import type { CommandResult } from '../../lib/output/types.js';
+import type { Run } from '../spec.js';
+import type { applySpec } from './index.js';
 
-interface ApplyFlags {
-  file?: string;
-  prune?: boolean;
-  yes?: boolean;
-  printSchema?: boolean;
-}
-
-export async function run(ctx: Context, flags: ApplyFlags): Promise<CommandResult> {
+export const run: Run<typeof applySpec> = async (ctx, flags) => {
   if (flags.printSchema) {
     const { CONFIG_SCHEMA } = await import('../../lib/apply/schema.js');
     return { kind: 'text', text: JSON.stringify(CONFIG_SCHEMA, null, 2) };
@@ -45,4 +38,4 @@ export async function run(ctx: Context, flags: ApplyFlags): Promise<CommandResul
         )
       : undefined,
   };
-}
+};

@@ -1,16 +1,10 @@
-import type { Context } from '../../lib/context.js';
 import { CliError, ExitCode } from '../../lib/errors.js';
 import { planFile } from '../../lib/apply/from-file.js';
 import { planJson, planText, summary } from '../../lib/apply/report.js';
-import type { CommandResult } from '../../lib/output/types.js';
+import type { Run } from '../spec.js';
+import type { diffSpec } from './index.js';
 
-interface DiffFlags {
-  file: string;
-  prune?: boolean;
-  exitCode?: boolean;
-}
-
-export async function run(ctx: Context, flags: DiffFlags): Promise<CommandResult> {
+export const run: Run<typeof diffSpec> = async (ctx, flags) => {
   const steps = await planFile(ctx.client, flags.file, { env: ctx.env, stdin: ctx.io.stdin }, { prune: flags.prune });
   return {
     kind: 'view',
@@ -19,4 +13,4 @@ export async function run(ctx: Context, flags: DiffFlags): Promise<CommandResult
     // Like `git diff --exit-code`, with a code of its own so it is never taken for an error.
     failure: flags.exitCode && steps.length ? new CliError(`the plan has changes: ${summary(steps)}`, ExitCode.changes) : undefined,
   };
-}
+};

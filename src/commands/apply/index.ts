@@ -1,44 +1,47 @@
-import { Option, type Command } from 'commander';
-import { collect, examples, oneOf, type Runner } from '../define.js';
+import { TOP_LEVEL } from '../manifest.js';
+import { flag, loaded, verb } from '../spec.js';
 
 const FILE_HELP = 'the configuration file, YAML or JSON (- for stdin); see docs/config-as-code.md';
 
-export function registerApply(program: Command, act: Runner): void {
-  examples(
-    program
-      .command('apply')
-      .option('-f, --file <file>', FILE_HELP)
-      .option('--prune', 'also detach operators not listed, and delete services and custom operators not in the file')
-      .option('-y, --yes', 'do not ask for confirmation (needed when stdin is not a terminal)')
-      .option('--print-schema', 'print the JSON Schema of the file and exit')
-      .option('--json', 'print what was applied as one JSON document'),
+export const applySpec = verb({
+  ...TOP_LEVEL.apply,
+  output: ['view', 'text'],
+  jsonHelp: 'print what was applied as one JSON document',
+  flags: {
+    file: flag.string('-f, --file <file>', FILE_HELP),
+    prune: flag.bool('--prune', 'also detach operators not listed, and delete services and custom operators not in the file'),
+    yes: flag.bool('-y, --yes', 'do not ask for confirmation (needed when stdin is not a terminal)'),
+    printSchema: flag.bool('--print-schema', 'print the JSON Schema of the file and exit'),
+  },
+  examples: [
     'ci apply -f intelligence.yaml',
     'CI_WEBHOOK_URL=https://example.com/ci-webhook ci --profile prod apply -f intelligence.yaml --yes',
     'ci apply --print-schema > intelligence.schema.json',
-  ).action(act(() => import('./apply.js')));
-}
+  ],
+});
 
-export function registerDiff(program: Command, act: Runner): void {
-  examples(
-    program
-      .command('diff')
-      .requiredOption('-f, --file <file>', FILE_HELP)
-      .option('--prune', 'include the detaches and deletes `ci apply --prune` would make')
-      .option('--exit-code', 'exit 6 when there are changes, 0 when there are none')
-      .option('--json', 'print the plan as one JSON document'),
-    'ci diff -f intelligence.yaml',
-    'ci export | ci diff -f -',
-    'ci diff -f intelligence.yaml --exit-code --json',
-  ).action(act(() => import('./diff.js')));
-}
+export const diffSpec = verb({
+  ...TOP_LEVEL.diff,
+  output: 'view',
+  jsonHelp: 'print the plan as one JSON document',
+  flags: {
+    file: flag.required(flag.string('-f, --file <file>', FILE_HELP)),
+    prune: flag.bool('--prune', 'include the detaches and deletes `ci apply --prune` would make'),
+    exitCode: flag.bool('--exit-code', 'exit 6 when there are changes, 0 when there are none'),
+  },
+  examples: ['ci diff -f intelligence.yaml', 'ci export | ci diff -f -', 'ci diff -f intelligence.yaml --exit-code --json'],
+});
 
-export function registerExport(program: Command, act: Runner): void {
-  examples(
-    program
-      .command('export')
-      .option('--service <service>', 'only this service (unique name or SID) and the operators it uses; repeatable', collect)
-      .addOption(new Option('--format <format>', 'yaml or json').argParser(oneOf('--format', ['yaml', 'json'] as const)).default('yaml')),
-    'ci export > intelligence.yaml',
-    'ci --profile test export --service test-ci | ci --profile prod diff -f -',
-  ).action(act(() => import('./export.js')));
-}
+export const exportSpec = verb({
+  ...TOP_LEVEL.export,
+  output: 'text',
+  flags: {
+    service: flag.list('--service <service>', 'only this service (unique name or SID) and the operators it uses; repeatable'),
+    format: flag.withDefault(flag.choice('--format <format>', ['yaml', 'json'] as const, 'yaml or json'), 'yaml'),
+  },
+  examples: ['ci export > intelligence.yaml', 'ci --profile test export --service test-ci | ci --profile prod diff -f -'],
+});
+
+export const apply = loaded(applySpec, () => import('./apply.js'));
+export const diff = loaded(diffSpec, () => import('./diff.js'));
+export const exportCommand = loaded(exportSpec, () => import('./export.js'));

@@ -1,13 +1,15 @@
 import { bashScript } from '../../lib/completion/bash.js';
 import { fishScript } from '../../lib/completion/fish.js';
 import { cachedNames, namesCachePath } from '../../lib/completion/names.js';
-import { completionTree, type NameKind, type Shell } from '../../lib/completion/tree.js';
+import type { CompletionCommand, NameKind } from '../../lib/completion/tree.js';
 import { zshScript } from '../../lib/completion/zsh.js';
 import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
-import type { CommandResult, Row } from '../../lib/output/types.js';
+import type { Row } from '../../lib/output/types.js';
+import type { Run } from '../spec.js';
+import type { completionSpec } from './index.js';
 
-const SCRIPTS = { bash: bashScript, zsh: zshScript, fish: fishScript };
+const SCRIPTS: Partial<Record<string, (tree: CompletionCommand) => string>> = { bash: bashScript, zsh: zshScript, fish: fishScript };
 
 async function namesOf(ctx: Context, kind: NameKind): Promise<string[]> {
   const credentials = await ctx.credentials();
@@ -24,15 +26,14 @@ async function namesOf(ctx: Context, kind: NameKind): Promise<string[]> {
   });
 }
 
-export async function run(ctx: Context, flags: { names?: NameKind }, shell?: Shell): Promise<CommandResult> {
+export const run: Run<typeof completionSpec> = async (ctx, flags, shell) => {
   if (flags.names) {
     // Called by the scripts on Tab: any failure (no credentials, no network) completes nothing, quietly.
     const names = await namesOf(ctx, flags.names).catch(() => []);
     return names.length ? { kind: 'text', text: names.join('\n') } : { kind: 'none' };
   }
-  if (!shell) throw new UsageError('missing argument: the shell (bash, zsh or fish)', { hint: 'see `ci completion --help`' });
-  // A fresh tree from the same builder the CLI runs, so the script always matches this version.
-  const { buildProgram } = await import('../../cli.js');
-  const program = await buildProgram(ctx.io, async () => {}, 'all');
-  return { kind: 'text', text: SCRIPTS[shell](completionTree(program)) };
-}
+  const script = shell === undefined ? undefined : SCRIPTS[shell];
+  if (!script) throw new UsageError('missing argument: the shell (bash, zsh or fish)', { hint: 'see `ci completion --help`' });
+  // The tree the CLI builds from the command specs, so the script always matches this version.
+  return { kind: 'text', text: script(await ctx.commandTree()) };
+};

@@ -1,5 +1,5 @@
-import { Argument, Option, type Command } from 'commander';
-import { examples, type Runner } from '../define.js';
+import { TOP_LEVEL } from '../manifest.js';
+import { arg, flag, loaded, verb } from '../spec.js';
 
 const INSTALL = `
 Installation:
@@ -10,15 +10,16 @@ Installation:
 Service and operator names complete from the account in effect, cached for a minute.
 `;
 
-export function registerCompletion(program: Command, act: Runner): void {
-  examples(
-    program
-      .command('completion')
-      .addArgument(new Argument('[shell]', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
-      // Used by the scripts to complete service and operator names (cached for a minute).
-      .addOption(new Option('--names <kind>').choices(['services', 'operators']).hideHelp())
-      .addHelpText('after', INSTALL),
-    'ci completion bash > /etc/bash_completion.d/ci',
-    'source <(ci completion bash)',
-  ).action(act(() => import('./completion.js')));
-}
+export const completionSpec = verb({
+  ...TOP_LEVEL.completion,
+  args: [arg('[shell]', 'bash, zsh or fish', { choices: ['bash', 'zsh', 'fish'] })],
+  output: ['text', 'none'],
+  flags: {
+    // Used by the scripts to complete service and operator names (cached for a minute).
+    names: flag.hidden(flag.choice('--names <kind>', ['services', 'operators'] as const, 'account names to complete')),
+  },
+  examples: ['ci completion bash > /etc/bash_completion.d/ci', 'source <(ci completion bash)'],
+  helpAfter: INSTALL,
+});
+
+export const completion = loaded(completionSpec, () => import('./completion.js'));

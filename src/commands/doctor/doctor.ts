@@ -15,7 +15,9 @@ import {
   type Check,
 } from '../../lib/doctor.js';
 import { CliError, ExitCode, toCliError } from '../../lib/errors.js';
-import type { CommandResult, Style } from '../../lib/output/types.js';
+import type { Style } from '../../lib/output/types.js';
+import type { Run } from '../spec.js';
+import type { doctorSpec } from './index.js';
 
 function modeOf(path: string): number | undefined {
   try {
@@ -42,7 +44,7 @@ async function authenticatedCall(ctx: Context, credentials: Credentials): Promis
   }
 }
 
-export async function run(ctx: Context): Promise<CommandResult> {
+export const run: Run<typeof doctorSpec> = async (ctx) => {
   const config = await ctx.config();
   const checks: Check[] = [nodeCheck(), configFileCheck(config.path, modeOf(config.path))];
 
@@ -78,7 +80,7 @@ export async function run(ctx: Context): Promise<CommandResult> {
         )
       : undefined,
   };
-}
+};
 
 function humanChecklist(checks: Check[], style: Style): string {
   return checks

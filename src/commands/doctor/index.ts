@@ -1,10 +1,11 @@
-import type { Command } from 'commander';
-import { examples, type Runner } from '../define.js';
+import { TOP_LEVEL } from '../manifest.js';
+import { loaded, verb } from '../spec.js';
 
-export function registerDoctor(program: Command, act: Runner): void {
-  examples(
-    program.command('doctor').option('--json', 'print the checks as one JSON document'),
-    'ci doctor',
-    'ci --profile emulator doctor --json | jq ".checks[] | select(.ok == false)"',
-  ).action(act(() => import('./doctor.js')));
-}
+export const doctorSpec = verb({
+  ...TOP_LEVEL.doctor,
+  output: 'view',
+  jsonHelp: 'print the checks as one JSON document',
+  examples: ['ci doctor', 'ci --profile emulator doctor --json | jq ".checks[] | select(.ok == false)"'],
+});
+
+export const doctor = loaded(doctorSpec, () => import('./doctor.js'));

@@ -1,20 +1,11 @@
 import type { Twilio } from 'twilio';
-import type { Context } from '../../lib/context.js';
 import { ApiError, UsageError } from '../../lib/errors.js';
 import { assertEmulator, existingRecording, recordCallerSaying } from '../../lib/call-recordings.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { findPhoneNumber, parsePhoneNumber } from '../../lib/phone-numbers.js';
 import { parseSid } from '../../lib/sid.js';
 import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
-
-export interface CallFlags {
-  to?: string;
-  recording?: string;
-  say?: string;
-  from: string;
-  number: string;
-  authToken?: string;
-}
+import type { Run } from '../spec.js';
+import type { call } from './index.js';
 
 /** What the caller says by default: the seed article's test call. */
 const SEED_CALLER_SPEECH = 'We cannot log in to your account system.';
@@ -28,7 +19,7 @@ async function voiceUrlOf(client: Twilio, number: string): Promise<string> {
   return voiceUrl;
 }
 
-export async function run(ctx: Context, flags: CallFlags): Promise<CommandResult> {
+export const run: Run<typeof call> = async (ctx, flags) => {
   if (flags.recording && flags.say)
     throw new UsageError('give --recording or --say, not both', {
       hint: '--recording plays a catalogue recording; --say records a new one',
@@ -81,4 +72,4 @@ export async function run(ctx: Context, flags: CallFlags): Promise<CommandResult
     }
     throw error;
   }
-}
+};

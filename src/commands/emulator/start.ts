@@ -1,25 +1,14 @@
 import { Channel } from '../../lib/channel.js';
-import type { Context } from '../../lib/context.js';
-import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
+import type { OutputEvent } from '../../lib/output/types.js';
 import { UsageError } from '../../lib/errors.js';
 import { parseSid } from '../../lib/sid.js';
-import { faultOptionsOf, type FaultFlags } from './fault-flags.js';
-
-export interface StartFlags extends FaultFlags {
-  port: number;
-  host: string;
-  accountSid?: string;
-  authToken?: string;
-  state?: string;
-  profile: boolean;
-  transcribeDelayMs?: number;
-  recordings?: string;
-  remoteWebhooks?: boolean;
-}
+import { faultOptionsOf } from './fault-flags.js';
+import type { Run } from '../spec.js';
+import type { start } from './index.js';
 
 export const EMULATOR_PROFILE = 'emulator';
 
-export async function run(ctx: Context, flags: StartFlags): Promise<CommandResult> {
+export const run: Run<typeof start> = async (ctx, flags) => {
   if (flags.accountSid) parseSid(flags.accountSid, 'AC', '--account-sid');
   const { startEmulator, loadRecordingsFile } = await import('../../emulator/index.js');
   const recordings = flags.recordings === undefined ? undefined : readCatalogue(loadRecordingsFile, flags.recordings);
@@ -56,7 +45,7 @@ export async function run(ctx: Context, flags: StartFlags): Promise<CommandResul
     json: { event: 'listening', url: emulator.url, accountSid: emulator.accountSid, authToken: emulator.authToken },
   });
   return { kind: 'stream', events, piped: 'text' };
-}
+};
 
 /** A catalogue that cannot be read is the user's input being wrong: exit 2, one line. */
 function readCatalogue<T>(load: (file: string) => T, file: string): T {

@@ -1,8 +1,8 @@
-import type { Context } from '../../lib/context.js';
-import type { CommandResult } from '../../lib/output/types.js';
-import { checkProfileName, profileFrom, type ProfileInput } from '../../lib/profiles.js';
+import { checkProfileName, profileFrom } from '../../lib/profiles.js';
+import type { Run } from '../spec.js';
+import type { add } from './index.js';
 
-export async function run(ctx: Context, flags: ProfileInput & { activate?: boolean }, name: string): Promise<CommandResult> {
+export const run: Run<typeof add> = async (ctx, flags, name) => {
   // --region, --edge and --api-url are global flags: commander hands them to the root command.
   const { region, edge, apiUrl } = ctx.globals;
   if (apiUrl) (await import('../../lib/client.js')).parseApiUrl(apiUrl, ctx.globals.allowInsecureHttp);
@@ -12,4 +12,4 @@ export async function run(ctx: Context, flags: ProfileInput & { activate?: boole
   if (flags.activate) config.setActive(name);
   ctx.log.hint(`Saved profile "${name}" in ${config.path}${config.activeProfile === name ? ' (active)' : ''}.`);
   return { kind: 'none' };
-}
+};

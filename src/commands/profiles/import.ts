@@ -1,16 +1,16 @@
 import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { readTwilioCliProfiles, twilioCliConfigPath, type FoundProfile } from '../../lib/twilio-cli-profiles.js';
-
-interface ImportFlags {
-  all?: boolean;
-  overwrite?: boolean;
-  from?: string;
-}
+import type { OptionsOf, Run } from '../spec.js';
+import type { importProfiles } from './index.js';
 
 /** Which profiles to import: the named ones, --all, or (on a terminal) the ones ticked in a list. */
-async function choose(ctx: Context, found: FoundProfile[], names: string[], flags: ImportFlags): Promise<FoundProfile[]> {
+async function choose(
+  ctx: Context,
+  found: FoundProfile[],
+  names: string[],
+  flags: OptionsOf<typeof importProfiles>,
+): Promise<FoundProfile[]> {
   const listing = found.map((profile) => profile.name).join(', ');
   if (names.length && flags.all) throw new UsageError('give profile names or --all, not both');
   if (flags.all) return found;
@@ -31,7 +31,7 @@ async function choose(ctx: Context, found: FoundProfile[], names: string[], flag
   return prompter.checkbox('Profiles to import from twilio-cli', choices);
 }
 
-export async function run(ctx: Context, flags: ImportFlags, names: string[] = []): Promise<CommandResult> {
+export const run: Run<typeof importProfiles> = async (ctx, flags, names) => {
   const path = flags.from ?? twilioCliConfigPath(ctx.env);
   const found = await readTwilioCliProfiles(path);
   const chosen = await choose(ctx, found, names, flags);
@@ -62,4 +62,4 @@ export async function run(ctx: Context, flags: ImportFlags, names: string[] = []
       { key: 'result' },
     ],
   };
-}
+};

@@ -1,52 +1,70 @@
-import type { Command } from 'commander';
-import { examples, withOutput, type Runner } from '../define.js';
+import { TOP_LEVEL } from '../manifest.js';
+import { arg, flag, group, loaded, verb } from '../spec.js';
 
-export function registerProfiles(program: Command, act: Runner): void {
-  const profiles = program.command('profiles');
+const NAME = arg('<name>', 'profile name');
 
-  examples(
-    profiles
-      .command('add')
-      .description('save credentials under a name, without prompting; the global --region, --edge and --api-url are saved with them')
-      .argument('<name>', 'profile name')
-      .option('--account-sid <AC…>', 'account SID')
-      .option('--auth-token <token>', 'auth token (or use an API key)')
-      .option('--api-key <SK…>', 'API key SID')
-      .option('--api-secret <secret>', 'API key secret')
-      .option('--service <GA…>', 'default service for commands that need one')
-      .option('--activate', 'make it the active profile'),
+export const add = verb({
+  name: 'add',
+  summary: 'save credentials under a name, without prompting; the global --region, --edge and --api-url are saved with them',
+  args: [NAME],
+  output: 'none',
+  flags: {
+    accountSid: flag.string('--account-sid <AC…>', 'account SID'),
+    authToken: flag.string('--auth-token <token>', 'auth token (or use an API key)'),
+    apiKey: flag.string('--api-key <SK…>', 'API key SID'),
+    apiSecret: flag.string('--api-secret <secret>', 'API key secret'),
+    service: flag.string('--service <GA…>', 'default service for commands that need one'),
+    activate: flag.bool('--activate', 'make it the active profile'),
+  },
+  examples: [
     'ci profiles add prod --account-sid AC… --api-key SK… --api-secret …',
     'ci profiles add test --account-sid AC… --auth-token … --service GA… --activate',
     'ci profiles add local --account-sid AC… --auth-token … --api-url http://127.0.0.1:4010',
-  ).action(act(() => import('./add.js')));
+  ],
+});
 
-  examples(
-    withOutput(profiles.command('list').alias('ls').description('list profiles (secrets masked)'), { list: true }),
-    'ci profiles list',
-  ).action(act(() => import('./list.js')));
+export const list = verb({
+  name: 'list',
+  aliases: ['ls'],
+  summary: 'list profiles (secrets masked)',
+  output: 'list',
+  examples: ['ci profiles list'],
+});
 
-  examples(profiles.command('use').description('make a profile the active one').argument('<name>'), 'ci profiles use prod').action(
-    act(() => import('./use.js')),
-  );
+export const use = verb({
+  name: 'use',
+  summary: 'make a profile the active one',
+  args: [NAME],
+  output: 'none',
+  examples: ['ci profiles use prod'],
+});
 
-  examples(
-    withOutput(
-      profiles
-        .command('import')
-        .description("import profiles from twilio-cli's ~/.twilio-cli/config.json (read only; asks which on a terminal)")
-        .argument('[names...]', 'twilio-cli profile names to import')
-        .option('--all', 'import every profile found')
-        .option('--overwrite', 'replace ci profiles that have the same name')
-        .option('--from <file>', "twilio-cli's config file (default: ~/.twilio-cli/config.json)"),
-      { list: true },
-    ),
-    'ci profiles import',
-    'ci profiles import prod staging',
-    'ci profiles import --all --json',
-  ).action(act(() => import('./import.js')));
+export const importProfiles = verb({
+  name: 'import',
+  summary: "import profiles from twilio-cli's ~/.twilio-cli/config.json (read only; asks which on a terminal)",
+  args: [arg('[names...]', 'twilio-cli profile names to import')],
+  output: 'list',
+  flags: {
+    all: flag.bool('--all', 'import every profile found'),
+    overwrite: flag.bool('--overwrite', 'replace ci profiles that have the same name'),
+    from: flag.string('--from <file>', "twilio-cli's config file (default: ~/.twilio-cli/config.json)"),
+  },
+  examples: ['ci profiles import', 'ci profiles import prod staging', 'ci profiles import --all --json'],
+});
 
-  examples(
-    profiles.command('remove').alias('rm').description('delete a saved profile').argument('<name>'),
-    'ci profiles remove old-account',
-  ).action(act(() => import('./remove.js')));
-}
+export const remove = verb({
+  name: 'remove',
+  aliases: ['rm'],
+  summary: 'delete a saved profile',
+  args: [NAME],
+  output: 'none',
+  examples: ['ci profiles remove old-account'],
+});
+
+export const profiles = group({ ...TOP_LEVEL.profiles, examples: ['ci profiles list', 'ci profiles use prod'] }, [
+  loaded(add, () => import('./add.js')),
+  loaded(list, () => import('./list.js')),
+  loaded(use, () => import('./use.js')),
+  loaded(importProfiles, () => import('./import.js')),
+  loaded(remove, () => import('./remove.js')),
+]);

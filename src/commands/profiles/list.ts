@@ -1,8 +1,8 @@
-import type { Context } from '../../lib/context.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { maskedProfile } from '../../lib/profiles.js';
+import type { Run } from '../spec.js';
+import type { list } from './index.js';
 
-export async function run(ctx: Context): Promise<CommandResult> {
+export const run: Run<typeof list> = async (ctx) => {
   const config = await ctx.config();
   const rows = Object.entries(config.profiles()).map(([name, profile]) => maskedProfile(name, profile, name === config.activeProfile));
   if (rows.length === 0) ctx.log.hint('No profiles yet: `ci login`, `ci profiles add`, or `ci emulator start`.');
@@ -20,4 +20,4 @@ export async function run(ctx: Context): Promise<CommandResult> {
       { key: 'serviceSid', header: 'SERVICE' },
     ],
   };
-}
+};

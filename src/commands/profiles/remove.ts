@@ -1,11 +1,11 @@
-import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
-import type { CommandResult } from '../../lib/output/types.js';
+import type { Run } from '../spec.js';
+import type { remove } from './index.js';
 
-export async function run(ctx: Context, _flags: object, name: string): Promise<CommandResult> {
+export const run: Run<typeof remove> = async (ctx, _options, name) => {
   const config = await ctx.config();
   if (!config.profile(name)) throw new UsageError(`no profile named "${name}"`);
   config.removeProfile(name);
   ctx.log.hint(`Removed profile "${name}".`);
   return { kind: 'none' };
-}
+};

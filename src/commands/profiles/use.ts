@@ -1,8 +1,8 @@
-import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
-import type { CommandResult } from '../../lib/output/types.js';
+import type { Run } from '../spec.js';
+import type { use } from './index.js';
 
-export async function run(ctx: Context, _flags: object, name: string): Promise<CommandResult> {
+export const run: Run<typeof use> = async (ctx, _options, name) => {
   const config = await ctx.config();
   if (!config.profile(name)) {
     throw new UsageError(`no profile named "${name}"`, { hint: `known: ${Object.keys(config.profiles()).join(', ') || 'none'}` });
@@ -10,4 +10,4 @@ export async function run(ctx: Context, _flags: object, name: string): Promise<C
   config.setActive(name);
   ctx.log.hint(`Active profile: ${name}`);
   return { kind: 'none' };
-}
+};

@@ -1,31 +1,19 @@
 import { Channel } from '../../lib/channel.js';
 import { loadVoiceResponse } from '../../lib/client.js';
-import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
-import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
+import type { OutputEvent } from '../../lib/output/types.js';
 import { parsePhoneNumber, setVoiceUrl } from '../../lib/phone-numbers.js';
 import { resolveServiceSid } from '../../lib/services.js';
 import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
 import { SEED_CALL_SCRIPT, type CallScript } from '../../lib/webhooks/call-twiml.js';
-import { startEventServer, type ServerFlags } from '../webhook/event-server.js';
-import { webhookEndpoint, type ReceiverFlags } from '../webhook/receiver.js';
+import { startEventServer } from '../shared/event-server.js';
+import { webhookEndpoint } from '../shared/receiver.js';
 import { PATHS, incomingCallEndpoint, recordingStatusEndpoint } from './endpoints.js';
-
-export interface ServeFlags extends ReceiverFlags, ServerFlags {
-  authToken?: string;
-  service?: string;
-  phoneNumber?: string;
-  greeting?: string;
-  thanks?: string;
-  language?: string;
-  voice?: string;
-  timeout?: number;
-  maxLength?: number;
-  playBeep: boolean;
-}
+import type { OptionsOf, Run } from '../spec.js';
+import type { serveSpec } from './index.js';
 
 /** The seed's settings, each replaced by the flag that names it. */
-function callScript(flags: ServeFlags): Omit<CallScript, 'recordingStatusUrl'> {
+function callScript(flags: OptionsOf<typeof serveSpec>): Omit<CallScript, 'recordingStatusUrl'> {
   if (flags.language !== undefined && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(flags.language)) {
     throw new UsageError(`--language must be a language tag such as ja-JP or en-US (got "${flags.language}")`);
   }
@@ -41,7 +29,7 @@ function callScript(flags: ServeFlags): Omit<CallScript, 'recordingStatusUrl'> {
   };
 }
 
-export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResult> {
+export const run: Run<typeof serveSpec> = async (ctx, flags) => {
   const script = callScript(flags);
   if (flags.phoneNumber) parsePhoneNumber(flags.phoneNumber, '--phone-number');
   const credentials = await ctx.credentials();
@@ -84,4 +72,4 @@ export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResul
     json: { event: 'listening', url: server.localUrl, serviceSid, phoneNumber: flags.phoneNumber ?? null, voiceUrl, webhookUrl },
   });
   return { kind: 'stream', events, piped: 'ndjson' };
-}
+};

@@ -1,73 +1,46 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { examples, httpUrl, nonNegativeInt, oneOf, withOutput, type Runner } from '../define.js';
+import { TOP_LEVEL } from '../manifest.js';
+import { RECEIVER_FLAGS, SIGNED_SERVER_FLAGS } from '../shared/server-flags.js';
+import { InvalidFlagValue } from '../flag-error.js';
+import { arg, checkHttpUrl, flag, group, loaded, verb } from '../spec.js';
 
 function urlPath(value: string): string {
-  if (!/^\/[^\s?#]*$/.test(value)) throw new InvalidArgumentError('--path must start with / and hold no spaces, ? or #');
+  if (!/^\/[^\s?#]*$/.test(value)) throw new InvalidFlagValue('--path must start with / and hold no spaces, ? or #');
   return value;
 }
 
-/** Flags of a server that receives Twilio's signed requests (`ci webhook listen`, `ci serve`). */
-export function signedServerFlags(command: Command): Command {
-  return command
-    .option('--port <n>', 'port (0 picks a free one)', nonNegativeInt('--port'), 0)
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option(
-      '--public-url <url>',
-      'the URL Twilio calls, e.g. your tunnel (https://abc.ngrok.app): signatures are checked against it',
-      httpUrl('--public-url'),
-    )
-    .option('--auth-token <token>', 'auth token that signs the requests (default: the credentials in effect; needed with API keys)');
-}
-
-/** What to do with each verified transcript event. */
-export function receiverFlags(command: Command): Command {
-  return command
-    .option('--fetch-results', "fetch and print each transcript's operator results (as `ci results` shows them)")
-    .option(
-      '--exec <command>',
-      'run this command for every event, with TRANSCRIPT_SID, CUSTOMER_KEY, SERVICE_SID, EVENT_TYPE in its environment',
-    )
-    .option(
-      '--forward-to <url>',
-      'forward each verified request, headers and body as received, and print the status',
-      httpUrl('--forward-to'),
-    )
-    .option('--once', 'exit after the first verified event');
-}
-
-export function registerWebhook(program: Command, act: Runner): void {
-  const webhook = program.command('webhook');
-
-  examples(
-    receiverFlags(
-      signedServerFlags(
-        webhook
-          .command('listen')
-          .description('receive signed transcript events and print one line each (NDJSON when piped)')
-          .option('--path <path>', 'path to receive on', urlPath, '/ci-webhook'),
-      ),
-    )
-      .option('--no-verify', 'accept requests without checking X-Twilio-Signature (prints a warning)')
-      .option('--json', 'print events as JSON lines'),
+export const listen = verb({
+  name: 'listen',
+  summary: 'receive signed transcript events and print one line each (NDJSON when piped)',
+  output: 'stream',
+  flags: {
+    path: flag.withDefault(flag.custom('--path <path>', 'path to receive on', urlPath), '/ci-webhook'),
+    ...SIGNED_SERVER_FLAGS,
+    ...RECEIVER_FLAGS,
+    verify: flag.bool('--no-verify', 'accept requests without checking X-Twilio-Signature (prints a warning)'),
+  },
+  examples: [
     'ci webhook listen --port 4040',
     'ci webhook listen --public-url https://abc.ngrok.app --exec ./on-transcript.sh',
     'ci webhook listen --once --json | jq -r "select(.event == \\"webhook\\") | .transcriptSid"',
-  ).action(act(() => import('./listen.js')));
+  ],
+});
 
-  examples(
-    withOutput(
-      webhook
-        .command('set')
-        .description("point a service's webhook at a URL")
-        .argument('<service>', 'SID (GA…) or unique name')
-        .argument('<url>', 'the URL to notify when a transcript is available', httpUrl('<url>'))
-        .addOption(
-          new Option('--method <method>', 'HTTP method of the webhook')
-            .argParser(oneOf('--method', ['GET', 'POST'] as const))
-            .default('POST'),
-        ),
-    ),
+export const set = verb({
+  name: 'set',
+  summary: "point a service's webhook at a URL",
+  args: [
+    arg('<service>', 'SID (GA…) or unique name'),
+    arg('<url>', 'the URL to notify when a transcript is available', { check: (value) => checkHttpUrl(value, '<url>') }),
+  ],
+  output: 'item',
+  flags: { method: flag.withDefault(flag.choice('--method <method>', ['GET', 'POST'] as const, 'HTTP method of the webhook'), 'POST') },
+  examples: [
     'ci webhook set test-ci https://abc.ngrok.app/ci-webhook',
     'ci webhook set GA0123456789abcdef0123456789abcdef https://example.com/hook --method GET',
-  ).action(act(() => import('./set.js')));
-}
+  ],
+});
+
+export const webhook = group(
+  { ...TOP_LEVEL.webhook, examples: ['ci webhook listen --port 4040', 'ci webhook set test-ci https://abc.ngrok.app/ci-webhook'] },
+  [loaded(listen, () => import('./listen.js')), loaded(set, () => import('./set.js'))],
+);

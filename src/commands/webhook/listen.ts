@@ -1,17 +1,12 @@
 import { Channel } from '../../lib/channel.js';
-import type { Context } from '../../lib/context.js';
-import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
+import type { OutputEvent } from '../../lib/output/types.js';
 import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
-import { startEventServer, type ServerFlags } from './event-server.js';
-import { webhookEndpoint, type ReceiverFlags } from './receiver.js';
+import { startEventServer } from '../shared/event-server.js';
+import { webhookEndpoint } from '../shared/receiver.js';
+import type { Run } from '../spec.js';
+import type { listen } from './index.js';
 
-export interface ListenFlags extends ReceiverFlags, ServerFlags {
-  path: string;
-  authToken?: string;
-  verify: boolean;
-}
-
-export async function run(ctx: Context, flags: ListenFlags): Promise<CommandResult> {
+export const run: Run<typeof listen> = async (ctx, flags) => {
   const authToken = flags.verify ? (flags.authToken ?? signingAuthToken(await ctx.credentials())) : undefined;
   if (!flags.verify)
     ctx.log.warn('--no-verify: requests are accepted without checking X-Twilio-Signature; anyone who finds the URL can send events');
@@ -30,4 +25,4 @@ export async function run(ctx: Context, flags: ListenFlags): Promise<CommandResu
     json: { event: 'listening', url: `${server.localUrl}${flags.path}`, publicUrl: flags.publicUrl ? url : null },
   });
   return { kind: 'stream', events, piped: 'ndjson' };
-}
+};

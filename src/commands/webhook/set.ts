@@ -1,9 +1,9 @@
-import type { Context } from '../../lib/context.js';
-import type { CommandResult } from '../../lib/output/types.js';
-import { updateService, type WebhookMethod } from '../../lib/services.js';
+import { updateService } from '../../lib/services.js';
 import { SERVICE_DETAIL_COLUMNS } from '../services/fields.js';
+import type { Run } from '../spec.js';
+import type { set } from './index.js';
 
-export async function run(ctx: Context, flags: { method: WebhookMethod }, service: string, url: string): Promise<CommandResult> {
+export const run: Run<typeof set> = async (ctx, flags, service, url) => {
   const updated = await updateService(await ctx.client(), service, { webhookUrl: url, webhookHttpMethod: flags.method });
   return { kind: 'item', data: updated, columns: SERVICE_DETAIL_COLUMNS };
-}
+};

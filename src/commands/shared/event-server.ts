@@ -1,13 +1,8 @@
 import type { Channel } from '../../lib/channel.js';
+import type { ServerFlags } from './server-flags.js';
 import type { Context } from '../../lib/context.js';
 import type { OutputEvent } from '../../lib/output/types.js';
 import { startSignedServer, type Endpoint, type SignedServer } from '../../lib/webhooks/signed-server.js';
-
-export interface ServerFlags {
-  port: number;
-  host: string;
-  publicUrl?: string;
-}
 
 /**
  * A signed server that lives as long as its event channel: Ctrl-C closes both, and so does the

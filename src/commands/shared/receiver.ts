@@ -1,6 +1,7 @@
 // The /ci-webhook endpoint shared by `ci webhook listen` and `ci serve`: each verified event
 // becomes an output line, then the follow-ups the user asked for run, one event at a time.
 import type { Channel } from '../../lib/channel.js';
+import type { ReceiverFlags } from './server-flags.js';
 import type { Context } from '../../lib/context.js';
 import { toCliError } from '../../lib/errors.js';
 import type { OutputEvent } from '../../lib/output/types.js';
@@ -10,13 +11,6 @@ import { forwardRequest, runExec } from '../../lib/webhooks/followups.js';
 import { OK_JSON, type Endpoint, type VerifiedRequest } from '../../lib/webhooks/signed-server.js';
 import { transcriptEventOf, type TranscriptEvent } from '../../lib/webhooks/transcript-event.js';
 import { renderResults } from '../results/render.js';
-
-export interface ReceiverFlags {
-  fetchResults?: boolean;
-  exec?: string;
-  forwardTo?: string;
-  once?: boolean;
-}
 
 function clock(date: Date): string {
   return date.toISOString().slice(11, 19);
