@@ -28,7 +28,11 @@ export const list = verb({
     language: flag.string('--language <code>', 'only operators that support this language, e.g. en-US or en'),
     attachedTo: flag.string('--attached-to <service>', 'only operators attached to this service (SID or unique name), in attach order'),
   },
-  examples: ['ci operators list --prebuilt --language en-US', 'ci operators list --attached-to test-ci', 'ci operators list --custom --json'],
+  examples: [
+    'ci operators list --prebuilt --language en-US',
+    'ci operators list --attached-to test-ci',
+    'ci operators list --custom --json',
+  ],
 });
 
 export const show = verb({

@@ -25,7 +25,15 @@ export const run: Run<typeof list> = async (ctx, options) => {
   }
   const client = await ctx.client();
   const { service, status, languageCode, sourceSid, beforeStartTime, afterStartTime, beforeDateCreated, afterDateCreated } = options;
-  const filters: TranscriptFilters = { status, languageCode, sourceSid, beforeStartTime, afterStartTime, beforeDateCreated, afterDateCreated };
+  const filters: TranscriptFilters = {
+    status,
+    languageCode,
+    sourceSid,
+    beforeStartTime,
+    afterStartTime,
+    beforeDateCreated,
+    afterDateCreated,
+  };
   if (service !== undefined) filters.serviceSid = await resolveServiceSid(client, service);
   const limit = options.all ? Infinity : (options.limit ?? DEFAULT_LIMIT);
   const rows = listTranscripts(client, filters, { limit, customerKey: options.customerKey });
