@@ -212,7 +212,7 @@ describe('ci transcribe --media-url', () => {
       [['transcribe', SEED_CALL, '--service', 'by-url', '--media-start-time', 'yesterday'], /ISO 8601/],
       [['transcribe', SEED_CALL], /which service\?/],
       [['results', 'GT1'], /not a valid transcript SID/],
-      [['transcripts', 'list', '--all', '--limit', '3'], /not both/],
+      [['transcripts', 'list', '--all', '--limit', '3'], /'--limit <n>' cannot be used with option '--all'/],
       [['transcripts', 'list', '--after-date-created', 'tuesday'], /--after-date-created must be an ISO 8601 date-time/],
       [['transcribe', SEED_CALL, '--service', 'by-url', '--customer-key', 'k'.repeat(65)], /customer key must be at most 64 characters/],
       [['transcribe', '--media-url', 'http://127.0.0.1:1/x', '--service', 'by-url', '--force'], /--force applies to recordings only/],
