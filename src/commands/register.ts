@@ -9,15 +9,15 @@ export type Act = (verb: Verb, command: Command, args: unknown[]) => Promise<voi
 const JSON_HELP = 'print one JSON document (camelCase fields, as the SDK names them)';
 
 /** The output flags a kind brings; `jsonHelp` words `--json` for views whose shape needs saying. */
-function outputFlags(kind: OutputKind, jsonHelp = JSON_HELP): Record<string, FlagSpec> {
+function outputFlags(kind: OutputKind, jsonHelp?: string): Record<string, FlagSpec> {
   const fields = flag.csv('--fields <names>', 'comma-separated fields to show (JSON names)');
   const header = flag.bool('--no-header', 'omit the header line of tables and TSV');
   switch (kind) {
     case 'item':
-      return { json: flag.bool('--json', jsonHelp), fields, header };
+      return { json: flag.bool('--json', jsonHelp ?? JSON_HELP), fields, header };
     case 'list':
       return {
-        json: flag.bool('--json', jsonHelp),
+        json: flag.bool('--json', jsonHelp ?? JSON_HELP),
         ndjson: flag.bool('--ndjson', 'print one JSON object per line, as pages arrive', { conflicts: ['json'] }),
         fields,
         header,
@@ -26,12 +26,12 @@ function outputFlags(kind: OutputKind, jsonHelp = JSON_HELP): Record<string, Fla
       };
     case 'view':
       return {
-        json: flag.bool('--json', jsonHelp),
+        json: flag.bool('--json', jsonHelp ?? JSON_HELP),
         ndjson: flag.bool('--ndjson', 'print the JSON form one element per line', { conflicts: ['json'] }),
       };
     case 'stream':
       return {
-        json: flag.bool('--json', 'print the events as JSON lines (same as --ndjson)'),
+        json: flag.bool('--json', jsonHelp ?? 'print the events as JSON lines (same as --ndjson)'),
         ndjson: flag.bool('--ndjson', 'print the events as JSON lines'),
       };
     case 'text':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderResults } from '../../src/commands/results/render.js';
+import { renderResults } from '../../src/commands/shared/render-results.js';
 import { makeStyle } from '../../src/lib/output/style.js';
 import { normaliseResult, RESULT_FIELDS } from '../../src/lib/results.js';
 

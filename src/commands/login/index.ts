@@ -1,13 +1,15 @@
-import type { Command } from 'commander';
-import { examples, type Runner } from '../define.js';
+import { TOP_LEVEL } from '../manifest.js';
+import { arg, flag, loaded, verb } from '../spec.js';
 
-export function registerLogin(program: Command, act: Runner): void {
-  examples(
-    program
-      .command('login')
-      .argument('[name]', 'profile name', 'default')
-      .option('--account-sid <AC…>', 'account SID (asked when missing)'),
-    'ci login',
-    'ci login work --account-sid AC0123456789abcdef0123456789abcdef',
-  ).action(act(() => import('./login.js')));
-}
+/** The profile `ci login` saves when no name is given. */
+export const DEFAULT_PROFILE = 'default';
+
+export const loginCommand = verb({
+  ...TOP_LEVEL.login,
+  args: [arg('[name]', `profile name (default: "${DEFAULT_PROFILE}")`)],
+  output: 'none',
+  flags: { accountSid: flag.string('--account-sid <AC…>', 'account SID (asked when missing)') },
+  examples: ['ci login', 'ci login work --account-sid AC0123456789abcdef0123456789abcdef'],
+});
+
+export const login = loaded(loginCommand, () => import('./login.js'));

@@ -1,11 +1,11 @@
 import { createTwilioClient } from '../../lib/client.js';
-import type { Context } from '../../lib/context.js';
 import { AuthError, UsageError, toCliError } from '../../lib/errors.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { checkProfileName, profileFrom } from '../../lib/profiles.js';
 import { isSid } from '../../lib/sid.js';
+import type { Run } from '../spec.js';
+import { DEFAULT_PROFILE, type loginCommand } from './index.js';
 
-export async function run(ctx: Context, flags: { accountSid?: string }, name: string): Promise<CommandResult> {
+export const run: Run<typeof loginCommand> = async (ctx, { accountSid: givenAccountSid }, name = DEFAULT_PROFILE) => {
   checkProfileName(name);
   if (!ctx.io.stdinIsTTY) {
     throw new UsageError('`ci login` asks questions, and stdin is not a terminal', {
@@ -14,7 +14,7 @@ export async function run(ctx: Context, flags: { accountSid?: string }, name: st
   }
   const prompter = await ctx.prompter();
   const accountSid =
-    flags.accountSid ??
+    givenAccountSid ??
     (await prompter.input('Account SID', { validate: (v) => (isSid(v.trim(), 'AC') ? true : 'AC followed by 32 hex characters') })).trim();
   const authToken = await prompter.password('Auth token');
   const profile = profileFrom({ accountSid, authToken, apiUrl: ctx.globals.apiUrl });
@@ -43,4 +43,4 @@ export async function run(ctx: Context, flags: { accountSid?: string }, name: st
   config.setActive(name);
   ctx.log.progress(`Logged in: saved profile "${name}" (active) in ${config.path}.`);
   return { kind: 'none' };
-}
+};

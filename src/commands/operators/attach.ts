@@ -1,8 +1,7 @@
-import type { Context } from '../../lib/context.js';
 import { attachOperators } from '../../lib/operators.js';
-import type { CommandResult } from '../../lib/output/types.js';
+import type { Run } from '../spec.js';
 import { attachmentResult } from './fields.js';
+import type { attach } from './index.js';
 
-export async function run(ctx: Context, _flags: object, service: string, operators: string[]): Promise<CommandResult> {
-  return attachmentResult(await attachOperators(await ctx.client(), service, operators), ctx.io.columns);
-}
+export const run: Run<typeof attach> = async (ctx, _options, service, operators) =>
+  attachmentResult(await attachOperators(await ctx.client(), service, operators), ctx.io.columns);

@@ -1,20 +1,20 @@
-import type { Context } from '../../lib/context.js';
-import { readDefinitionParts, type DefinitionSources } from '../../lib/operator-input.js';
+import { readDefinitionParts } from '../../lib/operator-input.js';
 import { assertNoProblems, attachOperators, createGenerativeOperator, newDefinition } from '../../lib/operators.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { resolveServiceSid } from '../../lib/services.js';
+import type { Run } from '../spec.js';
 import { OPERATOR_DETAIL_COLUMNS } from './fields.js';
+import type { create } from './index.js';
 
-export async function run(ctx: Context, flags: DefinitionSources & { name?: string; attach?: string }): Promise<CommandResult> {
-  const { definition, problems } = newDefinition(flags.name, await readDefinitionParts(flags, ctx.io.stdin));
+export const run: Run<typeof create> = async (ctx, options) => {
+  const { definition, problems } = newDefinition(options.name, await readDefinitionParts(options, ctx.io.stdin));
   assertNoProblems(problems, 'invalid operator');
   const client = await ctx.client();
   // The service is resolved first, so a wrong --attach leaves no orphan operator behind.
-  const serviceSid = flags.attach === undefined ? undefined : await resolveServiceSid(client, flags.attach);
+  const serviceSid = options.attach === undefined ? undefined : await resolveServiceSid(client, options.attach);
   const operator = await createGenerativeOperator(client, definition);
   if (serviceSid) {
     await attachOperators(client, serviceSid, [operator.sid as string]);
     ctx.log.progress(`Attached ${operator.sid as string} to service ${serviceSid}.`);
   }
   return { kind: 'item', data: operator, columns: OPERATOR_DETAIL_COLUMNS };
-}
+};

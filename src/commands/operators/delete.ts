@@ -1,14 +1,14 @@
 import { confirmDestructive } from '../../lib/confirm.js';
-import type { Context } from '../../lib/context.js';
 import { deleteCustomOperator, resolveCustomOperator } from '../../lib/operators.js';
-import type { CommandResult } from '../../lib/output/types.js';
+import type { Run } from '../spec.js';
+import type { remove } from './index.js';
 
-export async function run(ctx: Context, flags: { yes?: boolean }, ref: string): Promise<CommandResult> {
+export const run: Run<typeof remove> = async (ctx, { yes }, ref) => {
   const client = await ctx.client();
   const operator = await resolveCustomOperator(client, ref, 'delete');
   const sid = operator.sid as string;
-  await confirmDestructive(ctx, `delete operator "${operator.friendlyName as string}" (${sid})`, flags.yes);
+  await confirmDestructive(ctx, `delete operator "${operator.friendlyName as string}" (${sid})`, yes);
   await deleteCustomOperator(client, sid);
   ctx.log.hint(`Deleted operator ${sid}.`);
   return { kind: 'none' };
-}
+};

@@ -1,8 +1,7 @@
-import type { Context } from '../../lib/context.js';
 import { detachOperators } from '../../lib/operators.js';
-import type { CommandResult } from '../../lib/output/types.js';
+import type { Run } from '../spec.js';
 import { attachmentResult } from './fields.js';
+import type { detach } from './index.js';
 
-export async function run(ctx: Context, _flags: object, service: string, operators: string[]): Promise<CommandResult> {
-  return attachmentResult(await detachOperators(await ctx.client(), service, operators), ctx.io.columns);
-}
+export const run: Run<typeof detach> = async (ctx, _options, service, operators) =>
+  attachmentResult(await detachOperators(await ctx.client(), service, operators), ctx.io.columns);

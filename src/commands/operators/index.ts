@@ -1,126 +1,127 @@
-import { Option, type Command } from 'commander';
-import { collect, examples, oneOf, positiveInt, withOutput, type Runner } from '../define.js';
+import { TOP_LEVEL } from '../manifest.js';
+import { arg, flag, group, loaded, verb } from '../spec.js';
 
 const ATTACHMENT_JSON_HELP = 'print {serviceSid, changes: [{operatorSid, friendlyName, change}], attachedOperators} as JSON';
 const AVAILABILITIES = ['internal', 'beta', 'public', 'retired', 'general-availability', 'deprecated'] as const;
+const OPERATOR = arg('<operator>', 'SID (LY…) or friendly name');
+const SERVICE = arg('<service>', 'SID (GA…) or unique name');
+const OPERATORS = arg('<operator...>', 'SIDs (LY…) or friendly names');
 
 /** The parts of a generative operator, shared by create and update. */
-function definitionFlags(command: Command): Command {
-  return command
-    .option('--prompt <text>', 'the instructions for the model')
-    .option('--prompt-file <file>', 'read the prompt from a file (- for stdin)')
-    .option('--schema <file>', 'JSON Schema of the result (- for stdin); makes a GenerativeJSON operator')
-    .option('--example <example>', "a training example 'INPUT => OUTPUT' (repeatable)", collect)
-    .option('--examples <file>', 'training examples: .json (array of {input, output}), .jsonl or .csv (header input,output)');
-}
+const definitionFlags = {
+  prompt: flag.string('--prompt <text>', 'the instructions for the model'),
+  promptFile: flag.string('--prompt-file <file>', 'read the prompt from a file (- for stdin)'),
+  schema: flag.string('--schema <file>', 'JSON Schema of the result (- for stdin); makes a GenerativeJSON operator'),
+  example: flag.list('--example <example>', "a training example 'INPUT => OUTPUT' (repeatable)"),
+  examples: flag.string('--examples <file>', 'training examples: .json (array of {input, output}), .jsonl or .csv (header input,output)'),
+};
 
-export function registerOperators(program: Command, act: Runner): void {
-  const operators = program.command('operators');
-
-  examples(
-    withOutput(
-      operators
-        .command('list')
-        .alias('ls')
-        .description('list operators (pre-built and custom)')
-        .addOption(new Option('--prebuilt', "only Twilio's pre-built operators").conflicts('custom'))
-        .addOption(new Option('--custom', "only the account's custom operators").conflicts('prebuilt'))
-        .addOption(
-          new Option('--availability <status>', `one of ${AVAILABILITIES.join(', ')}`).argParser(oneOf('--availability', AVAILABILITIES)),
-        )
-        .option('--language <code>', 'only operators that support this language, e.g. en-US or en')
-        .option('--attached-to <service>', 'only operators attached to this service (SID or unique name), in attach order')
-        .option('--limit <n>', 'at most this many', positiveInt('--limit')),
-      { list: true },
-    ),
+export const list = verb({
+  name: 'list',
+  aliases: ['ls'],
+  summary: 'list operators (pre-built and custom)',
+  output: 'list',
+  flags: {
+    prebuilt: flag.bool('--prebuilt', "only Twilio's pre-built operators", { conflicts: ['custom'] }),
+    custom: flag.bool('--custom', "only the account's custom operators", { conflicts: ['prebuilt'] }),
+    availability: flag.choice('--availability <status>', AVAILABILITIES, `one of ${AVAILABILITIES.join(', ')}`),
+    language: flag.string('--language <code>', 'only operators that support this language, e.g. en-US or en'),
+    attachedTo: flag.string('--attached-to <service>', 'only operators attached to this service (SID or unique name), in attach order'),
+  },
+  examples: [
     'ci operators list --prebuilt --language en-US',
     'ci operators list --attached-to test-ci',
     'ci operators list --custom --json',
-  ).action(act(() => import('./list.js')));
+  ],
+});
 
-  examples(
-    withOutput(
-      operators
-        .command('show')
-        .alias('view')
-        .description('show an operator, with its config')
-        .argument('<operator>', 'SID (LY…) or friendly name'),
-    ),
-    'ci operators show "Sentiment Analysis"',
-    'ci operators show LY0123456789abcdef0123456789abcdef --json',
-  ).action(act(() => import('./show.js')));
+export const show = verb({
+  name: 'show',
+  aliases: ['view'],
+  summary: 'show an operator, with its config',
+  args: [OPERATOR],
+  output: 'item',
+  examples: ['ci operators show "Sentiment Analysis"', 'ci operators show LY0123456789abcdef0123456789abcdef --json'],
+});
 
-  examples(
-    withOutput(
-      operators
-        .command('types')
-        .description('list operator types, or show one with its config schema')
-        .argument('[name]', 'an operator type name (e.g. GenerativeJSON) or SID (EY…)')
-        .option('--language <code>', 'only types that support this language'),
-      { list: true },
-    ),
-    'ci operators types',
-    'ci operators types GenerativeJSON --json',
-  ).action(act(() => import('./types.js')));
+export const types = verb({
+  name: 'types',
+  summary: 'list operator types, or show one with its config schema',
+  args: [arg('[name]', 'an operator type name (e.g. GenerativeJSON) or SID (EY…)')],
+  output: ['list', 'item'],
+  flags: { language: flag.string('--language <code>', 'only types that support this language') },
+  examples: ['ci operators types', 'ci operators types GenerativeJSON --json'],
+});
 
-  examples(
-    operators
-      .command('attach')
-      .description('attach operators to a service (already attached ones are left as they are)')
-      .argument('<service>', 'SID (GA…) or unique name')
-      .argument('<operator...>', 'SIDs (LY…) or friendly names')
-      .option('--json', ATTACHMENT_JSON_HELP),
-    'ci operators attach test-ci "Conversation Summary" "Sentiment Analysis"',
-  ).action(act(() => import('./attach.js')));
+export const attach = verb({
+  name: 'attach',
+  summary: 'attach operators to a service (already attached ones are left as they are)',
+  args: [SERVICE, OPERATORS],
+  output: 'view',
+  jsonHelp: ATTACHMENT_JSON_HELP,
+  examples: ['ci operators attach test-ci "Conversation Summary" "Sentiment Analysis"'],
+});
 
-  examples(
-    operators
-      .command('detach')
-      .description('detach operators from a service')
-      .argument('<service>', 'SID (GA…) or unique name')
-      .argument('<operator...>', 'SIDs (LY…) or friendly names')
-      .option('--json', ATTACHMENT_JSON_HELP),
-    'ci operators detach test-ci "Sentiment Analysis"',
-  ).action(act(() => import('./detach.js')));
+export const detach = verb({
+  name: 'detach',
+  summary: 'detach operators from a service',
+  args: [SERVICE, OPERATORS],
+  output: 'view',
+  jsonHelp: ATTACHMENT_JSON_HELP,
+  examples: ['ci operators detach test-ci "Sentiment Analysis"'],
+});
 
-  examples(
-    withOutput(
-      definitionFlags(
-        operators
-          .command('create')
-          .description('create a generative custom operator (GenerativeJSON with --schema), validated before sending')
-          .option('--name <friendly-name>', 'its friendly name (at most 64 characters)'),
-      ).option('--attach <service>', 'attach it to this service (SID or unique name) once created'),
-    ),
+export const create = verb({
+  name: 'create',
+  summary: 'create a generative custom operator (GenerativeJSON with --schema), validated before sending',
+  output: 'item',
+  flags: {
+    name: flag.string('--name <friendly-name>', 'its friendly name (at most 64 characters)'),
+    ...definitionFlags,
+    attach: flag.string('--attach <service>', 'attach it to this service (SID or unique name) once created'),
+  },
+  examples: [
     'ci operators create --name "Feedback" --prompt-file prompt.txt --schema feedback.schema.json --examples examples.jsonl --attach test-ci',
     `ci operators create --name "Feedback" --prompt "Classify the feedback" --schema schema.json --example 'How much your product? => {"category":"pricing","emotion":"neutral"}'`,
-  ).action(act(() => import('./create.js')));
+  ],
+});
 
-  examples(
-    withOutput(
-      definitionFlags(
-        operators
-          .command('update')
-          .description('change a generative custom operator; given examples replace the current ones')
-          .argument('<operator>', 'SID (LY…) or friendly name')
-          .option('--name <friendly-name>', 'a new friendly name'),
-      ).option(
-        '--if-match <version>',
-        'only if the operator is still at this version (default: the version just read)',
-        positiveInt('--if-match'),
-      ),
-    ),
+export const update = verb({
+  name: 'update',
+  summary: 'change a generative custom operator; given examples replace the current ones',
+  args: [OPERATOR],
+  output: 'item',
+  flags: {
+    name: flag.string('--name <friendly-name>', 'a new friendly name'),
+    ...definitionFlags,
+    ifMatch: flag.int('--if-match <version>', 'only if the operator is still at this version (default: the version just read)'),
+  },
+  examples: [
     'ci operators update Feedback --prompt-file prompt.txt',
     'ci operators update LY0123456789abcdef0123456789abcdef --examples examples.csv --if-match 3',
-  ).action(act(() => import('./update.js')));
+  ],
+});
 
-  examples(
-    operators
-      .command('delete')
-      .alias('rm')
-      .description('delete a custom operator')
-      .argument('<operator>', 'SID (LY…) or friendly name')
-      .option('-y, --yes', 'do not ask for confirmation'),
-    'ci operators delete Feedback --yes',
-  ).action(act(() => import('./delete.js')));
-}
+export const remove = verb({
+  name: 'delete',
+  aliases: ['rm'],
+  summary: 'delete a custom operator',
+  args: [OPERATOR],
+  output: 'none',
+  flags: { yes: flag.bool('-y, --yes', 'do not ask for confirmation') },
+  examples: ['ci operators delete Feedback --yes'],
+});
+
+export const operators = group(
+  { ...TOP_LEVEL.operators, examples: ['ci operators list --prebuilt', 'ci operators attach test-ci "Conversation Summary"'] },
+  [
+    loaded(list, () => import('./list.js')),
+    loaded(show, () => import('./show.js')),
+    loaded(types, () => import('./types.js')),
+    loaded(attach, () => import('./attach.js')),
+    loaded(detach, () => import('./detach.js')),
+    loaded(create, () => import('./create.js')),
+    loaded(update, () => import('./update.js')),
+    loaded(remove, () => import('./delete.js')),
+  ],
+);

@@ -1,27 +1,18 @@
-import type { Context } from '../../lib/context.js';
-import { attachedOperatorRows, listOperators, type Availability, type OperatorFilters } from '../../lib/operators.js';
-import type { CommandResult } from '../../lib/output/types.js';
+import { attachedOperatorRows, listOperators, type OperatorFilters } from '../../lib/operators.js';
 import { resolveServiceSid } from '../../lib/services.js';
+import type { Run } from '../spec.js';
 import { OPERATOR_LIST_COLUMNS } from './fields.js';
+import type { list } from './index.js';
 
-interface ListFlags {
-  prebuilt?: boolean;
-  custom?: boolean;
-  availability?: Availability;
-  language?: string;
-  attachedTo?: string;
-  limit?: number;
-}
-
-export async function run(ctx: Context, flags: ListFlags): Promise<CommandResult> {
+export const run: Run<typeof list> = async (ctx, options) => {
   const client = await ctx.client();
   const filters: OperatorFilters = {
-    source: flags.prebuilt ? 'prebuilt' : flags.custom ? 'custom' : 'all',
-    availability: flags.availability,
-    languageCode: flags.language,
+    source: options.prebuilt ? 'prebuilt' : options.custom ? 'custom' : 'all',
+    availability: options.availability,
+    languageCode: options.language,
   };
-  const rows = flags.attachedTo
-    ? (await attachedOperatorRows(client, await resolveServiceSid(client, flags.attachedTo), filters)).slice(0, flags.limit)
-    : listOperators(client, filters, flags.limit);
+  const rows = options.attachedTo
+    ? (await attachedOperatorRows(client, await resolveServiceSid(client, options.attachedTo), filters)).slice(0, options.limit)
+    : listOperators(client, filters, options.limit);
   return { kind: 'list', rows, columns: OPERATOR_LIST_COLUMNS };
-}
+};

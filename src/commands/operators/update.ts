@@ -1,15 +1,11 @@
-import type { Context } from '../../lib/context.js';
-import { readDefinitionParts, type DefinitionSources } from '../../lib/operator-input.js';
+import { readDefinitionParts } from '../../lib/operator-input.js';
 import { updateGenerativeOperator } from '../../lib/operators.js';
-import type { CommandResult } from '../../lib/output/types.js';
+import type { Run } from '../spec.js';
 import { OPERATOR_DETAIL_COLUMNS } from './fields.js';
+import type { update } from './index.js';
 
-export async function run(
-  ctx: Context,
-  flags: DefinitionSources & { name?: string; ifMatch?: number },
-  ref: string,
-): Promise<CommandResult> {
-  const parts = await readDefinitionParts(flags, ctx.io.stdin);
-  const operator = await updateGenerativeOperator(await ctx.client(), ref, { friendlyName: flags.name, parts, ifMatch: flags.ifMatch });
+export const run: Run<typeof update> = async (ctx, options, ref) => {
+  const parts = await readDefinitionParts(options, ctx.io.stdin);
+  const operator = await updateGenerativeOperator(await ctx.client(), ref, { friendlyName: options.name, parts, ifMatch: options.ifMatch });
   return { kind: 'item', data: operator, columns: OPERATOR_DETAIL_COLUMNS };
-}
+};

@@ -1,18 +1,23 @@
-import type { Command } from 'commander';
-import { examples, type Runner } from '../define.js';
-import { redactionFlags, waitFlags } from '../transcripts/flags.js';
+import { TOP_LEVEL } from '../manifest.js';
+import { redactionFlags, waitFlags } from '../shared/flags.js';
+import { arg, flag, loaded, verb } from '../spec.js';
 
-export function registerResults(program: Command, act: Runner): void {
-  const results = program
-    .command('results')
-    .argument('<transcript...>', 'transcript SID(s) (GT…), or - to read SIDs from stdin')
-    .option('--operator <name-or-sid>', "only this operator's result")
-    .option('--json', 'print the OperatorResults as one JSON array (every field of the API, probabilities as numbers)')
-    .option('--ndjson', 'print one {transcriptSid, status, operatorResults} line per transcript, for pipelines');
-  examples(
-    waitFlags(redactionFlags(results, 'results'), { optional: true }),
+export const resultsCommand = verb({
+  ...TOP_LEVEL.results,
+  args: [arg('<transcript...>', 'transcript SID(s) (GT…), or - to read SIDs from stdin')],
+  output: 'view',
+  flags: {
+    operator: flag.string('--operator <name-or-sid>', "only this operator's result"),
+    ...redactionFlags('results'),
+    ...waitFlags,
+  },
+  jsonHelp:
+    'print the OperatorResults of every transcript given as one flat JSON array (each with its transcriptSid; every field of the API, probabilities as numbers)',
+  examples: [
     'ci results GT0123456789abcdef0123456789abcdef',
     'ci results GT0123456789abcdef0123456789abcdef --json | jq ".[] | select(.operatorType == \\"json\\") | .jsonResults"',
     'ci transcripts list --status completed --fields sid --no-header | ci results - --ndjson',
-  ).action(act(() => import('./results.js')));
-}
+  ],
+});
+
+export const results = loaded(resultsCommand, () => import('./results.js'));

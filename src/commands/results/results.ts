@@ -1,55 +1,31 @@
 import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
-import type { CommandResult } from '../../lib/output/types.js';
-import { fetchResults, listOperatorResults, type ResultOptions, type TranscriptResults } from '../../lib/results.js';
+import { fetchResults, type TranscriptResults } from '../../lib/results.js';
 import { parseSid } from '../../lib/sid.js';
 import { readWords } from '../../lib/stdin.js';
-import { fetchTranscript } from '../../lib/transcripts.js';
-import { checkWaitFlags, waitWithSpinner, type WaitFlags } from '../transcripts/waiting.js';
-import { renderResults } from './render.js';
+import { renderResults } from '../shared/render-results.js';
+import { checkWaitFlags, waitTimingOf, waitWithSpinner } from '../shared/waiting.js';
+import type { Run } from '../spec.js';
+import type { resultsCommand } from './index.js';
 
-interface ResultsFlags extends ResultOptions, WaitFlags {
-  json?: boolean;
-  ndjson?: boolean;
-}
+const SEPARATOR = `\n\n${'─'.repeat(40)}\n\n`;
 
-export async function run(ctx: Context, flags: ResultsFlags, refs: string[]): Promise<CommandResult> {
-  checkWaitFlags(flags);
+/** One section per transcript on screen; in JSON (and NDJSON) one flat array of OperatorResults, each naming its transcript. */
+export const run: Run<typeof resultsCommand> = async (ctx, options, refs) => {
+  checkWaitFlags(options);
   const sids = await transcriptSids(ctx, refs);
-  const options = { redacted: flags.redacted, operator: flags.operator };
   const client = await ctx.client();
-  const resultsOf = async (sid: string): Promise<TranscriptResults> => {
-    if (flags.wait) await waitWithSpinner(ctx, sid, flags);
-    return fetchResults(client, sid, options);
-  };
-
-  if (flags.ndjson) {
-    // For pipelines: every transcript gets a line, finished or not; its status says which.
-    const lines = async function* () {
-      for (const sid of sids) {
-        const transcript = flags.wait ? await waitWithSpinner(ctx, sid, flags) : await fetchTranscript(client, sid);
-        const done = transcript.status === 'completed';
-        yield {
-          transcriptSid: sid,
-          status: transcript.status,
-          operatorResults: done ? await listOperatorResults(client, sid, options) : [],
-        };
-      }
-    };
-    return { kind: 'view', json: null, human: () => '', ndjson: lines() };
-  }
-  if (sids.length === 1) {
-    const report = await resultsOf(sids[0]);
-    return { kind: 'view', json: report.operatorResults, human: (style) => renderResults(report, style) };
-  }
   const reports: TranscriptResults[] = [];
-  for (const sid of sids) reports.push(await resultsOf(sid));
+  for (const sid of sids) {
+    if (options.wait) await waitWithSpinner(ctx, sid, waitTimingOf(options));
+    reports.push(await fetchResults(client, sid, { redacted: options.redacted, operator: options.operator }));
+  }
   return {
     kind: 'view',
-    json: reports.map(({ transcript, operatorResults }) => ({ transcriptSid: transcript.sid, status: transcript.status, operatorResults })),
-    human: (style) => reports.map((report) => renderResults(report, style)).join(`\n\n${'─'.repeat(40)}\n\n`),
+    json: reports.flatMap((report) => report.operatorResults),
+    human: (style) => reports.map((report) => renderResults(report, style)).join(SEPARATOR),
   };
-}
+};
 
 /** The SIDs given, or read from stdin for `-`; each checked before any request. */
 async function transcriptSids(ctx: Context, refs: string[]): Promise<string[]> {

@@ -1,10 +1,11 @@
-import type { Command } from 'commander';
-import { examples, type Runner } from '../define.js';
+import { TOP_LEVEL } from '../manifest.js';
+import { loaded, verb } from '../spec.js';
 
-export function registerSetup(program: Command, act: Runner): void {
-  examples(
-    program.command('setup').option('--json', 'print {serviceSid, uniqueName, attachedOperatorSids, customOperatorSid, commands} as JSON'),
-    'ci setup',
-    'ci --profile emulator setup',
-  ).action(act(() => import('./setup.js')));
-}
+export const setupCommand = verb({
+  ...TOP_LEVEL.setup,
+  output: 'view',
+  jsonHelp: 'print {serviceSid, uniqueName, attachedOperatorSids, customOperatorSid, commands} as JSON',
+  examples: ['ci setup', 'ci --profile emulator setup'],
+});
+
+export const setup = loaded(setupCommand, () => import('./setup.js'));

@@ -1,7 +1,7 @@
-import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { applySetup, askSetupPlan, planSummary } from '../../lib/setup.js';
+import type { Run } from '../spec.js';
+import type { setupCommand } from './index.js';
 
 /** The commands to use instead, in the refusal's hint (docs/operators.md has them in full). */
 const NON_INTERACTIVE_HINT =
@@ -9,7 +9,7 @@ const NON_INTERACTIVE_HINT =
   'ci operators attach NAME "Conversation Summary" "Sentiment Analysis"; ' +
   'ci operators create --name OPERATOR --prompt-file PROMPT.txt [--schema SCHEMA.json] [--examples EXAMPLES.jsonl] --attach NAME (see docs/operators.md)';
 
-export async function run(ctx: Context): Promise<CommandResult> {
+export const run: Run<typeof setupCommand> = async (ctx) => {
   if (!ctx.io.stdinIsTTY) throw new UsageError('ci setup asks questions, and stdin is not a terminal', { hint: NON_INTERACTIVE_HINT });
   const prompter = await ctx.prompter();
   const client = await ctx.client();
@@ -28,4 +28,4 @@ export async function run(ctx: Context): Promise<CommandResult> {
         ...outcome.commands.map((command) => `  ${command}`),
       ].join('\n'),
   };
-}
+};

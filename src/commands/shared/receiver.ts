@@ -10,7 +10,7 @@ import { parseSid } from '../../lib/sid.js';
 import { forwardRequest, runExec } from '../../lib/webhooks/followups.js';
 import { OK_JSON, type Endpoint, type VerifiedRequest } from '../../lib/webhooks/signed-server.js';
 import { transcriptEventOf, type TranscriptEvent } from '../../lib/webhooks/transcript-event.js';
-import { renderResults } from '../results/render.js';
+import { renderResults } from '../shared/render-results.js';
 
 function clock(date: Date): string {
   return date.toISOString().slice(11, 19);

@@ -7,33 +7,20 @@ import type { Context } from '../../lib/context.js';
 import { ApiError, UsageError, WaitError } from '../../lib/errors.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import { readAll } from '../../lib/stdin.js';
-import { DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../transcripts/waiting.js';
+import { DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../shared/waiting.js';
+import type { OptionsOf } from '../spec.js';
+import type { transcribeCommand } from './index.js';
 import { ProgressBar, type Tally } from './progress.js';
 
-export interface BulkFlags {
-  fromFile: string;
-  concurrency?: number;
-  state?: string;
-  skipInvalid?: boolean;
-  wait?: boolean;
-  timeout?: number;
-  interval?: number;
-}
+type TranscribeOptions = OptionsOf<typeof transcribeCommand>;
+
+/** Transcribe's options in bulk mode, where --from-file is given. */
+type BulkOptions = TranscribeOptions & { fromFile: string };
 
 const DEFAULT_CONCURRENCY = 5;
 
 /** Bulk flags need --from-file, and --from-file takes no single-transcript flags. */
-export function checkBulkFlags(
-  flags: Partial<BulkFlags> & {
-    mediaUrl?: string;
-    customerKey?: string;
-    participant?: string[];
-    mediaStartTime?: string;
-    force?: boolean;
-    json?: boolean;
-  },
-  recording: string | undefined,
-): void {
+export function checkBulkFlags(flags: TranscribeOptions, recording: string | undefined): void {
   if (flags.fromFile === undefined) {
     const stray = [
       flags.concurrency !== undefined && '--concurrency',
@@ -55,7 +42,7 @@ export function checkBulkFlags(
   if (single) throw new UsageError(`--from-file cannot be combined with ${single}`);
 }
 
-export async function runBulk(ctx: Context, flags: BulkFlags, serviceSid: () => Promise<string>): Promise<CommandResult> {
+export async function runBulk(ctx: Context, flags: BulkOptions, serviceSid: () => Promise<string>): Promise<CommandResult> {
   const items = await readItems(ctx, flags);
   const state = await BulkState.open(flags.state);
   const sid = await serviceSid();
@@ -114,7 +101,7 @@ function summarise(ctx: Context, tally: Tally, fromState: number, total: number)
   ctx.io.stderr.write(`transcribe: ${total} inputs: ${tally.created} created, ${tally.exists} exist, ${tally.failed} failed${skipped}\n`);
 }
 
-async function readItems(ctx: Context, flags: BulkFlags): Promise<BulkItem[]> {
+async function readItems(ctx: Context, flags: BulkOptions): Promise<BulkItem[]> {
   const name = flags.fromFile === '-' ? 'stdin' : flags.fromFile;
   const text = flags.fromFile === '-' ? await readAll(ctx.io.stdin) : await readInput(flags.fromFile);
   const { items, invalid } = parseBulkInput(text);

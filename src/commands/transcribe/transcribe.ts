@@ -1,26 +1,17 @@
-import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { listOperatorResults } from '../../lib/results.js';
 import { resolveServiceSid } from '../../lib/services.js';
 import { parseSid } from '../../lib/sid.js';
 import { parseIsoDateTime } from '../../lib/time.js';
 import { checkCustomerKey, parseParticipants, transcribe, type TranscriptSource } from '../../lib/transcripts.js';
-import { renderResults } from '../results/render.js';
-import { TRANSCRIPT_COLUMNS } from '../transcripts/fields.js';
-import { checkWaitFlags, waitWithSpinner, type WaitFlags } from '../transcripts/waiting.js';
-import { checkBulkFlags, runBulk, type BulkFlags } from './bulk.js';
+import { renderResults } from '../shared/render-results.js';
+import { TRANSCRIPT_COLUMNS } from '../shared/transcript-columns.js';
+import { checkWaitFlags, waitTimingOf, waitWithSpinner } from '../shared/waiting.js';
+import type { Run } from '../spec.js';
+import { checkBulkFlags, runBulk } from './bulk.js';
+import type { transcribeCommand } from './index.js';
 
-interface TranscribeFlags extends WaitFlags, Partial<BulkFlags> {
-  mediaUrl?: string;
-  service?: string;
-  customerKey?: string;
-  participant?: string[];
-  mediaStartTime?: string;
-  force?: boolean;
-}
-
-export async function run(ctx: Context, flags: TranscribeFlags, recording?: string): Promise<CommandResult> {
+export const run: Run<typeof transcribeCommand> = async (ctx, flags, recording) => {
   checkWaitFlags(flags);
   checkBulkFlags(flags, recording);
   const serviceSidOf = async () => {
@@ -55,16 +46,16 @@ export async function run(ctx: Context, flags: TranscribeFlags, recording?: stri
     ctx.log.hint(`Next: ci results ${sid} --wait`);
     return { kind: 'item', data: transcript, columns: TRANSCRIPT_COLUMNS };
   }
-  const completed = await waitWithSpinner(ctx, sid, flags);
+  const completed = await waitWithSpinner(ctx, sid, waitTimingOf(flags));
   const report = { transcript: completed, operatorResults: await listOperatorResults(client, sid) };
   return { kind: 'view', json: report, human: (style) => renderResults(report, style) };
-}
+};
 
-function sourceOf(recording: string | undefined, flags: TranscribeFlags): TranscriptSource {
-  if (recording && flags.mediaUrl) throw new UsageError('give a recording SID or --media-url, not both');
-  if (flags.mediaUrl) {
-    if (flags.force) throw new UsageError('--force applies to recordings only: a media URL can be transcribed any number of times');
-    return { mediaUrl: flags.mediaUrl };
+function sourceOf(recording: string | undefined, { mediaUrl, force }: { mediaUrl?: string; force?: boolean }): TranscriptSource {
+  if (recording && mediaUrl) throw new UsageError('give a recording SID or --media-url, not both');
+  if (mediaUrl) {
+    if (force) throw new UsageError('--force applies to recordings only: a media URL can be transcribed any number of times');
+    return { mediaUrl };
   }
   if (!recording)
     throw new UsageError('missing recording SID or --media-url', { hint: 'e.g. ci transcribe RE00000000000000000000000000000001' });

@@ -1,13 +1,13 @@
 import { confirmDestructive } from '../../lib/confirm.js';
-import type { Context } from '../../lib/context.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { parseSid } from '../../lib/sid.js';
 import { deleteTranscript } from '../../lib/transcripts.js';
+import type { Run } from '../spec.js';
+import type { remove } from './index.js';
 
-export async function run(ctx: Context, flags: { yes?: boolean }, ref: string): Promise<CommandResult> {
+export const run: Run<typeof remove> = async (ctx, { yes }, ref) => {
   const sid = parseSid(ref, 'GT');
-  await confirmDestructive(ctx, `delete transcript ${sid} and its results`, flags.yes);
+  await confirmDestructive(ctx, `delete transcript ${sid} and its results`, yes);
   await deleteTranscript(await ctx.client(), sid);
   ctx.log.hint(`Deleted transcript ${sid}.`);
   return { kind: 'none' };
-}
+};

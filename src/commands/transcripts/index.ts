@@ -1,96 +1,102 @@
-import type { Command } from 'commander';
-import { examples, oneOf, positiveInt, withOutput, type Runner } from '../define.js';
-import { redactionFlags, waitFlags } from './flags.js';
+import { TOP_LEVEL } from '../manifest.js';
+import { redactionFlags, waitTimingFlags } from '../shared/flags.js';
+import { arg, flag, group, loaded, verb } from '../spec.js';
 
-const SID = 'transcript SID (GT…)';
+const TRANSCRIPT = arg('<transcript>', 'transcript SID (GT…)');
+const STATUSES = ['queued', 'in-progress', 'completed', 'failed', 'canceled'] as const;
 
-export function registerTranscripts(program: Command, act: Runner): void {
-  const transcripts = program.command('transcripts');
-
-  examples(
-    withOutput(
-      transcripts
-        .command('list')
-        .alias('ls')
-        .description('list transcripts, newest filters applied by the API')
-        .option('--service <service>', 'only this service (SID or unique name)')
-        .option(
-          '--status <status>',
-          'queued, in-progress, completed, failed or canceled',
-          oneOf('--status', ['queued', 'in-progress', 'completed', 'failed', 'canceled']),
-        )
-        .option('--language-code <code>', 'e.g. en-US')
-        .option('--source-sid <RE…>', 'only the transcript of this recording')
-        .option('--before-start-time <iso-date>', 'media started before this time')
-        .option('--after-start-time <iso-date>', 'media started after this time')
-        .option('--before-date-created <iso-date>', 'created before this time')
-        .option('--after-date-created <iso-date>', 'created after this time')
-        .option('--customer-key <key>', 'only this customer key (filtered by ci, not the API: every page is read)')
-        .option('--limit <n>', 'at most this many (default 50)', positiveInt('--limit'))
-        .option('--all', 'every transcript, however many'),
-      { list: true },
-    ),
+export const list = verb({
+  name: 'list',
+  aliases: ['ls'],
+  summary: 'list transcripts, newest filters applied by the API',
+  output: 'list',
+  flags: {
+    service: flag.string('--service <service>', 'only this service (SID or unique name)'),
+    status: flag.choice('--status <status>', STATUSES, 'queued, in-progress, completed, failed or canceled'),
+    languageCode: flag.string('--language-code <code>', 'e.g. en-US'),
+    sourceSid: flag.string('--source-sid <RE…>', 'only the transcript of this recording'),
+    beforeStartTime: flag.string('--before-start-time <iso-date>', 'media started before this time'),
+    afterStartTime: flag.string('--after-start-time <iso-date>', 'media started after this time'),
+    beforeDateCreated: flag.string('--before-date-created <iso-date>', 'created before this time'),
+    afterDateCreated: flag.string('--after-date-created <iso-date>', 'created after this time'),
+    customerKey: flag.string('--customer-key <key>', 'only this customer key (filtered by ci, not the API: every page is read)'),
+  },
+  examples: [
     'ci transcripts list --service test-ci --status completed',
     'ci transcripts list --all --ndjson | jq -r .sid',
     'ci transcripts list --customer-key CA00000000000000000000000000000001',
-  ).action(act(() => import('./list.js')));
+  ],
+});
 
-  examples(
-    withOutput(transcripts.command('show').alias('view').description('show a transcript').argument('<transcript>', SID)),
-    'ci transcripts show GT0123456789abcdef0123456789abcdef --json',
-  ).action(act(() => import('./show.js')));
+export const show = verb({
+  name: 'show',
+  aliases: ['view'],
+  summary: 'show a transcript',
+  args: [TRANSCRIPT],
+  output: 'item',
+  examples: ['ci transcripts show GT0123456789abcdef0123456789abcdef --json'],
+});
 
-  examples(
-    transcripts
-      .command('delete')
-      .alias('rm')
-      .description('delete a transcript and its results')
-      .argument('<transcript>', SID)
-      .option('-y, --yes', 'do not ask for confirmation'),
-    'ci transcripts delete GT0123456789abcdef0123456789abcdef --yes',
-  ).action(act(() => import('./delete.js')));
+export const remove = verb({
+  name: 'delete',
+  aliases: ['rm'],
+  summary: 'delete a transcript and its results',
+  args: [TRANSCRIPT],
+  output: 'none',
+  flags: { yes: flag.bool('-y, --yes', 'do not ask for confirmation') },
+  examples: ['ci transcripts delete GT0123456789abcdef0123456789abcdef --yes'],
+});
 
-  examples(
-    waitFlags(
-      withOutput(
-        transcripts
-          .command('wait')
-          .description('wait until a transcript is completed (exit 5 if it fails or times out)')
-          .argument('<transcript>', SID),
-      ),
-      { optional: false },
-    ),
-    'ci transcripts wait GT0123456789abcdef0123456789abcdef --timeout 5m && ci results GT0123456789abcdef0123456789abcdef',
-  ).action(act(() => import('./wait.js')));
+export const wait = verb({
+  name: 'wait',
+  summary: 'wait until a transcript is completed (exit 5 if it fails or times out)',
+  args: [TRANSCRIPT],
+  output: 'item',
+  flags: waitTimingFlags,
+  examples: ['ci transcripts wait GT0123456789abcdef0123456789abcdef --timeout 5m && ci results GT0123456789abcdef0123456789abcdef'],
+});
 
-  examples(
-    redactionFlags(
-      withOutput(
-        transcripts
-          .command('sentences')
-          .description('the conversation: time, speaker, text and confidence of every sentence')
-          .argument('<transcript>', SID)
-          .option('--word-timestamps', 'include the timing of every word'),
-        { list: true },
-      ),
-      'sentences',
-    ),
+export const sentences = verb({
+  name: 'sentences',
+  summary: 'the conversation: time, speaker, text and confidence of every sentence',
+  args: [TRANSCRIPT],
+  output: 'list',
+  flags: {
+    wordTimestamps: flag.bool('--word-timestamps', 'include the timing of every word'),
+    ...redactionFlags('sentences'),
+  },
+  examples: [
     'ci transcripts sentences GT0123456789abcdef0123456789abcdef',
     'ci transcripts sentences GT0123456789abcdef0123456789abcdef --word-timestamps --json',
-  ).action(act(() => import('./sentences.js')));
+  ],
+});
 
-  examples(
-    redactionFlags(
-      withOutput(
-        transcripts
-          .command('media')
-          .description("print the URL of a transcript's media, or download it")
-          .argument('<transcript>', SID)
-          .option('--download <file>', 'save the media to this file'),
-      ),
-      'media',
-    ),
+export const media = verb({
+  name: 'media',
+  summary: "print the URL of a transcript's media, or download it",
+  args: [TRANSCRIPT],
+  output: 'item',
+  flags: {
+    download: flag.string('--download <file>', 'save the media to this file'),
+    ...redactionFlags('media'),
+  },
+  examples: [
     'ci transcripts media GT0123456789abcdef0123456789abcdef',
     'ci transcripts media GT0123456789abcdef0123456789abcdef --no-redacted --download call.txt',
-  ).action(act(() => import('./media.js')));
-}
+  ],
+});
+
+export const transcripts = group(
+  {
+    ...TOP_LEVEL.transcripts,
+    examples: ['ci transcripts list --status completed', 'ci transcripts wait GT0123456789abcdef0123456789abcdef'],
+  },
+  [
+    loaded(list, () => import('./list.js')),
+    loaded(show, () => import('./show.js')),
+    loaded(remove, () => import('./delete.js')),
+    loaded(wait, () => import('./wait.js')),
+    loaded(sentences, () => import('./sentences.js')),
+    loaded(media, () => import('./media.js')),
+  ],
+);

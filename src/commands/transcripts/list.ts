@@ -1,19 +1,12 @@
-import type { Context } from '../../lib/context.js';
-import { UsageError } from '../../lib/errors.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { resolveServiceSid } from '../../lib/services.js';
 import { parseSid } from '../../lib/sid.js';
 import { parseIsoDateTime } from '../../lib/time.js';
 import { listTranscripts, type TranscriptFilters } from '../../lib/transcripts.js';
+import type { Run } from '../spec.js';
 import { TRANSCRIPT_LIST_COLUMNS } from './fields.js';
+import type { list } from './index.js';
 
-interface ListFlags extends Omit<TranscriptFilters, 'serviceSid'> {
-  service?: string;
-  customerKey?: string;
-  limit?: number;
-  all?: boolean;
-}
-
+/** Transcripts pile up: without --limit or --all, the newest this many. */
 const DEFAULT_LIMIT = 50;
 
 /** Date filters are checked here so a typo is exit 2, not an API error. */
@@ -24,16 +17,25 @@ const DATE_FLAGS = {
   '--after-date-created': 'afterDateCreated',
 } as const;
 
-export async function run(ctx: Context, flags: ListFlags): Promise<CommandResult> {
-  if (flags.all && flags.limit !== undefined) throw new UsageError('give --limit or --all, not both');
-  if (flags.sourceSid) parseSid(flags.sourceSid, 'RE', '--source-sid');
+export const run: Run<typeof list> = async (ctx, options) => {
+  if (options.sourceSid) parseSid(options.sourceSid, 'RE', '--source-sid');
   for (const [flag, value] of Object.entries(DATE_FLAGS)) {
-    const given = flags[value];
+    const given = options[value];
     if (given !== undefined) parseIsoDateTime(given, flag);
   }
   const client = await ctx.client();
-  const { service, customerKey, limit, all, ...filters } = flags;
-  const serviceSid = service === undefined ? undefined : await resolveServiceSid(client, service);
-  const rows = listTranscripts(client, { ...filters, serviceSid }, { limit: all ? Infinity : (limit ?? DEFAULT_LIMIT), customerKey });
+  const { service, status, languageCode, sourceSid, beforeStartTime, afterStartTime, beforeDateCreated, afterDateCreated } = options;
+  const filters: TranscriptFilters = {
+    status,
+    languageCode,
+    sourceSid,
+    beforeStartTime,
+    afterStartTime,
+    beforeDateCreated,
+    afterDateCreated,
+  };
+  if (service !== undefined) filters.serviceSid = await resolveServiceSid(client, service);
+  const limit = options.all ? Infinity : (options.limit ?? DEFAULT_LIMIT);
+  const rows = listTranscripts(client, filters, { limit, customerKey: options.customerKey });
   return { kind: 'list', rows, columns: TRANSCRIPT_LIST_COLUMNS };
-}
+};

@@ -1,29 +1,25 @@
-import type { Context } from '../../lib/context.js';
-import type { Column, CommandResult, Row } from '../../lib/output/types.js';
+import type { Column, Row } from '../../lib/output/types.js';
 import { assertCompleted } from '../../lib/results.js';
 import { parseSid } from '../../lib/sid.js';
 import { fetchTranscript, listSentences, speakerOf } from '../../lib/transcripts.js';
+import type { Run } from '../spec.js';
+import type { sentences } from './index.js';
 
-interface SentencesFlags {
-  redacted?: boolean;
-  wordTimestamps?: boolean;
-}
-
-export async function run(ctx: Context, flags: SentencesFlags, ref: string): Promise<CommandResult> {
+export const run: Run<typeof sentences> = async (ctx, { redacted, wordTimestamps }, ref) => {
   const sid = parseSid(ref, 'GT');
   const client = await ctx.client();
   const transcript = await fetchTranscript(client, sid);
   assertCompleted(transcript);
-  const rows = listSentences(client, sid, { redacted: flags.redacted, wordTimestamps: flags.wordTimestamps });
+  const rows = listSentences(client, sid, { redacted, wordTimestamps });
   const columns: Column[] = [
     { key: 'startTime', header: 'TIME', format: (value) => clock(value) },
     { key: 'mediaChannel', header: 'SPEAKER', format: (value) => speakerOf(transcript, Number(value)) },
     { key: 'transcript', header: 'TEXT' },
     { key: 'confidence' },
   ];
-  if (flags.wordTimestamps) columns.push({ key: 'words', format: (value) => wordTimes(value) });
+  if (wordTimestamps) columns.push({ key: 'words', format: (value) => wordTimes(value) });
   return { kind: 'list', rows, columns };
-}
+};
 
 /** Seconds as m:ss.s, the way a conversation is read. */
 function clock(value: unknown): string {

@@ -1,10 +1,10 @@
-import type { Context } from '../../lib/context.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { parseSid } from '../../lib/sid.js';
 import { fetchTranscript } from '../../lib/transcripts.js';
-import { TRANSCRIPT_COLUMNS } from './fields.js';
+import { TRANSCRIPT_COLUMNS } from '../shared/transcript-columns.js';
+import type { Run } from '../spec.js';
+import type { show } from './index.js';
 
-export async function run(ctx: Context, _flags: object, sid: string): Promise<CommandResult> {
+export const run: Run<typeof show> = async (ctx, _options, sid) => {
   const transcript = await fetchTranscript(await ctx.client(), parseSid(sid, 'GT'));
   return { kind: 'item', data: transcript, columns: TRANSCRIPT_COLUMNS };
-}
+};

@@ -1,12 +1,12 @@
-import type { Context } from '../../lib/context.js';
-import type { CommandResult } from '../../lib/output/types.js';
 import { parseSid } from '../../lib/sid.js';
-import { TRANSCRIPT_COLUMNS } from './fields.js';
-import { waitWithSpinner, type WaitFlags } from './waiting.js';
+import { TRANSCRIPT_COLUMNS } from '../shared/transcript-columns.js';
+import { waitTimingOf, waitWithSpinner } from '../shared/waiting.js';
+import type { Run } from '../spec.js';
+import type { wait } from './index.js';
 
-export async function run(ctx: Context, flags: WaitFlags, ref: string): Promise<CommandResult> {
+export const run: Run<typeof wait> = async (ctx, options, ref) => {
   const sid = parseSid(ref, 'GT');
-  const transcript = await waitWithSpinner(ctx, sid, flags);
+  const transcript = await waitWithSpinner(ctx, sid, waitTimingOf(options));
   ctx.log.hint(`Next: ci results ${sid}`);
   return { kind: 'item', data: transcript, columns: TRANSCRIPT_COLUMNS };
-}
+};

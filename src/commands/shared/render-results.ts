@@ -13,7 +13,7 @@ const HEADER_COLUMNS: Column[] = [
   { key: 'status' },
   { key: 'customerKey' },
   { key: 'serviceSid', header: 'SERVICE' },
-  { key: 'duration', format: (value) => (value === null || value === undefined ? '' : `${String(value)} s`) },
+  { key: 'duration', format: (value) => (value === null || value === undefined ? '' : `${cellText(value)} s`) },
   { key: 'dateCreated', header: 'CREATED' },
 ];
 
@@ -54,7 +54,7 @@ function textOf(generation: unknown): string {
 
 function classification(result: OperatorResult, style: Style): string {
   const probability = typeof result.predictedProbability === 'number' ? `  ${style.dim(`(${result.predictedProbability})`)}` : '';
-  const predicted = `${style.bold('PREDICTED')}  ${style.green(String(result.predictedLabel ?? '—'))}${probability}`;
+  const predicted = `${style.bold('PREDICTED')}  ${style.green(cellText(result.predictedLabel ?? '—'))}${probability}`;
   const distribution = Object.entries((result.labelProbabilities as Record<string, unknown> | null) ?? {})
     .sort((a, b) => Number(b[1]) - Number(a[1]))
     .map(([label, value]) => ({ label, probability: value }));
@@ -73,7 +73,7 @@ function utterances(result: OperatorResult, style: Style): string {
 
 function entities(result: OperatorResult, style: Style): string {
   const rows = Object.entries((result.extractResults as Record<string, unknown> | null) ?? {}).flatMap(([label, values]) =>
-    (Array.isArray(values) ? values : [values]).map((value) => ({ label, value })),
+    [values].flat().map((value) => ({ label, value })),
   );
   if (rows.length === 0) return style.dim('no entities found');
   return table([{ key: 'label' }, { key: 'value' }], rows, style, WIDTH);
