@@ -18,11 +18,15 @@ function globalsOf({ requestTimeout, ...rest }: RawGlobals): GlobalOptions {
 /** The top-level command a run names: the first word that is not a global flag or its value (after `help`, the word it asks about). */
 function namedCommand(args: string[], program: Command): string | undefined {
   const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
+  let skipValue = false;
+  for (const [i, arg] of args.entries()) {
+    if (skipValue) {
+      skipValue = false;
+      continue;
+    }
     if (arg === '--') return args[i + 1];
     if (arg.startsWith('-')) {
-      if (takesValue.has(arg)) i++;
+      skipValue = takesValue.has(arg);
       continue;
     }
     return arg === 'help' ? args.slice(i + 1).find((word) => !word.startsWith('-')) : arg;

@@ -64,8 +64,9 @@ export async function resolveOperators(client: Twilio, refs: string[]): Promise<
       continue;
     }
     const matches = catalogue.filter((operator) => String(operator.friendlyName).toLowerCase() === ref.toLowerCase());
-    if (matches.length === 1) resolved.push(matches[0]);
-    else if (matches.length === 0) unknown.push(`"${ref}"`);
+    const [match, ...others] = matches;
+    if (!match) unknown.push(`"${ref}"`);
+    else if (others.length === 0) resolved.push(match);
     else ambiguous.push(`"${ref}" matches ${matches.length} operators: ${matches.map((operator) => String(operator.sid)).join(', ')}`);
   }
   const unknownText = unknown.length ? `no operator with SID or name ${unknown.join(', ')}` : '';
@@ -79,7 +80,9 @@ export async function resolveOperators(client: Twilio, refs: string[]): Promise<
 }
 
 export async function resolveOperator(client: Twilio, ref: string): Promise<Row> {
-  return (await resolveOperators(client, [ref]))[0];
+  const [operator] = await resolveOperators(client, [ref]);
+  if (!operator) throw new NotFoundError(`no operator with SID or name "${ref}"`, { hint: 'see `ci operators list`' });
+  return operator;
 }
 
 /** The custom operator behind a reference; a pre-built one is refused (exit 2) naming the action. */

@@ -123,8 +123,9 @@ const PARTICIPANT_KEYS: Record<string, string> = {
 export function parseParticipants(specs: string[]): Participant[] {
   if (specs.length > 2) throw new UsageError('at most two --participant flags: a transcript has two channels');
   const participants = specs.map(parseParticipant);
-  if (participants.length === 2 && participants[0].channel_participant === participants[1].channel_participant) {
-    throw new UsageError(`--participant: channel ${participants[0].channel_participant} is given twice`);
+  const [first, second] = participants;
+  if (first && second && first.channel_participant === second.channel_participant) {
+    throw new UsageError(`--participant: channel ${first.channel_participant} is given twice`);
   }
   return participants;
 }
@@ -132,7 +133,7 @@ export function parseParticipants(specs: string[]): Participant[] {
 function parseParticipant(spec: string): Participant {
   const fields: Record<string, string | number> = {};
   for (const pair of spec.split(',')) {
-    const [key, ...rest] = pair.split('=');
+    const [key = '', ...rest] = pair.split('=');
     const name = PARTICIPANT_KEYS[key.trim()];
     if (!name || rest.length === 0) {
       throw new UsageError(`--participant "${spec}": expected key=value pairs with keys ${Object.keys(PARTICIPANT_KEYS).join(', ')}`);

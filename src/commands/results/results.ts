@@ -38,8 +38,9 @@ export async function run(ctx: Context, flags: ResultsFlags, refs: string[]): Pr
     };
     return { kind: 'custom', json: null, human: () => '', ndjson: lines() };
   }
-  if (sids.length === 1) {
-    const report = await resultsOf(sids[0]);
+  const [onlySid, ...otherSids] = sids;
+  if (onlySid !== undefined && otherSids.length === 0) {
+    const report = await resultsOf(onlySid);
     return { kind: 'custom', json: report.operatorResults, human: (style) => renderResults(report, style) };
   }
   const reports: TranscriptResults[] = [];
