@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Env } from './context.js';
+import type { Env } from './io-types.js';
 
 /** One set of credentials and defaults, as stored in the config file. */
 export interface Profile {
