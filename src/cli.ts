@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { findCommand, registerCommands } from './commands/index.js';
 import { nonNegativeInt, outputOptionsOf, type CommandLoader, type OutputFlags } from './commands/define.js';
 import type { Context, GlobalOptions, IO } from './lib/context.js';
-import { CliError, ExitCode, InterruptedError, UsageError, toCliError } from './lib/errors.js';
+import { CliError, ExitCode, InterruptedError, UsageError, errorText, toCliError } from './lib/errors.js';
 import { buildContext, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
 import { parseDuration } from './lib/time.js';
 import { VERSION } from './version.js';
@@ -108,9 +108,8 @@ function addHelpCommand(program: Command, io: IO): void {
 }
 
 function printError(io: IO, error: CliError, debug: boolean): void {
-  const twilio = error.code ? ` (Twilio error ${error.code}${error.moreInfo ? `: ${error.moreInfo}` : ''})` : '';
   const hint = error.hint ? `; hint: ${error.hint}` : '';
-  io.stderr.write(`ci: ${error.message.replace(/\s*\n\s*/g, ' ')}${twilio}${hint}\n`);
+  io.stderr.write(`ci: ${errorText(error)}${hint}\n`);
   if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
 }
 

@@ -22,8 +22,6 @@ interface ConfigData {
   profiles: Record<string, Profile>;
 }
 
-export const CONFIG_FILE_NAME = 'config.json';
-
 /** Where the config lives: $XDG_CONFIG_HOME/twilio-ci, else ~/.config/twilio-ci (taken from the context's env, never process.env). */
 export function configDir(env: Env): string {
   const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');

@@ -3,7 +3,7 @@
 import type { Twilio } from 'twilio';
 import type { OperatorAvailability } from 'twilio/lib/rest/intelligence/v2/operator.js';
 import { explainConflict } from './conflict.js';
-import { NotFoundError, UsageError } from './errors.js';
+import { NotFoundError, UsageError, httpStatusOf } from './errors.js';
 import type { DefinitionParts } from './operator-input.js';
 import { configOf, definitionProblems, type GenerativeDefinition, type TrainingExample } from './operator-schema.js';
 import { toPlain } from './output/format.js';
@@ -91,7 +91,7 @@ export async function resolveCustomOperator(client: Twilio, ref: string, action:
   try {
     return toPlain(await client.intelligence.v2.customOperators(operator.sid as string).fetch());
   } catch (error) {
-    if ((error as { status?: number }).status !== 404) throw error;
+    if (httpStatusOf(error) !== 404) throw error;
     throw new UsageError(`cannot ${action} ${describeOperator(operator)}: it is a pre-built operator from Twilio's catalogue`, {
       hint: 'only custom operators can be changed; to stop using it, `ci operators detach <service> <operator>`',
     });

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Twilio } from 'twilio';
 import { UncertainWriteError } from './client.js';
-import { ApiError, NotFoundError, UsageError, WaitError, toCliError } from './errors.js';
+import { ApiError, NotFoundError, UsageError, WaitError, httpStatusOf, toCliError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import { pageSizeFor, streamPages } from './paging.js';
@@ -80,7 +80,7 @@ export async function transcribe(client: Twilio, request: TranscribeRequest): Pr
   } catch (error) {
     // The create may have landed though its answer was lost, or someone else transcribed the recording
     // between our look and our create: either way the recording's transcript is the answer.
-    const mayExist = error instanceof UncertainWriteError || toCliError(error).status === CONFLICT;
+    const mayExist = error instanceof UncertainWriteError || httpStatusOf(error) === CONFLICT;
     const existing = recordingSid && mayExist ? await findTranscriptOfRecording(client, recordingSid) : undefined;
     if (existing) return { outcome: error instanceof UncertainWriteError ? outcome : 'exists', transcript: existing };
     throw error;
