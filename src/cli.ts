@@ -4,7 +4,7 @@ import { buildProgram } from './commands/program.js';
 import { kindsOf, type Act } from './commands/register.js';
 import type { Verb } from './commands/spec.js';
 import type { Context, GlobalOptions, IO } from './lib/context.js';
-import { CliError, ExitCode, InterruptedError, UsageError, toCliError } from './lib/errors.js';
+import { CliError, ExitCode, InterruptedError, UsageError, errorText, toCliError } from './lib/errors.js';
 import { buildContext, buildIO, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
 import type { CommandResult, OutputOptions } from './lib/output/types.js';
 
@@ -47,9 +47,8 @@ function addHelpCommand(program: Command, io: IO): void {
 }
 
 function printError(io: IO, error: CliError, debug: boolean): void {
-  const twilio = error.code ? ` (Twilio error ${error.code}${error.moreInfo ? `: ${error.moreInfo}` : ''})` : '';
   const hint = error.hint ? `; hint: ${error.hint}` : '';
-  io.stderr.write(`ci: ${error.message.replace(/\s*\n\s*/g, ' ')}${twilio}${hint}\n`);
+  io.stderr.write(`ci: ${errorText(error)}${hint}\n`);
   if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
 }
 

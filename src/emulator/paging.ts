@@ -84,7 +84,7 @@ function firstIndexWithSeqAtLeast(entries: readonly Entry<unknown>[], seq: numbe
   let high = entries.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (entries[middle].seq < seq) low = middle + 1;
+    if ((entries[middle]?.seq ?? seq) < seq) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -83,11 +83,10 @@ function isCapture(segment: string): boolean {
 function matchSegments(pattern: string[], actual: string[]): Record<string, string> | undefined {
   if (pattern.length !== actual.length) return undefined;
   const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
-    const expected = pattern[i];
+  for (const [i, expected] of pattern.entries()) {
     let value: string;
     try {
-      value = decodeURIComponent(actual[i]);
+      value = decodeURIComponent(actual[i] ?? '');
     } catch {
       return undefined; // malformed %-escape: no route can match it
     }

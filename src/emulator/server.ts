@@ -154,9 +154,9 @@ async function readForm(request: IncomingMessage): Promise<ParamMap> {
 
 /** HTTP Basic with the account SID + auth token, or an API key SID + secret (as Twilio accepts). */
 function isAuthorized(header: string | undefined, credentials: Credentials): boolean {
-  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
-  if (!match) return false;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const [, encoded] = /^Basic\s+(\S+)$/i.exec(header ?? '') ?? [];
+  if (encoded === undefined) return false;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return false;
   const user = decoded.slice(0, colon);

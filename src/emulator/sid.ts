@@ -6,6 +6,6 @@ export function newSid(prefix: string): string {
 }
 
 /** Twilio only accepts well-formed SIDs; anything else is treated as "not found". */
-export function isSid(prefix: string, value: string): boolean {
+export function isSid(value: string, prefix: string): boolean {
   return value.length === 34 && value.startsWith(prefix) && /^[0-9a-f]{32}$/.test(value.slice(2));
 }

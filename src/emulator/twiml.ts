@@ -25,27 +25,28 @@ const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 /** Parses a TwiML document; throws with a reason when it is not well-formed or has no <Response>. */
 export function parseTwiml(xml: string): TwimlVerb[] {
   const root: TwimlVerb = { name: '#document', attributes: {}, text: '', children: [] };
-  const open: TwimlVerb[] = [root];
+  const open: TwimlVerb[] = []; // elements not yet closed, innermost last
   let consumed = 0;
   for (const match of xml.matchAll(TOKEN)) {
     if (match.index !== consumed) break;
     consumed += match[0].length;
     const [, closing, name, attributes, selfClosing, text] = match;
-    const current = open[open.length - 1];
+    const current = open.at(-1) ?? root;
     if (text !== undefined) current.text += decode(text);
     else if (closing !== undefined) {
-      if (current.name !== closing) throw new Error(`TwiML: </${closing}> closes <${current.name}>`);
+      if (current === root || current.name !== closing) throw new Error(`TwiML: </${closing}> closes <${current.name}>`);
       open.pop();
     } else if (name !== undefined) {
       const element: TwimlVerb = { name, attributes: {}, text: '', children: [] };
-      for (const [, key, double, single] of (attributes ?? '').matchAll(ATTRIBUTE))
+      for (const [, key = '', double, single] of (attributes ?? '').matchAll(ATTRIBUTE))
         element.attributes[key] = decode(double ?? single ?? '');
       current.children.push(element);
       if (!selfClosing) open.push(element);
     }
   }
   if (consumed !== xml.length) throw new Error(`TwiML: unreadable XML at offset ${consumed}`);
-  if (open.length !== 1) throw new Error(`TwiML: <${open[open.length - 1].name}> is never closed`);
+  const unclosed = open.at(-1);
+  if (unclosed) throw new Error(`TwiML: <${unclosed.name}> is never closed`);
   const response = root.children.find((child) => child.name === 'Response');
   if (!response || root.children.length !== 1) throw new Error('TwiML: the document must have one <Response> root');
   for (const verb of walk(response)) verb.text = verb.text.trim();

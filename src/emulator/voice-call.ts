@@ -47,7 +47,7 @@ const MAX_DOCUMENTS = 10;
 export async function playInboundCall(options: CallOptions): Promise<CallStep[]> {
   const { callSid } = options;
   const steps: CallStep[] = [];
-  const callParams: SignedParams = {
+  const callParams = {
     AccountSid: options.accountSid,
     CallSid: callSid,
     From: options.from,
@@ -57,7 +57,7 @@ export async function playInboundCall(options: CallOptions): Promise<CallStep[]>
     CallStatus: 'in-progress',
     Direction: 'inbound',
     ApiVersion: '2010-04-01',
-  };
+  } satisfies SignedParams;
 
   const request = async (url: string, method: SignedMethod, params: SignedParams): Promise<SignedResponse> => {
     let response: SignedResponse;
@@ -95,7 +95,7 @@ export async function playInboundCall(options: CallOptions): Promise<CallStep[]>
         break;
       } else if (verb.name === 'Record') {
         steps.push({ step: 'record', detail: `${options.recording.sid} (${describeAttributes(verb)})` });
-        await sendRecordingStatus(verb, current.url, { ...callParams, CallStatus: 'completed' }, options.recording, request);
+        await sendRecordingStatus(verb, current.url, callParams, options.recording, request);
         // Without `action`, Twilio requests the current document again, now with the recording.
         document = {
           url: new URL(verb.attributes.action ?? current.url, current.url).toString(),
@@ -112,7 +112,7 @@ export async function playInboundCall(options: CallOptions): Promise<CallStep[]>
 async function sendRecordingStatus(
   record: TwimlVerb,
   documentUrl: string,
-  callParams: SignedParams,
+  callParams: { AccountSid: string; CallSid: string },
   recording: CallRecording,
   request: (url: string, method: SignedMethod, params: SignedParams) => Promise<SignedResponse>,
 ): Promise<void> {

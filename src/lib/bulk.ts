@@ -3,7 +3,7 @@ import type { Twilio } from 'twilio';
 import type { BulkItem } from './bulk-input.js';
 import type { BulkState } from './bulk-state.js';
 import { UncertainWriteError } from './client.js';
-import { InterruptedError, NETWORK_CODES, WaitError, toCliError } from './errors.js';
+import { InterruptedError, NETWORK_CODES, WaitError, errorText, httpStatusOf, toCliError } from './errors.js';
 import type { Row } from './output/types.js';
 import { mapPool } from './pool.js';
 import { listOperatorResults } from './results.js';
@@ -61,9 +61,7 @@ export async function* transcribeAll(client: Twilio, items: readonly BulkItem[],
       return { input: item.input, line: item.line, transcriptSid, outcome, error: null };
     } catch (error) {
       if (error instanceof InterruptedError) throw error;
-      const cliError = toCliError(error);
-      const code = cliError.code ? ` (Twilio error ${cliError.code})` : '';
-      return { input: item.input, line: item.line, transcriptSid: null, outcome: 'failed', error: `${cliError.message}${code}` };
+      return { input: item.input, line: item.line, transcriptSid: null, outcome: 'failed', error: errorText(toCliError(error)) };
     }
   });
 }
@@ -107,13 +105,8 @@ async function findOwnCreate(client: Twilio, item: BulkItem, serviceSid: string,
   return undefined;
 }
 
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
 function isTransient(error: unknown): boolean {
-  const status = statusOf(error);
+  const status = httpStatusOf(error);
   const code = (error as { code?: unknown } | null)?.code;
   return (
     error instanceof UncertainWriteError ||
@@ -125,7 +118,7 @@ function isTransient(error: unknown): boolean {
 
 /** A 5xx or a dropped connection after sending: the create may have happened. */
 function mayHaveApplied(error: unknown): boolean {
-  const status = statusOf(error);
+  const status = httpStatusOf(error);
   return error instanceof UncertainWriteError || (status !== undefined && status >= 500);
 }
 

@@ -6,6 +6,7 @@ import type * as webhooks from 'twilio/lib/webhooks/webhooks.js';
 import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Credentials } from './credentials.js';
 import { ApiError, UsageError } from './errors.js';
+import { isLoopbackHost } from './loopback.js';
 import { DEFAULT_RETRY_POLICY, isUncertainFailure, retryDelayMs, retryReason, type Outcome, type RetryPolicy } from './retry.js';
 import { sleep } from './time.js';
 
@@ -28,7 +29,6 @@ export class UncertainWriteError extends ApiError {
   }
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Checks an --api-url: an http(s) URL, and plain http only to loopback unless explicitly allowed. */
@@ -42,7 +42,7 @@ export function parseApiUrl(value: string, allowInsecureHttp = false): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(`invalid API URL "${value}": only http and https are supported`);
   }
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname) && !allowInsecureHttp) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
     throw new UsageError(`refusing to send credentials over plain http to ${url.host}`, {
       hint: 'use https, a loopback address, or pass --allow-insecure-http',
     });

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Env } from './context.js';
+import type { Env } from './io-types.js';
 
 /** One set of credentials and defaults, as stored in the config file. */
 export interface Profile {
@@ -21,8 +21,6 @@ interface ConfigData {
   activeProfile?: string;
   profiles: Record<string, Profile>;
 }
-
-export const CONFIG_FILE_NAME = 'config.json';
 
 /** Where the config lives: $XDG_CONFIG_HOME/twilio-ci, else ~/.config/twilio-ci (taken from the context's env, never process.env). */
 export function configDir(env: Env): string {

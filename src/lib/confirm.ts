@@ -8,7 +8,7 @@ export async function confirmDestructive(ctx: Context, action: string, yes: bool
     throw new UsageError(`refusing to ${action} without confirmation: stdin is not a terminal`, { hint: 'pass --yes' });
   }
   const prompter = await ctx.prompter();
-  if (!(await prompter.confirm(`${action[0].toUpperCase()}${action.slice(1)}?`, false))) {
+  if (!(await prompter.confirm(`${action.charAt(0).toUpperCase()}${action.slice(1)}?`, false))) {
     throw new UsageError(`cancelled: did not ${action}`);
   }
 }

@@ -1,4 +1,4 @@
-import { ApiError } from './errors.js';
+import { ApiError, httpStatusOf, toCliError } from './errors.js';
 
 const PRECONDITION_FAILED = 412;
 
@@ -7,12 +7,12 @@ const PRECONDITION_FAILED = 412;
  * nothing was overwritten. Anything else is returned unchanged, for the caller to rethrow.
  */
 export function explainConflict(error: unknown, what: string, version: string | number, hint: string): unknown {
-  const rest = error as { status?: number; code?: number; moreInfo?: string };
-  if (rest.status !== PRECONDITION_FAILED) return error;
+  if (httpStatusOf(error) !== PRECONDITION_FAILED) return error;
+  const { code, moreInfo } = toCliError(error);
   return new ApiError(`conflict: ${what} is no longer at version ${version}, someone changed it; nothing was overwritten`, {
-    code: rest.code,
-    moreInfo: rest.moreInfo,
-    status: rest.status,
+    code,
+    moreInfo,
+    status: PRECONDITION_FAILED,
     hint,
     cause: error,
   });

@@ -2,35 +2,10 @@ import type { Twilio } from 'twilio';
 import type { CompletionCommand } from './completion/tree.js';
 import type { ConfigStore } from './config.js';
 import type { Credentials } from './credentials.js';
+import type { Env, GlobalOptions, IO } from './io-types.js';
 import type { Prompter } from './prompter.js';
 
-export type Env = Record<string, string | undefined>;
-
-/** Streams plus what we know about them; owned here so no command asks process.stdout itself. */
-export interface IO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream;
-  stdoutIsTTY: boolean;
-  stderrIsTTY: boolean;
-  stdinIsTTY: boolean;
-  /** Colour on stdout/stderr, decided once from NO_COLOR / FORCE_COLOR / --no-color / TTY. */
-  color: boolean;
-  columns: number;
-}
-
-/** Flags that apply to every command (`ci --help` lists them). */
-export interface GlobalOptions {
-  profile?: string;
-  apiUrl?: string;
-  region?: string;
-  edge?: string;
-  debug?: boolean;
-  color?: boolean;
-  maxRetries?: number;
-  requestTimeoutMs?: number;
-  allowInsecureHttp?: boolean;
-}
+export type { Env, GlobalOptions, IO };
 
 /** Messages for a person, on stderr: progress and hints only on a TTY, warnings always. */
 export interface Logger {

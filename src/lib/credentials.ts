@@ -1,5 +1,5 @@
 import type { Profile, ConfigStore } from './config.js';
-import type { Env, GlobalOptions } from './context.js';
+import type { Env, GlobalOptions } from './io-types.js';
 import { AuthError, UsageError } from './errors.js';
 
 /** The settings in effect: a profile's non-secret fields, with its secret turned into Basic-auth user and password. */

@@ -2,6 +2,7 @@
 // Pure functions, except `probe`, which makes one unauthenticated request to time the endpoint
 // and read the server's clock.
 import type { Env } from './context.js';
+import { isLoopbackHost } from './loopback.js';
 
 export interface Check {
   name: string;
@@ -102,7 +103,6 @@ export function endpointCheck(base: string, result: ProbeResult, viaApiUrl: bool
 }
 
 const PROXY_VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
 /** The Twilio SDK sends every request through HTTP_PROXY (only that one, and it ignores NO_PROXY). */
 export function proxyCheck(env: Env, apiUrl: string | undefined): Check {
@@ -114,7 +114,7 @@ export function proxyCheck(env: Env, apiUrl: string | undefined): Check {
     if (!URL.canParse(proxy))
       return fail(name, `HTTP_PROXY is not a URL`, 'set HTTP_PROXY to a URL such as http://proxy.example.com:3128, or unset it');
     const host = apiUrl && URL.canParse(apiUrl) ? new URL(apiUrl).hostname : undefined;
-    if (host && LOOPBACK.test(host)) {
+    if (host && isLoopbackHost(host)) {
       return fail(
         name,
         `HTTP_PROXY would carry requests for the local ${apiUrl} to ${new URL(proxy).host}`,

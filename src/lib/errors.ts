@@ -87,6 +87,18 @@ export class InterruptedError extends CliError {
   }
 }
 
+/** The HTTP status an error carries (a Twilio RestException's or a CliError's), if any. */
+export function httpStatusOf(error: unknown): number | undefined {
+  const status: unknown = typeof error === 'object' && error !== null && 'status' in error ? error.status : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** An error's message on one line, with Twilio's error code and link when the API sent them. */
+export function errorText(error: CliError): string {
+  const twilio = error.code ? ` (Twilio error ${error.code}${error.moreInfo ? `: ${error.moreInfo}` : ''})` : '';
+  return `${error.message.replace(/\s*\n\s*/g, ' ')}${twilio}`;
+}
+
 /** A Twilio RestException, recognised by shape so this module needs no SDK import. */
 interface RestExceptionLike {
   status: number;
@@ -99,7 +111,7 @@ function isRestException(err: unknown): err is RestExceptionLike {
   return (
     typeof err === 'object' &&
     err !== null &&
-    typeof (err as RestExceptionLike).status === 'number' &&
+    httpStatusOf(err) !== undefined &&
     typeof (err as RestExceptionLike).message === 'string' &&
     // Without a JSON body the SDK sets neither code nor moreInfo, only "[HTTP 502] Failed to execute request".
     ('moreInfo' in err || 'code' in err || /^\[HTTP \d+\]/.test((err as RestExceptionLike).message))

@@ -151,12 +151,13 @@ function csvExamples(text: string, where: string, problems: string[]): TrainingE
   }
   return records.flatMap((cells, index) => {
     const line = rows.lines[index + 1];
-    if (cells.length === 1 && cells[0] === '') return [];
-    if (cells.length !== 2) {
+    const [input, output, ...extra] = cells;
+    if (cells.length === 1 && input === '') return [];
+    if (input === undefined || output === undefined || extra.length > 0) {
       problems.push(`${where} line ${line}: expected 2 fields (input,output), got ${cells.length}; quote fields that contain commas`);
       return [];
     }
-    return [{ input: cells[0], output: cells[1] }];
+    return [{ input, output }];
   });
 }
 

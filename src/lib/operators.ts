@@ -3,7 +3,7 @@
 import type { Twilio } from 'twilio';
 import type { OperatorAvailability } from 'twilio/lib/rest/intelligence/v2/operator.js';
 import { explainConflict } from './conflict.js';
-import { NotFoundError, UsageError } from './errors.js';
+import { NotFoundError, UsageError, httpStatusOf } from './errors.js';
 import type { DefinitionParts } from './operator-input.js';
 import { configOf, definitionProblems, type GenerativeDefinition, type TrainingExample } from './operator-schema.js';
 import { toPlain } from './output/format.js';
@@ -64,8 +64,9 @@ export async function resolveOperators(client: Twilio, refs: string[]): Promise<
       continue;
     }
     const matches = catalogue.filter((operator) => String(operator.friendlyName).toLowerCase() === ref.toLowerCase());
-    if (matches.length === 1) resolved.push(matches[0]);
-    else if (matches.length === 0) unknown.push(`"${ref}"`);
+    const [match, ...others] = matches;
+    if (!match) unknown.push(`"${ref}"`);
+    else if (others.length === 0) resolved.push(match);
     else ambiguous.push(`"${ref}" matches ${matches.length} operators: ${matches.map((operator) => String(operator.sid)).join(', ')}`);
   }
   const unknownText = unknown.length ? `no operator with SID or name ${unknown.join(', ')}` : '';
@@ -79,7 +80,9 @@ export async function resolveOperators(client: Twilio, refs: string[]): Promise<
 }
 
 export async function resolveOperator(client: Twilio, ref: string): Promise<Row> {
-  return (await resolveOperators(client, [ref]))[0];
+  const [operator] = await resolveOperators(client, [ref]);
+  if (!operator) throw new NotFoundError(`no operator with SID or name "${ref}"`, { hint: 'see `ci operators list`' });
+  return operator;
 }
 
 /** The custom operator behind a reference; a pre-built one is refused (exit 2) naming the action. */
@@ -88,7 +91,7 @@ export async function resolveCustomOperator(client: Twilio, ref: string, action:
   try {
     return toPlain(await client.intelligence.v2.customOperators(operator.sid as string).fetch());
   } catch (error) {
-    if ((error as { status?: number }).status !== 404) throw error;
+    if (httpStatusOf(error) !== 404) throw error;
     throw new UsageError(`cannot ${action} ${describeOperator(operator)}: it is a pre-built operator from Twilio's catalogue`, {
       hint: 'only custom operators can be changed; to stop using it, `ci operators detach <service> <operator>`',
     });

@@ -13,12 +13,13 @@ export async function* mapPool<T, R>(
   work: (item: T) => Promise<R>,
 ): AsyncGenerator<R> {
   const results = new Channel<R>();
-  let next = 0;
+  const pending = items.values();
   let failure: { error: unknown } | undefined;
   let stopped = false;
   const worker = async () => {
-    while (!signal.aborted && !failure && !stopped && next < items.length) {
-      const item = items[next++];
+    while (!signal.aborted && !failure && !stopped) {
+      const { done, value: item } = pending.next();
+      if (done) return;
       try {
         results.push(await work(item));
       } catch (error) {

@@ -1,4 +1,4 @@
-import type { IO } from './context.js';
+import type { IO } from './io-types.js';
 import { UsageError } from './errors.js';
 
 export interface Choice<T> {

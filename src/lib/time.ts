@@ -20,9 +20,12 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 
 
 /** Parses "500ms", "2s", "10m", "1h" or a bare number of seconds. */
 export function parseDuration(value: string, flag: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
-  if (!match) throw new UsageError(`${flag} must be a duration such as 30s, 10m or 500ms (got "${value}")`);
-  return Math.round(Number(match[1]) * UNITS[match[2] ?? 's']);
+  const [, amount, unit = 's'] = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim()) ?? [];
+  const factor = UNITS[unit];
+  if (amount === undefined || factor === undefined) {
+    throw new UsageError(`${flag} must be a duration such as 30s, 10m or 500ms (got "${value}")`);
+  }
+  return Math.round(Number(amount) * factor);
 }
 
 /** An ISO 8601 date-time given by the user, e.g. 2026-01-31T09:30:00Z; exit 2 otherwise. */

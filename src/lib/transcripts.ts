@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Twilio } from 'twilio';
 import { UncertainWriteError } from './client.js';
-import { ApiError, NotFoundError, UsageError, WaitError, toCliError } from './errors.js';
+import { ApiError, NotFoundError, UsageError, WaitError, httpStatusOf, toCliError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import { pageSizeFor, streamPages } from './paging.js';
@@ -80,7 +80,7 @@ export async function transcribe(client: Twilio, request: TranscribeRequest): Pr
   } catch (error) {
     // The create may have landed though its answer was lost, or someone else transcribed the recording
     // between our look and our create: either way the recording's transcript is the answer.
-    const mayExist = error instanceof UncertainWriteError || toCliError(error).status === CONFLICT;
+    const mayExist = error instanceof UncertainWriteError || httpStatusOf(error) === CONFLICT;
     const existing = recordingSid && mayExist ? await findTranscriptOfRecording(client, recordingSid) : undefined;
     if (existing) return { outcome: error instanceof UncertainWriteError ? outcome : 'exists', transcript: existing };
     throw error;
@@ -123,8 +123,9 @@ const PARTICIPANT_KEYS: Record<string, string> = {
 export function parseParticipants(specs: string[]): Participant[] {
   if (specs.length > 2) throw new UsageError('at most two --participant flags: a transcript has two channels');
   const participants = specs.map(parseParticipant);
-  if (participants.length === 2 && participants[0].channel_participant === participants[1].channel_participant) {
-    throw new UsageError(`--participant: channel ${participants[0].channel_participant} is given twice`);
+  const [first, second] = participants;
+  if (first && second && first.channel_participant === second.channel_participant) {
+    throw new UsageError(`--participant: channel ${first.channel_participant} is given twice`);
   }
   return participants;
 }
@@ -132,7 +133,7 @@ export function parseParticipants(specs: string[]): Participant[] {
 function parseParticipant(spec: string): Participant {
   const fields: Record<string, string | number> = {};
   for (const pair of spec.split(',')) {
-    const [key, ...rest] = pair.split('=');
+    const [key = '', ...rest] = pair.split('=');
     const name = PARTICIPANT_KEYS[key.trim()];
     if (!name || rest.length === 0) {
       throw new UsageError(`--participant "${spec}": expected key=value pairs with keys ${Object.keys(PARTICIPANT_KEYS).join(', ')}`);

@@ -12,6 +12,7 @@ import { scriptedPrompter } from '../support/fake-prompter.js';
 import { runCi } from '../support/run-ci.js';
 import { sdkClient } from '../support/sdk.js';
 import { tempDir } from '../support/temp.js';
+import { defined } from '../support/defined.js';
 
 const SEED = fileURLToPath(new URL('../../examples/seed', import.meta.url));
 const WEBHOOK = 'https://example.com/ci-webhook';
@@ -91,7 +92,7 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
     const plan = await planOf();
     expect(plan.changes).toBe(1);
     expect(plan.steps[0]).toMatchObject({ action: 'update', kind: 'operator', name: 'test-operator', version: 1 });
-    expect(plan.steps[0].changes).toEqual([
+    expect(plan.steps[0]?.changes).toEqual([
       { field: 'prompt', from: expect.stringContaining('この会話は'), to: 'Classify the feedback as pricing or other.\n' },
     ]);
 
@@ -201,7 +202,7 @@ describe('a concurrent change between plan and apply', () => {
     // On a terminal, apply asks; while it waits, someone else changes the operator.
     const prompter = scriptedPrompter([]);
     prompter.confirm = async () => {
-      const [operator] = (await sdk.intelligence.v2.customOperators.list()).filter((row) => row.friendlyName === 'test-operator');
+      const operator = defined((await sdk.intelligence.v2.customOperators.list()).find((row) => row.friendlyName === 'test-operator'));
       await sdk.intelligence.v2
         .customOperators(operator.sid)
         .update({ friendlyName: 'test-operator', config: { ...operator.config, prompt: 'Their prompt.' }, ifMatch: '1' });
@@ -227,7 +228,7 @@ describe('a concurrent change between plan and apply', () => {
     const sdk = sdkClient(emulator);
     const prompter = scriptedPrompter([]);
     prompter.confirm = async () => {
-      const [service] = (await sdk.intelligence.v2.services.list()).filter((row) => row.uniqueName === 'test-ci');
+      const service = defined((await sdk.intelligence.v2.services.list()).find((row) => row.uniqueName === 'test-ci'));
       await sdk.intelligence.v2.services(service.sid).update({ friendlyName: 'Theirs', ifMatch: '1' });
       return true;
     };

@@ -8,8 +8,10 @@ import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi, spawnCi } from '../support/run-ci.js';
 import { statsOf } from '../support/stats.js';
 import { tempDir } from '../support/temp.js';
+import { defined } from '../support/defined.js';
 
 const recordings = generatedRecordings(24);
+const recordingSid = (index: number) => defined(recordings[index]).sid;
 
 const emulators: TestEmulator[] = [];
 const dir = tempDir('ci-bulk-');
@@ -93,7 +95,7 @@ describe('ci transcribe --from-file', () => {
 
   it('refuses a file with malformed lines before sending anything, naming each line', async () => {
     const { emulator, env } = await bulkEmulator();
-    const file = inputFile('bad.txt', [recordings[0].sid, 'RE123', 'not a url', `${recordings[1].sid},`]);
+    const file = inputFile('bad.txt', [recordingSid(0), 'RE123', 'not a url', `${recordingSid(1)},`]);
     const run = await runCi(['transcribe', '--from-file', file, '--service', 'bulk'], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
@@ -104,10 +106,10 @@ describe('ci transcribe --from-file', () => {
 
   it('with --skip-invalid reads stdin, warns per skipped line, and reports an existing transcript as "exists"', async () => {
     const { env } = await bulkEmulator();
-    expect((await runCi(['transcribe', recordings[0].sid, '--service', 'bulk'], { env })).code).toBe(0);
+    expect((await runCi(['transcribe', recordingSid(0), '--service', 'bulk'], { env })).code).toBe(0);
     const run = await runCi(['transcribe', '--from-file', '-', '--service', 'bulk', '--skip-invalid'], {
       env,
-      stdin: `${recordings[0].sid}\nbogus\n${recordings[1].sid}\n`,
+      stdin: `${recordingSid(0)}\nbogus\n${recordingSid(1)}\n`,
     });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
@@ -201,7 +203,7 @@ describe('ci transcribe --from-file', () => {
   it('reports a failed input on its line, keeps going, and exits 1', async () => {
     const { env } = await bulkEmulator();
     const unknown = `RE${'e'.repeat(32)}`;
-    const run = await runCi(['transcribe', '--from-file', inputFile('fail.txt', [unknown, recordings[5].sid]), '--service', 'bulk'], {
+    const run = await runCi(['transcribe', '--from-file', inputFile('fail.txt', [unknown, recordingSid(5)]), '--service', 'bulk'], {
       env,
     });
     expect(run.code).toBe(1);

@@ -6,6 +6,7 @@ import { runCi } from '../support/run-ci.js';
 import { sdkClient } from '../support/sdk.js';
 import { SEED_CONFIG } from '../support/seed.js';
 import { startCi } from '../support/serve-ci.js';
+import { defined } from '../support/defined.js';
 
 const emulator = useTestEmulator({ transcribeDelayMs: 300 });
 let env: Record<string, string | undefined>;
@@ -40,8 +41,8 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
   expect(call.stderr).toBe('');
   expect(call.code).toBe(0);
   const steps = JSON.parse(call.stdout) as Array<Record<string, unknown>>;
-  const callSid = steps[0].callSid as string;
-  const recordingSid = steps[0].recordingSid as string;
+  const callSid = defined(steps[0]).callSid as string;
+  const recordingSid = defined(steps[0]).recordingSid as string;
   expect(steps.map((step) => step.step)).toEqual(['request', 'say', 'record', 'request', 'request', 'say', 'hangup']);
   expect(steps.filter((step) => step.step === 'request').map((step) => [step.detail, step.status])).toEqual([
     [`POST ${serve.first.voiceUrl}`, 200],
@@ -72,13 +73,13 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
   expect(byEvent('webhook')).toEqual([
     expect.objectContaining({
       eventType: 'voice_intelligence_transcript_available',
-      transcriptSid: transcript.transcriptSid,
+      transcriptSid: defined(transcript).transcriptSid,
       customerKey: callSid,
       serviceSid: service.sid,
     }),
   ]);
   const [results] = byEvent('results');
-  const json = (results.operatorResults as Array<Record<string, unknown>>).find((result) => result.operatorType === 'json');
+  const json = (defined(results).operatorResults as Array<Record<string, unknown>>).find((result) => result.operatorType === 'json');
   expect(json).toMatchObject({ name: 'test-operator', jsonResults: { category: 'other', emotion: 'negative' } });
   expect(serve.stderr()).toBe('');
 });

@@ -11,6 +11,7 @@ import { fakeProcess } from '../support/fake-process.js';
 import { scriptedPrompter } from '../support/fake-prompter.js';
 import { CI_BIN, cleanEnv, runCi, tempConfigHome } from '../support/run-ci.js';
 import { tempDir } from '../support/temp.js';
+import { defined } from '../support/defined.js';
 
 const emulator = useTestEmulator();
 
@@ -206,7 +207,7 @@ describe('ci profiles import', () => {
     let offered: string[] = [];
     prompter.checkbox = async (_message, choices) => {
       offered = choices.map((choice) => choice.name);
-      return [choices[1].value] as never;
+      return [defined(choices[1]).value] as never;
     };
     const proc = fakeProcess({ tty: true, env });
     expect(await main(['node', 'ci', 'profiles', 'import', '--json'], proc, { prompter: async () => prompter })).toBe(0);

@@ -18,7 +18,7 @@ const SEED_SCHEMA = { type: 'object', properties: { category: { type: 'string' }
 const SEED_EXAMPLES = [
   'How much your product? => {"category":"pricing","emotion":"neutral"}',
   'We cannot find your products. => {"category":"other","emotion":"negative"}',
-];
+] as const;
 
 let emulator: TestEmulator;
 let env: Record<string, string | undefined>;

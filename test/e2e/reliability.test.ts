@@ -118,8 +118,8 @@ describe('ci emulator start with fault flags', () => {
       let text = '';
       server.child.stdout.on('data', (chunk) => {
         text += chunk;
-        const match = /listening on (\S+)/.exec(text);
-        if (match) resolve(match[1]);
+        const [, url] = /listening on (\S+)/.exec(text) ?? [];
+        if (url !== undefined) resolve(url);
       });
     });
     const address = { url, accountSid: DEFAULT_ACCOUNT_SID, authToken: DEFAULT_AUTH_TOKEN };

@@ -118,10 +118,10 @@ describe('ci serve /incoming-call', () => {
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
     const lines = (await serve.events(4)).slice(2);
     expect(lines.map((line) => line.outcome).sort()).toEqual(['created', 'exists']);
-    expect(lines[0].transcriptSid).toBe(lines[1].transcriptSid);
+    expect(lines[0]?.transcriptSid).toBe(lines[1]?.transcriptSid);
     const transcripts = await sdkClient(emulator).intelligence.v2.transcripts.list({ sourceSid: recordingSid });
     expect(transcripts).toHaveLength(1);
-    expect(transcripts[0]).toMatchObject({ sid: lines[0].transcriptSid, customerKey: CALL_SID, serviceSid });
+    expect(transcripts[0]).toMatchObject({ sid: lines[0]?.transcriptSid, customerKey: CALL_SID, serviceSid });
   });
 });
 
@@ -160,7 +160,7 @@ describe('ci serve flags', () => {
       expect(local.status).toBe(200);
       const [say, record] = parseTwiml(await local.text());
       expect(say).toMatchObject({ attributes: { language: 'en-US', voice: 'Polly.Joanna' }, text: 'Speak after the beep.' });
-      expect(record.attributes).toMatchObject({
+      expect(record?.attributes).toMatchObject({
         recordingStatusCallback: 'https://abc.example.com/recording-status',
         timeout: '3',
         maxLength: '60',

@@ -42,7 +42,7 @@ describe('ci services against the emulator', () => {
     const listed = await ci(['services', 'list']);
     expect(listed.code).toBe(0);
     const [header, ...lines] = listed.stdout.trim().split('\n');
-    expect(header.split('\t')).toContain('SID');
+    expect(header?.split('\t')).toContain('SID');
     expect(lines.some((line) => line.startsWith(`${service.sid}\te2e-crud\t`))).toBe(true);
 
     const shown = await ci(['services', 'show', 'e2e-crud', '--json']);

@@ -361,8 +361,8 @@ describe('ci emulator start --recordings', () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => {
-          const match = /listening on (\S+)/.exec(chunk.toString());
-          if (match) resolve(match[1]);
+          const [, url] = /listening on (\S+)/.exec(chunk.toString()) ?? [];
+          if (url !== undefined) resolve(url);
         });
         child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
       });

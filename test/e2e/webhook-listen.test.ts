@@ -11,6 +11,7 @@ import { twilioSignature } from '../../src/emulator/webhook-signing.js';
 import { runCi } from '../support/run-ci.js';
 import { startCi, type RunningCi } from '../support/serve-ci.js';
 import { tempDir } from '../support/temp.js';
+import { defined } from '../support/defined.js';
 
 // Signatures are made by the emulator's own signer (node:crypto) and checked by ci through the SDK.
 const env = { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN };
@@ -82,7 +83,7 @@ describe('ci webhook listen', () => {
       accountSid: DEFAULT_ACCOUNT_SID,
       customerKey: 'CA' + 'c'.repeat(32),
     });
-    expect(Date.parse(line.receivedAt as string)).not.toBeNaN();
+    expect(Date.parse(defined(line).receivedAt as string)).not.toBeNaN();
   });
 
   it('accepts a signed GET with the parameters in the query', async () => {
@@ -236,7 +237,7 @@ describe('ci webhook listen options', () => {
       expect(lines.slice(1)).toEqual([expect.objectContaining({ event: 'webhook' }), { event: 'forwarded', url: targetUrl, status: 202 }]);
       expect(received).toHaveLength(1);
       expect(received[0]).toMatchObject({ method: 'POST', url: '/app/hook', body: new URLSearchParams(event()).toString() });
-      expect(received[0].headers['x-twilio-signature']).toBe(twilioSignature(TEST_AUTH_TOKEN, sent.url, event()));
+      expect(received[0]?.headers['x-twilio-signature']).toBe(twilioSignature(TEST_AUTH_TOKEN, sent.url, event()));
     } finally {
       target.close();
     }

@@ -3,6 +3,7 @@ import { paginate, type PageMeta } from '../../src/emulator/paging.js';
 import type { ParamMap } from '../../src/emulator/params.js';
 import { Router, type Route } from '../../src/emulator/router.js';
 import { Collection, type Resource } from '../../src/emulator/store.js';
+import { defined } from '../support/defined.js';
 
 const LIST_URL = 'http://emulator/v2/Things';
 
@@ -41,7 +42,7 @@ describe('paginate', () => {
   it('stays on course when items before the cursor are deleted', () => {
     const collection = filled(6);
     const first = page(collection, { PageSize: '2' });
-    collection.delete(first.sids[0]);
+    collection.delete(defined(first.sids[0]));
     const second = page(collection, queryOf(first.meta.next_page_url!));
     expect(second.sids).toEqual([`TH${'2'.padStart(32, '0')}`, `TH${'3'.padStart(32, '0')}`]);
     const back = page(collection, queryOf(second.meta.previous_page_url!));

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, useTestEmulator } from '../support/emulator.js';
 import { rejection, sdkClient } from '../support/sdk.js';
 import { tempDir } from '../support/temp.js';
+import { defined } from '../support/defined.js';
 
 describe('Services through the official twilio SDK', () => {
   const emulator = useTestEmulator();
@@ -20,11 +21,14 @@ describe('Services through the official twilio SDK', () => {
     for (const uniqueName of names) {
       created.push(await client.intelligence.v2.services.create({ uniqueName, friendlyName: `Service ${uniqueName}` }));
     }
-    expect(created[0].sid).toMatch(/^GA[0-9a-f]{32}$/);
-    expect(created[0].accountSid).toBe(emulator.accountSid);
-    expect(created[0].languageCode).toBe('en-US');
-    expect(created[0].version).toBe(1);
-    expect(created[0].url).toBe(`${emulator.url}/v2/Services/${created[0].sid}`);
+    const alpha = defined(created[0]);
+    const charlie = defined(created[2]);
+    const echo = defined(created[4]);
+    expect(alpha.sid).toMatch(/^GA[0-9a-f]{32}$/);
+    expect(alpha.accountSid).toBe(emulator.accountSid);
+    expect(alpha.languageCode).toBe('en-US');
+    expect(alpha.version).toBe(1);
+    expect(alpha.url).toBe(`${emulator.url}/v2/Services/${alpha.sid}`);
 
     const firstPage = await client.intelligence.v2.services.page({ pageSize: 2 });
     expect(firstPage.instances.map((service) => service.uniqueName)).toEqual(['alpha', 'bravo']);
@@ -33,11 +37,11 @@ describe('Services through the official twilio SDK', () => {
     const listed = await client.intelligence.v2.services.list({ pageSize: 2 });
     expect(listed.map((service) => service.uniqueName)).toEqual(names);
 
-    const fetched = await client.intelligence.v2.services(created[2].sid).fetch();
+    const fetched = await client.intelligence.v2.services(charlie.sid).fetch();
     expect(fetched.uniqueName).toBe('charlie');
     expect(fetched.dateCreated).toBeInstanceOf(Date);
 
-    const updated = await client.intelligence.v2.services(created[2].sid).update({
+    const updated = await client.intelligence.v2.services(charlie.sid).update({
       friendlyName: 'renamed',
       autoRedaction: true,
       mediaRedaction: true,
@@ -48,12 +52,12 @@ describe('Services through the official twilio SDK', () => {
     expect(updated).toMatchObject({ friendlyName: 'renamed', autoRedaction: true, mediaRedaction: true, version: 2 });
     expect(updated.webhookHttpMethod).toBe('GET');
 
-    const stale = await rejection(client.intelligence.v2.services(created[2].sid).update({ friendlyName: 'x', ifMatch: '1' }));
+    const stale = await rejection(client.intelligence.v2.services(charlie.sid).update({ friendlyName: 'x', ifMatch: '1' }));
     expect(stale.status).toBe(412);
     expect(stale.code).toBe(20412);
 
-    expect(await client.intelligence.v2.services(created[4].sid).remove()).toBe(true);
-    const gone = await rejection(client.intelligence.v2.services(created[4].sid).fetch());
+    expect(await client.intelligence.v2.services(echo.sid).remove()).toBe(true);
+    const gone = await rejection(client.intelligence.v2.services(echo.sid).fetch());
     expect(gone).toMatchObject({ status: 404, code: 20404 });
     expect((await client.intelligence.v2.services.list()).length).toBe(4);
   });

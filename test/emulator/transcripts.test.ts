@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestEmulator } from '../support/emulator.js';
 import { rejection, sdkClient } from '../support/sdk.js';
+import { defined } from '../support/defined.js';
 
 const BILLING_CALL = 'RE00000000000000000000000000000002';
 const SEED_CALL = 'RE00000000000000000000000000000001';
@@ -65,8 +66,8 @@ describe('Transcripts through the official twilio SDK', () => {
       ['Entity Recognition', 'extract'],
     ]);
     const [, sentiment, entities] = results;
-    expect(Object.values(sentiment.labelProbabilities as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
-    expect(entities.extractResults).toEqual({
+    expect(Object.values(defined(sentiment).labelProbabilities as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+    expect(entities?.extractResults).toEqual({
       MONEY_AMOUNT: ['[MONEY_AMOUNT]', '[MONEY_AMOUNT]'],
       DATE: ['[DATE]', '[DATE]'],
       EMAIL_ADDRESS: ['[EMAIL_ADDRESS]'],
@@ -88,13 +89,18 @@ describe('Transcripts through the official twilio SDK', () => {
       transcript: 'It is jane.doe@example.com and my phone is (415) 555-0123.',
       confidence: '1.0',
     });
-    expect((sentences[0].words as unknown[])[0]).toEqual({ word: 'Thank', start_time: '0.5', end_time: '0.736', confidence: '1.0' });
+    expect((defined(sentences[0]).words as unknown[])[0]).toEqual({
+      word: 'Thank',
+      start_time: '0.5',
+      end_time: '0.736',
+      confidence: '1.0',
+    });
 
     const media = await client.intelligence.v2.transcripts(created.sid).media().fetch({ redacted: false });
     const body = await (await fetch(media.mediaUrl)).text();
     expect(body.split('\n')[0]).toBe('Agent: Thank you for calling Owl Bank billing, how can I help?');
     const encrypted = await client.intelligence.v2.transcripts(created.sid).encryptedOperatorResults().fetch();
-    expect(await (await fetch(encrypted.locations[0])).json()).toHaveLength(3);
+    expect(await (await fetch(defined(encrypted.locations[0]))).json()).toHaveLength(3);
     const encryptedSentences = await client.intelligence.v2.transcripts(created.sid).encryptedSentences().fetch({ redacted: false });
     expect(await (await fetch(encryptedSentences.location)).json()).toHaveLength(5);
 

@@ -38,7 +38,7 @@ export async function startCi(args: string[], env: Record<string, string | undef
   await waitFor(() => lines().length > 0, 15_000, 'the first line');
   return {
     child,
-    first: JSON.parse(lines()[0]) as Record<string, unknown>,
+    first: JSON.parse(lines()[0] ?? '') as Record<string, unknown>,
     stdout: () => stdout,
     stderr: () => stderr,
     async events(count, timeoutMs = 15_000) {

@@ -99,11 +99,11 @@ function queryViolations(operation: Operation, exchange: Exchange, pointer: stri
   const violations: string[] = [];
   for (const [name, raw] of Object.entries(exchange.query)) {
     const index = parameters.findIndex((parameter) => parameter.in === 'query' && parameter.name === name);
-    if (index < 0) {
+    const schema = parameters[index]?.schema;
+    if (!schema) {
       violations.push(`query parameter ${name} is not defined for this operation`);
       continue;
     }
-    const schema = parameters[index].schema;
     const validate = validatorAt([...pointer, 'parameters', String(index), 'schema']);
     violations.push(...errorsOf(validate, coerce(raw, schema), `query parameter ${name}`));
   }
@@ -118,13 +118,14 @@ function formViolations(operation: Operation, exchange: Exchange, pointer: strin
   const properties = (formSchema.properties ?? {}) as Record<string, Schema>;
   const required = (formSchema.required ?? []) as string[];
   const violations = required.filter((name) => !(name in exchange.form)).map((name) => `form parameter ${name} is required`);
-  for (const name of names) {
-    if (!properties[name]) {
+  for (const [name, value] of Object.entries(exchange.form)) {
+    const property = properties[name];
+    if (!property) {
       violations.push(`form parameter ${name} is not defined for this operation`);
       continue;
     }
     const schemaPointer = [...pointer, 'requestBody', 'content', 'application/x-www-form-urlencoded', 'schema', 'properties', name];
-    violations.push(...errorsOf(validatorAt(schemaPointer), coerce(exchange.form[name], properties[name]), `form parameter ${name}`));
+    violations.push(...errorsOf(validatorAt(schemaPointer), coerce(value, property), `form parameter ${name}`));
   }
   return violations;
 }

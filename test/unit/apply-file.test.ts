@@ -6,6 +6,7 @@ import { loadDesiredState } from '../../src/lib/apply/load.js';
 import { computePlan } from '../../src/lib/apply/plan.js';
 import type { CurrentState } from '../../src/lib/apply/state.js';
 import { tempDir } from '../support/temp.js';
+import { defined } from '../support/defined.js';
 
 const directory = tempDir('ci-apply-unit-');
 const write = (name: string, text: string) => {
@@ -57,7 +58,7 @@ describe('loading a configuration file', () => {
   it('expands ${VAR}, keeps $${VAR} literal, and names an unset variable with its place', async () => {
     const text = 'services:\n  - uniqueName: a\n    webhookUrl: ${CI_WEBHOOK_URL}\n    friendlyName: cost $${HOME}\n';
     const state = await loadDesiredState('x.yaml', text, { CI_WEBHOOK_URL: 'https://example.com/hook' });
-    expect(state.services[0].fields).toMatchObject({ webhookUrl: 'https://example.com/hook', friendlyName: 'cost ${HOME}' });
+    expect(state.services[0]?.fields).toMatchObject({ webhookUrl: 'https://example.com/hook', friendlyName: 'cost ${HOME}' });
     const error = await failure(loadDesiredState('x.yaml', text, {}));
     expect(error.message).toBe('x.yaml:3:17: environment variable CI_WEBHOOK_URL is not set (referenced as ${CI_WEBHOOK_URL})');
   });
@@ -147,7 +148,7 @@ describe('the plan (pure)', () => {
       'f:1:1: no operator named "nope" in the file or the account',
     );
     const french = desired();
-    (french.services[0].fields as Record<string, unknown>).languageCode = 'fr-FR';
+    (defined(french.services[0]).fields as Record<string, unknown>).languageCode = 'fr-FR';
     expect(() => computePlan(french, current())).toThrow(/language code cannot change/);
   });
 });

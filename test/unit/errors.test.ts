@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, AuthError, CliError, ExitCode, NotFoundError, UsageError, WaitError, toCliError } from '../../src/lib/errors.js';
+import {
+  ApiError,
+  AuthError,
+  CliError,
+  ExitCode,
+  NotFoundError,
+  UsageError,
+  WaitError,
+  errorText,
+  httpStatusOf,
+  toCliError,
+} from '../../src/lib/errors.js';
 
 describe('exit-code mapping', () => {
   it.each([
@@ -34,5 +45,23 @@ describe('exit-code mapping', () => {
     const error = toCliError(new TypeError('bad'));
     expect(error).toBeInstanceOf(CliError);
     expect(error.exitCode).toBe(1);
+  });
+});
+
+describe('httpStatusOf and errorText', () => {
+  it('reads the status of a RestException-like error or a CliError, and nothing else', () => {
+    expect(httpStatusOf({ status: 412, message: 'x', code: 20412 })).toBe(412);
+    expect(httpStatusOf(new ApiError('x', { status: 409 }))).toBe(409);
+    expect(httpStatusOf({ status: '404' })).toBeUndefined();
+    expect(httpStatusOf(null)).toBeUndefined();
+    expect(httpStatusOf('404')).toBeUndefined();
+  });
+
+  it("puts a message on one line with Twilio's code and link", () => {
+    expect(errorText(new NotFoundError('not\n  found', { code: 20404, moreInfo: 'https://www.twilio.com/docs/errors/20404' }))).toBe(
+      'not found (Twilio error 20404: https://www.twilio.com/docs/errors/20404)',
+    );
+    expect(errorText(new ApiError('boom', { code: 20500 }))).toBe('boom (Twilio error 20500)');
+    expect(errorText(new ApiError('boom'))).toBe('boom');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv, parseExamplesFile } from '../../src/lib/operator-input.js';
 import { definitionProblems, exampleProblems, resultSchemaProblems } from '../../src/lib/operator-schema.js';
+import { defined } from '../support/defined.js';
 
 const SEED_SCHEMA = { type: 'object', properties: { category: { type: 'string' }, emotion: { type: 'string' } } };
 
@@ -119,7 +120,7 @@ describe('examples files', () => {
   ];
 
   it('reads a JSON array, with outputs as JSON text or as JSON', () => {
-    const text = JSON.stringify([expected[0], { input: expected[1].input, output: { category: 'other', emotion: 'negative' } }]);
+    const text = JSON.stringify([expected[0], { input: defined(expected[1]).input, output: { category: 'other', emotion: 'negative' } }]);
     const problems: string[] = [];
     expect(parseExamplesFile('examples.json', text, problems)).toEqual(expected);
     expect(problems).toEqual([]);

@@ -56,7 +56,7 @@ describe('output layer', () => {
     const line = out().split('\n')[1];
     expect(line).toContain(sid);
     expect(line).toContain('…');
-    expect(line.length).toBeLessThanOrEqual(60);
+    expect(line?.length).toBeLessThanOrEqual(60);
   });
 
   it('prints one JSON array with every field for --json, and picks keys with --fields', async () => {

@@ -5,6 +5,7 @@ import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { tempConfigHome } from '../support/run-ci.js';
 import { sdkClient } from '../support/sdk.js';
+import { defined } from '../support/defined.js';
 
 const HAPPY_CALL = 'RE00000000000000000000000000000003';
 const argv = (...args: string[]) => ['node', 'ci', ...args];
@@ -53,7 +54,7 @@ describe('waiting for a transcript', () => {
     interrupt!();
     expect(await running).toBe(130);
     expect(proc.err()).toBe('ci: interrupted\n');
-    expect((await client.intelligence.v2.transcripts(transcript.sid).fetch()).status).toMatch(/queued|in-progress/);
+    expect((await client.intelligence.v2.transcripts(defined(transcript).sid).fetch()).status).toMatch(/queued|in-progress/);
   });
 });
 

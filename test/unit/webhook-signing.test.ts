@@ -35,7 +35,7 @@ describe("the emulator's TwiML reader", () => {
     );
     expect(verbs.map((verb) => verb.name)).toEqual(['Say', 'Gather', 'Hangup']);
     expect(verbs[0]).toMatchObject({ attributes: { voice: 'woman' }, text: 'a & b' });
-    expect(verbs[1].children[0]).toMatchObject({ name: 'Say', text: 'nested' });
+    expect(verbs[1]?.children[0]).toMatchObject({ name: 'Say', text: 'nested' });
     expect(() => parseTwiml('{"ok":true}')).toThrow(/unreadable XML|Response/);
     expect(() => parseTwiml('<Response><Say></Response>')).toThrow(/closes <Say>/);
     expect(() => parseTwiml('<Other/>')).toThrow(/one <Response> root/);

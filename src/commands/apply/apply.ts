@@ -5,7 +5,7 @@ import { confirmDestructive } from '../../lib/confirm.js';
 import { CliError, UsageError } from '../../lib/errors.js';
 import { makeStyle } from '../../lib/output/style.js';
 import type { Run } from '../spec.js';
-import type { applySpec } from './index.js';
+import type { applySpec } from './specs.js';
 
 export const run: Run<typeof applySpec> = async (ctx, flags) => {
   if (flags.printSchema) {

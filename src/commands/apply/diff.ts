@@ -2,7 +2,7 @@ import { CliError, ExitCode } from '../../lib/errors.js';
 import { planFile } from '../../lib/apply/from-file.js';
 import { planJson, planText, summary } from '../../lib/apply/report.js';
 import type { Run } from '../spec.js';
-import type { diffSpec } from './index.js';
+import type { diffSpec } from './specs.js';
 
 export const run: Run<typeof diffSpec> = async (ctx, flags) => {
   const steps = await planFile(ctx.client, flags.file, { env: ctx.env, stdin: ctx.io.stdin }, { prune: flags.prune });

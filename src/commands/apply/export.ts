@@ -1,7 +1,7 @@
 import { exportDocument } from '../../lib/apply/export.js';
 import { fetchCurrentState } from '../../lib/apply/state.js';
 import type { Run } from '../spec.js';
-import type { exportSpec } from './index.js';
+import type { exportSpec } from './specs.js';
 
 export const run: Run<typeof exportSpec> = async (ctx, flags) => {
   const document = exportDocument(await fetchCurrentState(await ctx.client()), flags.service);

@@ -7,7 +7,7 @@ import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
 import type { Row } from '../../lib/output/types.js';
 import type { Run } from '../spec.js';
-import type { completionSpec } from './index.js';
+import type { completionSpec } from './specs.js';
 
 const SCRIPTS: Partial<Record<string, (tree: CompletionCommand) => string>> = { bash: bashScript, zsh: zshScript, fish: fishScript };
 

@@ -1,25 +1,4 @@
-import { TOP_LEVEL } from '../manifest.js';
-import { arg, flag, loaded, verb } from '../spec.js';
-
-const INSTALL = `
-Installation:
-  bash  echo 'source <(ci completion bash)' >> ~/.bashrc
-  zsh   ci completion zsh > "\${fpath[1]}/_ci"     # then restart zsh (needs compinit)
-  fish  ci completion fish > ~/.config/fish/completions/ci.fish
-
-Service and operator names complete from the account in effect, cached for a minute.
-`;
-
-export const completionSpec = verb({
-  ...TOP_LEVEL.completion,
-  args: [arg('[shell]', 'bash, zsh or fish', { choices: ['bash', 'zsh', 'fish'] })],
-  output: ['text', 'none'],
-  flags: {
-    // Used by the scripts to complete service and operator names (cached for a minute).
-    names: flag.hidden(flag.choice('--names <kind>', ['services', 'operators'] as const, 'account names to complete')),
-  },
-  examples: ['ci completion bash > /etc/bash_completion.d/ci', 'source <(ci completion bash)'],
-  helpAfter: INSTALL,
-});
+import { loaded } from '../spec.js';
+import { completionSpec } from './specs.js';
 
 export const completion = loaded(completionSpec, () => import('./completion.js'));

@@ -17,7 +17,7 @@ import {
 import { CliError, ExitCode, toCliError } from '../../lib/errors.js';
 import type { Style } from '../../lib/output/types.js';
 import type { Run } from '../spec.js';
-import type { doctorSpec } from './index.js';
+import type { doctorSpec } from './specs.js';
 
 function modeOf(path: string): number | undefined {
   try {

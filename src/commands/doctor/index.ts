@@ -1,11 +1,4 @@
-import { TOP_LEVEL } from '../manifest.js';
-import { loaded, verb } from '../spec.js';
-
-export const doctorSpec = verb({
-  ...TOP_LEVEL.doctor,
-  output: 'view',
-  jsonHelp: 'print the checks as one JSON document',
-  examples: ['ci doctor', 'ci --profile emulator doctor --json | jq ".checks[] | select(.ok == false)"'],
-});
+import { loaded } from '../spec.js';
+import { doctorSpec } from './specs.js';
 
 export const doctor = loaded(doctorSpec, () => import('./doctor.js'));

@@ -5,7 +5,7 @@ import { findPhoneNumber, parsePhoneNumber } from '../../lib/phone-numbers.js';
 import { parseSid } from '../../lib/sid.js';
 import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
 import type { Run } from '../spec.js';
-import type { call } from './index.js';
+import type { call } from './specs.js';
 
 /** What the caller says by default: the seed article's test call. */
 const SEED_CALLER_SPEECH = 'We cannot log in to your account system.';

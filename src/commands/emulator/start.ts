@@ -4,7 +4,7 @@ import { UsageError } from '../../lib/errors.js';
 import { parseSid } from '../../lib/sid.js';
 import { faultOptionsOf } from './fault-flags.js';
 import type { Run } from '../spec.js';
-import type { start } from './index.js';
+import type { start } from './specs.js';
 
 export const EMULATOR_PROFILE = 'emulator';
 

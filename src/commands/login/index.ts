@@ -1,15 +1,4 @@
-import { TOP_LEVEL } from '../manifest.js';
-import { arg, flag, loaded, verb } from '../spec.js';
-
-/** The profile `ci login` saves when no name is given. */
-export const DEFAULT_PROFILE = 'default';
-
-export const loginCommand = verb({
-  ...TOP_LEVEL.login,
-  args: [arg('[name]', `profile name (default: "${DEFAULT_PROFILE}")`)],
-  output: 'none',
-  flags: { accountSid: flag.string('--account-sid <AC…>', 'account SID (asked when missing)') },
-  examples: ['ci login', 'ci login work --account-sid AC0123456789abcdef0123456789abcdef'],
-});
+import { loaded } from '../spec.js';
+import { loginCommand } from './specs.js';
 
 export const login = loaded(loginCommand, () => import('./login.js'));

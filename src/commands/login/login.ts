@@ -3,7 +3,7 @@ import { AuthError, UsageError, toCliError } from '../../lib/errors.js';
 import { checkProfileName, profileFrom } from '../../lib/profiles.js';
 import { isSid } from '../../lib/sid.js';
 import type { Run } from '../spec.js';
-import { DEFAULT_PROFILE, type loginCommand } from './index.js';
+import { DEFAULT_PROFILE, type loginCommand } from './specs.js';
 
 export const run: Run<typeof loginCommand> = async (ctx, { accountSid: givenAccountSid }, name = DEFAULT_PROFILE) => {
   checkProfileName(name);

@@ -3,7 +3,7 @@ import { assertNoProblems, attachOperators, createGenerativeOperator, newDefinit
 import { resolveServiceSid } from '../../lib/services.js';
 import type { Run } from '../spec.js';
 import { OPERATOR_DETAIL_COLUMNS } from './fields.js';
-import type { create } from './index.js';
+import type { create } from './specs.js';
 
 export const run: Run<typeof create> = async (ctx, options) => {
   const { definition, problems } = newDefinition(options.name, await readDefinitionParts(options, ctx.io.stdin));

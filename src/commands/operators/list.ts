@@ -2,7 +2,7 @@ import { attachedOperatorRows, listOperators, type OperatorFilters } from '../..
 import { resolveServiceSid } from '../../lib/services.js';
 import type { Run } from '../spec.js';
 import { OPERATOR_LIST_COLUMNS } from './fields.js';
-import type { list } from './index.js';
+import type { list } from './specs.js';
 
 export const run: Run<typeof list> = async (ctx, options) => {
   const client = await ctx.client();

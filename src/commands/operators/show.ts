@@ -1,7 +1,7 @@
 import { resolveOperator } from '../../lib/operators.js';
 import type { Run } from '../spec.js';
 import { OPERATOR_DETAIL_COLUMNS } from './fields.js';
-import type { show } from './index.js';
+import type { show } from './specs.js';
 
 export const run: Run<typeof show> = async (ctx, _options, ref) => ({
   kind: 'item',

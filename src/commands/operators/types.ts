@@ -2,7 +2,7 @@ import { UsageError } from '../../lib/errors.js';
 import { fetchOperatorType, listOperatorTypes } from '../../lib/operators.js';
 import type { Run } from '../spec.js';
 import { OPERATOR_TYPE_DETAIL_COLUMNS, OPERATOR_TYPE_LIST_COLUMNS } from './fields.js';
-import type { types } from './index.js';
+import type { types } from './specs.js';
 
 export const run: Run<typeof types> = async (ctx, { language }, name) => {
   const client = await ctx.client();

@@ -2,7 +2,7 @@ import { readDefinitionParts } from '../../lib/operator-input.js';
 import { updateGenerativeOperator } from '../../lib/operators.js';
 import type { Run } from '../spec.js';
 import { OPERATOR_DETAIL_COLUMNS } from './fields.js';
-import type { update } from './index.js';
+import type { update } from './specs.js';
 
 export const run: Run<typeof update> = async (ctx, options, ref) => {
   const parts = await readDefinitionParts(options, ctx.io.stdin);

@@ -1,6 +1,6 @@
 import { checkProfileName, profileFrom } from '../../lib/profiles.js';
 import type { Run } from '../spec.js';
-import type { add } from './index.js';
+import type { add } from './specs.js';
 
 export const run: Run<typeof add> = async (ctx, flags, name) => {
   // --region, --edge and --api-url are global flags: commander hands them to the root command.

@@ -2,7 +2,7 @@ import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
 import { readTwilioCliProfiles, twilioCliConfigPath, type FoundProfile } from '../../lib/twilio-cli-profiles.js';
 import type { OptionsOf, Run } from '../spec.js';
-import type { importProfiles } from './index.js';
+import type { importProfiles } from './specs.js';
 
 /** Which profiles to import: the named ones, --all, or (on a terminal) the ones ticked in a list. */
 async function choose(

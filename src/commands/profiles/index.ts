@@ -1,65 +1,6 @@
 import { TOP_LEVEL } from '../manifest.js';
-import { arg, flag, group, loaded, verb } from '../spec.js';
-
-const NAME = arg('<name>', 'profile name');
-
-export const add = verb({
-  name: 'add',
-  summary: 'save credentials under a name, without prompting; the global --region, --edge and --api-url are saved with them',
-  args: [NAME],
-  output: 'none',
-  flags: {
-    accountSid: flag.string('--account-sid <AC…>', 'account SID'),
-    authToken: flag.string('--auth-token <token>', 'auth token (or use an API key)'),
-    apiKey: flag.string('--api-key <SK…>', 'API key SID'),
-    apiSecret: flag.string('--api-secret <secret>', 'API key secret'),
-    service: flag.string('--service <GA…>', 'default service for commands that need one'),
-    activate: flag.bool('--activate', 'make it the active profile'),
-  },
-  examples: [
-    'ci profiles add prod --account-sid AC… --api-key SK… --api-secret …',
-    'ci profiles add test --account-sid AC… --auth-token … --service GA… --activate',
-    'ci profiles add local --account-sid AC… --auth-token … --api-url http://127.0.0.1:4010',
-  ],
-});
-
-export const list = verb({
-  name: 'list',
-  aliases: ['ls'],
-  summary: 'list profiles (secrets masked)',
-  output: 'list',
-  examples: ['ci profiles list'],
-});
-
-export const use = verb({
-  name: 'use',
-  summary: 'make a profile the active one',
-  args: [NAME],
-  output: 'none',
-  examples: ['ci profiles use prod'],
-});
-
-export const importProfiles = verb({
-  name: 'import',
-  summary: "import profiles from twilio-cli's ~/.twilio-cli/config.json (read only; asks which on a terminal)",
-  args: [arg('[names...]', 'twilio-cli profile names to import')],
-  output: 'list',
-  flags: {
-    all: flag.bool('--all', 'import every profile found'),
-    overwrite: flag.bool('--overwrite', 'replace ci profiles that have the same name'),
-    from: flag.string('--from <file>', "twilio-cli's config file (default: ~/.twilio-cli/config.json)"),
-  },
-  examples: ['ci profiles import', 'ci profiles import prod staging', 'ci profiles import --all --json'],
-});
-
-export const remove = verb({
-  name: 'remove',
-  aliases: ['rm'],
-  summary: 'delete a saved profile',
-  args: [NAME],
-  output: 'none',
-  examples: ['ci profiles remove old-account'],
-});
+import { group, loaded } from '../spec.js';
+import { add, importProfiles, list, remove, use } from './specs.js';
 
 export const profiles = group({ ...TOP_LEVEL.profiles, examples: ['ci profiles list', 'ci profiles use prod'] }, [
   loaded(add, () => import('./add.js')),

@@ -1,6 +1,6 @@
 import { maskedProfile } from '../../lib/profiles.js';
 import type { Run } from '../spec.js';
-import type { list } from './index.js';
+import type { list } from './specs.js';
 
 export const run: Run<typeof list> = async (ctx) => {
   const config = await ctx.config();

@@ -1,6 +1,6 @@
 import { UsageError } from '../../lib/errors.js';
 import type { Run } from '../spec.js';
-import type { remove } from './index.js';
+import type { remove } from './specs.js';
 
 export const run: Run<typeof remove> = async (ctx, _options, name) => {
   const config = await ctx.config();

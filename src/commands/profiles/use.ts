@@ -1,6 +1,6 @@
 import { UsageError } from '../../lib/errors.js';
 import type { Run } from '../spec.js';
-import type { use } from './index.js';
+import type { use } from './specs.js';
 
 export const run: Run<typeof use> = async (ctx, _options, name) => {
   const config = await ctx.config();

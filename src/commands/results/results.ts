@@ -6,7 +6,7 @@ import { readWords } from '../../lib/stdin.js';
 import { renderResults } from '../shared/render-results.js';
 import { checkWaitFlags, waitTimingOf, waitWithSpinner } from '../shared/waiting.js';
 import type { Run } from '../spec.js';
-import type { resultsCommand } from './index.js';
+import type { resultsCommand } from './specs.js';
 
 const SEPARATOR = `\n\n${'─'.repeat(40)}\n\n`;
 

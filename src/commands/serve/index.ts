@@ -1,38 +1,4 @@
-import { TOP_LEVEL } from '../manifest.js';
-import { RECEIVER_FLAGS, SIGNED_SERVER_FLAGS } from '../shared/server-flags.js';
-import { flag, loaded, verb } from '../spec.js';
+import { loaded } from '../spec.js';
+import { serveSpec } from './specs.js';
 
-const spec = verb({
-  ...TOP_LEVEL.serve,
-  output: 'stream',
-  flags: {
-    ...SIGNED_SERVER_FLAGS,
-    service: flag.string(
-      '--service <service>',
-      "service that transcribes the recordings: SID (GA…) or unique name (default: the profile's service)",
-    ),
-    phoneNumber: flag.string(
-      '--phone-number <+1…>',
-      'point this number\'s "A call comes in" webhook at the server (needs --public-url with Twilio)',
-    ),
-    ...RECEIVER_FLAGS,
-    greeting: flag.string('--greeting <text>', "guidance said before recording (default: the seed's Japanese prompt)"),
-    thanks: flag.string('--thanks <text>', "said after recording, before hanging up (default: the seed's)"),
-    language: flag.string('--language <code>', 'language of both <Say>s (default: ja-JP)'),
-    voice: flag.string(
-      '--voice <voice>',
-      'voice of both <Say>s, e.g. Polly.Mizuki (default: Twilio\'s for the guidance, "woman" for the thanks)',
-    ),
-    timeout: flag.int('--timeout <seconds>', 'seconds of silence that end the recording (default: 5)'),
-    maxLength: flag.int('--max-length <seconds>', 'longest recording in seconds (default: 120)'),
-    playBeep: flag.bool('--no-play-beep', 'record without the beep'),
-  },
-  examples: [
-    'ci serve --service test-ci --port 3000',
-    'ci serve --service test-ci --public-url https://abc.ngrok.app --phone-number +15551234567',
-    'ci serve --service test-ci --language en-US --greeting "Speak after the beep." --thanks "Thank you."',
-  ],
-});
-
-export { spec as serveSpec };
-export const serve = loaded(spec, () => import('./serve.js'));
+export const serve = loaded(serveSpec, () => import('./serve.js'));

@@ -10,7 +10,7 @@ import { startEventServer } from '../shared/event-server.js';
 import { webhookEndpoint } from '../shared/receiver.js';
 import { PATHS, incomingCallEndpoint, recordingStatusEndpoint } from './endpoints.js';
 import type { OptionsOf, Run } from '../spec.js';
-import type { serveSpec } from './index.js';
+import type { serveSpec } from './specs.js';
 
 /** The seed's settings, each replaced by the flag that names it. */
 function callScript(flags: OptionsOf<typeof serveSpec>): Omit<CallScript, 'recordingStatusUrl'> {

@@ -3,7 +3,7 @@ import { UsageError } from '../../lib/errors.js';
 import { createService } from '../../lib/services.js';
 import type { Run } from '../spec.js';
 import { SERVICE_DETAIL_COLUMNS, serviceFieldsOf } from './fields.js';
-import type { create } from './index.js';
+import type { create } from './specs.js';
 
 async function askUniqueName(ctx: Context): Promise<string> {
   if (!ctx.io.stdinIsTTY) {

@@ -1,7 +1,7 @@
 import { confirmDestructive } from '../../lib/confirm.js';
 import { deleteService, resolveServiceSid } from '../../lib/services.js';
 import type { Run } from '../spec.js';
-import type { remove } from './index.js';
+import type { remove } from './specs.js';
 
 export const run: Run<typeof remove> = async (ctx, { yes }, ref) => {
   const client = await ctx.client();

@@ -2,7 +2,7 @@ import { UsageError } from '../../lib/errors.js';
 import { updateService } from '../../lib/services.js';
 import type { Run } from '../spec.js';
 import { SERVICE_DETAIL_COLUMNS, serviceFieldsOf } from './fields.js';
-import type { update } from './index.js';
+import type { update } from './specs.js';
 
 export const run: Run<typeof update> = async (ctx, options, ref) => {
   const fields = serviceFieldsOf(options);

@@ -1,11 +1,4 @@
-import { TOP_LEVEL } from '../manifest.js';
-import { loaded, verb } from '../spec.js';
-
-export const setupCommand = verb({
-  ...TOP_LEVEL.setup,
-  output: 'view',
-  jsonHelp: 'print {serviceSid, uniqueName, attachedOperatorSids, customOperatorSid, commands} as JSON',
-  examples: ['ci setup', 'ci --profile emulator setup'],
-});
+import { loaded } from '../spec.js';
+import { setupCommand } from './specs.js';
 
 export const setup = loaded(setupCommand, () => import('./setup.js'));

@@ -1,7 +1,7 @@
 import { UsageError } from '../../lib/errors.js';
 import { applySetup, askSetupPlan, planSummary } from '../../lib/setup.js';
 import type { Run } from '../spec.js';
-import type { setupCommand } from './index.js';
+import type { setupCommand } from './specs.js';
 
 /** The commands to use instead, in the refusal's hint (docs/operators.md has them in full). */
 const NON_INTERACTIVE_HINT =

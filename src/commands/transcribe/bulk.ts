@@ -9,7 +9,7 @@ import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import { readAll } from '../../lib/stdin.js';
 import { DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../shared/waiting.js';
 import type { OptionsOf } from '../spec.js';
-import type { transcribeCommand } from './index.js';
+import type { transcribeCommand } from './specs.js';
 import { ProgressBar, type Tally } from './progress.js';
 
 type TranscribeOptions = OptionsOf<typeof transcribeCommand>;

@@ -9,7 +9,7 @@ import { TRANSCRIPT_COLUMNS } from '../shared/transcript-columns.js';
 import { checkWaitFlags, waitTimingOf, waitWithSpinner } from '../shared/waiting.js';
 import type { Run } from '../spec.js';
 import { checkBulkFlags, runBulk } from './bulk.js';
-import type { transcribeCommand } from './index.js';
+import type { transcribeCommand } from './specs.js';
 
 export const run: Run<typeof transcribeCommand> = async (ctx, flags, recording) => {
   checkWaitFlags(flags);

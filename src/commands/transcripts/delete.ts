@@ -2,7 +2,7 @@ import { confirmDestructive } from '../../lib/confirm.js';
 import { parseSid } from '../../lib/sid.js';
 import { deleteTranscript } from '../../lib/transcripts.js';
 import type { Run } from '../spec.js';
-import type { remove } from './index.js';
+import type { remove } from './specs.js';
 
 export const run: Run<typeof remove> = async (ctx, { yes }, ref) => {
   const sid = parseSid(ref, 'GT');

@@ -4,7 +4,7 @@ import { parseIsoDateTime } from '../../lib/time.js';
 import { listTranscripts, type TranscriptFilters } from '../../lib/transcripts.js';
 import type { Run } from '../spec.js';
 import { TRANSCRIPT_LIST_COLUMNS } from './fields.js';
-import type { list } from './index.js';
+import type { list } from './specs.js';
 
 /** Transcripts pile up: without --limit or --all, the newest this many. */
 const DEFAULT_LIMIT = 50;

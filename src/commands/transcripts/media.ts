@@ -1,7 +1,7 @@
 import { parseSid } from '../../lib/sid.js';
 import { downloadMedia, fetchMedia } from '../../lib/transcripts.js';
 import type { Run } from '../spec.js';
-import type { media } from './index.js';
+import type { media } from './specs.js';
 
 export const run: Run<typeof media> = async (ctx, { redacted, download }, ref) => {
   const found = await fetchMedia(await ctx.client(), parseSid(ref, 'GT'), { redacted });

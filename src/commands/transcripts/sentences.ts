@@ -3,7 +3,7 @@ import { assertCompleted } from '../../lib/results.js';
 import { parseSid } from '../../lib/sid.js';
 import { fetchTranscript, listSentences, speakerOf } from '../../lib/transcripts.js';
 import type { Run } from '../spec.js';
-import type { sentences } from './index.js';
+import type { sentences } from './specs.js';
 
 export const run: Run<typeof sentences> = async (ctx, { redacted, wordTimestamps }, ref) => {
   const sid = parseSid(ref, 'GT');

@@ -2,7 +2,7 @@ import { parseSid } from '../../lib/sid.js';
 import { TRANSCRIPT_COLUMNS } from '../shared/transcript-columns.js';
 import { waitTimingOf, waitWithSpinner } from '../shared/waiting.js';
 import type { Run } from '../spec.js';
-import type { wait } from './index.js';
+import type { wait } from './specs.js';
 
 export const run: Run<typeof wait> = async (ctx, options, ref) => {
   const sid = parseSid(ref, 'GT');

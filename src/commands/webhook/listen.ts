@@ -4,7 +4,7 @@ import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
 import { startEventServer } from '../shared/event-server.js';
 import { webhookEndpoint } from '../shared/receiver.js';
 import type { Run } from '../spec.js';
-import type { listen } from './index.js';
+import type { listen } from './specs.js';
 
 export const run: Run<typeof listen> = async (ctx, flags) => {
   const authToken = flags.verify ? (flags.authToken ?? signingAuthToken(await ctx.credentials())) : undefined;

@@ -19,7 +19,7 @@ export function normalise(scores: Record<string, number>): Record<string, number
   const rounded = Object.entries(scores).map(([label, score]) => [label, round4(score / total)] as [string, number]);
   const [top] = [...rounded].sort((a, b) => b[1] - a[1]);
   const others = rounded.filter((pair) => pair !== top).reduce((sum, [, value]) => sum + value, 0);
-  top[1] = round4(1 - others);
+  if (top) top[1] = round4(1 - others);
   return Object.fromEntries(rounded);
 }
 

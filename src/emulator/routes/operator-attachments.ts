@@ -33,8 +33,8 @@ function attachmentPath(service: ServiceRecord, operatorSid: string): string {
 /** Attaching twice is harmless: the operator keeps its place and the answer is the same. */
 function attach(context: RequestContext) {
   const service = serviceFromPath(context, 'ServiceSid');
-  const operatorSid = context.params.OperatorSid;
-  const operator = isSid('LY', operatorSid) ? findOperator(context.store, operatorSid) : undefined;
+  const operatorSid = context.params.OperatorSid ?? '';
+  const operator = isSid(operatorSid, 'LY') ? findOperator(context.store, operatorSid) : undefined;
   if (!operator) throw notFound(`/v2/Operators/${operatorSid}`);
   if (!service.read_only_attached_operator_sids.includes(operator.sid)) {
     setAttached(context.store, service, [...service.read_only_attached_operator_sids, operator.sid]);
@@ -47,7 +47,7 @@ function attach(context: RequestContext) {
 
 function detach(context: RequestContext) {
   const service = serviceFromPath(context, 'ServiceSid');
-  const operatorSid = context.params.OperatorSid;
+  const operatorSid = context.params.OperatorSid ?? '';
   if (!service.read_only_attached_operator_sids.includes(operatorSid)) throw notFound(attachmentPath(service, operatorSid));
   setAttached(
     context.store,

@@ -82,8 +82,8 @@ function supportsLanguage(codes: string[], wanted: string): boolean {
 }
 
 function operatorFromPath(context: RequestContext, find: (sid: string) => OperatorRecord | undefined, path: string): OperatorRecord {
-  const sid = context.params.Sid;
-  const operator = isSid(OPERATOR_SID_PREFIX, sid) ? find(sid) : undefined;
+  const sid = context.params.Sid ?? '';
+  const operator = isSid(sid, OPERATOR_SID_PREFIX) ? find(sid) : undefined;
   if (!operator) throw notFound(`${path}/${sid}`);
   return operator;
 }
@@ -187,7 +187,8 @@ function listOperatorTypes(context: RequestContext) {
 }
 
 function fetchOperatorType(context: RequestContext) {
-  const type = findOperatorType(context.params.Sid);
-  if (!type) throw notFound(`/v2/OperatorTypes/${context.params.Sid}`);
+  const sid = context.params.Sid ?? '';
+  const type = findOperatorType(sid);
+  if (!type) throw notFound(`/v2/OperatorTypes/${sid}`);
   return { status: 200, body: { ...type.record, url: `${context.origin}/v2/OperatorTypes/${type.record.sid}` } };
 }

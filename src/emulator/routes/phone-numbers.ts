@@ -80,7 +80,7 @@ function listPhoneNumbers(context: RequestContext) {
 
 function numberFromPath(context: RequestContext): PhoneNumberRecord {
   const base = accountPath(context);
-  const file = context.params.File;
+  const file = context.params.File ?? '';
   const number = file.endsWith('.json') ? phoneNumbersOf(context).get(file.slice(0, -'.json'.length)) : undefined;
   if (!number) throw notFound(`${base}/${file}`);
   return number;

@@ -10,7 +10,7 @@ export const recordingRoutes: Route[] = [
 ];
 
 function fetchRecording(context: RequestContext) {
-  const { AccountSid: accountSid, File: file } = context.params;
+  const { AccountSid: accountSid, File: file = '' } = context.params;
   const sid = file.replace(/\.json$/, '');
   const recording = accountSid === context.accountSid && file.endsWith('.json') ? context.transcriber.catalogue.get(sid) : undefined;
   if (!recording) throw notFound(`/2010-04-01/Accounts/${accountSid}/Recordings/${file}`);

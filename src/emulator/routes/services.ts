@@ -49,8 +49,8 @@ export function servicesOf(context: RequestContext): Collection<ServiceRecord> {
 
 /** The service named by the path's {Sid}, or 404 (also for malformed SIDs, as Twilio does). */
 export function serviceFromPath(context: RequestContext, param = 'Sid'): ServiceRecord {
-  const sid = context.params[param];
-  const service = isSid(SERVICE_SID_PREFIX, sid) ? servicesOf(context).get(sid) : undefined;
+  const sid = context.params[param] ?? '';
+  const service = isSid(sid, SERVICE_SID_PREFIX) ? servicesOf(context).get(sid) : undefined;
   if (!service) throw notFound(`/v2/Services/${sid}`);
   return service;
 }

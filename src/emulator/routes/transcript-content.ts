@@ -138,8 +138,9 @@ function fileUrl(context: RequestContext, transcript: TranscriptRecord, file: st
  */
 function transcriptFile(context: RequestContext) {
   const transcript = transcriptFromPath(context, 'TranscriptSid');
-  const match = /^(media|sentences|operator-results)(-redacted)?\.(txt|json)$/.exec(context.params.File);
-  if (!match || (match[1] === 'media') !== (match[3] === 'txt')) throw notFound(context.params.File);
+  const file = context.params.File ?? '';
+  const match = /^(media|sentences|operator-results)(-redacted)?\.(txt|json)$/.exec(file);
+  if (!match || (match[1] === 'media') !== (match[3] === 'txt')) throw notFound(file);
   const redacted = Boolean(match[2]) && transcript.redaction;
   const analysis = analysisOf(context, transcript);
   if (match[1] === 'sentences') return { status: 200, body: sentencesOf(analysis, redacted, true) };

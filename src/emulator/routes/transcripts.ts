@@ -33,8 +33,8 @@ export const transcriptRoutes: Route[] = [
 
 /** The transcript named by a path capture, or 404 (also for malformed SIDs, as Twilio does). */
 export function transcriptFromPath(context: RequestContext, param: string): TranscriptRecord {
-  const sid = context.params[param];
-  const transcript = isSid('GT', sid) ? transcriptsIn(context.store).get(sid) : undefined;
+  const sid = context.params[param] ?? '';
+  const transcript = isSid(sid, 'GT') ? transcriptsIn(context.store).get(sid) : undefined;
   if (!transcript) throw notFound(`/v2/Transcripts/${sid}`);
   return transcript;
 }
@@ -57,7 +57,7 @@ function renderTranscript(transcript: TranscriptRecord, origin: string) {
 function createTranscript(context: RequestContext) {
   const { form, store } = context;
   const serviceSid = requiredString(form, 'ServiceSid');
-  const service = isSid('GA', serviceSid) ? servicesOf(context).get(serviceSid) : undefined;
+  const service = isSid(serviceSid, 'GA') ? servicesOf(context).get(serviceSid) : undefined;
   if (!service) throw notFound(`/v2/Services/${serviceSid}`);
   const channel = parseChannel(requiredString(form, 'Channel'));
   const customerKey = optionalString(form, 'CustomerKey');

@@ -146,14 +146,14 @@ export function utterancesFromMedia(contentType: string, body: string): Utteranc
   const utterances: Utterance[] = [];
   let clock = 0;
   for (const line of lines) {
-    const match = SPEAKER_LINE.exec(line);
-    if (!match) return undefined;
-    const duration = Math.max(1, match[2].split(/\s+/).length * SECONDS_PER_WORD);
+    const [, speaker, words] = SPEAKER_LINE.exec(line) ?? [];
+    if (speaker === undefined || words === undefined) return undefined;
+    const duration = Math.max(1, words.split(/\s+/).length * SECONDS_PER_WORD);
     utterances.push({
-      channel: match[1].toLowerCase() === 'agent' ? 1 : 2,
+      channel: speaker.toLowerCase() === 'agent' ? 1 : 2,
       start: round1(clock),
       end: round1(clock + duration),
-      text: match[2],
+      text: words,
     });
     clock += duration + 0.5;
   }

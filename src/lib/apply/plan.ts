@@ -156,13 +156,14 @@ function resolveReference(
   }
   const ours = desired.operators.find((operator) => operator.friendlyName.toLowerCase() === ref.ref.toLowerCase());
   const candidates = byName(current.catalogue, 'friendlyName', ref.ref).filter((row) => !ours || current.customSids.has(row.sid as string));
-  if (candidates.length > 1) {
+  const [candidate, ...others] = candidates;
+  if (others.length > 0) {
     throw new UsageError(
       `${ref.where}: operator name "${ref.ref}" matches ${candidates.length} operators (${candidates.map((row) => row.sid).join(', ')})`,
       { hint: 'give the SID instead' },
     );
   }
-  if (candidates.length === 1) return { name: candidates[0].friendlyName as string, sid: candidates[0].sid as string };
+  if (candidate) return { name: candidate.friendlyName as string, sid: candidate.sid as string };
   if (ours) return { name: ours.friendlyName };
   throw new UsageError(`${ref.where}: no operator named "${ref.ref}" in the file or the account`, { hint: 'see `ci operators list`' });
 }

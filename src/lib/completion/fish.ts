@@ -74,8 +74,11 @@ export function fishScript(root: CompletionCommand): string {
   for (const node of walk(root)) {
     const condition = `-n ${fishQuote(`__ci_path_is ${fishQuote(node.path.join(' '))}`)}`;
     if (node.argumentChoices.length) lines.push(`complete -c ci ${condition} -a ${fishQuote(node.argumentChoices.join(' '))}`);
-    for (const child of node.subcommands) {
-      lines.push(`complete -c ci ${condition} -a ${fishQuote(child.names[0])} -d ${fishQuote(child.description)}`);
+    for (const {
+      names: [name],
+      description,
+    } of node.subcommands) {
+      if (name) lines.push(`complete -c ci ${condition} -a ${fishQuote(name)} -d ${fishQuote(description)}`);
     }
     // The root's options are global: offered everywhere, so without a condition.
     for (const option of node.options) {

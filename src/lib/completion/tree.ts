@@ -70,5 +70,4 @@ export function* walk(node: CompletionCommand): Generator<CompletionCommand> {
   for (const child of node.subcommands) yield* walk(child);
 }
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+export type Shell = 'bash' | 'zsh' | 'fish';

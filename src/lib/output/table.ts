@@ -31,17 +31,18 @@ function clip(text: string, width: number): string {
 
 /** Column widths that fit the terminal: the widest clippable column gives way first. */
 function fitWidths(cells: string[][], headers: string[], width: number): number[] {
-  const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((row) => row[i].length)));
-  const fixed = headers.map((_, i) => cells.some((row) => SID.test(row[i])));
+  const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((row) => row[i]?.length ?? 0)));
+  const fixed = headers.map((_, i) => cells.some((row) => SID.test(row[i] ?? '')));
   const budget = width - GAP * (headers.length - 1);
   let total = widths.reduce((a, b) => a + b, 0);
   while (total > budget) {
     let widest = -1;
-    for (let i = 0; i < widths.length; i++) {
-      if (!fixed[i] && widths[i] > MIN_WIDTH && (widest < 0 || widths[i] > widths[widest])) widest = i;
+    let widestWidth = MIN_WIDTH;
+    for (const [i, columnWidth] of widths.entries()) {
+      if (!fixed[i] && columnWidth > widestWidth) [widest, widestWidth] = [i, columnWidth];
     }
     if (widest < 0) break; // nothing left to shrink: let the terminal wrap
-    widths[widest]--;
+    widths[widest] = widestWidth - 1;
     total--;
   }
   return widths;
@@ -55,9 +56,9 @@ export function table(columns: Column[], rows: Row[], style: Style, width: numbe
   const t = new Table({
     chars: BORDERLESS,
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    head: showHeader ? headers.map((h, i) => style.bold(clip(h, widths[i]))) : [],
+    head: showHeader ? headers.map((h, i) => style.bold(clip(h, widths[i] ?? MIN_WIDTH))) : [],
   });
-  for (const row of cells) t.push(row.map((cell, i) => clip(cell, widths[i])));
+  for (const row of cells) t.push(row.map((cell, i) => clip(cell, widths[i] ?? MIN_WIDTH)));
   return t.toString();
 }
 

@@ -1,0 +1,112 @@
+import { arg, flag, verb } from '../spec.js';
+
+const ATTACHMENT_JSON_HELP = 'print {serviceSid, changes: [{operatorSid, friendlyName, change}], attachedOperators} as JSON';
+const AVAILABILITIES = ['internal', 'beta', 'public', 'retired', 'general-availability', 'deprecated'] as const;
+const OPERATOR = arg('<operator>', 'SID (LY…) or friendly name');
+const SERVICE = arg('<service>', 'SID (GA…) or unique name');
+const OPERATORS = arg('<operator...>', 'SIDs (LY…) or friendly names');
+
+/** The parts of a generative operator, shared by create and update. */
+const definitionFlags = {
+  prompt: flag.string('--prompt <text>', 'the instructions for the model'),
+  promptFile: flag.string('--prompt-file <file>', 'read the prompt from a file (- for stdin)'),
+  schema: flag.string('--schema <file>', 'JSON Schema of the result (- for stdin); makes a GenerativeJSON operator'),
+  example: flag.list('--example <example>', "a training example 'INPUT => OUTPUT' (repeatable)"),
+  examples: flag.string('--examples <file>', 'training examples: .json (array of {input, output}), .jsonl or .csv (header input,output)'),
+};
+
+export const list = verb({
+  name: 'list',
+  aliases: ['ls'],
+  summary: 'list operators (pre-built and custom)',
+  output: 'list',
+  flags: {
+    prebuilt: flag.bool('--prebuilt', "only Twilio's pre-built operators", { conflicts: ['custom'] }),
+    custom: flag.bool('--custom', "only the account's custom operators", { conflicts: ['prebuilt'] }),
+    availability: flag.choice('--availability <status>', AVAILABILITIES, `one of ${AVAILABILITIES.join(', ')}`),
+    language: flag.string('--language <code>', 'only operators that support this language, e.g. en-US or en'),
+    attachedTo: flag.string('--attached-to <service>', 'only operators attached to this service (SID or unique name), in attach order'),
+  },
+  examples: [
+    'ci operators list --prebuilt --language en-US',
+    'ci operators list --attached-to test-ci',
+    'ci operators list --custom --json',
+  ],
+});
+
+export const show = verb({
+  name: 'show',
+  aliases: ['view'],
+  summary: 'show an operator, with its config',
+  args: [OPERATOR],
+  output: 'item',
+  examples: ['ci operators show "Sentiment Analysis"', 'ci operators show LY0123456789abcdef0123456789abcdef --json'],
+});
+
+export const types = verb({
+  name: 'types',
+  summary: 'list operator types, or show one with its config schema',
+  args: [arg('[name]', 'an operator type name (e.g. GenerativeJSON) or SID (EY…)')],
+  output: ['list', 'item'],
+  flags: { language: flag.string('--language <code>', 'only types that support this language') },
+  examples: ['ci operators types', 'ci operators types GenerativeJSON --json'],
+});
+
+export const attach = verb({
+  name: 'attach',
+  summary: 'attach operators to a service (already attached ones are left as they are)',
+  args: [SERVICE, OPERATORS],
+  output: 'view',
+  jsonHelp: ATTACHMENT_JSON_HELP,
+  examples: ['ci operators attach test-ci "Conversation Summary" "Sentiment Analysis"'],
+});
+
+export const detach = verb({
+  name: 'detach',
+  summary: 'detach operators from a service',
+  args: [SERVICE, OPERATORS],
+  output: 'view',
+  jsonHelp: ATTACHMENT_JSON_HELP,
+  examples: ['ci operators detach test-ci "Sentiment Analysis"'],
+});
+
+export const create = verb({
+  name: 'create',
+  summary: 'create a generative custom operator (GenerativeJSON with --schema), validated before sending',
+  output: 'item',
+  flags: {
+    name: flag.string('--name <friendly-name>', 'its friendly name (at most 64 characters)'),
+    ...definitionFlags,
+    attach: flag.string('--attach <service>', 'attach it to this service (SID or unique name) once created'),
+  },
+  examples: [
+    'ci operators create --name "Feedback" --prompt-file prompt.txt --schema feedback.schema.json --examples examples.jsonl --attach test-ci',
+    `ci operators create --name "Feedback" --prompt "Classify the feedback" --schema schema.json --example 'How much your product? => {"category":"pricing","emotion":"neutral"}'`,
+  ],
+});
+
+export const update = verb({
+  name: 'update',
+  summary: 'change a generative custom operator; given examples replace the current ones',
+  args: [OPERATOR],
+  output: 'item',
+  flags: {
+    name: flag.string('--name <friendly-name>', 'a new friendly name'),
+    ...definitionFlags,
+    ifMatch: flag.int('--if-match <version>', 'only if the operator is still at this version (default: the version just read)'),
+  },
+  examples: [
+    'ci operators update Feedback --prompt-file prompt.txt',
+    'ci operators update LY0123456789abcdef0123456789abcdef --examples examples.csv --if-match 3',
+  ],
+});
+
+export const remove = verb({
+  name: 'delete',
+  aliases: ['rm'],
+  summary: 'delete a custom operator',
+  args: [OPERATOR],
+  output: 'none',
+  flags: { yes: flag.bool('-y, --yes', 'do not ask for confirmation') },
+  examples: ['ci operators delete Feedback --yes'],
+});

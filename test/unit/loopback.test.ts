@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseApiUrl } from '../../src/lib/client.js';
+import { proxyCheck } from '../../src/lib/doctor.js';
+import { isLoopbackHost } from '../../src/lib/loopback.js';
+
+describe('isLoopbackHost', () => {
+  it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '[::1]', '::1'])('%s stays on this machine', (host) => {
+    expect(isLoopbackHost(host)).toBe(true);
+  });
+
+  it.each(['example.com', '127.0.0.1.example.com', '128.0.0.1', '0.0.0.0', '[::2]', 'localhost.example.com'])('%s does not', (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+  });
+
+  it('is the one check behind --api-url and doctor', () => {
+    expect(parseApiUrl('http://127.0.0.2:4010').host).toBe('127.0.0.2:4010');
+    expect(parseApiUrl('http://[::1]:4010').hostname).toBe('[::1]');
+    expect(() => parseApiUrl('http://example.com')).toThrow(/refusing to send credentials over plain http/);
+    const env = { HTTP_PROXY: 'http://proxy.example.com:3128' };
+    expect(proxyCheck(env, 'http://[::1]:4010').ok).toBe(false);
+    expect(proxyCheck(env, 'https://example.com').ok).toBe(true);
+  });
+});
