@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const PACKAGE = '@twilio/cli-core@9.0.0';
 const DIR_IN_TARBALL = 'package/src/services/twilio-api';
-const FILES = ['twilio_intelligence_v2.json', 'twilio_intelligence_v3.json'];
+const FILES = ['twilio_intelligence_v2.json', 'twilio_intelligence_v3.json', 'twilio_api_v2010.json'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = join(root, '.cache', 'twilio-oai');

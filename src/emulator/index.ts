@@ -10,6 +10,7 @@ import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcr
 
 export type { Exchange } from './server.js';
 export type { FaultOptions } from './faults.js';
+export { StateFileError } from './state-file.js';
 export { loadRecordingsFile, type CatalogueRecording } from './transcripts/recordings.js';
 export { generatedRecordings } from './transcripts/generated.js';
 export type { TranscriptCompletedHook } from './transcripts/transcriber.js';
@@ -32,7 +33,10 @@ export interface EmulatorOptions {
   authToken?: string;
   apiKeySid?: string;
   apiKeySecret?: string;
-  /** JSON file: loaded on start if present, saved atomically after every mutation. */
+  /**
+   * JSON file: loaded on start if present, saved atomically after every change (before the change is
+   * acknowledged), locked (`<file>.lock`) while the emulator runs: a second emulator on it refuses to start.
+   */
   stateFile?: string;
   /** The emulator's own log lines (e.g. internal errors, failed saves); default: discarded. */
   log?: (line: string) => void;
@@ -61,7 +65,7 @@ export interface RunningEmulator {
   authToken: string;
   apiKeySid: string;
   apiKeySecret: string;
-  /** Stops listening, drops open connections and waits for the last state-file write. */
+  /** Stops listening, drops open connections, waits for the last state-file write and releases its lock. */
   close(): Promise<void>;
 }
 
@@ -86,7 +90,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log,
   });
   transcriber.resumePending();
-  if (options.seedTranscripts) seedTranscripts(store, credentials.accountSid, options.seedTranscripts);
+  const seedCount = options.seedTranscripts;
+  if (seedCount) await store.commit(() => seedTranscripts(store, credentials.accountSid, seedCount));
   const server = createEmulatorServer({
     credentials,
     store,
@@ -97,13 +102,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     observe: options.observe,
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    transcriber.close();
+    await store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
@@ -117,7 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await store.save();
+      await store.close();
     },
   };
 }

@@ -27,22 +27,32 @@ export const phoneNumberRoutes: Route[] = [
   { method: 'POST', pattern: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{File}', handler: updatePhoneNumber },
 ];
 
-function phoneNumbersOf(context: RequestContext): Collection<PhoneNumberRecord> {
-  const numbers = context.store.collection<PhoneNumberRecord>('incoming_phone_numbers');
-  if (!numbers.get(EMULATOR_PHONE_NUMBER_SID)) {
-    const date = rfc2822(new Date());
-    numbers.insert({
-      sid: EMULATOR_PHONE_NUMBER_SID,
-      account_sid: context.accountSid,
-      phone_number: EMULATOR_PHONE_NUMBER,
-      friendly_name: '(500) 555-0001',
-      voice_url: '',
-      voice_method: 'POST',
-      date_created: date,
-      date_updated: date,
-    });
-  }
-  return numbers;
+/** Fixed dates: the account's number always existed. v2010 writes RFC 2822 dates. */
+const OWNED_SINCE = 'Wed, 10 Dec 2025 10:15:44 +0000';
+
+/** The number as first provisioned; stored only once it is changed, so reading it never writes. */
+function ownedNumber(accountSid: string): PhoneNumberRecord {
+  return {
+    sid: EMULATOR_PHONE_NUMBER_SID,
+    account_sid: accountSid,
+    phone_number: EMULATOR_PHONE_NUMBER,
+    friendly_name: '(500) 555-0001',
+    voice_url: '',
+    voice_method: 'POST',
+    date_created: OWNED_SINCE,
+    date_updated: OWNED_SINCE,
+  };
+}
+
+function storedNumbers(context: RequestContext): Collection<PhoneNumberRecord> {
+  return context.store.collection<PhoneNumberRecord>('incoming_phone_numbers');
+}
+
+function phoneNumbersOf(context: RequestContext): PhoneNumberRecord[] {
+  const stored = storedNumbers(context)
+    .entries()
+    .map((entry) => entry.value);
+  return stored.some((number) => number.sid === EMULATOR_PHONE_NUMBER_SID) ? stored : [ownedNumber(context.accountSid), ...stored];
 }
 
 function accountPath(context: RequestContext): string {
@@ -58,10 +68,7 @@ function render(number: PhoneNumberRecord, base: string) {
 function listPhoneNumbers(context: RequestContext) {
   const base = accountPath(context);
   const wanted = optionalString(context.query, 'PhoneNumber');
-  const numbers = phoneNumbersOf(context)
-    .entries()
-    .map((entry) => entry.value)
-    .filter((number) => wanted === undefined || number.phone_number === wanted);
+  const numbers = phoneNumbersOf(context).filter((number) => wanted === undefined || number.phone_number === wanted);
   return {
     status: 200,
     body: {
@@ -81,7 +88,8 @@ function listPhoneNumbers(context: RequestContext) {
 function numberFromPath(context: RequestContext): PhoneNumberRecord {
   const base = accountPath(context);
   const file = context.params.File;
-  const number = file.endsWith('.json') ? phoneNumbersOf(context).get(file.slice(0, -'.json'.length)) : undefined;
+  const sid = file.endsWith('.json') ? file.slice(0, -'.json'.length) : undefined;
+  const number = phoneNumbersOf(context).find((candidate) => candidate.sid === sid);
   if (!number) throw notFound(`${base}/${file}`);
   return number;
 }
@@ -100,7 +108,9 @@ function updatePhoneNumber(context: RequestContext) {
     voice_method: method ?? current.voice_method,
     date_updated: rfc2822(new Date()),
   };
-  phoneNumbersOf(context).replace(updated);
+  const numbers = storedNumbers(context);
+  if (numbers.get(updated.sid)) numbers.replace(updated);
+  else numbers.insert(updated);
   return { status: 200, body: render(updated, accountPath(context)) };
 }
 
