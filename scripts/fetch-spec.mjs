@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Puts Twilio's Conversational Intelligence OpenAPI files into .cache/twilio-oai/ (git-ignored),
+// Puts Twilio's OpenAPI files for the APIs the emulator serves (Intelligence v2/v3, api.v2010) into .cache/twilio-oai/ (git-ignored),
 // taken from a pinned npm package whose tarball is checked against the registry's sha512 integrity.
 // No-op (and no npm calls) when the cache already holds them. Runs as part of `npm test`'s pretest.
 import { execFileSync } from 'node:child_process';

@@ -8,7 +8,8 @@ import { Router, type Reply, type RequestContext, type Route } from './router.js
 import { operatorRoutes } from './routes/operators.js';
 import { voiceRoutes } from './routes/voice.js';
 import { serviceRoutes } from './routes/services.js';
-import { Stats, statsRoutes } from './stats.js';
+import type { Stats } from './stats.js';
+import { statsRoutes } from './routes/stats.js';
 import { PersistError, type Store } from './store.js';
 import { transcriptionRoutes } from './routes/transcription.js';
 import type { Transcriber } from './transcripts/transcriber.js';

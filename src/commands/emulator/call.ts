@@ -44,7 +44,7 @@ export async function run(ctx: Context, flags: CallFlags): Promise<CommandResult
   const recording = flags.recording
     ? await existingRecording(client, flags.recording)
     : await recordCallerSaying(client, flags.say ?? SEED_CALLER_SPEECH);
-  const { playInboundCall, CallFailedError } = await import('../../emulator/voice-call.js');
+  const { playInboundCall, CallFailedError } = await import('../../emulator/index.js');
   try {
     const steps = await playInboundCall({
       voiceUrl,

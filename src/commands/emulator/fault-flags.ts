@@ -1,6 +1,6 @@
 // The fault-injection flags of `ci emulator start` (docs/reliability.md), kept beside the command.
 import { InvalidArgumentError, type Command } from 'commander';
-import type { FaultOptions } from '../../emulator/faults.js';
+import type { FaultOptions } from '../../emulator/index.js';
 import { nonNegativeInt, positiveInt } from '../define.js';
 
 function fraction(flag: string) {

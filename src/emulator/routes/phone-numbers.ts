@@ -1,7 +1,7 @@
 // Twilio's IncomingPhoneNumber resource (api.v2010), reduced to what the call flow needs: the
 // emulator "owns" one number, and `ci serve --phone-number` points its voice URL at the server.
 import { badRequest, notFound } from '../errors.js';
-import { optionalString } from '../params.js';
+import { optionalInteger, optionalString } from '../params.js';
 import type { RequestContext, Route } from '../router.js';
 import type { Collection } from '../store.js';
 
@@ -19,7 +19,8 @@ export interface PhoneNumberRecord {
 /** The number every emulator account has; `ci emulator call` calls it by default. */
 const EMULATOR_PHONE_NUMBER = '+15005550001';
 const EMULATOR_PHONE_NUMBER_SID = `PN${'0'.repeat(31)}1`;
-const PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 1000;
 
 export const phoneNumberRoutes: Route[] = [
   { method: 'GET', pattern: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json', handler: listPhoneNumbers },
@@ -65,22 +66,33 @@ function render(number: PhoneNumberRecord, base: string) {
   return { ...number, api_version: '2010-04-01', uri: `${base}/${number.sid}.json` };
 }
 
+/** v2010 paging by page number (an account has a handful of numbers): links keep the filters, as Twilio's do. */
 function listPhoneNumbers(context: RequestContext) {
   const base = accountPath(context);
   const wanted = optionalString(context.query, 'PhoneNumber');
+  const pageSize = optionalInteger(context.query, 'PageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
+  const page = optionalInteger(context.query, 'Page', 0, Number.MAX_SAFE_INTEGER) ?? 0;
   const numbers = phoneNumbersOf(context).filter((number) => wanted === undefined || number.phone_number === wanted);
+  const start = page * pageSize;
+  const items = numbers.slice(start, start + pageSize);
+  const uriOf = (pageNumber: number) => {
+    const search = new URLSearchParams(wanted === undefined ? {} : { PhoneNumber: wanted });
+    search.set('PageSize', String(pageSize));
+    search.set('Page', String(pageNumber));
+    return `${base}.json?${search.toString()}`;
+  };
   return {
     status: 200,
     body: {
-      incoming_phone_numbers: numbers.map((number) => render(number, base)),
-      uri: `${base}.json`,
-      first_page_uri: `${base}.json?PageSize=${PAGE_SIZE}&Page=0`,
-      next_page_uri: null,
-      previous_page_uri: null,
-      page: 0,
-      page_size: PAGE_SIZE,
-      start: 0,
-      end: Math.max(0, numbers.length - 1),
+      incoming_phone_numbers: items.map((number) => render(number, base)),
+      uri: uriOf(page),
+      first_page_uri: uriOf(0),
+      next_page_uri: start + pageSize < numbers.length ? uriOf(page + 1) : null,
+      previous_page_uri: page > 0 ? uriOf(page - 1) : null,
+      page,
+      page_size: pageSize,
+      start,
+      end: start + Math.max(0, items.length - 1),
     },
   };
 }
