@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Puts Twilio's Conversational Intelligence OpenAPI files into .cache/twilio-oai/ (git-ignored),
+// Puts Twilio's OpenAPI files for the APIs the emulator serves (Intelligence v2/v3, api.v2010) into .cache/twilio-oai/ (git-ignored),
 // taken from a pinned npm package whose tarball is checked against the registry's sha512 integrity.
 // No-op (and no npm calls) when the cache already holds them. Runs as part of `npm test`'s pretest.
 import { execFileSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const PACKAGE = '@twilio/cli-core@9.0.0';
 const DIR_IN_TARBALL = 'package/src/services/twilio-api';
-const FILES = ['twilio_intelligence_v2.json', 'twilio_intelligence_v3.json'];
+const FILES = ['twilio_intelligence_v2.json', 'twilio_intelligence_v3.json', 'twilio_api_v2010.json'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = join(root, '.cache', 'twilio-oai');

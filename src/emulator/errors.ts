@@ -12,6 +12,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: number,
     message: string,
+    /** Extra response headers, e.g. WWW-Authenticate on a 401. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -28,7 +30,9 @@ export class HttpError extends Error {
 
 export const badRequest = (message: string): HttpError => new HttpError(400, 20001, message);
 
-export const unauthorized = (): HttpError => new HttpError(401, 20003, 'Authenticate');
+export const unauthorized = (): HttpError => new HttpError(401, 20003, 'Authenticate', { 'WWW-Authenticate': 'Basic realm="Twilio API"' });
+
+export const payloadTooLarge = (limit: number): HttpError => new HttpError(413, 20001, `Request body larger than ${limit} bytes`);
 
 export const notFound = (path: string): HttpError => new HttpError(404, 20404, `The requested resource ${path} was not found`);
 
@@ -40,4 +44,4 @@ export const conflict = (code: number, message: string): HttpError => new HttpEr
 
 export const preconditionFailed = (message: string): HttpError => new HttpError(412, 20412, message);
 
-export const internalError = (): HttpError => new HttpError(500, 20500, 'Internal Server Error');
+export const internalError = (message = 'Internal Server Error'): HttpError => new HttpError(500, 20500, message);

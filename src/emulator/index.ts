@@ -1,123 +1,33 @@
-import type { AddressInfo } from 'node:net';
-import { Faults, type FaultOptions } from './faults.js';
-import { createEmulatorServer, type Exchange } from './server.js';
-import { Stats } from './stats.js';
-import { Store } from './store.js';
-import { notifyTranscriptAvailable } from './transcript-webhook.js';
-import { BUILT_IN_RECORDINGS, RecordingCatalogue, type CatalogueRecording } from './transcripts/recordings.js';
-import { seedTranscripts } from './transcripts/seed.js';
-import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcriber.js';
+// The emulator's one public entry: everything outside src/emulator (the CLI, the tests, the
+// benchmarks) imports from here and nothing else. It could be published on its own.
 
-export type { Exchange } from './server.js';
-export type { FaultOptions } from './faults.js';
-export { loadRecordingsFile, type CatalogueRecording } from './transcripts/recordings.js';
+// Start and stop, options, stats.
+export {
+  startEmulator,
+  DEFAULT_ACCOUNT_SID,
+  DEFAULT_API_KEY_SECRET,
+  DEFAULT_API_KEY_SID,
+  DEFAULT_AUTH_TOKEN,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from './emulator.js';
+export type { StatsSnapshot } from './stats.js';
+export { seededRandom, type FaultOptions } from './faults.js';
+export { StateFileError } from './state-file.js';
+export { loadRecordingsFile, utterancesFromMedia, type CatalogueRecording } from './transcripts/recordings.js';
 export { generatedRecordings } from './transcripts/generated.js';
 export type { TranscriptCompletedHook } from './transcripts/transcriber.js';
 
-/** Time a transcript takes from queued to completed unless told otherwise. */
-const DEFAULT_TRANSCRIBE_DELAY_MS = 1500;
+// The simulated caller side: a phone call played against a voice webhook, and Twilio's signed requests.
+export { CallFailedError, playInboundCall, type CallOptions, type CallStep } from './caller/voice-call.js';
+export { parseTwiml, type TwimlVerb } from './caller/twiml.js';
+export { sendSigned, type SignedRequest, type SignedResponse } from './caller/delivery.js';
+export { twilioSignature, urlWithBodySha256, type SignedParams } from './caller/signing.js';
+export { isLoopbackUrl, notifyTranscriptAvailable } from './transcripts/webhook.js';
 
-/** Fixed, documented test credentials: the emulator accepts these unless told otherwise. */
-export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000001';
-export const DEFAULT_AUTH_TOKEN = 'emulator-auth-token';
-export const DEFAULT_API_KEY_SID = 'SK00000000000000000000000000000001';
-export const DEFAULT_API_KEY_SECRET = 'emulator-api-key-secret';
+// The deterministic analysis engine (unit-tested on its own).
+export { analyse, classifySentiment, findEntities, maskEntities, type AnalysisOperator, type Utterance } from './engine/index.js';
 
-export interface EmulatorOptions {
-  /** 0 (the default) picks a free port. */
-  port?: number;
-  /** Default 127.0.0.1. */
-  host?: string;
-  accountSid?: string;
-  authToken?: string;
-  apiKeySid?: string;
-  apiKeySecret?: string;
-  /** JSON file: loaded on start if present, saved atomically after every mutation. */
-  stateFile?: string;
-  /** The emulator's own log lines (e.g. internal errors, failed saves); default: discarded. */
-  log?: (line: string) => void;
-  /** Called after every response; tests validate the exchange against Twilio's OpenAPI. */
-  observe?: (exchange: Exchange) => void;
-  /** Time from transcript create to completed; default DEFAULT_TRANSCRIBE_DELAY_MS. */
-  transcribeDelayMs?: number;
-  /** The recordings catalogue; default the built-in support calls (see docs/transcripts.md). */
-  recordings?: CatalogueRecording[];
-  /** Deliver service webhooks to non-loopback hosts too; default false (loopback only). */
-  remoteWebhooks?: boolean;
-  /** Called when a transcript completes, after its results are stored (the service's signed webhook is sent regardless). */
-  onTranscriptCompleted?: TranscriptCompletedHook;
-  /** Injected latency and failures (docs/reliability.md); default none. */
-  faults?: FaultOptions;
-  /** Completed transcripts to create at start, for list and paging benchmarks. */
-  seedTranscripts?: number;
-}
-
-export interface RunningEmulator {
-  /** e.g. http://127.0.0.1:4010 */
-  url: string;
-  port: number;
-  host: string;
-  accountSid: string;
-  authToken: string;
-  apiKeySid: string;
-  apiKeySecret: string;
-  /** Stops listening, drops open connections and waits for the last state-file write. */
-  close(): Promise<void>;
-}
-
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const host = options.host ?? '127.0.0.1';
-  const credentials = {
-    accountSid: options.accountSid ?? DEFAULT_ACCOUNT_SID,
-    authToken: options.authToken ?? DEFAULT_AUTH_TOKEN,
-    apiKeySid: options.apiKeySid ?? DEFAULT_API_KEY_SID,
-    apiKeySecret: options.apiKeySecret ?? DEFAULT_API_KEY_SECRET,
-  };
-  const stats = new Stats();
-  const store = new Store(options.stateFile, (collection, kind) => stats.recordChange(collection, kind));
-  const log = options.log ?? (() => {});
-  const transcriber = new Transcriber(store, {
-    delayMs: options.transcribeDelayMs ?? DEFAULT_TRANSCRIBE_DELAY_MS,
-    catalogue: new RecordingCatalogue(options.recordings ?? BUILT_IN_RECORDINGS),
-    onTranscriptCompleted: (transcript, service) => {
-      void notifyTranscriptAvailable(service, transcript, credentials.authToken, log, options.remoteWebhooks);
-      options.onTranscriptCompleted?.(transcript, service);
-    },
-    log,
-  });
-  transcriber.resumePending();
-  if (options.seedTranscripts) seedTranscripts(store, credentials.accountSid, options.seedTranscripts);
-  const server = createEmulatorServer({
-    credentials,
-    store,
-    stats,
-    transcriber,
-    faults: new Faults(options.faults ?? {}, (kind) => stats.recordFault(kind)),
-    log,
-    observe: options.observe,
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-
-  return {
-    ...credentials,
-    url: `http://${urlHost}:${port}`,
-    port,
-    host,
-    async close() {
-      transcriber.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      await store.save();
-    },
-  };
-}
+// Checking exchanges against Twilio's OpenAPI files (the test suite checks every exchange).
+export type { Exchange } from './server.js';
+export { createSpecChecker, type SpecChecker } from './spec-check/index.js';

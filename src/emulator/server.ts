@@ -1,14 +1,16 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { isAuthorized, type Credentials } from './auth.js';
+import { hasBody, readForm } from './body.js';
 import type { Faults } from './faults.js';
 import { HttpError, internalError, methodNotAllowed, notFound, unauthorized } from './errors.js';
 import { toParamMap, type ParamMap } from './params.js';
-import { Router, type Method, type Reply, type Route } from './router.js';
+import { Router, type Reply, type RequestContext, type Route } from './router.js';
 import { operatorRoutes } from './routes/operators.js';
 import { voiceRoutes } from './routes/voice.js';
 import { serviceRoutes } from './routes/services.js';
-import { Stats, statsRoutes } from './stats.js';
-import type { Store } from './store.js';
+import type { Stats } from './stats.js';
+import { statsRoutes } from './routes/stats.js';
+import { PersistError, type Store } from './store.js';
 import { transcriptionRoutes } from './routes/transcription.js';
 import type { Transcriber } from './transcripts/transcriber.js';
 
@@ -30,13 +32,6 @@ export interface Exchange {
   responseHeaders: Record<string, string>;
 }
 
-export interface Credentials {
-  accountSid: string;
-  authToken: string;
-  apiKeySid: string;
-  apiKeySecret: string;
-}
-
 export interface ServerDependencies {
   credentials: Credentials;
   store: Store;
@@ -46,8 +41,6 @@ export interface ServerDependencies {
   log: (line: string) => void;
   observe?: (exchange: Exchange) => void;
 }
-
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export function createEmulatorServer(deps: ServerDependencies): Server {
   const router = new Router(ROUTES);
@@ -72,23 +65,30 @@ async function serve(router: Router, deps: ServerDependencies, request: Incoming
   await handle(router, deps, request, response, fault.kind === 'reset-after-commit');
 }
 
+/**
+ * Route, credentials, then the body (an unauthorised client never gets to send one), then the
+ * handler: a GET runs as is (it cannot change anything), anything else as one store commit, so
+ * its answer is sent only once its change is saved.
+ */
 async function handle(router: Router, deps: ServerDependencies, request: IncomingMessage, response: ServerResponse, dropResponse: boolean) {
   const method = request.method ?? 'GET';
   const url = new URL(request.url ?? '/', 'http://emulator');
   const query = toParamMap(url.searchParams);
   let form: ParamMap = {};
+  let bodyRead = false;
   let pattern: string | undefined;
   let reply: Reply;
   try {
-    form = await readForm(request);
     const match = router.match(method, url.pathname);
     const isPublic = match.kind === 'found' && match.route.public === true;
     if (!isPublic && !isAuthorized(request.headers.authorization, deps.credentials)) throw unauthorized();
     if (match.kind === 'none') throw notFound(url.pathname);
     if (match.kind === 'wrong-method') throw methodNotAllowed(method, url.pathname);
     pattern = match.route.pattern;
-    reply = await match.route.handler({
-      method: method as Method,
+    form = await readForm(request);
+    bodyRead = true;
+    const context: RequestContext = {
+      method: match.route.method,
       params: match.params,
       query,
       form,
@@ -98,22 +98,21 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
       store: deps.store,
       stats: deps.stats,
       transcriber: deps.transcriber,
-    });
+    };
+    const { handler } = match.route;
+    reply = method === 'GET' ? await handler(context) : await deps.store.commit(() => handler(context));
   } catch (error) {
     reply = errorReply(error, deps.log);
   }
   deps.stats.recordRequest(method, pattern);
-  try {
-    await deps.store.save(); // an acknowledged change must already be on disk
-  } catch (error) {
-    deps.log(`emulator: could not save the state file: ${String(error)}`);
-  }
   if (dropResponse) return void request.socket.destroy(); // applied, but the client never hears so
 
   const headers: Record<string, string> = { ...reply.headers };
   const payload = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
   if (payload && reply.text === undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
   if (reply.status === 405 && !headers.Allow) headers.Allow = allowedMethods(router, url.pathname);
+  // A body left unread (refused, or too large) cannot be skipped reliably: the connection ends with this answer.
+  if (!bodyRead && hasBody(request)) headers.Connection = 'close';
   response.writeHead(reply.status, headers);
   response.end(payload);
   deps.observe?.({
@@ -129,45 +128,20 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
 }
 
 function errorReply(error: unknown, log: (line: string) => void): Reply {
-  const httpError = error instanceof HttpError ? error : internalError();
-  if (httpError !== error) log(`emulator: internal error: ${error instanceof Error ? error.stack : String(error)}`);
-  return { status: httpError.status, body: httpError.toBody() };
+  if (error instanceof PersistError) {
+    log(`emulator: could not save the state file, the change was rolled back: ${error.message}`);
+    return replyFor(internalError('Internal Server Error: the change could not be saved, so it was not applied'));
+  }
+  if (error instanceof HttpError) return replyFor(error);
+  log(`emulator: internal error: ${error instanceof Error ? error.stack : String(error)}`);
+  return replyFor(internalError());
+}
+
+function replyFor(error: HttpError): Reply {
+  return { status: error.status, body: error.toBody(), headers: error.headers };
 }
 
 function allowedMethods(router: Router, path: string): string {
   const match = router.match('', path);
   return match.kind === 'wrong-method' ? [...new Set(match.allowed)].join(', ') : '';
-}
-
-async function readForm(request: IncomingMessage): Promise<ParamMap> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 20001, `Request body larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  const contentType = request.headers['content-type'] ?? '';
-  if (size === 0 || !contentType.startsWith('application/x-www-form-urlencoded')) return {};
-  return toParamMap(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-}
-
-/** HTTP Basic with the account SID + auth token, or an API key SID + secret (as Twilio accepts). */
-function isAuthorized(header: string | undefined, credentials: Credentials): boolean {
-  const [, encoded] = /^Basic\s+(\S+)$/i.exec(header ?? '') ?? [];
-  if (encoded === undefined) return false;
-  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return false;
-  const user = decoded.slice(0, colon);
-  const secret = decoded.slice(colon + 1);
-  if (user === credentials.accountSid) return sameSecret(secret, credentials.authToken);
-  if (user === credentials.apiKeySid) return sameSecret(secret, credentials.apiKeySecret);
-  return false;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

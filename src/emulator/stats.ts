@@ -1,7 +1,16 @@
 import type { ChangeKind } from './store.js';
-import type { Route } from './router.js';
 
 type Counts = Record<string, number>;
+
+export interface StatsSnapshot {
+  /** Keyed "METHOD /route/{Pattern}"; requests that matched no route count under "METHOD (unmatched)". */
+  requests: Counts;
+  /** Resources created and deleted, by collection (only changes that were saved). */
+  created: Counts;
+  deleted: Counts;
+  /** Injected faults by kind: fail, throttle, busy, reset, reset-after-commit. */
+  faults: Counts;
+}
 
 /** Counters behind GET /emulator/stats, for tests and benchmarks to see what the emulator did. */
 export class Stats {
@@ -25,7 +34,7 @@ export class Stats {
     increment(this.faults, kind);
   }
 
-  toJSON(): { requests: Counts; created: Counts; deleted: Counts; faults: Counts } {
+  toJSON(): StatsSnapshot {
     return { requests: { ...this.requests }, created: { ...this.created }, deleted: { ...this.deleted }, faults: { ...this.faults } };
   }
 }
@@ -33,7 +42,3 @@ export class Stats {
 function increment(counts: Counts, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
-
-export const statsRoutes: Route[] = [
-  { method: 'GET', pattern: '/emulator/stats', handler: ({ stats }) => ({ status: 200, body: stats.toJSON() }) },
-];

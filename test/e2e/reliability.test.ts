@@ -2,8 +2,7 @@
 import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seededRandom, type FaultOptions } from '../../src/emulator/faults.js';
-import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN } from '../../src/emulator/index.js';
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, type FaultOptions, seededRandom } from '../../src/emulator/index.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi, spawnCi, tempConfigHome } from '../support/run-ci.js';

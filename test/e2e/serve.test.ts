@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ACCOUNT_SID } from '../../src/emulator/index.js';
+import { DEFAULT_ACCOUNT_SID, parseTwiml, sendSigned, twilioSignature } from '../../src/emulator/index.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { useTestEmulator } from '../support/emulator.js';
 import { sdkClient } from '../support/sdk.js';
-import { parseTwiml } from '../../src/emulator/twiml.js';
-import { sendSigned } from '../../src/emulator/webhook-delivery.js';
-import { twilioSignature } from '../../src/emulator/webhook-signing.js';
 import { runCi } from '../support/run-ci.js';
 import { startCi, type RunningCi } from '../support/serve-ci.js';
 

@@ -3,11 +3,8 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders } from '
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ACCOUNT_SID } from '../../src/emulator/index.js';
+import { DEFAULT_ACCOUNT_SID, notifyTranscriptAvailable, sendSigned, twilioSignature } from '../../src/emulator/index.js';
 import { TEST_AUTH_TOKEN } from '../support/secrets.js';
-import { notifyTranscriptAvailable } from '../../src/emulator/transcript-webhook.js';
-import { sendSigned } from '../../src/emulator/webhook-delivery.js';
-import { twilioSignature } from '../../src/emulator/webhook-signing.js';
 import { runCi } from '../support/run-ci.js';
 import { startCi, type RunningCi } from '../support/serve-ci.js';
 import { tempDir } from '../support/temp.js';

@@ -24,7 +24,7 @@ describe('operators in the emulator', () => {
   const emulator = useTestEmulator();
   let client: ReturnType<typeof sdkClient>;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     client = sdkClient(emulator);
   });
 

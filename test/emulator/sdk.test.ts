@@ -11,7 +11,7 @@ describe('Services through the official twilio SDK', () => {
   const emulator = useTestEmulator();
   let client: ReturnType<typeof sdkClient>;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     client = sdkClient(emulator);
   });
 

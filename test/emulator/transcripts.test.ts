@@ -17,7 +17,7 @@ const emulator = useTestEmulator({
 let client: ReturnType<typeof sdkClient>;
 const completedHook: string[] = [];
 
-beforeAll(async () => {
+beforeAll(() => {
   client = sdkClient(emulator);
 });
 

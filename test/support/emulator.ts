@@ -1,14 +1,32 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
+import { fileURLToPath } from 'node:url';
+import {
+  createSpecChecker,
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+  type SpecChecker,
+} from '../../src/emulator/index.js';
 import { TEST_API_KEY_SECRET, TEST_AUTH_TOKEN } from './secrets.js';
-import { validateExchange } from './spec.js';
+
+/** Twilio's OpenAPI files for every API the emulator serves (cached in .cache/ by scripts/fetch-spec.mjs). */
+export const SPEC_FILES = ['twilio_intelligence_v2.json', 'twilio_intelligence_v3.json', 'twilio_api_v2010.json'].map((file) =>
+  fileURLToPath(new URL(`../../.cache/twilio-oai/${file}`, import.meta.url)),
+);
+
+let checker: SpecChecker | undefined;
+/** One checker per test file: compiling the schemas is the slow part. */
+export function specChecker(): SpecChecker {
+  checker ??= createSpecChecker(SPEC_FILES);
+  return checker;
+}
 
 export interface TestEmulator extends RunningEmulator {
   /** Spec violations seen so far, each prefixed with its request; tests assert it stays empty. */
   violations: string[];
 }
 
-/** The emulator on a free port, every exchange checked against Twilio's OpenAPI description. */
+/** The emulator on a free port, every exchange checked against Twilio's OpenAPI descriptions. */
 export async function startTestEmulator(options: Omit<EmulatorOptions, 'port'> = {}): Promise<TestEmulator> {
   const violations: string[] = [];
   const emulator = await startEmulator({
@@ -17,7 +35,7 @@ export async function startTestEmulator(options: Omit<EmulatorOptions, 'port'> =
     ...options,
     port: 0,
     observe(exchange) {
-      for (const violation of validateExchange(exchange)) {
+      for (const violation of specChecker().validate(exchange)) {
         violations.push(`${exchange.method} ${exchange.path} → ${exchange.status}: ${violation}`);
       }
       options.observe?.(exchange);

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, maskEntities, type AnalysisOperator, type Utterance } from '../../src/emulator/engine/index.js';
-import { findEntities } from '../../src/emulator/engine/entities.js';
-import { classifySentiment } from '../../src/emulator/engine/sentiment.js';
-import { utterancesFromMedia } from '../../src/emulator/transcripts/recordings.js';
+import {
+  analyse,
+  type AnalysisOperator,
+  classifySentiment,
+  findEntities,
+  maskEntities,
+  type Utterance,
+  utterancesFromMedia,
+} from '../../src/emulator/index.js';
 import { SEED_CONFIG } from '../support/seed.js';
 import { defined } from '../support/defined.js';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProgressBar } from '../../src/commands/transcribe/progress.js';
-import { seededRandom } from '../../src/emulator/faults.js';
+import { seededRandom } from '../../src/emulator/index.js';
 import { buildIO } from '../../src/lib/make-context.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { parseBulkInput } from '../../src/lib/bulk-input.js';

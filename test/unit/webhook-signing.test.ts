@@ -1,8 +1,7 @@
 // The emulator's signer is pinned to Twilio's published example, not to the SDK it is meant to check.
 import { describe, expect, it } from 'vitest';
-import { twilioSignature, urlWithBodySha256 } from '../../src/emulator/webhook-signing.js';
+import { parseTwiml, twilioSignature, urlWithBodySha256 } from '../../src/emulator/index.js';
 import { loadSignatureValidators } from '../../src/lib/client.js';
-import { parseTwiml } from '../../src/emulator/twiml.js';
 
 const TOKEN = '12345';
 const URL_ = 'https://mycompany.com/myapp.php?foo=1&bar=2';
@@ -44,7 +43,7 @@ describe("the emulator's TwiML reader", () => {
 
 describe('transcript webhooks from the emulator', () => {
   it('stay on this machine unless remote delivery is allowed', async () => {
-    const { notifyTranscriptAvailable, isLoopbackUrl } = await import('../../src/emulator/transcript-webhook.js');
+    const { notifyTranscriptAvailable, isLoopbackUrl } = await import('../../src/emulator/index.js');
     expect(isLoopbackUrl('http://127.0.0.1:4000/hook')).toBe(true);
     expect(isLoopbackUrl('http://localhost/hook')).toBe(true);
     expect(isLoopbackUrl('https://example.com/hook')).toBe(false);

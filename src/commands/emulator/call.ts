@@ -35,7 +35,7 @@ export const run: Run<typeof call> = async (ctx, flags) => {
   const recording = flags.recording
     ? await existingRecording(client, flags.recording)
     : await recordCallerSaying(client, flags.say ?? SEED_CALLER_SPEECH);
-  const { playInboundCall, CallFailedError } = await import('../../emulator/voice-call.js');
+  const { playInboundCall, CallFailedError } = await import('../../emulator/index.js');
   try {
     const steps = await playInboundCall({
       voiceUrl,

@@ -10,7 +10,7 @@ export const EMULATOR_PROFILE = 'emulator';
 
 export const run: Run<typeof start> = async (ctx, flags) => {
   if (flags.accountSid) parseSid(flags.accountSid, 'AC', '--account-sid');
-  const { startEmulator, loadRecordingsFile } = await import('../../emulator/index.js');
+  const { startEmulator, loadRecordingsFile, StateFileError } = await import('../../emulator/index.js');
   const recordings = flags.recordings === undefined ? undefined : readCatalogue(loadRecordingsFile, flags.recordings);
   const emulator = await startEmulator({
     transcribeDelayMs: flags.transcribeDelayMs,
@@ -24,6 +24,8 @@ export const run: Run<typeof start> = async (ctx, flags) => {
     faults: faultOptionsOf(flags),
     seedTranscripts: flags.seedTranscripts,
     remoteWebhooks: flags.remoteWebhooks,
+  }).catch((error: unknown) => {
+    throw error instanceof StateFileError ? new UsageError(`--state: ${error.message}`) : error;
   });
   if (flags.profile) {
     const config = await ctx.config();

@@ -7,7 +7,8 @@ import { normalise, similarity } from './text.js';
 import type { AnalysisOperator, OperatorResultRecord, Utterance } from './types.js';
 
 export type { AnalysisOperator, OperatorResultRecord, OperatorResultType, TrainingExample, Utterance } from './types.js';
-export { maskDeep, maskEntities } from './entities.js';
+export { findEntities, maskDeep, maskEntities } from './entities.js';
+export { classifySentiment } from './sentiment.js';
 
 /** Channel 1 is the agent and channel 2 the customer unless the transcript's participants say otherwise. */
 export type RoleOf = (channel: number) => string;

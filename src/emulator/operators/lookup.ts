@@ -19,8 +19,7 @@
 //   examples ([{input, output}], output a string) in `config`.
 //
 // Records are shared, not copied: treat them as read-only.
-import type { ServiceRecord } from '../routes/services.js';
-import { SERVICES } from '../routes/services.js';
+import { servicesIn } from '../services/record.js';
 import type { Store } from '../store.js';
 import { customOperatorsOf } from './custom.js';
 import { findPrebuilt } from './prebuilt.js';
@@ -35,7 +34,7 @@ export function findOperator(store: Store, sid: string): OperatorRecord | undefi
 }
 
 export function attachedOperators(store: Store, serviceSid: string): OperatorRecord[] {
-  const service = store.collection<ServiceRecord>(SERVICES).get(serviceSid);
+  const service = servicesIn(store).get(serviceSid);
   if (!service) return [];
   return service.read_only_attached_operator_sids.flatMap((sid) => findOperator(store, sid) ?? []);
 }

@@ -6,7 +6,8 @@ import { findOperator } from '../operators/lookup.js';
 import type { RequestContext, Route } from '../router.js';
 import { isSid } from '../sid.js';
 import type { Store } from '../store.js';
-import { serviceFromPath, SERVICES, type ServiceRecord } from './services.js';
+import { servicesIn, type ServiceRecord } from '../services/record.js';
+import { serviceFromPath } from './services.js';
 
 export const attachmentRoutes: Route[] = [
   { method: 'GET', pattern: '/v2/Services/{ServiceSid}/Operators', handler: listAttachments },
@@ -59,7 +60,7 @@ function detach(context: RequestContext) {
 
 /** Removes an operator from every service it is attached to (it is being deleted). */
 export function detachEverywhere(store: Store, operatorSid: string): void {
-  for (const { value: service } of [...store.collection<ServiceRecord>(SERVICES).entries()]) {
+  for (const { value: service } of [...servicesIn(store).entries()]) {
     if (service.read_only_attached_operator_sids.includes(operatorSid)) {
       setAttached(
         store,
@@ -71,5 +72,5 @@ export function detachEverywhere(store: Store, operatorSid: string): void {
 }
 
 function setAttached(store: Store, service: ServiceRecord, operatorSids: string[]): void {
-  store.collection<ServiceRecord>(SERVICES).replace({ ...service, read_only_attached_operator_sids: operatorSids });
+  servicesIn(store).replace({ ...service, read_only_attached_operator_sids: operatorSids });
 }

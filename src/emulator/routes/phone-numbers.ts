@@ -1,7 +1,7 @@
 // Twilio's IncomingPhoneNumber resource (api.v2010), reduced to what the call flow needs: the
 // emulator "owns" one number, and `ci serve --phone-number` points its voice URL at the server.
 import { badRequest, notFound } from '../errors.js';
-import { optionalString } from '../params.js';
+import { optionalInteger, optionalString } from '../params.js';
 import type { RequestContext, Route } from '../router.js';
 import type { Collection } from '../store.js';
 
@@ -19,7 +19,8 @@ export interface PhoneNumberRecord {
 /** The number every emulator account has; `ci emulator call` calls it by default. */
 const EMULATOR_PHONE_NUMBER = '+15005550001';
 const EMULATOR_PHONE_NUMBER_SID = `PN${'0'.repeat(31)}1`;
-const PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 1000;
 
 export const phoneNumberRoutes: Route[] = [
   { method: 'GET', pattern: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json', handler: listPhoneNumbers },
@@ -27,22 +28,32 @@ export const phoneNumberRoutes: Route[] = [
   { method: 'POST', pattern: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{File}', handler: updatePhoneNumber },
 ];
 
-function phoneNumbersOf(context: RequestContext): Collection<PhoneNumberRecord> {
-  const numbers = context.store.collection<PhoneNumberRecord>('incoming_phone_numbers');
-  if (!numbers.get(EMULATOR_PHONE_NUMBER_SID)) {
-    const date = rfc2822(new Date());
-    numbers.insert({
-      sid: EMULATOR_PHONE_NUMBER_SID,
-      account_sid: context.accountSid,
-      phone_number: EMULATOR_PHONE_NUMBER,
-      friendly_name: '(500) 555-0001',
-      voice_url: '',
-      voice_method: 'POST',
-      date_created: date,
-      date_updated: date,
-    });
-  }
-  return numbers;
+/** Fixed dates: the account's number always existed. v2010 writes RFC 2822 dates. */
+const OWNED_SINCE = 'Wed, 10 Dec 2025 10:15:44 +0000';
+
+/** The number as first provisioned; stored only once it is changed, so reading it never writes. */
+function ownedNumber(accountSid: string): PhoneNumberRecord {
+  return {
+    sid: EMULATOR_PHONE_NUMBER_SID,
+    account_sid: accountSid,
+    phone_number: EMULATOR_PHONE_NUMBER,
+    friendly_name: '(500) 555-0001',
+    voice_url: '',
+    voice_method: 'POST',
+    date_created: OWNED_SINCE,
+    date_updated: OWNED_SINCE,
+  };
+}
+
+function storedNumbers(context: RequestContext): Collection<PhoneNumberRecord> {
+  return context.store.collection<PhoneNumberRecord>('incoming_phone_numbers');
+}
+
+function phoneNumbersOf(context: RequestContext): PhoneNumberRecord[] {
+  const stored = storedNumbers(context)
+    .entries()
+    .map((entry) => entry.value);
+  return stored.some((number) => number.sid === EMULATOR_PHONE_NUMBER_SID) ? stored : [ownedNumber(context.accountSid), ...stored];
 }
 
 function accountPath(context: RequestContext): string {
@@ -55,25 +66,33 @@ function render(number: PhoneNumberRecord, base: string) {
   return { ...number, api_version: '2010-04-01', uri: `${base}/${number.sid}.json` };
 }
 
+/** v2010 paging by page number (an account has a handful of numbers): links keep the filters, as Twilio's do. */
 function listPhoneNumbers(context: RequestContext) {
   const base = accountPath(context);
   const wanted = optionalString(context.query, 'PhoneNumber');
-  const numbers = phoneNumbersOf(context)
-    .entries()
-    .map((entry) => entry.value)
-    .filter((number) => wanted === undefined || number.phone_number === wanted);
+  const pageSize = optionalInteger(context.query, 'PageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
+  const page = optionalInteger(context.query, 'Page', 0, Number.MAX_SAFE_INTEGER) ?? 0;
+  const numbers = phoneNumbersOf(context).filter((number) => wanted === undefined || number.phone_number === wanted);
+  const start = page * pageSize;
+  const items = numbers.slice(start, start + pageSize);
+  const uriOf = (pageNumber: number) => {
+    const search = new URLSearchParams(wanted === undefined ? {} : { PhoneNumber: wanted });
+    search.set('PageSize', String(pageSize));
+    search.set('Page', String(pageNumber));
+    return `${base}.json?${search.toString()}`;
+  };
   return {
     status: 200,
     body: {
-      incoming_phone_numbers: numbers.map((number) => render(number, base)),
-      uri: `${base}.json`,
-      first_page_uri: `${base}.json?PageSize=${PAGE_SIZE}&Page=0`,
-      next_page_uri: null,
-      previous_page_uri: null,
-      page: 0,
-      page_size: PAGE_SIZE,
-      start: 0,
-      end: Math.max(0, numbers.length - 1),
+      incoming_phone_numbers: items.map((number) => render(number, base)),
+      uri: uriOf(page),
+      first_page_uri: uriOf(0),
+      next_page_uri: start + pageSize < numbers.length ? uriOf(page + 1) : null,
+      previous_page_uri: page > 0 ? uriOf(page - 1) : null,
+      page,
+      page_size: pageSize,
+      start,
+      end: start + Math.max(0, items.length - 1),
     },
   };
 }
@@ -81,7 +100,8 @@ function listPhoneNumbers(context: RequestContext) {
 function numberFromPath(context: RequestContext): PhoneNumberRecord {
   const base = accountPath(context);
   const file = context.params.File ?? '';
-  const number = file.endsWith('.json') ? phoneNumbersOf(context).get(file.slice(0, -'.json'.length)) : undefined;
+  const sid = file.endsWith('.json') ? file.slice(0, -'.json'.length) : undefined;
+  const number = phoneNumbersOf(context).find((candidate) => candidate.sid === sid);
   if (!number) throw notFound(`${base}/${file}`);
   return number;
 }
@@ -100,7 +120,9 @@ function updatePhoneNumber(context: RequestContext) {
     voice_method: method ?? current.voice_method,
     date_updated: rfc2822(new Date()),
   };
-  phoneNumbersOf(context).replace(updated);
+  const numbers = storedNumbers(context);
+  if (numbers.get(updated.sid)) numbers.replace(updated);
+  else numbers.insert(updated);
   return { status: 200, body: render(updated, accountPath(context)) };
 }
 

@@ -3,34 +3,9 @@ import { paginate } from '../paging.js';
 import { optionalBoolean, optionalString, requiredString, type ParamMap } from '../params.js';
 import type { RequestContext, Route } from '../router.js';
 import { isSid, newSid } from '../sid.js';
-import type { Collection } from '../store.js';
+import { SERVICES, servicesIn, WEBHOOK_HTTP_METHODS, type ServiceRecord, type WebhookHttpMethod } from '../services/record.js';
 import { assertIfMatch, isoNow } from '../versioning.js';
 
-/** Stored form of a Service: the API representation minus `url`, which depends on the origin. */
-export interface ServiceRecord {
-  sid: string;
-  account_sid: string;
-  unique_name: string;
-  friendly_name: string | null;
-  language_code: string;
-  auto_transcribe: boolean;
-  data_logging: boolean;
-  auto_redaction: boolean;
-  media_redaction: boolean;
-  webhook_url: string | null;
-  webhook_http_method: WebhookHttpMethod;
-  encryption_credential_sid: string | null;
-  /** Maintained by the operator-attachment routes. */
-  read_only_attached_operator_sids: string[];
-  version: number;
-  date_created: string;
-  date_updated: string;
-}
-
-const WEBHOOK_HTTP_METHODS = ['GET', 'POST', 'NULL'] as const;
-type WebhookHttpMethod = (typeof WEBHOOK_HTTP_METHODS)[number];
-
-export const SERVICES = 'services';
 const SERVICE_SID_PREFIX = 'GA';
 const UNIQUE_NAME_TAKEN = 90101; // Twilio's "Unique Name Already Exists" for Intelligence Services
 const FRIENDLY_NAME_MAX = 64;
@@ -43,14 +18,10 @@ export const serviceRoutes: Route[] = [
   { method: 'DELETE', pattern: '/v2/Services/{Sid}', handler: deleteService },
 ];
 
-export function servicesOf(context: RequestContext): Collection<ServiceRecord> {
-  return context.store.collection<ServiceRecord>(SERVICES);
-}
-
 /** The service named by the path's {Sid}, or 404 (also for malformed SIDs, as Twilio does). */
 export function serviceFromPath(context: RequestContext, param = 'Sid'): ServiceRecord {
   const sid = context.params[param] ?? '';
-  const service = isSid(sid, SERVICE_SID_PREFIX) ? servicesOf(context).get(sid) : undefined;
+  const service = isSid(sid, SERVICE_SID_PREFIX) ? servicesIn(context.store).get(sid) : undefined;
   if (!service) throw notFound(`/v2/Services/${sid}`);
   return service;
 }
@@ -83,13 +54,13 @@ function createService(context: RequestContext) {
     date_updated: now,
   };
   assertRedactionConsistent(service);
-  servicesOf(context).insert(service);
+  servicesIn(context.store).insert(service);
   return withETag(201, service, context.origin);
 }
 
 function listServices(context: RequestContext) {
   const body = paginate(
-    servicesOf(context).entries(),
+    servicesIn(context.store).entries(),
     { listUrl: `${context.origin}/v2/Services`, query: context.query, key: SERVICES },
     (service) => renderService(service, context.origin),
   );
@@ -128,12 +99,12 @@ function updateService(context: RequestContext) {
     date_updated: isoNow(),
   };
   assertRedactionConsistent(updated);
-  servicesOf(context).replace(updated);
+  servicesIn(context.store).replace(updated);
   return withETag(200, updated, context.origin);
 }
 
 function deleteService(context: RequestContext) {
-  servicesOf(context).delete(serviceFromPath(context).sid);
+  servicesIn(context.store).delete(serviceFromPath(context).sid);
   return { status: 204 };
 }
 
@@ -142,7 +113,7 @@ function withETag(status: number, service: ServiceRecord, origin: string) {
 }
 
 function assertUniqueNameFree(context: RequestContext, uniqueName: string): void {
-  if (servicesOf(context).find((service) => service.unique_name === uniqueName)) {
+  if (servicesIn(context.store).find((service) => service.unique_name === uniqueName)) {
     throw conflict(UNIQUE_NAME_TAKEN, `Service with UniqueName '${uniqueName}' already exists`);
   }
 }

@@ -8,13 +8,14 @@ import {
   isoNow,
   recordingSidOf,
   transcriptsIn,
+  transcriptsOfRecording,
   TRANSCRIPTS,
   type Participant,
   type TranscriptChannel,
   type TranscriptRecord,
 } from '../transcripts/records.js';
 import { operatorsAttachedTo } from '../transcripts/operators.js';
-import { servicesOf } from './services.js';
+import { servicesIn } from '../services/record.js';
 
 const CUSTOMER_KEY_MAX = 64;
 /** The emulator's code for "this recording already has a transcript" (Twilio documents the rule, not the code). */
@@ -57,7 +58,7 @@ function renderTranscript(transcript: TranscriptRecord, origin: string) {
 function createTranscript(context: RequestContext) {
   const { form, store } = context;
   const serviceSid = requiredString(form, 'ServiceSid');
-  const service = isSid(serviceSid, 'GA') ? servicesOf(context).get(serviceSid) : undefined;
+  const service = isSid(serviceSid, 'GA') ? servicesIn(context.store).get(serviceSid) : undefined;
   if (!service) throw notFound(`/v2/Services/${serviceSid}`);
   const channel = parseChannel(requiredString(form, 'Channel'));
   const customerKey = optionalString(form, 'CustomerKey');
@@ -66,7 +67,7 @@ function createTranscript(context: RequestContext) {
   }
   const recordingSid = channel.media_properties.media_url ? undefined : channel.media_properties.source_sid;
   if (recordingSid) {
-    const existing = transcriptsIn(store).find((t) => recordingSidOf(t) === recordingSid);
+    const existing = transcriptsOfRecording(store, recordingSid)[0]?.value;
     if (existing)
       throw conflict(
         TRANSCRIPT_EXISTS,

@@ -1,5 +1,5 @@
 import type { AnalysisOperator, OperatorResultRecord, Utterance } from '../engine/index.js';
-import type { Store } from '../store.js';
+import type { Entry, Store } from '../store.js';
 
 export type TranscriptStatus = 'queued' | 'in-progress' | 'completed' | 'failed' | 'canceled';
 
@@ -48,6 +48,11 @@ const ANALYSES = 'transcript-analyses';
 
 export const transcriptsIn = (store: Store) => store.collection<TranscriptRecord>(TRANSCRIPTS);
 export const analysesIn = (store: Store) => store.collection<AnalysisRecord>(ANALYSES);
+
+/** The transcripts reading a recording (at most one: one transcript per recording), from an index. */
+export function transcriptsOfRecording(store: Store, recordingSid: string): Entry<TranscriptRecord>[] {
+  return transcriptsIn(store).index('recording', recordingSidOf).lookup(recordingSid);
+}
 
 /** The media a transcript reads: media_url wins over source_sid, as Twilio documents. */
 export function mediaSourceOf(transcript: TranscriptRecord): { mediaUrl: string } | { recordingSid: string } {

@@ -1,5 +1,5 @@
 // --seed-transcripts N: a service holding N completed transcripts, for list and paging benchmarks.
-import { SERVICES, type ServiceRecord } from '../routes/services.js';
+import { servicesIn, type ServiceRecord } from '../services/record.js';
 import { newSid } from '../sid.js';
 import type { Store } from '../store.js';
 import { analysesIn, isoNow, transcriptsIn } from './records.js';
@@ -26,7 +26,7 @@ export function seedTranscripts(store: Store, accountSid: string, count: number)
     date_created: now,
     date_updated: now,
   };
-  store.collection<ServiceRecord>(SERVICES).insert(service);
+  servicesIn(store).insert(service);
   for (let index = 0; index < count; index++) {
     const sid = newSid('GT');
     transcriptsIn(store).insert({

@@ -1,8 +1,7 @@
 // The transcript lifecycle: queued → in-progress → completed (or failed), on timers, outside any request.
 import { analyse, type Utterance } from '../engine/index.js';
 import { newSid } from '../sid.js';
-import type { ServiceRecord } from '../routes/services.js';
-import { SERVICES } from '../routes/services.js';
+import { servicesIn, type ServiceRecord } from '../services/record.js';
 import type { Store } from '../store.js';
 import { analysesIn, isoNow, mediaSourceOf, roleOf, transcriptsIn, type TranscriptRecord, type TranscriptStatus } from './records.js';
 import { durationOf, RecordingCatalogue, utterancesFromMedia } from './recordings.js';
@@ -36,7 +35,7 @@ export class Transcriber {
   /** Starts processing a transcript just created (status queued). */
   start(sid: string): void {
     this.after(this.options.delayMs / 2, async () => {
-      if (!this.setStatus(sid, 'in-progress')) return;
+      if (!(await this.setStatus(sid, 'in-progress'))) return;
       const started = Date.now();
       const utterances = await this.readMedia(sid);
       this.after(Math.max(0, this.options.delayMs / 2 - (Date.now() - started)), () => this.finish(sid, utterances));
@@ -83,32 +82,45 @@ export class Transcriber {
     }
   }
 
-  private finish(sid: string, utterances: Utterance[] | undefined): void {
-    const transcript = transcriptsIn(this.store).get(sid);
-    const analysis = analysesIn(this.store).get(sid);
-    if (!transcript || !analysis || transcript.status !== 'in-progress') return; // deleted meanwhile
-    if (!utterances) {
-      this.setStatus(sid, 'failed');
-      return;
-    }
-    analysesIn(this.store).replace({
-      ...analysis,
-      utterances,
-      sentence_sids: utterances.map(() => newSid('GX')),
-      results: analyse(analysis.operators, utterances, sid, (channel) => roleOf(transcript, channel)),
+  private async finish(sid: string, utterances: Utterance[] | undefined): Promise<void> {
+    const completed = await this.change(() => {
+      const transcript = transcriptsIn(this.store).get(sid);
+      const analysis = analysesIn(this.store).get(sid);
+      if (!transcript || !analysis || transcript.status !== 'in-progress') return undefined; // deleted meanwhile
+      if (!utterances) {
+        this.updateStatus(transcript, 'failed');
+        return undefined;
+      }
+      analysesIn(this.store).replace({
+        ...analysis,
+        utterances,
+        sentence_sids: utterances.map(() => newSid('GX')),
+        results: analyse(analysis.operators, utterances, sid, (channel) => roleOf(transcript, channel)),
+      });
+      return this.updateStatus(transcript, 'completed', { duration: durationOf(utterances) });
     });
-    const completed = this.setStatus(sid, 'completed', { duration: durationOf(utterances) });
-    const service = this.store.collection<ServiceRecord>(SERVICES).get(transcript.service_sid);
+    const service = completed && servicesIn(this.store).get(completed.service_sid);
     if (completed && service) this.options.onTranscriptCompleted(completed, service);
   }
 
-  private setStatus(sid: string, status: TranscriptStatus, changes: Partial<TranscriptRecord> = {}): TranscriptRecord | undefined {
-    const transcripts = transcriptsIn(this.store);
-    const current = transcripts.get(sid);
-    if (!current) return undefined;
-    const updated = transcripts.replace({ ...current, ...changes, status, date_updated: isoNow() });
-    // Outside a request nobody else saves: an acknowledged state change must reach the state file.
-    this.store.save().catch((error: unknown) => this.options.log(`emulator: could not save the state file: ${String(error)}`));
-    return updated;
+  private setStatus(sid: string, status: TranscriptStatus): Promise<TranscriptRecord | undefined> {
+    return this.change(() => {
+      const current = transcriptsIn(this.store).get(sid);
+      return current && this.updateStatus(current, status);
+    });
+  }
+
+  private updateStatus(current: TranscriptRecord, status: TranscriptStatus, changes: Partial<TranscriptRecord> = {}): TranscriptRecord {
+    return transcriptsIn(this.store).replace({ ...current, ...changes, status, date_updated: isoNow() });
+  }
+
+  /** A change outside any request: saved like a request's; if it cannot be, it is logged and nothing changes. */
+  private async change<R>(mutate: () => R | undefined): Promise<R | undefined> {
+    try {
+      return await this.store.commit(mutate);
+    } catch (error) {
+      this.options.log(`emulator: could not save the state file, the transcript change was rolled back: ${String(error)}`);
+      return undefined;
+    }
   }
 }

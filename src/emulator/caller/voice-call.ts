@@ -2,8 +2,8 @@
 // the TwiML read verb by verb, and for <Record> the recording-status callback and the follow-up
 // request carrying the RecordingSid — so the seed's flow runs without a phone or an account.
 import { parseTwiml, type TwimlVerb } from './twiml.js';
-import { sendSigned, type SignedMethod, type SignedResponse } from './webhook-delivery.js';
-import type { SignedParams } from './webhook-signing.js';
+import { reasonOf, sendSigned, type SignedMethod, type SignedResponse } from './delivery.js';
+import type { SignedParams } from './signing.js';
 
 export interface CallRecording {
   sid: string;
@@ -64,7 +64,7 @@ export async function playInboundCall(options: CallOptions): Promise<CallStep[]>
     try {
       response = await sendSigned(options.authToken, { url, method, params });
     } catch (error) {
-      throw new CallFailedError(`${method} ${url} failed: ${String((error as Error).cause ?? (error as Error).message)}`, steps);
+      throw new CallFailedError(`${method} ${url} failed: ${reasonOf(error)}`, steps);
     }
     steps.push({ step: 'request', detail: `${method} ${url}`, status: response.status });
     if (response.status >= 300)

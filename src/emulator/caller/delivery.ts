@@ -1,5 +1,5 @@
 // Sends signed requests the way Twilio does: webhooks, voice requests, status callbacks.
-import { twilioSignature, urlWithBodySha256, type SignedParams } from './webhook-signing.js';
+import { twilioSignature, urlWithBodySha256, type SignedParams } from './signing.js';
 
 export type SignedMethod = 'GET' | 'POST';
 
@@ -63,6 +63,12 @@ export async function deliverWebhook(authToken: string, request: SignedRequest, 
     const response = await sendSigned(authToken, request);
     if (response.status >= 300) log(`emulator: webhook ${request.method} ${request.url} answered ${response.status}`);
   } catch (error) {
-    log(`emulator: webhook ${request.method} ${request.url} failed: ${(error as Error).cause ?? (error as Error).message}`);
+    log(`emulator: webhook ${request.method} ${request.url} failed: ${reasonOf(error)}`);
   }
+}
+
+/** Why a request could not be sent: fetch wraps the socket error (ECONNREFUSED, …) as its cause. */
+export function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? String(error.cause) : error.message;
 }

@@ -1,7 +1,7 @@
 // The event Intelligence sends to a service's webhook when a transcript and its operators are done.
-import type { ServiceRecord } from './routes/services.js';
-import type { TranscriptRecord } from './transcripts/records.js';
-import { deliverWebhook } from './webhook-delivery.js';
+import type { ServiceRecord } from '../services/record.js';
+import type { TranscriptRecord } from './records.js';
+import { deliverWebhook } from '../caller/delivery.js';
 
 export const TRANSCRIPT_AVAILABLE = 'voice_intelligence_transcript_available';
 

@@ -1,0 +1,130 @@
+import type { AddressInfo } from 'node:net';
+import { Faults, type FaultOptions } from './faults.js';
+import { createEmulatorServer, type Exchange } from './server.js';
+import { Stats, type StatsSnapshot } from './stats.js';
+import { Store } from './store.js';
+import { notifyTranscriptAvailable } from './transcripts/webhook.js';
+import { BUILT_IN_RECORDINGS, RecordingCatalogue, type CatalogueRecording } from './transcripts/recordings.js';
+import { seedTranscripts } from './transcripts/seed.js';
+import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcriber.js';
+
+/** Time a transcript takes from queued to completed unless told otherwise. */
+const DEFAULT_TRANSCRIBE_DELAY_MS = 1500;
+
+/** Fixed, documented test credentials: the emulator accepts these unless told otherwise. */
+export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000001';
+export const DEFAULT_AUTH_TOKEN = 'emulator-auth-token';
+export const DEFAULT_API_KEY_SID = 'SK00000000000000000000000000000001';
+export const DEFAULT_API_KEY_SECRET = 'emulator-api-key-secret';
+
+export interface EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  accountSid?: string;
+  authToken?: string;
+  apiKeySid?: string;
+  apiKeySecret?: string;
+  /**
+   * JSON file: loaded on start if present, saved atomically after every change (before the change is
+   * acknowledged), locked (`<file>.lock`) while the emulator runs: a second emulator on it refuses to start.
+   */
+  stateFile?: string;
+  /** The emulator's own log lines (e.g. internal errors, failed saves); default: discarded. */
+  log?: (line: string) => void;
+  /** Called after every response; tests validate the exchange against Twilio's OpenAPI. */
+  observe?: (exchange: Exchange) => void;
+  /** Time from transcript create to completed; default DEFAULT_TRANSCRIBE_DELAY_MS. */
+  transcribeDelayMs?: number;
+  /** The recordings catalogue; default the built-in support calls (see docs/transcripts.md). */
+  recordings?: CatalogueRecording[];
+  /** Deliver service webhooks to non-loopback hosts too; default false (loopback only). */
+  remoteWebhooks?: boolean;
+  /** Called when a transcript completes, after its results are stored (the service's signed webhook is sent regardless). */
+  onTranscriptCompleted?: TranscriptCompletedHook;
+  /** Injected latency and failures (docs/reliability.md); default none. */
+  faults?: FaultOptions;
+  /** Completed transcripts to create at start, for list and paging benchmarks. */
+  seedTranscripts?: number;
+}
+
+export interface RunningEmulator {
+  /** e.g. http://127.0.0.1:4010 */
+  url: string;
+  port: number;
+  host: string;
+  accountSid: string;
+  authToken: string;
+  apiKeySid: string;
+  apiKeySecret: string;
+  /** What the emulator did so far (also served at GET /emulator/stats). */
+  stats(): StatsSnapshot;
+  /** Stops listening, drops open connections, waits for the last state-file write and releases its lock. */
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const credentials = {
+    accountSid: options.accountSid ?? DEFAULT_ACCOUNT_SID,
+    authToken: options.authToken ?? DEFAULT_AUTH_TOKEN,
+    apiKeySid: options.apiKeySid ?? DEFAULT_API_KEY_SID,
+    apiKeySecret: options.apiKeySecret ?? DEFAULT_API_KEY_SECRET,
+  };
+  const stats = new Stats();
+  const store = new Store(options.stateFile, (collection, kind) => stats.recordChange(collection, kind));
+  const log = options.log ?? (() => {});
+  const transcriber = new Transcriber(store, {
+    delayMs: options.transcribeDelayMs ?? DEFAULT_TRANSCRIBE_DELAY_MS,
+    catalogue: new RecordingCatalogue(options.recordings ?? BUILT_IN_RECORDINGS),
+    onTranscriptCompleted: (transcript, service) => {
+      void notifyTranscriptAvailable(service, transcript, credentials.authToken, log, options.remoteWebhooks);
+      options.onTranscriptCompleted?.(transcript, service);
+    },
+    log,
+  });
+  transcriber.resumePending();
+  const seedCount = options.seedTranscripts;
+  if (seedCount) await store.commit(() => seedTranscripts(store, credentials.accountSid, seedCount));
+  const server = createEmulatorServer({
+    credentials,
+    store,
+    stats,
+    transcriber,
+    faults: new Faults(options.faults ?? {}, (kind) => stats.recordFault(kind)),
+    log,
+    observe: options.observe,
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    transcriber.close();
+    await store.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    ...credentials,
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    stats: () => stats.toJSON(),
+    async close() {
+      transcriber.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// One OpenAPI file of Twilio's (as cached by scripts/fetch-spec.mjs): its operations, matched by
+// path, and validators for the schemas inside it, compiled once each with ajv.
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+
+export type Schema = Record<string, unknown>;
+
+export interface Parameter {
+  name: string;
+  in: 'query' | 'path' | 'header';
+  required?: boolean;
+  schema: Schema;
+}
+
+export interface ResponseSpec {
+  headers?: Record<string, { schema?: Schema }>;
+  content?: Record<string, { schema: Schema }>;
+}
+
+export interface Operation {
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, ResponseSpec>;
+}
+
+export interface PathTemplate {
+  spec: SpecFile;
+  template: string;
+  regex: RegExp;
+  literalCount: number;
+  operations: Record<string, Operation>;
+}
+
+interface OpenApiDocument {
+  servers?: Array<{ url: string }>;
+  paths: Record<string, Record<string, unknown>>;
+  components?: { schemas?: Record<string, Schema> };
+}
+
+const METHODS = ['get', 'post', 'delete', 'put', 'patch'];
+
+export class SpecFile {
+  readonly templates: PathTemplate[];
+  private readonly document: OpenApiDocument;
+  private readonly ajv: Ajv;
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(readonly file: string) {
+    this.document = JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
+    dropUntypedNullable(this.document);
+    // api.twilio.com (v2010) writes its `uri` fields as paths; the other hosts write absolute URLs.
+    const pathUris = (this.document.servers ?? []).some((server) => server.url === 'https://api.twilio.com');
+    // strict:false so OpenAPI-only keywords (example, x-twilio, …) are ignored; `nullable` is understood by ajv.
+    this.ajv = new Ajv({ strict: false, allErrors: true });
+    this.ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+    this.ajv.addFormat('uri', (value: string) => URL.canParse(value) || (pathUris && value.startsWith('/')));
+    this.ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) });
+    this.ajv.addFormat('uri-map', true); // Twilio's name for an object whose values are URLs
+    // The whole document is one schema, so `#/components/schemas/…` refs resolve where they are.
+    this.ajv.addSchema(this.document, file);
+    this.templates = Object.entries(this.document.paths).map(([template, item]) => this.templateOf(template, item));
+  }
+
+  /** A validator for the schema at `pointer` inside the document (a JSON pointer, compiled once). */
+  validatorAt(pointer: string[]): ValidateFunction {
+    const ref = `${this.file}#/${pointer.map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+    let validate = this.validators.get(ref);
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: ref });
+      this.validators.set(ref, validate);
+    }
+    return validate;
+  }
+
+  /** Form, query and header values are strings on the wire; turn them into what the schema describes. */
+  coerce(raw: string | string[], schema: Schema): unknown {
+    const type = this.typeOf(schema);
+    if (type === 'array') return (Array.isArray(raw) ? raw : [raw]).map((one) => this.coerce(one, (schema.items ?? {}) as Schema));
+    if (Array.isArray(raw)) return raw; // repeated key for a scalar: fails the type check, as it should
+    if (type === 'integer' || type === 'number') return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+    if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
+    if (type === 'object') {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        return raw;
+      }
+    }
+    return raw;
+  }
+
+  /** The schema's `type`, following a `$ref` into components. */
+  private typeOf(schema: Schema): unknown {
+    if (typeof schema.$ref === 'string') {
+      const name = schema.$ref.split('/').pop() ?? '';
+      return this.typeOf(this.document.components?.schemas?.[name] ?? {});
+    }
+    return schema.type;
+  }
+
+  private templateOf(template: string, item: Record<string, unknown>): PathTemplate {
+    const operations: Record<string, Operation> = {};
+    for (const method of METHODS) if (item[method]) operations[method.toUpperCase()] = item[method] as Operation;
+    const pattern = template
+      .split(/(\{[^}]+\})/)
+      .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+      .join('');
+    const literalCount = template
+      .split('/')
+      .slice(1)
+      .filter((segment) => !segment.startsWith('{')).length;
+    return { spec: this, template, regex: new RegExp(`^${pattern}$`), literalCount, operations };
+  }
+}
+
+/**
+ * Free-form properties (operator `config`, transcript `channel`, …) say `nullable` without a `type`;
+ * they already accept null, and ajv refuses `nullable` without `type`, so the keyword is dropped.
+ */
+function dropUntypedNullable(node: unknown): void {
+  if (typeof node !== 'object' || node === null) return;
+  const object = node as Schema;
+  if ('nullable' in object && !('type' in object)) delete object.nullable;
+  for (const child of Object.values(object)) dropUntypedNullable(child);
+}
