@@ -1,4 +1,5 @@
 import type { Twilio } from 'twilio';
+import type { Files } from './adapters/files.js';
 import type { ConfigStore } from './config.js';
 import type { Credentials } from './credentials.js';
 import type { Prompter } from './prompter.js';
@@ -53,4 +54,6 @@ export interface Context {
   /** The Twilio SDK client for the credentials in effect; created (and `twilio` imported) on first use. */
   client(): Promise<Twilio>;
   prompter(): Promise<Prompter>;
+  /** The files flags and files name: regular files only, size-limited, stopped by the signal. */
+  files: Files;
 }

@@ -1,4 +1,5 @@
 import type { Twilio } from 'twilio';
+import { createFiles } from './adapters/files.js';
 import type { ConfigStore } from './config.js';
 import type { Context, Env, GlobalOptions, IO, Logger } from './context.js';
 import type { Credentials } from './credentials.js';
@@ -80,5 +81,6 @@ export function buildContext(
     });
   });
   const prompter = lazy<Prompter>(async () => (await import('./prompter.js')).inquirerPrompter(io));
-  return { io, env: proc.env, now: () => new Date(), signal, globals, log, config, credentials, client, prompter, ...overrides };
+  const files = createFiles(io.stdin, signal);
+  return { io, env: proc.env, now: () => new Date(), signal, globals, log, config, credentials, client, prompter, files, ...overrides };
 }

@@ -244,7 +244,7 @@ const CASES: Case[] = [
     name: '--schema is a directory',
     args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', f.dir],
     code: 2,
-    error: /--schema \S+: cannot read it \(EISDIR/,
+    error: /--schema \S+: cannot read it \(is a directory\)/,
   },
   {
     name: 'empty --schema',
@@ -262,7 +262,7 @@ const CASES: Case[] = [
     name: '--schema over 1 MiB',
     args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'big.json')],
     code: 2,
-    error: /--schema \S+big\.json: larger than 1 MiB/,
+    error: /--schema \S+big\.json: cannot read it \(larger than 1 MiB\)/,
   },
   { name: 'empty stdin for results -', args: () => ['results', '-'], stdin: '', code: 2, error: /no transcript SIDs on stdin/ },
   {

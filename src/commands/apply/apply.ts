@@ -10,6 +10,8 @@ import type { CommandResult } from '../../lib/output/types.js';
 interface ApplyFlags {
   file?: string;
   prune?: boolean;
+  allowEnv?: string[];
+  allowOutsideFiles?: boolean;
   yes?: boolean;
   printSchema?: boolean;
 }
@@ -21,7 +23,12 @@ export async function run(ctx: Context, flags: ApplyFlags): Promise<CommandResul
   }
   if (!flags.file) throw new UsageError('missing required flag -f, --file <file>', { hint: 'see `ci apply --help`' });
   const file = flags.file === '-' ? '<stdin>' : flags.file;
-  const steps = await planFile(ctx.client, flags.file, { env: ctx.env, stdin: ctx.io.stdin }, { prune: flags.prune });
+  const steps = await planFile(
+    ctx.client,
+    flags.file,
+    { env: ctx.env, files: ctx.files, allowEnv: flags.allowEnv, allowOutsideFiles: flags.allowOutsideFiles },
+    { prune: flags.prune },
+  );
   if (steps.length && !flags.yes) {
     ctx.log.progress(planText(file, steps, makeStyle(ctx.io.color, ctx.io.stderrIsTTY)));
     await confirmDestructive(ctx, `apply ${steps.length} change${steps.length === 1 ? '' : 's'}`, flags.yes);

@@ -7,11 +7,18 @@ import type { CommandResult } from '../../lib/output/types.js';
 interface DiffFlags {
   file: string;
   prune?: boolean;
+  allowEnv?: string[];
+  allowOutsideFiles?: boolean;
   exitCode?: boolean;
 }
 
 export async function run(ctx: Context, flags: DiffFlags): Promise<CommandResult> {
-  const steps = await planFile(ctx.client, flags.file, { env: ctx.env, stdin: ctx.io.stdin }, { prune: flags.prune });
+  const steps = await planFile(
+    ctx.client,
+    flags.file,
+    { env: ctx.env, files: ctx.files, allowEnv: flags.allowEnv, allowOutsideFiles: flags.allowOutsideFiles },
+    { prune: flags.prune },
+  );
   return {
     kind: 'custom',
     json: planJson(steps),

@@ -1,7 +1,9 @@
 import { Option, type Command } from 'commander';
 import { collect, examples, oneOf, type Runner } from '../define.js';
 
-const FILE_HELP = 'the configuration file, YAML or JSON (- for stdin); see docs/config-as-code.md';
+const FILE_HELP = 'the configuration file, YAML or JSON, at most 4 MiB (- for stdin); see docs/config-as-code.md';
+const ALLOW_ENV_HELP = 'expand this ${VAR} although its name says secret (TWILIO_AUTH_TOKEN, …_TOKEN, …_SECRET); repeatable';
+const ALLOW_OUTSIDE_HELP = "let promptFile, schemaFile and examplesFile name files outside the configuration file's directory";
 
 export function registerApply(program: Command, act: Runner): void {
   examples(
@@ -9,6 +11,8 @@ export function registerApply(program: Command, act: Runner): void {
       .command('apply')
       .option('-f, --file <file>', FILE_HELP)
       .option('--prune', 'also detach operators not listed, and delete services and custom operators not in the file')
+      .option('--allow-env <name>', ALLOW_ENV_HELP, collect)
+      .option('--allow-outside-files', ALLOW_OUTSIDE_HELP)
       .option('-y, --yes', 'do not ask for confirmation (needed when stdin is not a terminal)')
       .option('--print-schema', 'print the JSON Schema of the file and exit')
       .option('--json', 'print what was applied as one JSON document'),
@@ -24,6 +28,8 @@ export function registerDiff(program: Command, act: Runner): void {
       .command('diff')
       .requiredOption('-f, --file <file>', FILE_HELP)
       .option('--prune', 'include the detaches and deletes `ci apply --prune` would make')
+      .option('--allow-env <name>', ALLOW_ENV_HELP, collect)
+      .option('--allow-outside-files', ALLOW_OUTSIDE_HELP)
       .option('--exit-code', 'exit 6 when there are changes, 0 when there are none')
       .option('--json', 'print the plan as one JSON document'),
     'ci diff -f intelligence.yaml',

@@ -6,7 +6,7 @@ import { resolveServiceSid } from '../../lib/services.js';
 import { OPERATOR_DETAIL_COLUMNS } from './fields.js';
 
 export async function run(ctx: Context, flags: DefinitionSources & { name?: string; attach?: string }): Promise<CommandResult> {
-  const { definition, problems } = newDefinition(flags.name, await readDefinitionParts(flags, ctx.io.stdin));
+  const { definition, problems } = newDefinition(flags.name, await readDefinitionParts(flags, ctx.files));
   assertNoProblems(problems, 'invalid operator');
   const client = await ctx.client();
   // The service is resolved first, so a wrong --attach leaves no orphan operator behind.

@@ -9,7 +9,7 @@ export async function run(
   flags: DefinitionSources & { name?: string; ifMatch?: number },
   ref: string,
 ): Promise<CommandResult> {
-  const parts = await readDefinitionParts(flags, ctx.io.stdin);
+  const parts = await readDefinitionParts(flags, ctx.files);
   const operator = await updateGenerativeOperator(await ctx.client(), ref, { friendlyName: flags.name, parts, ifMatch: flags.ifMatch });
   return { kind: 'object', data: operator, columns: OPERATOR_DETAIL_COLUMNS };
 }
