@@ -1,7 +1,7 @@
 // Builds the commander tree and the context; the only place that turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
 import { findCommand, registerCommands } from './commands/index.js';
-import { nonNegativeInt, outputOptionsOf, type CommandLoader, type OutputFlags } from './commands/define.js';
+import { nonEmpty, nonNegativeInt, outputOptionsOf, type CommandLoader, type OutputFlags } from './commands/define.js';
 import type { Context, GlobalOptions, IO } from './lib/context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, toCliError } from './lib/errors.js';
 import { buildContext, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
@@ -43,8 +43,8 @@ export async function buildProgram(
     .description('Administer Twilio Conversational Intelligence: services, language operators, transcripts and results.')
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
-    .option('--profile <name>', 'use this saved profile (see `ci profiles list`)')
-    .option('--api-url <url>', 'send API requests to this base URL (e.g. a local `ci emulator`)')
+    .option('--profile <name>', 'use this saved profile (see `ci profiles list`)', nonEmpty('--profile'))
+    .option('--api-url <url>', 'send API requests to this base URL (e.g. a local `ci emulator`)', nonEmpty('--api-url'))
     .option('--region <region>', 'Twilio region, e.g. ie1')
     .option('--edge <edge>', 'Twilio edge location, e.g. dublin')
     .option('--max-retries <n>', 'retries for rate-limited or failed requests (default 4)', nonNegativeInt('--max-retries'))

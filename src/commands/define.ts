@@ -84,6 +84,14 @@ export function httpUrl(flag: string) {
   };
 }
 
+/** A value that must not be empty (`--profile ""` is a mistake, never "no profile"). */
+export function nonEmpty(flag: string) {
+  return (value: string): string => {
+    if (value.trim() === '') throw new InvalidArgumentError(`${flag} must not be empty`);
+    return value;
+  };
+}
+
 /** Repeatable flags collect into an array. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

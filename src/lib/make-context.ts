@@ -63,9 +63,7 @@ export function buildContext(
   const config = lazy<ConfigStore>(async () => {
     const { ConfigStore } = await import('./config.js');
     const store = await ConfigStore.open(proc.env);
-    if (store.isReadableByOthers()) {
-      log.warn(`${store.path} is readable by other users and holds secrets; fix it with: chmod 600 ${store.path}`);
-    }
+    for (const warning of store.permissionWarnings()) log.warn(warning);
     return store;
   });
   const credentials = lazy<Credentials>(async () => {

@@ -28,6 +28,7 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 // eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const LITERAL = /true|false|null/y;
+const UNTERMINATED = 'a string that is not closed (or holds a control character or bad escape)';
 
 /** Offset and reason of the first syntax error, or of the first place nested deeper than maxNesting; undefined when the text is JSON. */
 export function jsonSyntaxError(text: string, maxNesting = MAX_JSON_NESTING): { offset: number; message: string } | undefined {
@@ -72,7 +73,7 @@ export function jsonSyntaxError(text: string, maxNesting = MAX_JSON_NESTING): { 
         continue;
       }
       const key = char === '"' ? match(STRING) : undefined;
-      if (key === undefined) return { offset: i, message: 'expected a property name in double quotes' };
+      if (key === undefined) return { offset: i, message: char === '"' ? UNTERMINATED : 'expected a property name in double quotes' };
       i += key.length;
       expect = 'after-key';
       continue;
@@ -91,7 +92,7 @@ export function jsonSyntaxError(text: string, maxNesting = MAX_JSON_NESTING): { 
       continue;
     }
     const token = char === '"' ? match(STRING) : char === '-' || (char >= '0' && char <= '9') ? match(NUMBER) : match(LITERAL);
-    if (token === undefined) return { offset: i, message: `unexpected ${JSON.stringify(char)}` };
+    if (token === undefined) return { offset: i, message: char === '"' ? UNTERMINATED : `unexpected ${JSON.stringify(char)}` };
     i += token.length;
     expect = 'after-value';
   }

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import type { Context } from '../../lib/context.js';
 import type { Credentials } from '../../lib/credentials.js';
 import {
@@ -16,14 +15,6 @@ import {
 } from '../../lib/doctor.js';
 import { CliError, ExitCode, toCliError } from '../../lib/errors.js';
 import type { CommandResult, Style } from '../../lib/output/types.js';
-
-function modeOf(path: string): number | undefined {
-  try {
-    return statSync(path).mode;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Times one authenticated request, without retries: doctor reports what happens now. */
 async function authenticatedCall(ctx: Context, credentials: Credentials): Promise<Parameters<typeof apiCallCheck>[0]> {
@@ -43,8 +34,8 @@ async function authenticatedCall(ctx: Context, credentials: Credentials): Promis
 }
 
 export async function run(ctx: Context): Promise<CommandResult> {
-  const config = await ctx.config();
-  const checks: Check[] = [nodeCheck(), configFileCheck(config.path, modeOf(config.path))];
+  const { inspectConfigFile } = await import('../../lib/config.js');
+  const checks: Check[] = [nodeCheck(), configFileCheck(inspectConfigFile(ctx.env))];
 
   let credentials: Credentials | undefined;
   try {

@@ -3,6 +3,8 @@ import type { Context } from '../../lib/context.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import { UsageError } from '../../lib/errors.js';
 import { parseSid } from '../../lib/sid.js';
+import { FILE_LIMITS } from '../../lib/adapters/files.js';
+import { describeJsonError, parseJson } from '../../schema/json.js';
 import { faultOptionsOf, type FaultFlags } from './fault-flags.js';
 
 export interface StartFlags extends FaultFlags {
@@ -21,6 +23,9 @@ export const EMULATOR_PROFILE = 'emulator';
 
 export async function run(ctx: Context, flags: StartFlags): Promise<CommandResult> {
   if (flags.accountSid) parseSid(flags.accountSid, 'AC', '--account-sid');
+  if (flags.recordings !== undefined)
+    await checkJsonFile(ctx, flags.recordings, '--recordings', 'recordings catalogue', FILE_LIMITS.recordings);
+  if (flags.state !== undefined) await checkJsonFile(ctx, flags.state, '--state', 'emulator state file', FILE_LIMITS.emulatorState);
   const { startEmulator, loadRecordingsFile } = await import('../../emulator/index.js');
   const recordings = flags.recordings === undefined ? undefined : readCatalogue(loadRecordingsFile, flags.recordings);
   const emulator = await startEmulator({
@@ -56,6 +61,13 @@ export async function run(ctx: Context, flags: StartFlags): Promise<CommandResul
     json: { event: 'listening', url: emulator.url, accountSid: emulator.accountSid, authToken: emulator.authToken },
   });
   return { kind: 'events', events, piped: 'text' };
+}
+
+/** A regular file of JSON within its limit (a state file may not exist yet): else exit 2 before the emulator reads it. */
+async function checkJsonFile(ctx: Context, path: string, what: string, kind: string, limit: number): Promise<void> {
+  if ((await ctx.files.regularFileSize(path, { limit, what })) === undefined) return;
+  const parsed = parseJson(await ctx.files.readText(path, { limit, what }));
+  if (!parsed.ok) throw new UsageError(`the ${kind} ${path} is not valid JSON (${describeJsonError(parsed)}); fix it or move it away`);
 }
 
 /** A catalogue that cannot be read is the user's input being wrong: exit 2, one line. */
