@@ -3,8 +3,8 @@ import { parseDuration } from '../lib/time.js';
 import { flag } from './spec.js';
 
 export const GLOBAL_FLAGS = {
-  profile: flag.string('--profile <name>', 'use this saved profile (see `ci profiles list`)'),
-  apiUrl: flag.string('--api-url <url>', 'send API requests to this base URL (e.g. a local `ci emulator`)'),
+  profile: flag.text('--profile <name>', 'use this saved profile (see `ci profiles list`)'),
+  apiUrl: flag.text('--api-url <url>', 'send API requests to this base URL (e.g. a local `ci emulator`)'),
   region: flag.string('--region <region>', 'Twilio region, e.g. ie1'),
   edge: flag.string('--edge <edge>', 'Twilio edge location, e.g. dublin'),
   maxRetries: flag.int('--max-retries <n>', 'retries for rate-limited or failed requests (default 4)', { min: 0 }),

@@ -199,6 +199,16 @@ export const flag = {
   string(flags: string, help: string, extras: FlagExtras<string> = {}) {
     return spec<string, false>(flags, help, extras);
   },
+  /** A string that must not be empty (`--profile ""` is a mistake, never "no profile"). */
+  text(flags: string, help: string) {
+    const name = longFlag(flags);
+    return spec<string, false>(flags, help, {
+      parse: (value) => {
+        if (value.trim() === '') throw new InvalidFlagValue(`${name} must not be empty`);
+        return value;
+      },
+    });
+  },
   /** A whole number ≥ `min` (default 1). */
   int(flags: string, help: string, extras: FlagExtras<number> & { min?: number } = {}) {
     const { min = 1, ...rest } = extras;

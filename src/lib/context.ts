@@ -1,4 +1,5 @@
 import type { Twilio } from 'twilio';
+import type { Files } from './adapters/files.js';
 import type { CompletionCommand } from './completion/tree.js';
 import type { ConfigStore } from './config.js';
 import type { Credentials } from './credentials.js';
@@ -31,4 +32,6 @@ export interface Context {
   prompter(): Promise<Prompter>;
   /** Every command, flag and argument, as the completion scripts need them (built from the command specs). */
   commandTree(): Promise<CompletionCommand>;
+  /** The files flags and files name: regular files only, size-limited, stopped by the signal. */
+  files: Files;
 }

@@ -1,6 +1,7 @@
 // The checks of `ci doctor`: each turns facts gathered by the command into a verdict with a fix.
 // Pure functions, except `probe`, which makes one unauthenticated request to time the endpoint
 // and read the server's clock.
+import type { ConfigFileFacts } from './config.js';
 import type { Env } from './context.js';
 import { isLoopbackHost } from './loopback.js';
 
@@ -28,13 +29,20 @@ export function nodeCheck(version: string = process.versions.node): Check {
     : fail('Node.js', `v${version.replace(/^v/, '')} is too old`, `install Node.js ${MIN_NODE_MAJOR} or later`);
 }
 
-/** `mode` is undefined when the file does not exist yet (nothing saved: nothing to protect). */
-export function configFileCheck(path: string, mode: number | undefined): Check {
-  if (mode === undefined) return pass('config file', `${path} (not created yet)`);
+/** A broken file fails, and so does one others can read or change; a file not created yet has nothing to protect. */
+export function configFileCheck(facts: ConfigFileFacts): Check {
+  const { path, mode, invalid, warnings } = facts;
+  const name = 'config file';
+  if (invalid) return fail(name, invalid.replace(/; fix it or move it away$/, ''), `fix ${path} or move it away (ci recreates it)`);
+  if (mode === undefined) return pass(name, `${path} (not created yet)`);
   const permissions = (mode & 0o777).toString(8).padStart(4, '0');
-  return mode & 0o077
-    ? fail('config file', `${path} has mode ${permissions}: other users can read the secrets in it`, `chmod 600 ${path}`)
-    : pass('config file', `${path} (mode ${permissions})`);
+  if (warnings.length)
+    return fail(
+      name,
+      warnings.map((warning) => warning.replace(/; fix it with: .*$/, '')).join('; '),
+      warnings.map((warning) => warning.replace(/^.*; fix it with: /, '')).join(' && '),
+    );
+  return pass(name, `${path} (mode ${permissions})`);
 }
 
 export function credentialsCheck(

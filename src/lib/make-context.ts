@@ -1,4 +1,5 @@
 import type { Twilio } from 'twilio';
+import { createFiles } from './adapters/files.js';
 import type { ConfigStore } from './config.js';
 import type { Context, Env, GlobalOptions, IO, Logger } from './context.js';
 import type { Credentials } from './credentials.js';
@@ -64,9 +65,7 @@ export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalO
   const config = lazy<ConfigStore>(async () => {
     const { ConfigStore } = await import('./config.js');
     const store = await ConfigStore.open(proc.env);
-    if (store.isReadableByOthers()) {
-      log.warn(`${store.path} is readable by other users and holds secrets; fix it with: chmod 600 ${store.path}`);
-    }
+    for (const warning of store.permissionWarnings()) log.warn(warning);
     return store;
   });
   const credentials = lazy<Credentials>(async () => {
@@ -82,5 +81,6 @@ export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalO
     });
   });
   const prompter = lazy<Prompter>(async () => (await import('./prompter.js')).inquirerPrompter(io));
-  return { io, env: proc.env, now: () => new Date(), signal, globals, log, config, credentials, client, prompter, ...parts };
+  const files = createFiles(io.stdin, signal);
+  return { io, env: proc.env, now: () => new Date(), signal, globals, log, config, credentials, client, prompter, files, ...parts };
 }

@@ -1,9 +1,9 @@
 // Reads the parts of a generative operator from what the user gave (flags, files, stdin) and
 // collects every problem instead of stopping at the first, so one error line can list them all.
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { describeJsonError, parseJson } from '../schema/json.js';
+import { FILE_LIMITS, FileRefusedError, type Files } from './adapters/files.js';
 import type { TrainingExample } from './operator-schema.js';
-import { readAll } from './stdin.js';
 
 export interface DefinitionSources {
   prompt?: string;
@@ -26,30 +26,28 @@ export interface DefinitionParts {
 
 export const EXAMPLE_SEPARATOR = ' => ';
 
-export async function readDefinitionParts(sources: DefinitionSources, stdin: NodeJS.ReadableStream): Promise<DefinitionParts> {
+export async function readDefinitionParts(sources: DefinitionSources, files: Files): Promise<DefinitionParts> {
   const problems: string[] = [];
   const parts: DefinitionParts = { problems };
   if (sources.promptFile === '-' && sources.schema === '-') problems.push('only one of --prompt-file and --schema can read stdin (-)');
 
   if (sources.prompt !== undefined && sources.promptFile !== undefined) problems.push('give --prompt or --prompt-file, not both');
   else if (sources.prompt !== undefined) parts.prompt = sources.prompt;
-  else if (sources.promptFile !== undefined) parts.prompt = await readText(sources.promptFile, '--prompt-file', stdin, problems);
+  else if (sources.promptFile !== undefined) parts.prompt = await readText(sources.promptFile, '--prompt-file', files, problems);
 
   if (sources.schema !== undefined) {
-    const text = await readText(sources.schema, '--schema', stdin, problems);
+    const text = await readText(sources.schema, '--schema', files, problems);
     if (text !== undefined) {
-      try {
-        parts.schema = JSON.parse(text);
-      } catch (error) {
-        problems.push(`--schema ${sources.schema}: not JSON (${(error as Error).message})`);
-      }
+      const parsed = parseJson(text);
+      if (parsed.ok) parts.schema = parsed.value;
+      else problems.push(`--schema ${sources.schema}: not JSON (${describeJsonError(parsed)})`);
     }
   }
 
   if (sources.example !== undefined || sources.examples !== undefined) {
     const examples = (sources.example ?? []).flatMap((flag, index) => exampleFlag(flag, index, problems));
     if (sources.examples !== undefined) {
-      const text = await readText(sources.examples, '--examples', stdin, problems);
+      const text = await readText(sources.examples, '--examples', files, problems);
       if (text !== undefined) examples.push(...parseExamplesFile(sources.examples, text, problems));
     }
     parts.examples = examples;
@@ -57,18 +55,13 @@ export async function readDefinitionParts(sources: DefinitionSources, stdin: Nod
   return parts;
 }
 
-/** Schemas, prompts and example files are small; anything bigger is a wrong file. */
-const MAX_INPUT_BYTES = 1024 * 1024;
-
-async function readText(file: string, flag: string, stdin: NodeJS.ReadableStream, problems: string[]): Promise<string | undefined> {
+/** Schemas, prompts and example files are small (1 MiB); anything else is a wrong file, named as such. */
+async function readText(file: string, what: string, files: Files, problems: string[]): Promise<string | undefined> {
   try {
-    const text = file === '-' ? await readAll(stdin) : await readFile(file, 'utf8');
-    if (Buffer.byteLength(text) <= MAX_INPUT_BYTES) return text;
-    problems.push(`${flag} ${file}: larger than 1 MiB`);
-    return undefined;
+    return await files.readText(file, { limit: FILE_LIMITS.operatorPart, what });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    problems.push(`${flag} ${file}: cannot read it (${code === 'ENOENT' ? 'no such file' : (error as Error).message})`);
+    if (!(error instanceof FileRefusedError)) throw error;
+    problems.push(`${what} ${file}: cannot read it (${error.reason})`);
     return undefined;
   }
 }
@@ -87,13 +80,12 @@ export function parseExamplesFile(file: string, text: string, problems: string[]
   const extension = extname(file).toLowerCase();
   const where = `--examples ${file}`;
   if (extension === '.json') {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      problems.push(`${where}: not JSON (${(error as Error).message})`);
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      problems.push(`${where}: not JSON (${describeJsonError(parsed)})`);
       return [];
     }
+    const value = parsed.value;
     if (!Array.isArray(value)) {
       problems.push(`${where}: expected a JSON array of {"input", "output"} objects`);
       return [];
@@ -103,12 +95,10 @@ export function parseExamplesFile(file: string, text: string, problems: string[]
   if (extension === '.jsonl' || extension === '.ndjson') {
     return text.split(/\r?\n/).flatMap((line, index) => {
       if (!line.trim()) return [];
-      try {
-        return exampleRecord(JSON.parse(line), `${where} line ${index + 1}`, problems);
-      } catch (error) {
-        problems.push(`${where} line ${index + 1}: not JSON (${(error as Error).message})`);
-        return [];
-      }
+      const parsed = parseJson(line);
+      if (parsed.ok) return exampleRecord(parsed.value, `${where} line ${index + 1}`, problems);
+      problems.push(`${where} line ${index + 1}: not JSON (column ${parsed.column}: ${parsed.message})`);
+      return [];
     });
   }
   if (extension === '.csv') return csvExamples(text, where, problems);

@@ -2,6 +2,8 @@
 // json_result_schema, and training examples against that schema. Pure functions that return
 // EVERY problem (with JSON pointers and example numbers), so one error line can list them all.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { checkSchemaLimits } from '../schema/limits.js';
+import { linearRegExpEngine } from '../schema/regex.js';
 
 export interface TrainingExample {
   input: string;
@@ -17,44 +19,19 @@ export interface GenerativeDefinition {
 }
 
 export const FRIENDLY_NAME_MAX = 64;
-export const MAX_PROPERTIES = 100;
-export const MAX_NESTING = 5;
-export const MAX_ENUM_VALUES = 500;
-
-const SUPPORTED_TYPES = new Set(['string', 'number', 'boolean', 'integer', 'object', 'array', 'null']);
-/** Keywords Twilio documents as unsupported in json_result_schema. */
-const UNSUPPORTED_KEYWORDS = new Set([
-  'minLength',
-  'maxLength',
-  'pattern',
-  'format',
-  'minimum',
-  'maximum',
-  'multipleOf',
-  'patternProperties',
-  'unevaluatedProperties',
-  'propertyNames',
-  'minProperties',
-  'maxProperties',
-  'unevaluatedItems',
-  'contains',
-  'minContains',
-  'maxContains',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-]);
-
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** RFC 6901: `~` and `/` inside a key are escaped. */
-const pointer = (parent: string, key: string | number) => `${parent}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-
 function newAjv(): Ajv {
-  // strict:false: the limits below are ours to report, with pointers; ajv checks the rest.
-  return new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  // strict:false: the limits are ours to report, with pointers; ajv checks the rest. Patterns go
+  // through the linear-time matcher, so no example can stall a check.
+  return new Ajv({ allErrors: true, strict: false, validateFormats: false, code: { regExp: linearRegExpEngine } });
+}
+
+/** The schema's breaches of Twilio's limits, worded "schema <pointer>: …". */
+function limitProblems(schema: unknown): string[] {
+  return checkSchemaLimits(schema, 'classic').map(({ pointer, message }) => `schema${pointer ? ` ${pointer}` : ''}: ${message}`);
 }
 
 /** Problems of a json_result_schema, each prefixed "schema <pointer>". */
@@ -64,12 +41,10 @@ export function resultSchemaProblems(schema: unknown): string[] {
   if (schema.type !== 'object') problems.push(`schema: the root "type" must be "object" (got ${JSON.stringify(schema.type ?? null)})`);
   if (!isObject(schema.properties)) problems.push('schema: the root must have "properties"');
 
-  const counts = { properties: 0, enumValues: 0 };
-  walk(schema, '', 0, problems, counts);
-  if (counts.properties > MAX_PROPERTIES) problems.push(`schema: ${counts.properties} properties, at most ${MAX_PROPERTIES} are supported`);
-  if (counts.enumValues > MAX_ENUM_VALUES)
-    problems.push(`schema: ${counts.enumValues} enum values in total, at most ${MAX_ENUM_VALUES} are supported`);
-  return [...problems, ...metaSchemaProblems(schema, problems)];
+  const limits = limitProblems(schema);
+  problems.push(...limits);
+  // A schema past the limits is not compiled at all: its size and depth are what is wrong with it.
+  return limits.length ? problems : [...problems, ...metaSchemaProblems(schema, problems)];
 }
 
 /** What else makes it an invalid JSON Schema: one problem per place, unless a limit above already named it. */
@@ -87,44 +62,6 @@ function metaSchemaProblems(schema: Json, known: string[]): string[] {
   return problems;
 }
 
-/** `depth` counts object levels: the root's properties are at depth 1. */
-function walk(node: Json, at: string, depth: number, problems: string[], counts: { properties: number; enumValues: number }): void {
-  for (const key of Object.keys(node)) {
-    if (UNSUPPORTED_KEYWORDS.has(key)) problems.push(`schema ${pointer(at, key)}: keyword "${key}" is not supported`);
-  }
-  const types = Array.isArray(node.type) ? node.type : node.type === undefined ? [] : [node.type];
-  for (const type of types) {
-    if (typeof type !== 'string' || !SUPPORTED_TYPES.has(type))
-      problems.push(`schema ${pointer(at, 'type')}: type ${JSON.stringify(type)} is not supported`);
-  }
-  if (Array.isArray(node.enum)) counts.enumValues += node.enum.length;
-
-  if (isObject(node.properties)) {
-    if (depth + 1 > MAX_NESTING) {
-      problems.push(`schema ${pointer(at, 'properties')}: nested ${depth + 1} levels deep, at most ${MAX_NESTING} are supported`);
-      return; // everything below is deeper still: one problem says it
-    }
-    for (const [name, child] of Object.entries(node.properties)) {
-      counts.properties++;
-      if (isObject(child)) walk(child, pointer(pointer(at, 'properties'), name), depth + 1, problems, counts);
-    }
-  }
-  // An array's items and the branches of anyOf sit at the level of the node that holds them.
-  if (isObject(node.items)) walk(node.items, pointer(at, 'items'), depth, problems, counts);
-  for (const keyword of ['anyOf', 'allOf', 'oneOf'] as const) {
-    const branches = node[keyword];
-    if (Array.isArray(branches))
-      branches.forEach((branch, index) => isObject(branch) && walk(branch, pointer(pointer(at, keyword), index), depth, problems, counts));
-  }
-  for (const keyword of ['$defs', 'definitions'] as const) {
-    const definitions = node[keyword];
-    if (isObject(definitions)) {
-      for (const [name, child] of Object.entries(definitions))
-        if (isObject(child)) walk(child, pointer(pointer(at, keyword), name), depth, problems, counts);
-    }
-  }
-}
-
 /**
  * Problems of training examples, numbered from 1 as the user wrote them. For a JSON operator
  * every output must parse as JSON and validate against the schema (when the schema compiles at
@@ -132,7 +69,7 @@ function walk(node: Json, at: string, depth: number, problems: string[], counts:
  */
 export function exampleProblems(examples: TrainingExample[], schema: unknown): string[] {
   const problems: string[] = [];
-  const validate = schema === undefined ? undefined : compiled(schema);
+  const validate = schema === undefined || limitProblems(schema).length ? undefined : compiled(schema);
   examples.forEach((example, index) => {
     const name = `example ${index + 1}`;
     if (!example.input.trim()) problems.push(`${name}: the input is empty`);

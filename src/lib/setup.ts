@@ -3,6 +3,7 @@
 // in use, a script in tests); nothing here prints.
 import type { Twilio } from 'twilio';
 import { toCliError } from './errors.js';
+import type { Files } from './adapters/files.js';
 import { readDefinitionParts, type DefinitionSources, EXAMPLE_SEPARATOR } from './operator-input.js';
 import type { GenerativeDefinition } from './operator-schema.js';
 import { attachOperators, createGenerativeOperator, listOperators, newDefinition } from './operators.js';
@@ -52,7 +53,7 @@ const required =
   (value: string): true | string =>
     value.trim() ? true : `${what} is required`;
 
-export async function askSetupPlan(prompter: Prompter, client: Twilio, stdin: NodeJS.ReadableStream, log: SetupLog): Promise<SetupPlan> {
+export async function askSetupPlan(prompter: Prompter, client: Twilio, files: Files, log: SetupLog): Promise<SetupPlan> {
   const uniqueName = await askFreeUniqueName(prompter, client, log);
   const languageCode = (
     await prompter.input('Language of the conversations', { default: 'en-US', validate: required('a language code') })
@@ -89,7 +90,7 @@ export async function askSetupPlan(prompter: Prompter, client: Twilio, stdin: No
   };
   const prebuilt = picked.map((operator) => ({ sid: operator.sid as string, friendlyName: operator.friendlyName as string }));
   const generative = (await prompter.confirm('Create a generative custom operator too?', false))
-    ? await askGenerative(prompter, stdin, log)
+    ? await askGenerative(prompter, files, log)
     : undefined;
   return { service, prebuilt, generative };
 }
@@ -109,7 +110,7 @@ async function serviceExists(client: Twilio, uniqueName: string): Promise<boolea
 }
 
 /** Asks until the operator is valid (every problem shown each round), or the person gives up. */
-async function askGenerative(prompter: Prompter, stdin: NodeJS.ReadableStream, log: SetupLog): Promise<SetupPlan['generative']> {
+async function askGenerative(prompter: Prompter, files: Files, log: SetupLog): Promise<SetupPlan['generative']> {
   for (;;) {
     const name = (await prompter.input('Name of the operator', { validate: required('a name') })).trim();
     const how = await prompter.select('How do you want to write the prompt?', [
@@ -137,7 +138,7 @@ async function askGenerative(prompter: Prompter, stdin: NodeJS.ReadableStream, l
       example.push(`${input}${EXAMPLE_SEPARATOR}${output}`);
     }
     const sources: DefinitionSources = { prompt, schema, examples: examplesFile, ...(example.length ? { example } : {}) };
-    const { definition, problems } = newDefinition(name, await readDefinitionParts(sources, stdin));
+    const { definition, problems } = newDefinition(name, await readDefinitionParts(sources, files));
     if (!problems.length) return { sources, definition };
     log.warn(`the operator is not valid: ${problems.join('; ')}`);
     if (!(await prompter.confirm('Try again?', true))) return undefined;

@@ -157,15 +157,17 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
   });
 
   it('a failure midway reports what was applied and what was not; re-running completes it', async () => {
-    edit(setup, 'autoRedaction: false ', 'autoRedaction: false\n    mediaRedaction: true ');
+    // The API takes at most 30 training examples: a rule only the server applies here.
+    const examples = Array.from({ length: 31 }, (_, i) => `{input: "call ${i}", output: "x"}`).join(', ');
+    writeFileSync(setup, `${readFileSync(setup, 'utf8')}  - friendlyName: too-many-examples\n    prompt: p\n    examples: [${examples}]\n`);
     const failed = await ci(['apply', '-f', setup, '--yes']);
-    expect(failed.code).toBe(2);
+    expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(
-      /✓ create operator test-operator \(LY[0-9a-f]{32}\)\n✗ create service test-ci: --media-redaction needs auto redaction on\n· not applied: attach Conversation Summary to service test-ci/,
+      /✓ create operator test-operator \(LY[0-9a-f]{32}\)\n✗ create operator too-many-examples: [^\n]*30 items\n· not applied: create service test-ci/,
     );
-    expect(failed.stderr).toMatch(/^ci: --media-redaction needs auto redaction on \(applied 1 of 5 changes, 4 not applied\)/);
+    expect(failed.stderr).toMatch(/^ci: [^\n]*30 items \(applied 1 of 6 changes, 5 not applied\)/);
 
-    edit(setup, 'mediaRedaction: true', 'mediaRedaction: false');
+    edit(setup, /  - friendlyName: too-many-examples[^]*$/, '');
     const plan = await planOf();
     expect(plan.steps.map((step) => step.action)).toEqual(['create', 'attach', 'attach', 'attach']);
     expect((await ci(['apply', '-f', setup, '--yes'])).code).toBe(0);

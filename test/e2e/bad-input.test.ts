@@ -1,6 +1,7 @@
 // The bad-input catalogue: every case through bin/ci.js, asserting the exit code, one stderr line
 // that names the problem, and no stack trace.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ interface Fixtures {
   operatorSid: string;
   failedTranscript: string;
   queuedTranscript: string;
+  /** A config home whose config.json is broken in the named way. */
+  configHomes: Record<'corrupt' | 'empty' | 'array', string>;
 }
 
 interface Case {
@@ -244,7 +247,7 @@ const CASES: Case[] = [
     name: '--schema is a directory',
     args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', f.dir],
     code: 2,
-    error: /--schema \S+: cannot read it \(EISDIR/,
+    error: /--schema \S+: cannot read it \(is a directory\)/,
   },
   {
     name: 'empty --schema',
@@ -262,7 +265,7 @@ const CASES: Case[] = [
     name: '--schema over 1 MiB',
     args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'big.json')],
     code: 2,
-    error: /--schema \S+big\.json: larger than 1 MiB/,
+    error: /--schema \S+big\.json: cannot read it \(larger than 1 MiB\)/,
   },
   { name: 'empty stdin for results -', args: () => ['results', '-'], stdin: '', code: 2, error: /no transcript SIDs on stdin/ },
   {
@@ -271,6 +274,173 @@ const CASES: Case[] = [
     stdin: '',
     code: 2,
     error: /stdin holds no recording SIDs or media URLs/,
+  },
+  // files that are not files, or too big (issue 10 §2): refused from their metadata, before a byte is read
+  {
+    name: '--schema is a FIFO',
+    args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'fifo')],
+    code: 2,
+    error: /--schema \S+fifo: cannot read it \(is a named pipe \(FIFO\), not a regular file\)/,
+  },
+  {
+    name: '--schema is /dev/zero',
+    args: () => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', '/dev/zero'],
+    code: 2,
+    error: /--schema \/dev\/zero: cannot read it \(is a device, not a regular file\)/,
+  },
+  {
+    name: '--prompt-file is /dev/zero',
+    args: () => ['operators', 'create', '--name', 'x', '--prompt-file', '/dev/zero'],
+    code: 2,
+    error: /--prompt-file \/dev\/zero: cannot read it \(is a device/,
+  },
+  {
+    name: '--examples is a FIFO',
+    args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--examples', join(f.dir, 'fifo')],
+    code: 2,
+    error: /--examples \S+fifo: cannot read it \(is a named pipe/,
+  },
+  {
+    name: '--prompt-file - from an endless stdin is cut at 1 MiB',
+    args: () => ['operators', 'create', '--name', 'x', '--prompt-file', '-'],
+    stdin: 'p'.repeat(1024 * 1024 + 1),
+    code: 2,
+    error: /--prompt-file -: cannot read it \(larger than 1 MiB\)/,
+  },
+  { name: 'apply -f is a directory', args: (f) => ['apply', '-f', f.dir, '--yes'], code: 2, error: /cannot read \S+: is a directory/ },
+  { name: 'diff -f is /dev/zero', args: () => ['diff', '-f', '/dev/zero'], code: 2, error: /cannot read \/dev\/zero: is a device/ },
+  { name: 'diff -f is a FIFO', args: (f) => ['diff', '-f', join(f.dir, 'fifo')], code: 2, error: /cannot read \S+fifo: is a named pipe/ },
+  {
+    name: 'diff -f over 4 MiB',
+    args: (f) => ['diff', '-f', join(f.dir, 'huge.yaml')],
+    code: 2,
+    error: /cannot read \S+huge\.yaml: larger than 4 MiB/,
+  },
+  {
+    name: '--from-file is /dev/zero',
+    args: () => ['transcribe', '--from-file', '/dev/zero', '--service', 'bad-input'],
+    code: 2,
+    error: /--from-file \/dev\/zero: is a device, not a regular file/,
+  },
+  {
+    name: '--from-file is a FIFO',
+    args: (f) => ['transcribe', '--from-file', join(f.dir, 'fifo'), '--service', 'bad-input'],
+    code: 2,
+    error: /--from-file \S+fifo: is a named pipe/,
+  },
+  {
+    name: '--from-file with a line over 8 KiB',
+    args: (f) => ['transcribe', '--from-file', join(f.dir, 'long-line.txt'), '--service', 'bad-input'],
+    code: 2,
+    error: /--from-file \S+long-line\.txt: line 2 is longer than 8 KiB/,
+  },
+  {
+    name: '--from-file - with a line over 8 KiB',
+    args: () => ['transcribe', '--from-file', '-', '--service', 'bad-input'],
+    stdin: '\0'.repeat(9000),
+    code: 2,
+    error: /--from-file stdin: line 1 is longer than 8 KiB/,
+  },
+  {
+    name: '--recordings is /dev/zero',
+    args: () => ['emulator', 'start', '--no-profile', '--port', '0', '--recordings', '/dev/zero'],
+    code: 2,
+    error: /--recordings \/dev\/zero: is a device, not a regular file/,
+  },
+  {
+    name: '--recordings is a directory',
+    args: (f) => ['emulator', 'start', '--no-profile', '--port', '0', '--recordings', f.dir],
+    code: 2,
+    error: /--recordings \S+: is a directory/,
+  },
+  {
+    name: 'emulator --state is a FIFO',
+    args: (f) => ['emulator', 'start', '--no-profile', '--port', '0', '--state', join(f.dir, 'fifo')],
+    code: 2,
+    error: /--state \S+fifo: is a named pipe/,
+  },
+  // broken local files are named as such (issue 10 §7)
+  {
+    name: 'emulator --state that is not JSON',
+    args: (f) => ['emulator', 'start', '--no-profile', '--port', '0', '--state', join(f.dir, 'cut.json')],
+    code: 2,
+    error:
+      /the emulator state file \S+cut\.json is not valid JSON \(line 2, column 2: a string that is not closed.*\); fix it or move it away/,
+  },
+  {
+    name: 'a corrupt config.json',
+    args: () => ['profiles', 'list'],
+    env: (f) => ({ XDG_CONFIG_HOME: f.configHomes.corrupt }),
+    code: 2,
+    error: /^ci: the config file \S+config\.json is not valid JSON \(line 3, column 1\); fix it or move it away$/,
+  },
+  {
+    name: 'an empty config.json',
+    args: () => ['services', 'list'],
+    env: (f) => ({ XDG_CONFIG_HOME: f.configHomes.empty }),
+    code: 2,
+    error: /the config file \S+config\.json is not valid JSON \(line 1, column 1\); fix it or move it away/,
+  },
+  {
+    name: 'a config.json that is not an object',
+    args: () => ['profiles', 'list'],
+    env: (f) => ({ XDG_CONFIG_HOME: f.configHomes.array }),
+    code: 2,
+    error: /the config file \S+config\.json is not valid JSON \(line 2, column 3\); fix it or move it away/,
+  },
+  {
+    name: '--profile naming an Object.prototype key',
+    args: () => ['--profile', 'toString', 'services', 'list'],
+    code: 2,
+    error: /no profile named "toString" \(from --profile\)/,
+  },
+  { name: 'empty --profile', args: () => ['--profile', '', 'services', 'list'], code: 2, error: /--profile must not be empty/ },
+  { name: 'empty --api-url', args: () => ['--api-url', '', 'services', 'list'], code: 2, error: /--api-url must not be empty/ },
+  // configuration files cannot exfiltrate secrets (issue 10 §5)
+  {
+    name: '${TWILIO_AUTH_TOKEN} in a diff file',
+    args: (f) => ['diff', '-f', join(f.dir, 'apply', 'token.yaml')],
+    code: 2,
+    error:
+      /token\.yaml:3:19: \$\{TWILIO_AUTH_TOKEN\} is not expanded: TWILIO_AUTH_TOKEN holds the credentials ci uses; hint: to expand them anyway: --allow-env TWILIO_AUTH_TOKEN$/,
+  },
+  {
+    name: '${…_SECRET} in an apply file',
+    args: (f) => ['apply', '-f', join(f.dir, 'apply', 'secret.yaml'), '--yes'],
+    env: (f) => ({ ...f.env, HOOK_SECRET: 'hook-secret-value' }),
+    code: 2,
+    error: /secret\.yaml:3:17: \$\{HOOK_SECRET\} is not expanded: HOOK_SECRET is named like a secret; hint: .*--allow-env HOOK_SECRET/,
+  },
+  {
+    name: 'promptFile escaping with ..',
+    args: (f) => ['diff', '-f', join(f.dir, 'apply', 'escape.yaml'), '--json'],
+    code: 2,
+    error:
+      /escape\.yaml:3:17: \.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd is refused: it leads outside \S+ \(files must be inside the configuration file's directory\); hint: to read files outside the directory anyway: --allow-outside-files/,
+  },
+  {
+    name: 'schemaFile as an absolute path',
+    args: (f) => ['diff', '-f', join(f.dir, 'apply', 'absolute.yaml')],
+    code: 2,
+    error: /absolute\.yaml:4:17: \/etc\/passwd is refused: an absolute path/,
+  },
+  {
+    name: 'promptFile through a symlink leading outside',
+    args: (f) => ['diff', '-f', join(f.dir, 'apply', 'symlink.yaml')],
+    code: 2,
+    error: /symlink\.yaml:3:17: link\.txt is refused: a symbolic link leading outside/,
+  },
+  {
+    name: 'mediaRedaction without autoRedaction in a diff file',
+    args: (f) => ['diff', '-f', join(f.dir, 'apply', 'redaction.yaml')],
+    code: 2,
+    error: /redaction\.yaml:4:5: mediaRedaction needs autoRedaction/,
+  },
+  {
+    name: 'an apply file nested 100,000 deep',
+    args: (f) => ['diff', '-f', join(f.dir, 'apply', 'deep.yaml')],
+    code: 2,
+    error: /deep\.yaml:1: nested more than 256 levels deep/,
   },
   // the network and the API
   {
@@ -424,6 +594,32 @@ beforeAll(async () => {
     join(dir, 'big.json'),
     JSON.stringify({ type: 'object', properties: { a: { type: 'string', description: 'x'.repeat(1024 * 1024) } } }),
   );
+  execFileSync('mkfifo', [join(dir, 'fifo')]);
+  writeFileSync(join(dir, 'huge.yaml'), `# ${'x'.repeat(4 * 1024 * 1024)}\n`);
+  writeFileSync(join(dir, 'long-line.txt'), `${RE1}\n${'x'.repeat(9000)}\n`);
+  writeFileSync(join(dir, 'cut.json'), '{"format": 1,\n "collect');
+  const configHome = (name: string, text: string) => {
+    const home = join(dir, `config-${name}`);
+    mkdirSync(join(home, 'twilio-ci'), { recursive: true });
+    writeFileSync(join(home, 'twilio-ci', 'config.json'), text, { mode: 0o600 });
+    return home;
+  };
+  fixtures.configHomes = {
+    corrupt: configHome('corrupt', '{\n  "profiles": {\n'),
+    empty: configHome('empty', ''),
+    array: configHome('array', '\n  ["profiles"]\n'),
+  };
+  const apply = join(dir, 'apply');
+  mkdirSync(apply);
+  const service = (lines: string) => `services:\n  - uniqueName: bad-input\n${lines}`;
+  writeFileSync(join(apply, 'token.yaml'), service('    friendlyName: "${TWILIO_AUTH_TOKEN}"\n'));
+  writeFileSync(join(apply, 'secret.yaml'), service('    webhookUrl: https://example.com/hook?token=${HOOK_SECRET}\n'));
+  writeFileSync(join(apply, 'escape.yaml'), 'operators:\n  - friendlyName: leak\n    promptFile: ../../../../../etc/passwd\n');
+  writeFileSync(join(apply, 'absolute.yaml'), 'operators:\n  - friendlyName: leak\n    prompt: p\n    schemaFile: /etc/passwd\n');
+  symlinkSync('/etc/hostname', join(apply, 'link.txt'));
+  writeFileSync(join(apply, 'symlink.yaml'), 'operators:\n  - friendlyName: leak\n    promptFile: link.txt\n');
+  writeFileSync(join(apply, 'redaction.yaml'), service('    autoRedaction: false\n    mediaRedaction: true\n'));
+  writeFileSync(join(apply, 'deep.yaml'), `x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
   writeFileSync(
     join(dir, 'schema.json'),
     JSON.stringify({ type: 'object', properties: { category: { type: 'string' } }, required: ['category'], additionalProperties: false }),

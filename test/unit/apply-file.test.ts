@@ -2,11 +2,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDesiredState } from '../../src/lib/apply/load.js';
+import { PassThrough } from 'node:stream';
+import { createFiles } from '../../src/lib/adapters/files.js';
+import { loadDesiredState as load } from '../../src/lib/apply/load.js';
 import { computePlan } from '../../src/lib/apply/plan.js';
 import type { CurrentState } from '../../src/lib/apply/state.js';
 import { tempDir } from '../support/temp.js';
 import { defined } from '../support/defined.js';
+
+const files = createFiles(new PassThrough(), new AbortController().signal);
+const loadDesiredState = (name: string, text: string, env: Record<string, string>) => load(name, text, { env, files });
 
 const directory = tempDir('ci-apply-unit-');
 const write = (name: string, text: string) => {

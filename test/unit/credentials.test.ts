@@ -93,7 +93,7 @@ describe('secrets at rest and on screen', () => {
   it('writes the config file with mode 0600', async () => {
     const { config } = await storeWithProfiles();
     expect(statSync(config.path).mode & 0o777).toBe(0o600);
-    expect(config.isReadableByOthers()).toBe(false);
+    expect(config.permissionWarnings()).toEqual([]);
   });
 
   it('masks secrets, keeping only the last four characters of long ones', () => {

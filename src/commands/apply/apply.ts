@@ -14,7 +14,12 @@ export const run: Run<typeof applySpec> = async (ctx, flags) => {
   }
   if (!flags.file) throw new UsageError('missing required flag -f, --file <file>', { hint: 'see `ci apply --help`' });
   const file = flags.file === '-' ? '<stdin>' : flags.file;
-  const steps = await planFile(ctx.client, flags.file, { env: ctx.env, stdin: ctx.io.stdin }, { prune: flags.prune });
+  const steps = await planFile(
+    ctx.client,
+    flags.file,
+    { env: ctx.env, files: ctx.files, allowEnv: flags.allowEnv, allowOutsideFiles: flags.allowOutsideFiles },
+    { prune: flags.prune },
+  );
   if (steps.length && !flags.yes) {
     ctx.log.progress(planText(file, steps, makeStyle(ctx.io.color, ctx.io.stderrIsTTY)));
     await confirmDestructive(ctx, `apply ${steps.length} change${steps.length === 1 ? '' : 's'}`, flags.yes);

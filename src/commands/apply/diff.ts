@@ -5,7 +5,12 @@ import type { Run } from '../spec.js';
 import type { diffSpec } from './specs.js';
 
 export const run: Run<typeof diffSpec> = async (ctx, flags) => {
-  const steps = await planFile(ctx.client, flags.file, { env: ctx.env, stdin: ctx.io.stdin }, { prune: flags.prune });
+  const steps = await planFile(
+    ctx.client,
+    flags.file,
+    { env: ctx.env, files: ctx.files, allowEnv: flags.allowEnv, allowOutsideFiles: flags.allowOutsideFiles },
+    { prune: flags.prune },
+  );
   return {
     kind: 'view',
     json: planJson(steps),

@@ -1,7 +1,19 @@
 import { TOP_LEVEL } from '../manifest.js';
 import { flag, verb } from '../spec.js';
 
-const FILE_HELP = 'the configuration file, YAML or JSON (- for stdin); see docs/config-as-code.md';
+const FILE_HELP = 'the configuration file, YAML or JSON, at most 4 MiB (- for stdin); see docs/config-as-code.md';
+
+/** Guards against a file that exfiltrates secrets or reads what it should not (docs/config-as-code.md). */
+const FILE_GUARD_FLAGS = {
+  allowEnv: flag.list(
+    '--allow-env <name>',
+    'expand this ${VAR} although its name says secret (TWILIO_AUTH_TOKEN, …_TOKEN, …_SECRET); repeatable',
+  ),
+  allowOutsideFiles: flag.bool(
+    '--allow-outside-files',
+    "let promptFile, schemaFile and examplesFile name files outside the configuration file's directory",
+  ),
+};
 
 export const applySpec = verb({
   ...TOP_LEVEL.apply,
@@ -10,6 +22,7 @@ export const applySpec = verb({
   flags: {
     file: flag.string('-f, --file <file>', FILE_HELP),
     prune: flag.bool('--prune', 'also detach operators not listed, and delete services and custom operators not in the file'),
+    ...FILE_GUARD_FLAGS,
     yes: flag.bool('-y, --yes', 'do not ask for confirmation (needed when stdin is not a terminal)'),
     printSchema: flag.bool('--print-schema', 'print the JSON Schema of the file and exit'),
   },
@@ -27,6 +40,7 @@ export const diffSpec = verb({
   flags: {
     file: flag.required(flag.string('-f, --file <file>', FILE_HELP)),
     prune: flag.bool('--prune', 'include the detaches and deletes `ci apply --prune` would make'),
+    ...FILE_GUARD_FLAGS,
     exitCode: flag.bool('--exit-code', 'exit 6 when there are changes, 0 when there are none'),
   },
   examples: ['ci diff -f intelligence.yaml', 'ci export | ci diff -f -', 'ci diff -f intelligence.yaml --exit-code --json'],

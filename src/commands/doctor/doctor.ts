@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import type { Context } from '../../lib/context.js';
 import type { Credentials } from '../../lib/credentials.js';
 import {
@@ -19,14 +18,6 @@ import type { Style } from '../../lib/output/types.js';
 import type { Run } from '../spec.js';
 import type { doctorSpec } from './specs.js';
 
-function modeOf(path: string): number | undefined {
-  try {
-    return statSync(path).mode;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Times one authenticated request, without retries: doctor reports what happens now. */
 async function authenticatedCall(ctx: Context, credentials: Credentials): Promise<Parameters<typeof apiCallCheck>[0]> {
   const started = Date.now();
@@ -45,8 +36,8 @@ async function authenticatedCall(ctx: Context, credentials: Credentials): Promis
 }
 
 export const run: Run<typeof doctorSpec> = async (ctx) => {
-  const config = await ctx.config();
-  const checks: Check[] = [nodeCheck(), configFileCheck(config.path, modeOf(config.path))];
+  const { inspectConfigFile } = await import('../../lib/config.js');
+  const checks: Check[] = [nodeCheck(), configFileCheck(inspectConfigFile(ctx.env))];
 
   let credentials: Credentials | undefined;
   try {

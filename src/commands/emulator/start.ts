@@ -1,7 +1,10 @@
+import type { Context } from '../../lib/context.js';
 import { Channel } from '../../lib/channel.js';
 import type { OutputEvent } from '../../lib/output/types.js';
 import { UsageError } from '../../lib/errors.js';
 import { parseSid } from '../../lib/sid.js';
+import { FILE_LIMITS } from '../../lib/adapters/files.js';
+import { describeJsonError, parseJson } from '../../schema/json.js';
 import { faultOptionsOf } from './fault-flags.js';
 import type { Run } from '../spec.js';
 import type { start } from './specs.js';
@@ -10,6 +13,9 @@ export const EMULATOR_PROFILE = 'emulator';
 
 export const run: Run<typeof start> = async (ctx, flags) => {
   if (flags.accountSid) parseSid(flags.accountSid, 'AC', '--account-sid');
+  if (flags.recordings !== undefined)
+    await checkJsonFile(ctx, flags.recordings, '--recordings', 'recordings catalogue', FILE_LIMITS.recordings);
+  if (flags.state !== undefined) await checkJsonFile(ctx, flags.state, '--state', 'emulator state file', FILE_LIMITS.emulatorState);
   const { startEmulator, loadRecordingsFile, StateFileError } = await import('../../emulator/index.js');
   const recordings = flags.recordings === undefined ? undefined : readCatalogue(loadRecordingsFile, flags.recordings);
   const emulator = await startEmulator({
@@ -48,6 +54,13 @@ export const run: Run<typeof start> = async (ctx, flags) => {
   });
   return { kind: 'stream', events, piped: 'text' };
 };
+
+/** A regular file of JSON within its limit (a state file may not exist yet): else exit 2 before the emulator reads it. */
+async function checkJsonFile(ctx: Context, path: string, what: string, kind: string, limit: number): Promise<void> {
+  if ((await ctx.files.regularFileSize(path, { limit, what })) === undefined) return;
+  const parsed = parseJson(await ctx.files.readText(path, { limit, what }));
+  if (!parsed.ok) throw new UsageError(`the ${kind} ${path} is not valid JSON (${describeJsonError(parsed)}); fix it or move it away`);
+}
 
 /** A catalogue that cannot be read is the user's input being wrong: exit 2, one line. */
 function readCatalogue<T>(load: (file: string) => T, file: string): T {

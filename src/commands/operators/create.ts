@@ -6,7 +6,7 @@ import { OPERATOR_DETAIL_COLUMNS } from './fields.js';
 import type { create } from './specs.js';
 
 export const run: Run<typeof create> = async (ctx, options) => {
-  const { definition, problems } = newDefinition(options.name, await readDefinitionParts(options, ctx.io.stdin));
+  const { definition, problems } = newDefinition(options.name, await readDefinitionParts(options, ctx.files));
   assertNoProblems(problems, 'invalid operator');
   const client = await ctx.client();
   // The service is resolved first, so a wrong --attach leaves no orphan operator behind.

@@ -5,7 +5,7 @@ import { OPERATOR_DETAIL_COLUMNS } from './fields.js';
 import type { update } from './specs.js';
 
 export const run: Run<typeof update> = async (ctx, options, ref) => {
-  const parts = await readDefinitionParts(options, ctx.io.stdin);
+  const parts = await readDefinitionParts(options, ctx.files);
   const operator = await updateGenerativeOperator(await ctx.client(), ref, { friendlyName: options.name, parts, ifMatch: options.ifMatch });
   return { kind: 'item', data: operator, columns: OPERATOR_DETAIL_COLUMNS };
 };

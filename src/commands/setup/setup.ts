@@ -13,7 +13,7 @@ export const run: Run<typeof setupCommand> = async (ctx) => {
   if (!ctx.io.stdinIsTTY) throw new UsageError('ci setup asks questions, and stdin is not a terminal', { hint: NON_INTERACTIVE_HINT });
   const prompter = await ctx.prompter();
   const client = await ctx.client();
-  const plan = await askSetupPlan(prompter, client, ctx.io.stdin, ctx.log);
+  const plan = await askSetupPlan(prompter, client, ctx.files, ctx.log);
   for (const line of planSummary(plan)) ctx.log.progress(line);
   if (!(await prompter.confirm('Create all of this?', true))) throw new UsageError('cancelled: nothing was created');
   const outcome = await applySetup(client, plan, ctx.log);

@@ -1,12 +1,11 @@
 // `ci transcribe --from-file`: validate every line, then transcribe with a worker pool; NDJSON out, summary on stderr.
-import { readFile } from 'node:fs/promises';
 import type { BulkLine, ResultsLine } from '../../lib/bulk.js';
 import { parseBulkInput, type BulkItem } from '../../lib/bulk-input.js';
 import { BulkState } from '../../lib/bulk-state.js';
 import type { Context } from '../../lib/context.js';
 import { ApiError, UsageError, WaitError } from '../../lib/errors.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
-import { readAll } from '../../lib/stdin.js';
+import { FILE_LIMITS } from '../../lib/adapters/files.js';
 import { DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../shared/waiting.js';
 import type { OptionsOf } from '../spec.js';
 import type { transcribeCommand } from './specs.js';
@@ -103,8 +102,9 @@ function summarise(ctx: Context, tally: Tally, fromState: number, total: number)
 
 async function readItems(ctx: Context, flags: BulkOptions): Promise<BulkItem[]> {
   const name = flags.fromFile === '-' ? 'stdin' : flags.fromFile;
-  const text = flags.fromFile === '-' ? await readAll(ctx.io.stdin) : await readInput(flags.fromFile);
-  const { items, invalid } = parseBulkInput(text);
+  const lines: string[] = [];
+  for await (const line of ctx.files.readLines(flags.fromFile, { limit: FILE_LIMITS.bulkLine, what: '--from-file' })) lines.push(line.text);
+  const { items, invalid } = parseBulkInput(lines.join('\n'));
   if (invalid.length && !flags.skipInvalid) {
     const listed = invalid
       .slice(0, 5)
@@ -122,21 +122,4 @@ async function readItems(ctx: Context, flags: BulkOptions): Promise<BulkItem[]> 
       hint: 'one RE… SID or http(s) URL per line, optionally ,customerKey',
     });
   return items;
-}
-
-async function readInput(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new UsageError(`--from-file ${file}: ${why}`);
-  }
 }

@@ -2,6 +2,8 @@
 // the Operator Type's config_schema with the emulator's own ajv (it shares no code with the CLI,
 // so a CLI that skips its local validation is still caught here).
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { parseJson } from '../../schema/json.js';
+import { checkSchemaLimits } from '../../schema/limits.js';
 import { badRequest } from '../errors.js';
 import type { Store, Collection } from '../store.js';
 import { findOperatorType, type OperatorTypeDefinition } from './operator-types.js';
@@ -26,12 +28,9 @@ export function configurableType(name: string): OperatorTypeDefinition {
 
 /** Parses the Config form value and checks it against the type's config_schema; 400 names every bad field. */
 export function parseConfig(raw: string, type: OperatorTypeDefinition): Record<string, unknown> {
-  let config: unknown;
-  try {
-    config = JSON.parse(raw);
-  } catch {
-    throw badRequest('Invalid Config: not valid JSON');
-  }
+  const parsed = parseJson(raw);
+  if (!parsed.ok) throw badRequest(`Invalid Config: not valid JSON (${parsed.message})`);
+  const config = parsed.value;
   const { name, config_schema: schema } = type.record;
   let validate = validators.get(name);
   if (!validate) {
@@ -41,7 +40,16 @@ export function parseConfig(raw: string, type: OperatorTypeDefinition): Record<s
   if (!validate(config)) {
     throw badRequest(`Invalid Config for Operator Type ${name}: ${(validate.errors ?? []).map(describeError).join('; ')}`);
   }
-  return config as Record<string, unknown>;
+  const result = config as Record<string, unknown>;
+  if (result.json_result_schema !== undefined) assertSchemaLimits(result.json_result_schema);
+  return result;
+}
+
+/** Twilio's limits on json_result_schema, checked before the engine ever compiles it. */
+function assertSchemaLimits(schema: unknown): void {
+  const problems = checkSchemaLimits(schema, 'classic');
+  if (problems.length)
+    throw badRequest(`Invalid json_result_schema: ${problems.map(({ pointer, message }) => `${pointer || '/'} ${message}`).join('; ')}`);
 }
 
 function describeError(error: ErrorObject): string {

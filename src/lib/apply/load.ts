@@ -1,13 +1,14 @@
 // From a configuration file to the desired state: parse with positions, expand ${VAR}, validate
 // against the schema, read the files it names (relative to the file's folder) and check each
 // operator the way `ci operators create` does. Every problem is reported at once, with its place.
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { describeJsonError, parseJson } from '../../schema/json.js';
+import { FILE_LIMITS, FileRefusedError, type Files } from '../adapters/files.js';
 import type { Env } from '../context.js';
 import { parseExamplesFile } from '../operator-input.js';
 import { definitionProblems, type GenerativeDefinition, type TrainingExample } from '../operator-schema.js';
 import type { ServiceFields } from '../services.js';
-import { expandVariables } from './env.js';
+import { expandVariables, type ExpansionPolicy } from './env.js';
 import { schemaProblems } from './schema.js';
 import { SourceFile, type PathSegment, type Problem } from './source.js';
 
@@ -21,6 +22,8 @@ export interface DesiredService {
   uniqueName: string;
   /** Only the fields the file gives; the others are left as they are. */
   fields: ServiceFields;
+  /** file:line:column of each field the file gives, for rules checked against the account. */
+  places?: Partial<Record<keyof ServiceFields, string>>;
   /** Absent: attachments are not managed for this service. */
   operators?: OperatorRef[];
 }
@@ -52,14 +55,41 @@ interface FileContent {
   operators?: FileOperator[];
 }
 
-async function readRelative(baseDir: string, file: string, path: PathSegment[], problems: Problem[]): Promise<string | undefined> {
-  try {
-    return await readFile(resolve(baseDir, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+/** What loading may use and allow: the environment, the files, and the exceptions the user gave. */
+export interface LoadOptions {
+  env: Env;
+  files: Files;
+  /** Variables to expand although their names say secret. */
+  allowEnv?: string[];
+  /** Let file references leave the file's directory (absolute paths, .., symbolic links). */
+  allowOutsideFiles?: boolean;
+}
+
+interface FileAccess {
+  baseDir: string;
+  options: LoadOptions;
+}
+
+/** A file the configuration names: inside its directory unless allowed, a regular file, at most 1 MiB. */
+async function readRelative(access: FileAccess, file: string, path: PathSegment[], problems: Problem[]): Promise<string | undefined> {
+  const { baseDir, options } = access;
+  const place = await options.files.resolveInside(baseDir, file);
+  if ('outside' in place && !options.allowOutsideFiles) {
     problems.push({
       path,
-      message: `cannot read ${file} (${code === 'ENOENT' ? `no such file in ${baseDir}` : (error as Error).message})`,
+      message: `${file} is refused: ${place.outside} (files must be inside the configuration file's directory)`,
+      allow: { outsideFiles: true },
+    });
+    return undefined;
+  }
+  const target = 'path' in place ? place.path : resolve(baseDir, file);
+  try {
+    return await options.files.readText(target, { limit: FILE_LIMITS.operatorPart, what: String(path.at(-1)) });
+  } catch (error) {
+    if (!(error instanceof FileRefusedError)) throw error;
+    problems.push({
+      path,
+      message: `cannot read ${file} (${error.reason === 'no such file' ? `no such file in ${baseDir}` : error.reason})`,
     });
     return undefined;
   }
@@ -73,24 +103,23 @@ function exclusive(operator: FileOperator, a: keyof FileOperator, b: keyof FileO
 async function operatorDefinition(
   operator: FileOperator,
   path: PathSegment[],
-  baseDir: string,
+  access: FileAccess,
   problems: Problem[],
 ): Promise<GenerativeDefinition> {
   exclusive(operator, 'prompt', 'promptFile', path, problems);
   exclusive(operator, 'schema', 'schemaFile', path, problems);
   exclusive(operator, 'examples', 'examplesFile', path, problems);
   let prompt = operator.prompt;
-  if (operator.promptFile !== undefined) prompt = await readRelative(baseDir, operator.promptFile, [...path, 'promptFile'], problems);
+  if (operator.promptFile !== undefined) prompt = await readRelative(access, operator.promptFile, [...path, 'promptFile'], problems);
   else if (prompt === undefined) problems.push({ path, message: `operator "${operator.friendlyName}" needs prompt or promptFile` });
 
   let schema: unknown = operator.schema;
   if (operator.schemaFile !== undefined) {
-    const content = await readRelative(baseDir, operator.schemaFile, [...path, 'schemaFile'], problems);
-    try {
-      if (content !== undefined) schema = JSON.parse(content);
-    } catch (error) {
-      problems.push({ path: [...path, 'schemaFile'], message: `${operator.schemaFile} is not JSON (${(error as Error).message})` });
-    }
+    const content = await readRelative(access, operator.schemaFile, [...path, 'schemaFile'], problems);
+    const parsed = content === undefined ? undefined : parseJson(content);
+    if (parsed?.ok) schema = parsed.value;
+    else if (parsed)
+      problems.push({ path: [...path, 'schemaFile'], message: `${operator.schemaFile} is not JSON (${describeJsonError(parsed)})` });
   }
 
   let examples: TrainingExample[] = (operator.examples ?? []).map(({ input, output }) => ({
@@ -98,7 +127,7 @@ async function operatorDefinition(
     output: typeof output === 'string' ? output : JSON.stringify(output),
   }));
   if (operator.examplesFile !== undefined) {
-    const content = await readRelative(baseDir, operator.examplesFile, [...path, 'examplesFile'], problems);
+    const content = await readRelative(access, operator.examplesFile, [...path, 'examplesFile'], problems);
     const fileProblems: string[] = [];
     if (content !== undefined) examples = parseExamplesFile(operator.examplesFile, content, fileProblems);
     problems.push(...fileProblems.map((message) => ({ path: [...path, 'examplesFile'], message: message.replace(/^--examples /, '') })));
@@ -121,18 +150,26 @@ function duplicates(names: string[], what: string, list: string, key: string, pr
   });
 }
 
+/** Rules the API enforces on one service, checked in the file's own terms. */
+function serviceRuleProblems(service: FileService, index: number): Problem[] {
+  if (service.mediaRedaction === true && service.autoRedaction === false)
+    return [{ path: ['services', index, 'mediaRedaction'], key: true, message: 'mediaRedaction needs autoRedaction' }];
+  return [];
+}
+
 /** Parses and checks text named `name` (a path, or "-" for stdin); throws one usage error listing the problems. */
-export async function loadDesiredState(name: string, text: string, env: Env): Promise<DesiredState> {
+export async function loadDesiredState(name: string, text: string, options: LoadOptions): Promise<DesiredState> {
   const source = SourceFile.parse(name === '-' ? '<stdin>' : name, text);
   const problems: Problem[] = [];
   const raw = source.value ?? {};
-  const content = expandVariables(raw, env, problems) as FileContent;
+  const policy: ExpansionPolicy = new Set(options.allowEnv ?? []);
+  const content = expandVariables(raw, options.env, problems, policy) as FileContent;
   if (problems.length) source.fail(problems);
   problems.push(...schemaProblems(content));
   if (problems.length) source.fail(problems);
 
   // From stdin, relative paths mean what they mean in the shell: the working directory.
-  const baseDir = name === '-' ? resolve('.') : dirname(resolve(name));
+  const access: FileAccess = { baseDir: name === '-' ? resolve('.') : dirname(resolve(name)), options };
   const fileServices = content.services ?? [];
   const fileOperators = content.operators ?? [];
   duplicates(
@@ -149,15 +186,17 @@ export async function loadDesiredState(name: string, text: string, env: Env): Pr
     'friendlyName',
     problems,
   );
+  fileServices.forEach((service, index) => problems.push(...serviceRuleProblems(service, index)));
 
   const operators: GenerativeDefinition[] = [];
   for (const [index, operator] of fileOperators.entries())
-    operators.push(await operatorDefinition(operator, ['operators', index], baseDir, problems));
+    operators.push(await operatorDefinition(operator, ['operators', index], access, problems));
   if (problems.length) source.fail(problems);
 
   const services = fileServices.map(({ operators: refs, ...fields }, index): DesiredService => ({
     uniqueName: fields.uniqueName,
     fields,
+    places: Object.fromEntries(Object.keys(fields).map((field) => [field, source.where(['services', index, field], true)])),
     operators: refs?.map((ref, at) => ({ ref, where: source.where(['services', index, 'operators', at]) })),
   }));
   return { services, operators, sections: { services: content.services !== undefined, operators: content.operators !== undefined } };

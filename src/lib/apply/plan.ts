@@ -113,8 +113,27 @@ function operatorStep(definition: GenerativeDefinition, current: CurrentState): 
   };
 }
 
+/** The API's rule, with the account's current values for what the file leaves out: media redaction needs auto redaction. */
+function assertRedaction(service: DesiredService, row: Row | undefined): void {
+  const { fields, places = {} } = service;
+  const media = fields.mediaRedaction ?? (row?.mediaRedaction as boolean | undefined) ?? false;
+  const auto = fields.autoRedaction ?? (row?.autoRedaction as boolean | undefined) ?? false;
+  if (!media || auto) return;
+  const where = places.mediaRedaction ?? places.autoRedaction ?? places.uniqueName;
+  const because =
+    fields.mediaRedaction === undefined
+      ? '; mediaRedaction is on in the account'
+      : fields.autoRedaction === undefined
+        ? `; autoRedaction is off ${row ? 'in the account' : 'by default'}`
+        : '';
+  throw new UsageError(`service "${service.uniqueName}": mediaRedaction needs autoRedaction (${where ?? service.uniqueName})${because}`, {
+    hint: 'set autoRedaction: true for this service, or mediaRedaction: false',
+  });
+}
+
 function serviceStep(service: DesiredService, row: Row | undefined): Step | undefined {
   const fields = service.fields;
+  if (!row) assertRedaction(service, row);
   if (!row) {
     const changes = Object.entries(fields).map(([field, to]) => ({ field, from: null, to }));
     return { action: 'create', kind: 'service', name: service.uniqueName, fields: { ...fields, uniqueName: service.uniqueName }, changes };
@@ -124,12 +143,13 @@ function serviceStep(service: DesiredService, row: Row | undefined): Step | unde
     .map(([field, to]) => ({ field, from: row[field] ?? null, to }));
   if (changes.some((change) => change.field === 'languageCode')) {
     throw new UsageError(
-      `service "${service.uniqueName}": the language code cannot change once it exists (${String(row.languageCode)} → ${String(fields.languageCode)})`,
+      `service "${service.uniqueName}": the language code cannot change once it exists (${String(row.languageCode)} → ${String(fields.languageCode)}) (${service.places?.languageCode ?? service.uniqueName})`,
       {
         hint: 'create a service with another uniqueName for the new language',
       },
     );
   }
+  assertRedaction(service, row);
   if (!changes.length) return undefined;
   const changed = Object.fromEntries(changes.map((change) => [change.field, change.to])) as ServiceFields;
   return {

@@ -10,9 +10,38 @@ export interface Problem {
   path: PathSegment[];
   message: string;
   key?: boolean;
+  /** What the user may allow to get past it: a secret variable by name, or files outside the directory. */
+  allow?: { env: string } | { outsideFiles: true };
 }
 
 const MAX_REPORTED = 5;
+/** Flow collections ([…], {…}) nested deeper than this are refused before the YAML parser sees them. */
+const MAX_FLOW_NESTING = 256;
+
+/** Line of the first bracket nested deeper than the limit; brackets in strings count too (a cheap, safe upper bound). */
+function overNested(text: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 10) line++;
+    else if (char === 91 || char === 123) {
+      if (++depth > MAX_FLOW_NESTING) return line;
+    } else if ((char === 93 || char === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/** The hint for problems the user may allow (the flags of `ci apply` and `ci diff`). */
+function allowHint(problems: Problem[]): string | undefined {
+  const names = [...new Set(problems.flatMap((problem) => (problem.allow && 'env' in problem.allow ? [problem.allow.env] : [])))];
+  const outside = problems.some((problem) => problem.allow && 'outsideFiles' in problem.allow);
+  const hints = [
+    ...(names.length ? [`to expand them anyway: ${names.map((name) => `--allow-env ${name}`).join(' ')}`] : []),
+    ...(outside ? ['to read files outside the directory anyway: --allow-outside-files'] : []),
+  ];
+  return hints.length ? hints.join('; ') : undefined;
+}
 
 export class SourceFile {
   private constructor(
@@ -23,6 +52,8 @@ export class SourceFile {
   ) {}
 
   static parse(name: string, text: string): SourceFile {
+    const deepLine = overNested(text);
+    if (deepLine !== undefined) throw new UsageError(`${name}:${deepLine}: nested more than ${MAX_FLOW_NESTING} levels deep`);
     const lines = new LineCounter();
     const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     const file = new SourceFile(name, document, lines);
@@ -61,6 +92,6 @@ export class SourceFile {
   fail(problems: Problem[]): never {
     const shown = problems.slice(0, MAX_REPORTED).map((problem) => `${this.where(problem.path, problem.key)}: ${problem.message}`);
     const more = problems.length > MAX_REPORTED ? `; and ${problems.length - MAX_REPORTED} more` : '';
-    throw new UsageError(`${shown.join('; ')}${more}`);
+    throw new UsageError(`${shown.join('; ')}${more}`, { hint: allowHint(problems) });
   }
 }

@@ -1,0 +1,66 @@
+// Hostile local input through bin/ci.js: schemas built to stall a regex engine or overflow a
+// stack, and files that are not files. Each must end with exit 2 and one line, never hang.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emulatorEnv } from '../support/ci-env.js';
+import { useTestEmulator } from '../support/emulator.js';
+import { runCi, type CiResult } from '../support/run-ci.js';
+
+// Generous: the assertion is that ci ends with exit 2, not how fast.
+const HANG_GUARD_MS = 60_000;
+const CATASTROPHIC = { type: 'object', properties: { code: { type: 'string', pattern: '^(a+)+$' } } };
+const HOSTILE_OUTPUT = JSON.stringify({ code: `${'a'.repeat(40)}!` });
+
+function expectRefused(result: CiResult, message: RegExp): void {
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.stderr).toMatch(/^ci: [^\n]+\n$/);
+  expect(result.stderr).toMatch(message);
+  expect(result.code).toBe(2);
+}
+
+describe('hostile schemas', () => {
+  const emulator = useTestEmulator();
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ci-hostile-'));
+    writeFileSync(join(dir, 'catastrophic.json'), JSON.stringify(CATASTROPHIC));
+    writeFileSync(join(dir, 'deep.json'), `{"type":"object","properties":{"a":${'{"items":'.repeat(100_000)}{}${'}'.repeat(100_000)}}}`);
+    writeFileSync(
+      join(dir, 'catastrophic.yaml'),
+      JSON.stringify({
+        operators: [{ friendlyName: 'codes', prompt: 'p', schema: CATASTROPHIC, examples: [{ input: 'x', output: HOSTILE_OUTPUT }] }],
+      }),
+    );
+  });
+
+  it(
+    'operators create with a catastrophic pattern and a hostile example ends with exit 2',
+    async () => {
+      const args = ['operators', 'create', '--name', 'codes', '--prompt', 'p', '--schema', join(dir, 'catastrophic.json')];
+      const result = await runCi([...args, '--example', `the code => ${HOSTILE_OUTPUT}`], {
+        env: emulatorEnv(emulator),
+        timeoutMs: HANG_GUARD_MS,
+      });
+      expectRefused(result, /schema \/properties\/code\/pattern: keyword "pattern" is not supported/);
+    },
+    HANG_GUARD_MS + 10_000,
+  );
+
+  it(
+    'diff of a file with that operator ends with exit 2',
+    async () => {
+      const result = await runCi(['diff', '-f', join(dir, 'catastrophic.yaml')], { env: emulatorEnv(emulator), timeoutMs: HANG_GUARD_MS });
+      expectRefused(result, /keyword "pattern" is not supported/);
+    },
+    HANG_GUARD_MS + 10_000,
+  );
+
+  it('a --schema nested 100,000 deep is refused before it is parsed', async () => {
+    const result = await runCi(['operators', 'create', '--name', 'deep', '--prompt', 'p', '--schema', join(dir, 'deep.json')], {
+      env: emulatorEnv(emulator),
+    });
+    expectRefused(result, /--schema \S+deep\.json: not JSON \(line 1, column \d+: nested more than 256 levels deep\)/);
+  });
+});
