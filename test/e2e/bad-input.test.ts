@@ -291,6 +291,18 @@ const CASES: Case[] = [
     code: 1,
     error: /the API's answer is not valid JSON \(cut short\?\): Unterminated string/,
   },
+  {
+    name: 'a page whose next page is itself',
+    args: (f) => ['--api-url', `${f.fake}/loop`, 'services', 'list'],
+    code: 1,
+    error: /the API's pages loop: the next page \/v2\/Services\?PageSize=1000 was already fetched/,
+  },
+  {
+    name: 'a page without its list of items',
+    args: (f) => ['--api-url', `${f.fake}/no-list`, 'services', 'list'],
+    code: 1,
+    error: /the API's answer is malformed: a page without its list of items/,
+  },
   { name: 'unknown service (404)', args: () => ['services', 'show', SID('GA', '9')], code: 4, error: NOT_FOUND },
   { name: 'unknown transcript (404)', args: () => ['transcripts', 'show', SID('GT', '9')], code: 4, error: NOT_FOUND },
   {
@@ -368,6 +380,12 @@ function startFakeApi(): Promise<Server> {
     if (mode === 'html502') {
       response.writeHead(502, { 'Content-Type': 'text/html' });
       return response.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+    }
+    if (mode === 'loop' || mode === 'no-list') {
+      const url = `https://intelligence.twilio.com${(request.url ?? '').slice(mode.length + 1)}`;
+      const meta = { key: 'services', url, next_page_url: mode === 'loop' ? url : null };
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      return response.end(JSON.stringify(mode === 'loop' ? { services: [{ sid: SID('GA'), unique_name: 'loop' }], meta } : { meta }));
     }
     if (mode === 'truncated') {
       response.writeHead(200, { 'Content-Type': 'application/json' });
