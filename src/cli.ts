@@ -5,6 +5,7 @@ import { nonNegativeInt, outputOptionsOf, type CommandLoader, type OutputFlags }
 import type { Context, GlobalOptions, IO } from './lib/context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, toCliError } from './lib/errors.js';
 import { buildContext, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
+import { checkRetries, MAX_RETRIES } from './lib/retry.js';
 import { parseDuration } from './lib/time.js';
 import { VERSION } from './version.js';
 
@@ -47,9 +48,13 @@ export async function buildProgram(
     .option('--api-url <url>', 'send API requests to this base URL (e.g. a local `ci emulator`)')
     .option('--region <region>', 'Twilio region, e.g. ie1')
     .option('--edge <edge>', 'Twilio edge location, e.g. dublin')
-    .option('--max-retries <n>', 'retries for rate-limited or failed requests (default 4)', nonNegativeInt('--max-retries'))
-    .option('--request-timeout <duration>', 'timeout per HTTP request, e.g. 30s (default)', (value: string) =>
-      parseDuration(value, '--request-timeout'),
+    .option('--max-retries <n>', `retries for rate-limited or failed requests, 0 to ${MAX_RETRIES} (default 4)`, (value: string) =>
+      checkRetries(nonNegativeInt('--max-retries')(value), '--max-retries'),
+    )
+    .option(
+      '--request-timeout <duration>',
+      'time for one HTTP request and its whole answer, e.g. 30s (default), 500ms, 2m',
+      (value: string) => parseDuration(value, '--request-timeout', { min: 1 }),
     )
     .option('--allow-insecure-http', 'allow sending credentials over plain http to a non-loopback host')
     .option('--debug', 'trace HTTP requests (secrets redacted) and show stack traces on errors')

@@ -7,8 +7,16 @@ import type * as webhooks from 'twilio/lib/webhooks/webhooks.js';
 import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Credentials } from './credentials.js';
 import { AnswerTimeoutError, AnswerTooLargeError, ApiError, InterruptedError, UsageError } from './errors.js';
-import { DEFAULT_RETRY_POLICY, isUncertainFailure, retryDelayMs, retryReason, type Outcome, type RetryPolicy } from './retry.js';
-import { formatDuration, sleep } from './time.js';
+import {
+  checkRetries,
+  DEFAULT_RETRY_POLICY,
+  isUncertainFailure,
+  retryDelayMs,
+  retryReason,
+  type Outcome,
+  type RetryPolicy,
+} from './retry.js';
+import { formatDuration, MAX_TIMER_MS, sleep } from './time.js';
 
 export interface ClientOptions {
   debug?: (line: string) => void;
@@ -31,6 +39,8 @@ export class UncertainWriteError extends ApiError {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** The SDK's own timeout (idle time on the socket), set past the deadline so the deadline is what fires. */
+const idleTimeout = (deadlineMs: number) => Math.min(deadlineMs + 1000, MAX_TIMER_MS);
 /** Largest answer body read, after decompression (no answer of these APIs comes near it). */
 export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
@@ -68,25 +78,26 @@ const isSecretName = (name: string) => SECRET_NAME.test(name) && !/^page[-_]?tok
 function describeParams(params: unknown): string {
   if (!params || typeof params !== 'object') return '';
   const entries = Object.entries(params as Record<string, unknown>).map(([key, value]) =>
-    isSecretName(key) ? `${key}=[redacted]` : `${key}=${JSON.stringify(value)}`,
+    isSecretName(key) ? `${key}=[redacted]` : `${key}=${redactUrl(JSON.stringify(value) ?? String(value))}`,
   );
   return entries.length ? ` ${entries.join(' ')}` : '';
 }
 
-/** A URL for a trace line: secret-looking query parameters and any user:password part hidden. */
-export function redactUrl(uri: string): string {
-  let url: URL;
+/** Text for a trace line (a URL, or a parameter holding one): secret-looking query parameters and user:password hidden. */
+export function redactUrl(text: string): string {
+  return text
+    .replace(/\/\/[^/@\s"]*:[^/@\s"]*@/g, '//[redacted]@')
+    .replace(/([?&])([^=&#"\s]+)=([^&#"\s]*)/g, (whole, separator: string, name: string) =>
+      isSecretName(decodeURIComponentSafe(name)) ? `${separator}${name}=[redacted]` : whole,
+    );
+}
+
+function decodeURIComponentSafe(text: string): string {
   try {
-    url = new URL(uri);
+    return decodeURIComponent(text);
   } catch {
-    return uri;
+    return text;
   }
-  if (url.username || url.password) {
-    url.username = 'redacted';
-    url.password = '';
-  }
-  for (const name of new Set(url.searchParams.keys())) if (isSecretName(name)) url.searchParams.set(name, '[redacted]');
-  return url.toString();
 }
 
 /** The network error code the retry policy decides on; a missed deadline counts as a timeout. */
@@ -167,7 +178,7 @@ class CliHttpClient {
     const interrupt = this.options.signal;
     const signal = interrupt ? AbortSignal.any([interrupt, deadline.signal]) : deadline.signal;
     try {
-      return await this.exchange.run(signal, () => this.inner.request({ ...opts, timeout: timeoutMs }));
+      return await this.exchange.run(signal, () => this.inner.request({ ...opts, timeout: idleTimeout(timeoutMs) }));
     } catch (err) {
       if (interrupt?.aborted) throw new InterruptedError();
       if (deadline.signal.aborted) throw new AnswerTimeoutError(formatDuration(timeoutMs));
@@ -179,12 +190,21 @@ class CliHttpClient {
   }
 }
 
+/** A profile's request timeout passes the bounds the flag's parser applies. */
+function checkTimeout(ms: number, source: string): number {
+  if (!Number.isSafeInteger(ms) || ms < 1 || ms > MAX_TIMER_MS) {
+    throw new UsageError(`${source} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS} (got ${ms})`);
+  }
+  return ms;
+}
+
 export async function createTwilioClient(credentials: Credentials, options: ClientOptions = {}): Promise<Twilio> {
   const base = credentials.apiUrl ? parseApiUrl(credentials.apiUrl, options.allowInsecureHttp) : undefined;
   const { default: twilio } = await import('twilio');
-  const timeoutMs = credentials.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: credentials.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries };
-  const httpClient = new CliHttpClient(new twilio.RequestClient({ timeout: timeoutMs }), base, policy, timeoutMs, options);
+  const timeoutMs = checkTimeout(credentials.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, `the request timeout of ${credentials.source}`);
+  const maxRetries = checkRetries(credentials.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries, `the retries of ${credentials.source}`);
+  const policy = { ...DEFAULT_RETRY_POLICY, maxRetries };
+  const httpClient = new CliHttpClient(new twilio.RequestClient({ timeout: idleTimeout(timeoutMs) }), base, policy, timeoutMs, options);
   return twilio(credentials.username, credentials.password, {
     accountSid: credentials.accountSid,
     region: credentials.region,

@@ -41,6 +41,9 @@ export function parseDuration(value: string, flag: string, { min = 0, max = MAX_
   return ms;
 }
 
+/** Shortest time between two status checks: faster polling only burns the API's rate limit. */
+export const MIN_INTERVAL_MS = 100;
+
 /** The shortest exact spelling of a duration: 2s, 500ms, 10m, 1h; inexact ones as whole hours or seconds, rounded down. */
 export function formatDuration(ms: number): string {
   if (ms >= UNITS.h && ms % UNITS.m !== 0) return `${Math.floor(ms / UNITS.h)}h`;

@@ -172,6 +172,42 @@ const CASES: Case[] = [
     error: /--timeout must be a duration such as 30s/,
   },
   {
+    name: '--timeout beyond the longest timer',
+    args: () => ['transcripts', 'wait', SID('GT'), '--timeout', '9999999h', '--interval', '9999999h'],
+    code: 2,
+    error: /--timeout must be at most 596h, the longest timer Node\.js holds \(got "9999999h"\)/,
+  },
+  {
+    name: '--interval below 100ms',
+    args: () => ['transcripts', 'wait', SID('GT'), '--interval', '10ms'],
+    code: 2,
+    error: /--interval must be at least 100ms \(got "10ms"\)/,
+  },
+  {
+    name: '--interval beyond the longest timer',
+    args: () => ['transcripts', 'wait', SID('GT'), '--interval', '2147483648ms'],
+    code: 2,
+    error: /--interval must be at most 596h/,
+  },
+  {
+    name: '--request-timeout beyond the longest timer',
+    args: () => ['--request-timeout', '9999999h', 'services', 'list'],
+    code: 2,
+    error: /--request-timeout must be at most 596h/,
+  },
+  {
+    name: '--request-timeout 0',
+    args: () => ['--request-timeout', '0', 'services', 'list'],
+    code: 2,
+    error: /--request-timeout must be at least 1ms/,
+  },
+  {
+    name: '--max-retries beyond 20',
+    args: () => ['--max-retries', '1000', 'services', 'list'],
+    code: 2,
+    error: /--max-retries must be at most 20 \(got 1000\)/,
+  },
+  {
     name: 'negative --max-retries',
     args: () => ['--max-retries', '-1', 'services', 'list'],
     code: 2,

@@ -1,6 +1,6 @@
 // Flags shared by the transcript commands; imported by the index files, so only commander here.
 import type { Command } from 'commander';
-import { parseDuration } from '../../lib/time.js';
+import { MIN_INTERVAL_MS, parseDuration } from '../../lib/time.js';
 
 /** --timeout / --interval (and --wait where waiting is optional). */
 export function waitFlags(command: Command, { optional }: { optional: boolean }): Command {
@@ -9,8 +9,8 @@ export function waitFlags(command: Command, { optional }: { optional: boolean })
     .option('--timeout <duration>', 'give up waiting after this long, e.g. 90s or 10m (default 10m)', (value: string) =>
       parseDuration(value, '--timeout'),
     )
-    .option('--interval <duration>', 'time between status checks, e.g. 2s (default 2s)', (value: string) =>
-      parseDuration(value, '--interval'),
+    .option('--interval <duration>', 'time between status checks, e.g. 2s (default 2s, at least 100ms)', (value: string) =>
+      parseDuration(value, '--interval', { min: MIN_INTERVAL_MS }),
     );
 }
 
