@@ -259,7 +259,7 @@ describe('ci webhook listen options', () => {
       env: { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_API_KEY: 'SK' + '1'.repeat(32), TWILIO_API_SECRET: 'secret' },
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^ci: .*API key.*hint: pass --auth-token/);
+    expect(result.stderr).toMatch(/^ci: .*API key.*hint: give the auth token of the account with --auth-token-stdin or TWILIO_AUTH_TOKEN/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     const noCredentials = await runCi(['webhook', 'listen']);
     expect(noCredentials.code).toBe(3);

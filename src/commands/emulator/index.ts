@@ -13,7 +13,11 @@ export function registerEmulator(program: Command, act: Runner): void {
         .option('--port <n>', 'port (0 picks a free one)', nonNegativeInt('--port'), 0)
         .option('--host <host>', 'address to listen on', '127.0.0.1')
         .option('--account-sid <AC…>', 'account SID it accepts (default: a fixed emulator SID)')
-        .option('--auth-token <token>', 'auth token it accepts (default: a fixed emulator token)')
+        .option(
+          '--auth-token-stdin',
+          'read the auth token it accepts from stdin (default: TWILIO_CI_EMULATOR_AUTH_TOKEN, else a fixed emulator token)',
+        )
+        .option('--auth-token <token>', 'the same as an argument, which other users can see in ps: prefer --auth-token-stdin')
         .option('--state <file>', 'keep state in this JSON file across restarts (default: memory only)')
         .option('--no-profile', 'do not write the "emulator" profile')
         .option(

@@ -2,6 +2,7 @@ import { Channel } from '../../lib/channel.js';
 import type { Context } from '../../lib/context.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import { UsageError } from '../../lib/errors.js';
+import { readSecret, secretInputsOf } from '../../lib/secrets.js';
 import { parseSid } from '../../lib/sid.js';
 import { faultOptionsOf, type FaultFlags } from './fault-flags.js';
 
@@ -10,6 +11,7 @@ export interface StartFlags extends FaultFlags {
   host: string;
   accountSid?: string;
   authToken?: string;
+  authTokenStdin?: boolean;
   state?: string;
   profile: boolean;
   transcribeDelayMs?: number;
@@ -29,7 +31,16 @@ export async function run(ctx: Context, flags: StartFlags): Promise<CommandResul
     port: flags.port,
     host: flags.host,
     accountSid: flags.accountSid,
-    authToken: flags.authToken,
+    authToken: await readSecret(
+      {
+        label: 'Auth token',
+        flag: '--auth-token',
+        value: flags.authToken,
+        fromStdin: flags.authTokenStdin,
+        envName: 'TWILIO_CI_EMULATOR_AUTH_TOKEN',
+      },
+      secretInputsOf(ctx, { prompt: false }),
+    ),
     stateFile: flags.state,
     log: (line) => ctx.log.warn(line),
     faults: faultOptionsOf(flags),

@@ -1,12 +1,14 @@
 import type { Context } from '../../lib/context.js';
 import type { CommandResult } from '../../lib/output/types.js';
-import { checkProfileName, profileFrom, type ProfileInput } from '../../lib/profiles.js';
+import { checkProfileName, profileFrom, profileSecrets, type ProfileInput, type SecretFlags } from '../../lib/profiles.js';
+import { secretInputsOf } from '../../lib/secrets.js';
 
-export async function run(ctx: Context, flags: ProfileInput & { activate?: boolean }, name: string): Promise<CommandResult> {
+export async function run(ctx: Context, flags: ProfileInput & SecretFlags & { activate?: boolean }, name: string): Promise<CommandResult> {
   // --region, --edge and --api-url are global flags: commander hands them to the root command.
   const { region, edge, apiUrl } = ctx.globals;
   if (apiUrl) (await import('../../lib/client.js')).parseApiUrl(apiUrl, ctx.globals.allowInsecureHttp);
-  const profile = profileFrom({ ...flags, region, edge, apiUrl });
+  const secrets = await profileSecrets(flags, secretInputsOf(ctx, { prompt: true }));
+  const profile = profileFrom({ ...flags, ...secrets, region, edge, apiUrl });
   const config = await ctx.config();
   config.setProfile(checkProfileName(name), profile);
   if (flags.activate) config.setActive(name);

@@ -7,17 +7,21 @@ export function registerProfiles(program: Command, act: Runner): void {
   examples(
     profiles
       .command('add')
-      .description('save credentials under a name, without prompting; the global --region, --edge and --api-url are saved with them')
+      .description(
+        'save credentials under a name; the secret comes from stdin, TWILIO_AUTH_TOKEN / TWILIO_API_SECRET, or a prompt on a terminal; the global --region, --edge and --api-url are saved with them',
+      )
       .argument('<name>', 'profile name')
       .option('--account-sid <AC…>', 'account SID')
-      .option('--auth-token <token>', 'auth token (or use an API key)')
+      .option('--auth-token-stdin', 'read the auth token from stdin (or use an API key)')
       .option('--api-key <SK…>', 'API key SID')
-      .option('--api-secret <secret>', 'API key secret')
+      .option('--api-secret-stdin', 'read the API key secret from stdin')
+      .option('--auth-token <token>', 'auth token as an argument, which other users can see in ps: prefer --auth-token-stdin')
+      .option('--api-secret <secret>', 'API key secret as an argument (visible in ps): prefer --api-secret-stdin')
       .option('--service <GA…>', 'default service for commands that need one')
       .option('--activate', 'make it the active profile'),
-    'ci profiles add prod --account-sid AC… --api-key SK… --api-secret …',
-    'ci profiles add test --account-sid AC… --auth-token … --service GA… --activate',
-    'ci profiles add local --account-sid AC… --auth-token … --api-url http://127.0.0.1:4010',
+    'ci profiles add prod --account-sid AC… --api-key SK… --api-secret-stdin < secret.txt',
+    'ci profiles add test --account-sid AC… --service GA… --activate      # asks for the auth token',
+    'printenv LOCAL_TOKEN | ci profiles add local --account-sid AC… --auth-token-stdin --api-url http://127.0.0.1:4010',
   ).action(act(() => import('./add.js')));
 
   examples(

@@ -5,14 +5,14 @@ import { UsageError } from '../../lib/errors.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import { parsePhoneNumber, setVoiceUrl } from '../../lib/phone-numbers.js';
 import { resolveServiceSid } from '../../lib/services.js';
-import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
+import { secretInputsOf } from '../../lib/secrets.js';
+import { webhookAuthToken, type AuthTokenFlags } from '../../lib/webhooks/auth-token.js';
 import { SEED_CALL_SCRIPT, type CallScript } from '../../lib/webhooks/call-twiml.js';
 import { startEventServer, type ServerFlags } from '../webhook/event-server.js';
 import { webhookEndpoint, type ReceiverFlags } from '../webhook/receiver.js';
 import { PATHS, incomingCallEndpoint, recordingStatusEndpoint } from './endpoints.js';
 
-export interface ServeFlags extends ReceiverFlags, ServerFlags {
-  authToken?: string;
+export interface ServeFlags extends ReceiverFlags, ServerFlags, AuthTokenFlags {
   service?: string;
   phoneNumber?: string;
   greeting?: string;
@@ -50,7 +50,7 @@ export async function run(ctx: Context, flags: ServeFlags): Promise<CommandResul
       hint: 'start a tunnel and pass its URL with --public-url (see docs/webhooks.md)',
     });
   }
-  const authToken = flags.authToken ?? signingAuthToken(credentials);
+  const authToken = await webhookAuthToken(flags, secretInputsOf(ctx, { prompt: true }), () => ctx.credentials());
   const serviceRef = flags.service ?? credentials.serviceSid;
   if (!serviceRef)
     throw new UsageError('ci serve needs the service that transcribes the recordings', { hint: 'pass --service <GA… or unique name>' });

@@ -13,10 +13,14 @@ export function signedServerFlags(command: Command): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option(
       '--public-url <url>',
-      'the URL Twilio calls, e.g. your tunnel (https://abc.ngrok.app): signatures are checked against it',
+      'the URL Twilio calls, e.g. your tunnel (https://abc.ngrok.app): signatures are checked against it (the safe setting; without it the Host header decides)',
       httpUrl('--public-url'),
     )
-    .option('--auth-token <token>', 'auth token that signs the requests (default: the credentials in effect; needed with API keys)');
+    .option(
+      '--auth-token-stdin',
+      "read the auth token that signs the requests from stdin (default: the credentials', else TWILIO_AUTH_TOKEN)",
+    )
+    .option('--auth-token <token>', 'the same as an argument, which other users can see in ps: prefer --auth-token-stdin');
 }
 
 /** What to do with each verified transcript event. */

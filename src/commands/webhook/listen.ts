@@ -1,18 +1,20 @@
 import { Channel } from '../../lib/channel.js';
 import type { Context } from '../../lib/context.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
-import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
+import { secretInputsOf } from '../../lib/secrets.js';
+import { webhookAuthToken, type AuthTokenFlags } from '../../lib/webhooks/auth-token.js';
 import { startEventServer, type ServerFlags } from './event-server.js';
 import { webhookEndpoint, type ReceiverFlags } from './receiver.js';
 
-export interface ListenFlags extends ReceiverFlags, ServerFlags {
+export interface ListenFlags extends ReceiverFlags, ServerFlags, AuthTokenFlags {
   path: string;
-  authToken?: string;
   verify: boolean;
 }
 
 export async function run(ctx: Context, flags: ListenFlags): Promise<CommandResult> {
-  const authToken = flags.verify ? (flags.authToken ?? signingAuthToken(await ctx.credentials())) : undefined;
+  const authToken = flags.verify
+    ? await webhookAuthToken(flags, secretInputsOf(ctx, { prompt: true }), () => ctx.credentials())
+    : undefined;
   if (!flags.verify)
     ctx.log.warn('--no-verify: requests are accepted without checking X-Twilio-Signature; anyone who finds the URL can send events');
   const events = new Channel<OutputEvent>();
