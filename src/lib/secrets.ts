@@ -54,7 +54,7 @@ async function readSecretLine(stdin: NodeJS.ReadableStream, flag: string): Promi
   }
   const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
   if (lines.length > 1) throw new UsageError(`${flag}: stdin holds more than one line`);
-  return lines[0];
+  return lines[0] ?? '';
 }
 
 /** The context's stdin, environment and (on a terminal) prompter. */

@@ -30,9 +30,12 @@ export interface DurationBounds {
 
 /** Parses "500ms", "2s", "10m", "1h" or a bare number of seconds, within `bounds`. */
 export function parseDuration(value: string, flag: string, { min = 0, max = MAX_TIMER_MS }: DurationBounds = {}): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
-  if (!match) throw new UsageError(`${flag} must be a duration such as 30s, 10m or 500ms (got "${value}")`);
-  const ms = Math.round(Number(match[1]) * UNITS[match[2] ?? 's']);
+  const [, amount, unit = 's'] = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim()) ?? [];
+  const factor = UNITS[unit];
+  if (amount === undefined || factor === undefined) {
+    throw new UsageError(`${flag} must be a duration such as 30s, 10m or 500ms (got "${value}")`);
+  }
+  const ms = Math.round(Number(amount) * factor);
   if (ms < min) throw new UsageError(`${flag} must be at least ${formatDuration(min)} (got "${value}")`);
   if (ms > max) {
     const why = max === MAX_TIMER_MS ? ', the longest timer Node.js holds' : '';
@@ -44,10 +47,17 @@ export function parseDuration(value: string, flag: string, { min = 0, max = MAX_
 /** Shortest time between two status checks: faster polling only burns the API's rate limit. */
 export const MIN_INTERVAL_MS = 100;
 
+const HOUR_MS = 3_600_000;
+const SPELLINGS: ReadonlyArray<readonly [string, number]> = [
+  ['h', HOUR_MS],
+  ['m', 60_000],
+  ['s', 1000],
+];
+
 /** The shortest exact spelling of a duration: 2s, 500ms, 10m, 1h; inexact ones as whole hours or seconds, rounded down. */
 export function formatDuration(ms: number): string {
-  if (ms >= UNITS.h && ms % UNITS.m !== 0) return `${Math.floor(ms / UNITS.h)}h`;
-  for (const unit of ['h', 'm', 's'] as const) if (ms >= UNITS[unit] && ms % UNITS[unit] === 0) return `${ms / UNITS[unit]}${unit}`;
+  if (ms >= HOUR_MS && ms % 60_000 !== 0) return `${Math.floor(ms / HOUR_MS)}h`;
+  for (const [unit, size] of SPELLINGS) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   return `${ms}ms`;
 }
 

@@ -82,7 +82,7 @@ const requests: Record<string, number> = {};
 beforeAll(async () => {
   server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const [, mode] = url.pathname.split('/');
+    const [, mode = ''] = url.pathname.split('/');
     requests[mode] = (requests[mode] ?? 0) + 1;
     const handler = MODES[mode];
     if (!handler) return void response.writeHead(404).end();

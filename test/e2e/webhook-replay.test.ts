@@ -130,7 +130,7 @@ describe('ci webhook listen: replays', () => {
     });
     expect(sent.status).toBe(200);
     await expect.poll(() => forwarded.length, { timeout: 10_000 }).toBe(before + 1);
-    const headers = forwarded[before];
+    const headers = forwarded[before] ?? {};
     for (const name of ['authorization', 'cookie', 'proxy-authorization', 'x-hop']) expect(headers[name]).toBeUndefined();
     expect(headers['x-kept']).toBe('passed on');
     expect(headers['x-twilio-signature']).toBeDefined();
