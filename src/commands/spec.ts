@@ -162,14 +162,13 @@ function spec<T, D extends boolean>(flags: string, help: string, extras: Partial
   return { flags, help, ...extras } as FlagSpec<T, D>;
 }
 
-function whole(min: number, name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidFlagValue(`${name} must be a whole number of at least ${min}`);
-    }
-    return n;
-  };
+/** A whole number ≥ `min`, or InvalidFlagValue naming the flag. */
+export function wholeNumber(value: string, name: string, min: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
+    throw new InvalidFlagValue(`${name} must be a whole number of at least ${min}`);
+  }
+  return n;
 }
 
 /** Refuses anything but a full http(s) URL, naming the flag or argument. */
@@ -212,7 +211,7 @@ export const flag = {
   /** A whole number ≥ `min` (default 1). */
   int(flags: string, help: string, extras: FlagExtras<number> & { min?: number } = {}) {
     const { min = 1, ...rest } = extras;
-    return spec<number, false>(flags, help, { ...rest, parse: whole(min, longFlag(flags)) });
+    return spec<number, false>(flags, help, { ...rest, parse: (value) => wholeNumber(value, longFlag(flags), min) });
   },
   /** One of `values`, matched case-insensitively, given back as spelled in `values`. */
   choice<const T extends string>(flags: string, values: readonly T[], help: string, extras: FlagExtras<T> = {}) {

@@ -1,14 +1,23 @@
 // The only module that imports `twilio` (lazily): credentials, base-URL override, retries, tracing,
 // and the SDK's webhook signature checks and TwiML builder.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Twilio } from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type * as webhooks from 'twilio/lib/webhooks/webhooks.js';
 import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Credentials } from './credentials.js';
-import { ApiError, UsageError } from './errors.js';
 import { isLoopbackHost } from './loopback.js';
-import { DEFAULT_RETRY_POLICY, isUncertainFailure, retryDelayMs, retryReason, type Outcome, type RetryPolicy } from './retry.js';
-import { sleep } from './time.js';
+import { AnswerTimeoutError, AnswerTooLargeError, ApiError, InterruptedError, UsageError } from './errors.js';
+import {
+  checkRetries,
+  DEFAULT_RETRY_POLICY,
+  isUncertainFailure,
+  retryDelayMs,
+  retryReason,
+  type Outcome,
+  type RetryPolicy,
+} from './retry.js';
+import { formatDuration, MAX_TIMER_MS, sleep } from './time.js';
 
 export interface ClientOptions {
   debug?: (line: string) => void;
@@ -30,6 +39,10 @@ export class UncertainWriteError extends ApiError {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** The SDK's own timeout (idle time on the socket), set past the deadline so the deadline is what fires. */
+const idleTimeout = (deadlineMs: number) => Math.min(deadlineMs + 1000, MAX_TIMER_MS);
+/** Largest answer body read, after decompression (no answer of these APIs comes near it). */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
 /** Checks an --api-url: an http(s) URL, and plain http only to loopback unless explicitly allowed. */
 export function parseApiUrl(value: string, allowInsecureHttp = false): URL {
@@ -58,49 +71,93 @@ export function rewriteOrigin(uri: string, base: URL | undefined): string {
   return `${base.origin}${prefix}${original.pathname}${original.search}`;
 }
 
-const SECRET_KEY = /token|secret|password|authorization/i;
+/** Names of parameters whose values are secrets (a paging cursor is not one). */
+const SECRET_NAME = /token|secret|passw|authorization|signature|credential|(^|[-_.])key$|api[-_]?key|access[-_]?key|private[-_]?key/i;
+const isSecretName = (name: string) => SECRET_NAME.test(name) && !/^page[-_]?token$/i.test(name);
 
 function describeParams(params: unknown): string {
   if (!params || typeof params !== 'object') return '';
   const entries = Object.entries(params as Record<string, unknown>).map(([key, value]) =>
-    SECRET_KEY.test(key) ? `${key}=[redacted]` : `${key}=${JSON.stringify(value)}`,
+    isSecretName(key) ? `${key}=[redacted]` : `${key}=${redactUrl(JSON.stringify(value) ?? String(value))}`,
   );
   return entries.length ? ` ${entries.join(' ')}` : '';
 }
+
+/** Text for a trace line (a URL, or a parameter holding one): secret-looking query parameters and user:password hidden. */
+export function redactUrl(text: string): string {
+  return text
+    .replace(/\/\/[^/@\s"]*:[^/@\s"]*@/g, '//[redacted]@')
+    .replace(/([?&])([^=&#"\s]+)=([^&#"\s]*)/g, (whole, separator: string, name: string) =>
+      isSecretName(decodeURIComponentSafe(name)) ? `${separator}${name}=[redacted]` : whole,
+    );
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The network error code the retry policy decides on; a missed deadline counts as a timeout. */
+function errorCodeOf(err: unknown): string {
+  if (err instanceof AnswerTimeoutError) return 'ETIMEDOUT';
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'EUNKNOWN';
+}
+
+const MAX_CONTENT_LENGTH = /maxContentLength size of \d+ exceeded/;
 
 function header(headers: unknown, name: string): string | undefined {
   const value = (headers as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The SDK's request client, wrapped with the base-URL override, one retry policy and redacted tracing. */
+/**
+ * The SDK's request client (its agent keeps proxy, TLS and keep-alive settings), wrapped with the
+ * base-URL override, one retry policy, redacted tracing, and limits on every answer: a deadline for
+ * the whole exchange (the SDK's timeout only bounds idle time) and a size cap while reading.
+ */
 class CliHttpClient {
+  /** The signal of the exchange in flight, read by the interceptor below (the SDK passes no signal of its own). */
+  private readonly exchange = new AsyncLocalStorage<AbortSignal>();
+
   constructor(
     private readonly inner: RequestClient,
     private readonly base: URL | undefined,
     private readonly policy: RetryPolicy,
     private readonly timeoutMs: number,
     private readonly options: ClientOptions,
-  ) {}
+  ) {
+    inner.axios.defaults.maxContentLength = MAX_ANSWER_BYTES;
+    inner.axios.interceptors.request.use((config) => {
+      const signal = this.exchange.getStore();
+      if (signal) config.signal = signal;
+      return config;
+    });
+  }
 
   async request(opts: RequestClient.RequestOptions): Promise<unknown> {
     const uri = rewriteOrigin(opts.uri, this.base);
     const method = opts.method.toUpperCase();
     const trace = this.options.debug ?? (() => {});
+    const shown = redactUrl(uri);
     for (let attempt = 0; ; attempt++) {
-      trace(`→ ${method} ${uri}${describeParams(opts.params)}${describeParams(opts.data)}`);
+      trace(`→ ${method} ${shown}${describeParams(opts.params)}${describeParams(opts.data)}`);
       const started = Date.now();
       let outcome: Outcome;
       let retryAfter: string | undefined;
       try {
-        const response = await this.inner.request({ ...opts, uri, headers: { ...opts.headers }, timeout: opts.timeout ?? this.timeoutMs });
-        trace(`← ${response.statusCode} ${method} ${uri} (${Date.now() - started} ms)`);
+        const response = await this.exchangeOnce({ ...opts, uri, headers: { ...opts.headers } });
+        trace(`← ${response.statusCode} ${method} ${shown} (${Date.now() - started} ms)`);
         outcome = { status: response.statusCode };
         retryAfter = header(response.headers, 'retry-after');
         if (attempt >= this.policy.maxRetries || !retryReason(method, outcome)) return response;
       } catch (err) {
-        const errorCode = String((err as { code?: unknown }).code ?? 'EUNKNOWN');
-        trace(`← ${errorCode} ${method} ${uri} (${Date.now() - started} ms)`);
+        if (err instanceof InterruptedError || err instanceof AnswerTooLargeError) throw err;
+        const errorCode = errorCodeOf(err);
+        trace(`← ${errorCode} ${method} ${shown} (${Date.now() - started} ms)`);
         outcome = { errorCode };
         if (attempt >= this.policy.maxRetries || !retryReason(method, outcome)) {
           if (isUncertainFailure(method, outcome)) throw new UncertainWriteError(uri, err);
@@ -112,14 +169,42 @@ class CliHttpClient {
       await sleep(delay, this.options.signal);
     }
   }
+
+  /** One request and its whole answer, within the deadline; Ctrl-C or the deadline abort the socket. */
+  private async exchangeOnce(opts: RequestClient.RequestOptions) {
+    const timeoutMs = opts.timeout ?? this.timeoutMs;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    const interrupt = this.options.signal;
+    const signal = interrupt ? AbortSignal.any([interrupt, deadline.signal]) : deadline.signal;
+    try {
+      return await this.exchange.run(signal, () => this.inner.request({ ...opts, timeout: idleTimeout(timeoutMs) }));
+    } catch (err) {
+      if (interrupt?.aborted) throw new InterruptedError();
+      if (deadline.signal.aborted) throw new AnswerTimeoutError(formatDuration(timeoutMs));
+      if (err instanceof Error && MAX_CONTENT_LENGTH.test(err.message)) throw new AnswerTooLargeError('64 MiB');
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** A profile's request timeout passes the bounds the flag's parser applies. */
+function checkTimeout(ms: number, source: string): number {
+  if (!Number.isSafeInteger(ms) || ms < 1 || ms > MAX_TIMER_MS) {
+    throw new UsageError(`${source} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS} (got ${ms})`);
+  }
+  return ms;
 }
 
 export async function createTwilioClient(credentials: Credentials, options: ClientOptions = {}): Promise<Twilio> {
   const base = credentials.apiUrl ? parseApiUrl(credentials.apiUrl, options.allowInsecureHttp) : undefined;
   const { default: twilio } = await import('twilio');
-  const timeoutMs = credentials.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: credentials.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries };
-  const httpClient = new CliHttpClient(new twilio.RequestClient({ timeout: timeoutMs }), base, policy, timeoutMs, options);
+  const timeoutMs = checkTimeout(credentials.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, `the request timeout of ${credentials.source}`);
+  const maxRetries = checkRetries(credentials.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries, `the retries of ${credentials.source}`);
+  const policy = { ...DEFAULT_RETRY_POLICY, maxRetries };
+  const httpClient = new CliHttpClient(new twilio.RequestClient({ timeout: idleTimeout(timeoutMs) }), base, policy, timeoutMs, options);
   return twilio(credentials.username, credentials.password, {
     accountSid: credentials.accountSid,
     region: credentials.region,

@@ -164,3 +164,26 @@ export function toCliError(err: unknown, what?: string): CliError {
   const message = err instanceof Error ? err.message : String(err);
   return new CliError(`${prefix}${message}`, ExitCode.failure, { cause: err });
 }
+
+/** An answer that cannot be the API's: a page of the wrong shape, pages that loop, more pages than a listing can have. */
+export class MalformedAnswerError extends ApiError {
+  constructor(problem: string, details: ErrorDetails = {}) {
+    super(problem, { hint: "check --api-url; a proxy or another server may be answering in the API's place", ...details });
+  }
+}
+
+/** The API's answer did not arrive in full within the time allowed for one request. */
+export class AnswerTimeoutError extends ApiError {
+  constructor(readonly timeout: string) {
+    super(`the API did not send its whole answer within ${timeout}`, {
+      hint: 'raise --request-timeout if the network is slow; check --api-url if it persists',
+    });
+  }
+}
+
+/** Larger than any answer of the API: refused while reading, so memory stays bounded. */
+export class AnswerTooLargeError extends ApiError {
+  constructor(limit: string) {
+    super(`the API's answer is larger than ${limit} (decompressed); refused`, { hint: 'check --api-url' });
+  }
+}

@@ -1,33 +1,120 @@
+// Every listing goes through here: pages are streamed, and a server whose pages loop, never end,
+// or do not hold a list of items ends the listing with an error instead of a hang or a TypeError.
+import { MalformedAnswerError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 
 /** The part of the SDK's Page that streaming needs. */
 export interface SdkPage<T> {
   instances: T[];
+  nextPageUrl?: string;
+  /** The answer as received (the SDK keeps it): checked against what the SDK made of it. */
+  _payload?: unknown;
   nextPage(): Promise<SdkPage<T> | undefined> | undefined;
 }
+
+/**
+ * More pages than a listing of these APIs can hold: at the 1,000-item maximum page size, 10 million
+ * items, beyond every documented account limit (services, operators, transcripts kept per account).
+ */
+export const MAX_PAGES = 10_000;
 
 /**
  * Yields plain rows page by page, so the first rows print before the last page is fetched
  * and memory stays bounded by one page. `limit` stops early, without fetching further pages.
  */
-export function streamPages<T>(first: Promise<SdkPage<T>>, limit = Infinity): AsyncGenerator<Row> {
+export function streamPages<T>(first: Promise<SdkPage<T>>, limit = Infinity, maxPages = MAX_PAGES): AsyncGenerator<Row> {
   // The first request is already in flight; its failure is reported when the rows are read, not as an unhandled rejection.
   first.catch(() => {});
-  return pages(first, limit);
+  return pages(first, limit, maxPages);
 }
 
-async function* pages<T>(first: Promise<SdkPage<T>>, limit: number): AsyncGenerator<Row> {
-  let page: SdkPage<T> | undefined = await first;
+/** Every row of a listing, for the few callers that need them all at once. */
+export async function allRows<T>(first: Promise<SdkPage<T>>): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const row of streamPages(first)) rows.push(row);
+  return rows;
+}
+
+/** The first row of a listing, without fetching a second page. */
+export async function firstRow<T>(first: Promise<SdkPage<T>>): Promise<Row | undefined> {
+  for await (const row of streamPages(first, 1)) return row;
+  return undefined;
+}
+
+async function* pages<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number): AsyncGenerator<Row> {
+  let page = await readPage(first);
+  if (!page) return;
+  const visited = new Set<string>();
   let yielded = 0;
-  while (page) {
-    for (const instance of page.instances) {
+  for (let fetched = 1; ; fetched++) {
+    const raw = rawItemsOf(page);
+    for (const [index, instance] of page.instances.entries()) {
       if (yielded++ >= limit) return;
-      yield toPlain(instance);
+      yield rowOf(instance, raw?.[index]);
     }
-    if (yielded >= limit) return;
-    page = await page.nextPage();
+    if (yielded >= limit || !page.nextPageUrl) return;
+    const next = pageAddress(page.nextPageUrl);
+    if (visited.has(next)) throw new MalformedAnswerError(`the API's pages loop: the next page ${next} was already fetched`);
+    if (fetched >= maxPages) throw new MalformedAnswerError(`the API's listing goes on past ${maxPages} pages, more than it can hold`);
+    visited.add(next);
+    const following = page.nextPage();
+    page = following && (await readPage(following));
+    if (!page) return;
   }
+}
+
+/** Path and query: what tells pages apart (the origin is rewritten by --api-url anyway). */
+function pageAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    throw new MalformedAnswerError("the API's answer is malformed: its next page is not a URL");
+  }
+}
+
+/** The SDK builds a page by walking the payload; a payload of the wrong shape makes it throw. */
+async function readPage<T>(promise: Promise<SdkPage<T> | undefined>): Promise<SdkPage<T> | undefined> {
+  let page: SdkPage<T> | undefined;
+  try {
+    page = await promise;
+  } catch (error) {
+    if (error instanceof TypeError || (error instanceof Error && error.message === 'Page Records cannot be deserialized')) {
+      throw new MalformedAnswerError("the API's answer is malformed: a page without its list of items", { cause: error });
+    }
+    throw error;
+  }
+  if (page && !Array.isArray(page.instances))
+    throw new MalformedAnswerError("the API's answer is malformed: a page without its list of items");
+  return page;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const camelCase = (key: string) => key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+
+/** The items of a page as received, when the page names its list key (Twilio's v1+ APIs do, in meta.key). */
+function rawItemsOf(page: SdkPage<unknown>): unknown[] | undefined {
+  const payload = page._payload;
+  if (!isRecord(payload) || !isRecord(payload.meta) || typeof payload.meta.key !== 'string') return undefined;
+  const items = payload[payload.meta.key];
+  return Array.isArray(items) && items.length === page.instances.length ? items : undefined;
+}
+
+/**
+ * An item none of whose fields the SDK recognised, or whose SID is not text, would print as a blank
+ * or wrong row. (The SDK fills missing dates with "now", so the check compares with what was received.)
+ */
+function rowOf(instance: unknown, raw: unknown): Row {
+  const row: unknown = toPlain(instance);
+  const known = (key: string) => isRecord(row) && row[key] !== undefined && row[key] !== null;
+  const fields = raw === undefined ? (isRecord(row) ? Object.keys(row) : []) : isRecord(raw) ? Object.keys(raw).map(camelCase) : [];
+  if (!isRecord(row) || !fields.some(known))
+    throw new MalformedAnswerError("the API's answer is malformed: an item with none of the resource's fields");
+  if ('sid' in row && typeof row.sid !== 'string') {
+    throw new MalformedAnswerError(`the API's answer is malformed: an item whose sid is ${typeof row.sid}, not text`);
+  }
+  return row;
 }
 
 /** Page size for a listing: fewer requests for big listings, no waste for small limits. */

@@ -3,6 +3,7 @@ import type { Twilio } from 'twilio';
 import { NotFoundError, UsageError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
+import { firstRow } from './paging.js';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -12,9 +13,9 @@ export function parsePhoneNumber(value: string, flag: string): string {
 }
 
 export async function findPhoneNumber(client: Twilio, phoneNumber: string): Promise<Row> {
-  const [number] = await client.incomingPhoneNumbers.list({ phoneNumber, limit: 1 });
+  const number = await firstRow(client.incomingPhoneNumbers.page({ phoneNumber, pageSize: 1 }));
   if (!number) throw new NotFoundError(`${phoneNumber} is not a phone number of this account`);
-  return toPlain(number);
+  return number;
 }
 
 /** "A call comes in" → Webhook, HTTP POST, this URL. */

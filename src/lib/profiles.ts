@@ -2,6 +2,7 @@ import type { Profile } from './config.js';
 import { maskSecret } from './credentials.js';
 import { UsageError } from './errors.js';
 import type { Row } from './output/types.js';
+import { readSecret, type SecretInputs } from './secrets.js';
 import { parseSid } from './sid.js';
 
 /** A profile as flags give it: everything optional until checked, the default service as `--service`. */
@@ -16,14 +17,63 @@ export function checkProfileName(name: string): string {
   return name;
 }
 
+function requireAccountSid(input: ProfileInput): string {
+  if (!input.accountSid) throw new UsageError('missing required flag --account-sid');
+  return parseSid(input.accountSid, 'AC', '--account-sid');
+}
+
+export interface SecretFlags {
+  authTokenStdin?: boolean;
+  apiSecretStdin?: boolean;
+}
+
+/**
+ * The profile's secret from the flags, stdin, the environment (TWILIO_AUTH_TOKEN, or TWILIO_API_SECRET
+ * with --api-key) or a prompt on a terminal: an API key's secret with --api-key, else an auth token.
+ */
+export async function profileSecrets(
+  flags: ProfileInput & SecretFlags,
+  inputs: SecretInputs,
+): Promise<Pick<ProfileInput, 'authToken' | 'apiSecret'>> {
+  requireAccountSid(flags);
+  if (flags.authTokenStdin && flags.apiSecretStdin)
+    throw new UsageError('stdin holds one secret: give --auth-token-stdin or --api-secret-stdin');
+  const withKey = flags.apiKey !== undefined;
+  const quiet = { ...inputs, prompter: undefined };
+  const authToken = await readSecret(
+    {
+      label: 'Auth token',
+      flag: '--auth-token',
+      value: flags.authToken,
+      fromStdin: flags.authTokenStdin,
+      envName: withKey ? undefined : 'TWILIO_AUTH_TOKEN',
+    },
+    withKey ? quiet : inputs,
+  );
+  const apiSecret = await readSecret(
+    {
+      label: 'API key secret',
+      flag: '--api-secret',
+      value: flags.apiSecret,
+      fromStdin: flags.apiSecretStdin,
+      envName: withKey ? 'TWILIO_API_SECRET' : undefined,
+    },
+    withKey ? inputs : quiet,
+  );
+  return { authToken, apiSecret };
+}
+
 /** Validates flags into a profile: an account SID and exactly one kind of secret. */
 export function profileFrom(input: ProfileInput): Profile {
-  if (!input.accountSid) throw new UsageError('missing required flag --account-sid');
-  const accountSid = parseSid(input.accountSid, 'AC', '--account-sid');
+  const accountSid = requireAccountSid(input);
   const hasKey = input.apiKey !== undefined || input.apiSecret !== undefined;
   if (input.authToken && hasKey) throw new UsageError('give either --auth-token or --api-key with --api-secret, not both');
   if (hasKey && !(input.apiKey && input.apiSecret)) throw new UsageError('--api-key and --api-secret go together');
-  if (!input.authToken && !hasKey) throw new UsageError('missing credentials: give --auth-token, or --api-key and --api-secret');
+  if (!input.authToken && !hasKey) {
+    throw new UsageError('missing credentials: give an auth token or an API key and its secret', {
+      hint: 'pipe the token into --auth-token-stdin or set TWILIO_AUTH_TOKEN (or --api-key SK… with --api-secret-stdin)',
+    });
+  }
   if (input.apiKey) parseSid(input.apiKey, 'SK', '--api-key');
   if (input.service) parseSid(input.service, 'GA', '--service');
   const profile: Profile = {

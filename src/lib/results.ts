@@ -1,8 +1,8 @@
 // OperatorResults of transcripts: fetched, normalised (string probabilities → numbers), filtered.
 import type { Twilio } from 'twilio';
 import { NotFoundError, WaitError } from './errors.js';
-import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
+import { allRows, pageSizeFor } from './paging.js';
 import { ENDED_WITHOUT_RESULTS, fetchTranscript } from './transcripts.js';
 
 /** Every field of the seed's dump script, in its order: the contract of `ci results --json`. */
@@ -65,8 +65,12 @@ export function normaliseResult(raw: Row): OperatorResult {
 }
 
 export async function listOperatorResults(client: Twilio, transcriptSid: string, options: ResultOptions = {}): Promise<OperatorResult[]> {
-  const results = await client.intelligence.v2.transcripts(transcriptSid).operatorResults.list({ redacted: options.redacted });
-  const normalised = results.map((result) => normaliseResult(toPlain(result)));
+  const results = await allRows(
+    client.intelligence.v2
+      .transcripts(transcriptSid)
+      .operatorResults.page({ redacted: options.redacted, pageSize: pageSizeFor(undefined) }),
+  );
+  const normalised = results.map(normaliseResult);
   if (options.operator === undefined) return normalised;
   const wanted = options.operator.toLowerCase();
   const matching = normalised.filter((r) => r.operatorSid === options.operator || String(r.name).toLowerCase() === wanted);

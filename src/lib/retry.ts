@@ -1,4 +1,5 @@
 /** The one retry policy for every request: pure functions, so it is tested without a network. */
+import { UsageError } from './errors.js';
 
 export interface RetryPolicy {
   maxRetries: number;
@@ -7,6 +8,16 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 4, baseDelayMs: 250, maxDelayMs: 10_000 };
+
+/** Most retries of one request: at the 10 s longest backoff, a few minutes before a failure is reported. */
+export const MAX_RETRIES = 20;
+
+/** A count of retries within 0..MAX_RETRIES; `source` names where it came from (a flag, a profile). */
+export function checkRetries(count: number, source: string): number {
+  if (!Number.isSafeInteger(count) || count < 0) throw new UsageError(`${source} must be a whole number of at least 0`);
+  if (count > MAX_RETRIES) throw new UsageError(`${source} must be at most ${MAX_RETRIES} (got ${count})`);
+  return count;
+}
 
 /** Connection failures where the request never reached the server: safe to re-send anything. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);

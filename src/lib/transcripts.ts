@@ -7,7 +7,7 @@ import { UncertainWriteError } from './client.js';
 import { ApiError, NotFoundError, UsageError, WaitError, httpStatusOf, toCliError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
-import { pageSizeFor, streamPages } from './paging.js';
+import { firstRow, pageSizeFor, streamPages } from './paging.js';
 import { sleep } from './time.js';
 
 /** A participant of the `Channel` JSON, as the API spells it. */
@@ -88,8 +88,7 @@ export async function transcribe(client: Twilio, request: TranscribeRequest): Pr
 }
 
 export async function findTranscriptOfRecording(client: Twilio, recordingSid: string): Promise<Row | undefined> {
-  const [first] = await client.intelligence.v2.transcripts.list({ sourceSid: recordingSid, limit: 1 });
-  return first ? toPlain(first) : undefined;
+  return firstRow(client.intelligence.v2.transcripts.page({ sourceSid: recordingSid, pageSize: 1 }));
 }
 
 /** The recording's CallSid through the Recording resource (api.v2010), exactly like the seed's Function. */

@@ -175,6 +175,42 @@ const CASES: Case[] = [
     error: /--timeout must be a duration such as 30s/,
   },
   {
+    name: '--timeout beyond the longest timer',
+    args: () => ['transcripts', 'wait', SID('GT'), '--timeout', '9999999h', '--interval', '9999999h'],
+    code: 2,
+    error: /--timeout must be at most 596h, the longest timer Node\.js holds \(got "9999999h"\)/,
+  },
+  {
+    name: '--interval below 100ms',
+    args: () => ['transcripts', 'wait', SID('GT'), '--interval', '10ms'],
+    code: 2,
+    error: /--interval must be at least 100ms \(got "10ms"\)/,
+  },
+  {
+    name: '--interval beyond the longest timer',
+    args: () => ['transcripts', 'wait', SID('GT'), '--interval', '2147483648ms'],
+    code: 2,
+    error: /--interval must be at most 596h/,
+  },
+  {
+    name: '--request-timeout beyond the longest timer',
+    args: () => ['--request-timeout', '9999999h', 'services', 'list'],
+    code: 2,
+    error: /--request-timeout must be at most 596h/,
+  },
+  {
+    name: '--request-timeout 0',
+    args: () => ['--request-timeout', '0', 'services', 'list'],
+    code: 2,
+    error: /--request-timeout must be at least 1ms/,
+  },
+  {
+    name: '--max-retries beyond 20',
+    args: () => ['--max-retries', '1000', 'services', 'list'],
+    code: 2,
+    error: /--max-retries must be at most 20 \(got 1000\)/,
+  },
+  {
     name: 'negative --max-retries',
     args: () => ['--max-retries', '-1', 'services', 'list'],
     code: 2,
@@ -266,6 +302,34 @@ const CASES: Case[] = [
     args: (f) => ['operators', 'create', '--name', 'x', '--prompt', 'p', '--schema', join(f.dir, 'big.json')],
     code: 2,
     error: /--schema \S+big\.json: cannot read it \(larger than 1 MiB\)/,
+  },
+  {
+    name: '--auth-token and --auth-token-stdin together',
+    args: () => ['profiles', 'add', 'p', '--account-sid', SID('AC', '0'), '--auth-token', 'x', '--auth-token-stdin'],
+    stdin: 'y\n',
+    code: 2,
+    error: /give --auth-token or --auth-token-stdin, not both/,
+  },
+  {
+    name: 'empty stdin for --auth-token-stdin',
+    args: () => ['profiles', 'add', 'p', '--account-sid', SID('AC', '0'), '--auth-token-stdin'],
+    stdin: '',
+    code: 2,
+    error: /--auth-token-stdin is empty/,
+  },
+  {
+    name: 'a file of lines for --auth-token-stdin',
+    args: () => ['profiles', 'add', 'p', '--account-sid', SID('AC', '0'), '--auth-token-stdin'],
+    stdin: 'one\ntwo\n',
+    code: 2,
+    error: /--auth-token-stdin: stdin holds more than one line/,
+  },
+  {
+    name: 'two secrets from one stdin',
+    args: () => ['profiles', 'add', 'p', '--account-sid', SID('AC', '0'), '--auth-token-stdin', '--api-secret-stdin'],
+    stdin: 'x\n',
+    code: 2,
+    error: /stdin holds one secret: give --auth-token-stdin or --api-secret-stdin/,
   },
   { name: 'empty stdin for results -', args: () => ['results', '-'], stdin: '', code: 2, error: /no transcript SIDs on stdin/ },
   {
@@ -461,6 +525,18 @@ const CASES: Case[] = [
     code: 1,
     error: /the API's answer is not valid JSON \(cut short\?\): Unterminated string/,
   },
+  {
+    name: 'a page whose next page is itself',
+    args: (f) => ['--api-url', `${f.fake}/loop`, 'services', 'list'],
+    code: 1,
+    error: /the API's pages loop: the next page \/v2\/Services\?PageSize=1000 was already fetched/,
+  },
+  {
+    name: 'a page without its list of items',
+    args: (f) => ['--api-url', `${f.fake}/no-list`, 'services', 'list'],
+    code: 1,
+    error: /the API's answer is malformed: a page without its list of items/,
+  },
   { name: 'unknown service (404)', args: () => ['services', 'show', SID('GA', '9')], code: 4, error: NOT_FOUND },
   { name: 'unknown transcript (404)', args: () => ['transcripts', 'show', SID('GT', '9')], code: 4, error: NOT_FOUND },
   {
@@ -538,6 +614,12 @@ function startFakeApi(): Promise<Server> {
     if (mode === 'html502') {
       response.writeHead(502, { 'Content-Type': 'text/html' });
       return response.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+    }
+    if (mode === 'loop' || mode === 'no-list') {
+      const url = `https://intelligence.twilio.com${(request.url ?? '').slice(mode.length + 1)}`;
+      const meta = { key: 'services', url, next_page_url: mode === 'loop' ? url : null };
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      return response.end(JSON.stringify(mode === 'loop' ? { services: [{ sid: SID('GA'), unique_name: 'loop' }], meta } : { meta }));
     }
     if (mode === 'truncated') {
       response.writeHead(200, { 'Content-Type': 'application/json' });

@@ -1,5 +1,6 @@
 // The seed's whole flow, offline: call → record → transcript → operators → signed webhook → results.
 import { beforeAll, expect, it } from 'vitest';
+import { HOST_HEADER_WARNING } from '../../src/lib/webhooks/signed-server.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { useTestEmulator } from '../support/emulator.js';
 import { runCi } from '../support/run-ci.js';
@@ -81,7 +82,7 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
   const [results] = byEvent('results');
   const json = (defined(results).operatorResults as Array<Record<string, unknown>>).find((result) => result.operatorType === 'json');
   expect(json).toMatchObject({ name: 'test-operator', jsonResults: { category: 'other', emotion: 'negative' } });
-  expect(serve.stderr()).toBe('');
+  expect(serve.stderr()).toBe(`warning: ${HOST_HEADER_WARNING}\n`);
 });
 
 it('ci webhook set refuses a bad URL, method or service', async () => {

@@ -109,10 +109,15 @@ describe('ci serve /incoming-call', () => {
       RecordingChannels: '2',
     };
     const statusUrl = `${serve.first.url}/recording-status`;
+    // The same delivery twice is a replay (answered, not handled again); a second, different callback
+    // for the same recording finds the transcript the first one created.
     const answers = await Promise.all(
       [1, 2].map(() => sendSigned(emulator.authToken, { url: statusUrl, method: 'POST', params: callback })),
     );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    await expect.poll(() => serve.stderr()).toMatch(/duplicate delivery of POST \/recording-status .*: answered 200, not handled again/);
+    const again = await sendSigned(emulator.authToken, { url: statusUrl, method: 'POST', params: { ...callback, RecordingDuration: '5' } });
+    expect(again.status).toBe(200);
     const lines = (await serve.events(4)).slice(2);
     expect(lines.map((line) => line.outcome).sort()).toEqual(['created', 'exists']);
     expect(lines[0]?.transcriptSid).toBe(lines[1]?.transcriptSid);

@@ -19,8 +19,8 @@ export interface RunningCi {
 const SERVER_LIFETIME_MS = 120_000;
 
 /** Spawns a long-running ci (listen, serve) with --json, piped, and waits for its first stdout line. */
-export async function startCi(args: string[], env: Record<string, string | undefined>, cwd?: string): Promise<RunningCi> {
-  const { child, result } = spawnCi(args, { env, cwd, timeoutMs: SERVER_LIFETIME_MS });
+export async function startCi(args: string[], env: Record<string, string | undefined>, cwd?: string, stdin?: string): Promise<RunningCi> {
+  const { child, result } = spawnCi(args, { env, cwd, stdin, timeoutMs: SERVER_LIFETIME_MS });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));

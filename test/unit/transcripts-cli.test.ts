@@ -13,7 +13,7 @@ const argv = (...args: string[]) => ['node', 'ci', ...args];
 let fast: TestEmulator;
 let slow: TestEmulator;
 beforeAll(async () => {
-  [fast, slow] = await Promise.all([startTestEmulator({ transcribeDelayMs: 200 }), startTestEmulator({ transcribeDelayMs: 60_000 })]);
+  [fast, slow] = await Promise.all([startTestEmulator({ transcribeDelayMs: 2000 }), startTestEmulator({ transcribeDelayMs: 60_000 })]);
 });
 afterAll(async () => {
   await Promise.all([fast.close(), slow.close()]);
@@ -33,7 +33,7 @@ describe('waiting for a transcript', () => {
   it('shows the status in a spinner on a terminal, then the results', async () => {
     const service = await sdkClient(fast).intelligence.v2.services.create({ uniqueName: 'spinner' });
     const proc = fakeProcess({ tty: true, env: { ...envFor(fast), NO_COLOR: '1' } });
-    const code = await main(argv('transcribe', HAPPY_CALL, '--service', service.sid, '--wait', '--interval', '20ms'), proc);
+    const code = await main(argv('transcribe', HAPPY_CALL, '--service', service.sid, '--wait', '--interval', '100ms'), proc);
     expect(code).toBe(0);
     expect(proc.err()).toMatch(/⠋ transcript GT[0-9a-f]{32}: waiting/);
     expect(proc.err()).toMatch(/transcript GT[0-9a-f]{32}: (queued|in-progress)/);
@@ -49,7 +49,7 @@ describe('waiting for a transcript', () => {
       on: (_event: string, listener: () => void) => (interrupt = listener),
       off: () => {},
     };
-    const running = main(argv('transcribe', HAPPY_CALL, '--service', service.sid, '--wait', '--interval', '20ms'), proc);
+    const running = main(argv('transcribe', HAPPY_CALL, '--service', service.sid, '--wait', '--interval', '100ms'), proc);
     const [transcript] = await waitFor(async () => client.intelligence.v2.transcripts.list({ sourceSid: HAPPY_CALL }));
     interrupt!();
     expect(await running).toBe(130);
@@ -59,7 +59,7 @@ describe('waiting for a transcript', () => {
 });
 
 async function waitFor<T>(probe: () => Promise<T[]>): Promise<T[]> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 2000; i++) {
     const found = await probe();
     if (found.length) return found;
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -9,7 +9,11 @@ export const start = verb({
     port: flag.withDefault(flag.int('--port <n>', 'port (0 picks a free one)', { min: 0 }), 0),
     host: flag.withDefault(flag.string('--host <host>', 'address to listen on'), '127.0.0.1'),
     accountSid: flag.string('--account-sid <AC…>', 'account SID it accepts (default: a fixed emulator SID)'),
-    authToken: flag.string('--auth-token <token>', 'auth token it accepts (default: a fixed emulator token)'),
+    authTokenStdin: flag.bool(
+      '--auth-token-stdin',
+      'read the auth token it accepts from stdin (default: TWILIO_CI_EMULATOR_AUTH_TOKEN, else a fixed emulator token)',
+    ),
+    authToken: flag.string('--auth-token <token>', 'the same as an argument, which other users can see in ps: prefer --auth-token-stdin'),
     state: flag.string('--state <file>', 'keep state in this JSON file across restarts (default: memory only)'),
     profile: flag.bool('--no-profile', 'do not write the "emulator" profile'),
     transcribeDelayMs: flag.int('--transcribe-delay-ms <n>', 'time a transcript takes from queued to completed (default 1500)', {

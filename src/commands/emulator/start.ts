@@ -2,6 +2,7 @@ import type { Context } from '../../lib/context.js';
 import { Channel } from '../../lib/channel.js';
 import type { OutputEvent } from '../../lib/output/types.js';
 import { UsageError } from '../../lib/errors.js';
+import { readSecret, secretInputsOf } from '../../lib/secrets.js';
 import { parseSid } from '../../lib/sid.js';
 import { FILE_LIMITS } from '../../lib/adapters/files.js';
 import { describeJsonError, parseJson } from '../../schema/json.js';
@@ -24,7 +25,16 @@ export const run: Run<typeof start> = async (ctx, flags) => {
     port: flags.port,
     host: flags.host,
     accountSid: flags.accountSid,
-    authToken: flags.authToken,
+    authToken: await readSecret(
+      {
+        label: 'Auth token',
+        flag: '--auth-token',
+        value: flags.authToken,
+        fromStdin: flags.authTokenStdin,
+        envName: 'TWILIO_CI_EMULATOR_AUTH_TOKEN',
+      },
+      secretInputsOf(ctx, { prompt: false }),
+    ),
     stateFile: flags.state,
     log: (line) => ctx.log.warn(line),
     faults: faultOptionsOf(flags),

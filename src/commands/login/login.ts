@@ -9,7 +9,7 @@ export const run: Run<typeof loginCommand> = async (ctx, { accountSid: givenAcco
   checkProfileName(name);
   if (!ctx.io.stdinIsTTY) {
     throw new UsageError('`ci login` asks questions, and stdin is not a terminal', {
-      hint: 'use `ci profiles add <name> --account-sid AC… --auth-token …` in scripts',
+      hint: 'use `ci profiles add <name> --account-sid AC… --auth-token-stdin` (token on stdin) in scripts',
     });
   }
   const prompter = await ctx.prompter();

@@ -4,21 +4,24 @@ const NAME = arg('<name>', 'profile name');
 
 export const add = verb({
   name: 'add',
-  summary: 'save credentials under a name, without prompting; the global --region, --edge and --api-url are saved with them',
+  summary:
+    'save credentials under a name; the secret comes from stdin, TWILIO_AUTH_TOKEN / TWILIO_API_SECRET, or a prompt on a terminal; the global --region, --edge and --api-url are saved with them',
   args: [NAME],
   output: 'none',
   flags: {
     accountSid: flag.string('--account-sid <AC…>', 'account SID'),
-    authToken: flag.string('--auth-token <token>', 'auth token (or use an API key)'),
+    authTokenStdin: flag.bool('--auth-token-stdin', 'read the auth token from stdin (or use an API key)'),
     apiKey: flag.string('--api-key <SK…>', 'API key SID'),
-    apiSecret: flag.string('--api-secret <secret>', 'API key secret'),
+    apiSecretStdin: flag.bool('--api-secret-stdin', 'read the API key secret from stdin'),
+    authToken: flag.string('--auth-token <token>', 'auth token as an argument, which other users can see in ps: prefer --auth-token-stdin'),
+    apiSecret: flag.string('--api-secret <secret>', 'API key secret as an argument (visible in ps): prefer --api-secret-stdin'),
     service: flag.string('--service <GA…>', 'default service for commands that need one'),
     activate: flag.bool('--activate', 'make it the active profile'),
   },
   examples: [
-    'ci profiles add prod --account-sid AC… --api-key SK… --api-secret …',
-    'ci profiles add test --account-sid AC… --auth-token … --service GA… --activate',
-    'ci profiles add local --account-sid AC… --auth-token … --api-url http://127.0.0.1:4010',
+    'ci profiles add prod --account-sid AC… --api-key SK… --api-secret-stdin < secret.txt',
+    'ci profiles add test --account-sid AC… --service GA… --activate      # asks for the auth token',
+    'printenv LOCAL_TOKEN | ci profiles add local --account-sid AC… --auth-token-stdin --api-url http://127.0.0.1:4010',
   ],
 });
 

@@ -63,6 +63,7 @@ export function recordingStatusEndpoint(ctx: Context, client: Twilio, serviceSid
   return {
     path: PATHS.recordingStatus,
     methods: ['POST', 'GET'],
+    deliveries: true,
     handle({ params }) {
       const recordingSid = param(params, 'RecordingSid');
       const callSid = param(params, 'CallSid');

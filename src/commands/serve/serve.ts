@@ -4,7 +4,8 @@ import { UsageError } from '../../lib/errors.js';
 import type { OutputEvent } from '../../lib/output/types.js';
 import { parsePhoneNumber, setVoiceUrl } from '../../lib/phone-numbers.js';
 import { resolveServiceSid } from '../../lib/services.js';
-import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
+import { secretInputsOf } from '../../lib/secrets.js';
+import { webhookAuthToken } from '../../lib/webhooks/auth-token.js';
 import { SEED_CALL_SCRIPT, type CallScript } from '../../lib/webhooks/call-twiml.js';
 import { startEventServer } from '../shared/event-server.js';
 import { webhookEndpoint } from '../shared/receiver.js';
@@ -38,7 +39,7 @@ export const run: Run<typeof serveSpec> = async (ctx, flags) => {
       hint: 'start a tunnel and pass its URL with --public-url (see docs/webhooks.md)',
     });
   }
-  const authToken = flags.authToken ?? signingAuthToken(credentials);
+  const authToken = await webhookAuthToken(flags, secretInputsOf(ctx, { prompt: true }), () => ctx.credentials());
   const serviceRef = flags.service ?? credentials.serviceSid;
   if (!serviceRef)
     throw new UsageError('ci serve needs the service that transcribes the recordings', { hint: 'pass --service <GA… or unique name>' });

@@ -2,7 +2,7 @@ import type { Channel } from '../../lib/channel.js';
 import type { ServerFlags } from './server-flags.js';
 import type { Context } from '../../lib/context.js';
 import type { OutputEvent } from '../../lib/output/types.js';
-import { startSignedServer, type Endpoint, type SignedServer } from '../../lib/webhooks/signed-server.js';
+import { HOST_HEADER_WARNING, startSignedServer, type Endpoint, type SignedServer } from '../../lib/webhooks/signed-server.js';
 
 /**
  * A signed server that lives as long as its event channel: Ctrl-C closes both, and so does the
@@ -26,8 +26,10 @@ export async function startEventServer(
     authToken,
     endpoints: endpoints(stop),
     onRejected: (message) => ctx.log.warn(message),
+    onDuplicate: (message) => ctx.log.warn(message),
     onError: (message) => ctx.log.warn(message),
   });
+  if (authToken !== undefined && !flags.publicUrl) ctx.log.warn(HOST_HEADER_WARNING);
   events.closeOn(ctx.signal, () => server.close());
   return { server, stop };
 }

@@ -1,5 +1,6 @@
 // The /ci-webhook endpoint shared by `ci webhook listen` and `ci serve`: each verified event
-// becomes an output line, then the follow-ups the user asked for run, one event at a time.
+// becomes an output line, then the follow-ups the user asked for run, one event at a time
+// (a replayed delivery is answered by the server without reaching this endpoint).
 import type { Channel } from '../../lib/channel.js';
 import type { ReceiverFlags } from './server-flags.js';
 import type { Context } from '../../lib/context.js';
@@ -40,7 +41,6 @@ export function webhookEndpoint(
   events: Channel<OutputEvent>,
   finished: () => void,
 ): Endpoint {
-  let queue = Promise.resolve();
   let handled = 0;
   const followUps = async (event: TranscriptEvent, request: VerifiedRequest) => {
     if (flags.fetchResults) {
@@ -79,6 +79,7 @@ export function webhookEndpoint(
     path,
     // A service's webhook method may be GET (parameters in the query) or POST.
     methods: ['POST', 'GET'],
+    deliveries: true,
     handle(request) {
       if (flags.once && handled > 0) return OK_JSON;
       handled++;
@@ -86,11 +87,11 @@ export function webhookEndpoint(
       events.push(webhookLine(event, ctx.now()));
       return {
         ...OK_JSON,
-        afterwards: () =>
-          (queue = queue.then(async () => {
-            await followUps(event, request);
-            if (flags.once) finished();
-          })),
+        // The server runs follow-ups one at a time, in arrival order.
+        afterwards: async () => {
+          await followUps(event, request);
+          if (flags.once) finished();
+        },
       };
     },
   };

@@ -6,12 +6,13 @@ export const SIGNED_SERVER_FLAGS = {
   host: flag.withDefault(flag.string('--host <host>', 'address to listen on'), '127.0.0.1'),
   publicUrl: flag.url(
     '--public-url <url>',
-    'the URL Twilio calls, e.g. your tunnel (https://abc.ngrok.app): signatures are checked against it',
+    'the URL Twilio calls, e.g. your tunnel (https://abc.ngrok.app): signatures are checked against it (the safe setting; without it the Host header decides)',
   ),
-  authToken: flag.string(
-    '--auth-token <token>',
-    'auth token that signs the requests (default: the credentials in effect; needed with API keys)',
+  authTokenStdin: flag.bool(
+    '--auth-token-stdin',
+    "read the auth token that signs the requests from stdin (default: the credentials', else TWILIO_AUTH_TOKEN)",
   ),
+  authToken: flag.string('--auth-token <token>', 'the same as an argument, which other users can see in ps: prefer --auth-token-stdin'),
 };
 
 /** What to do with each verified transcript event. */

@@ -1,13 +1,16 @@
 import { Channel } from '../../lib/channel.js';
 import type { OutputEvent } from '../../lib/output/types.js';
-import { signingAuthToken } from '../../lib/webhooks/auth-token.js';
+import { secretInputsOf } from '../../lib/secrets.js';
+import { webhookAuthToken } from '../../lib/webhooks/auth-token.js';
 import { startEventServer } from '../shared/event-server.js';
 import { webhookEndpoint } from '../shared/receiver.js';
 import type { Run } from '../spec.js';
 import type { listen } from './specs.js';
 
 export const run: Run<typeof listen> = async (ctx, flags) => {
-  const authToken = flags.verify ? (flags.authToken ?? signingAuthToken(await ctx.credentials())) : undefined;
+  const authToken = flags.verify
+    ? await webhookAuthToken(flags, secretInputsOf(ctx, { prompt: true }), () => ctx.credentials())
+    : undefined;
   if (!flags.verify)
     ctx.log.warn('--no-verify: requests are accepted without checking X-Twilio-Signature; anyone who finds the URL can send events');
   const events = new Channel<OutputEvent>();

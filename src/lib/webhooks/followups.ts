@@ -19,17 +19,41 @@ export function runExec(command: string, event: TranscriptEvent, env: Env, outpu
   });
 }
 
-/** Headers that describe one hop, not the request: the target gets its own. */
-const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']);
+/**
+ * Headers not passed on: those that describe one hop (RFC 9110 §7.6.1; the target gets its own) and
+ * credentials meant for this receiver, which the target must never see.
+ */
+const DROPPED_HEADERS = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'authorization',
+  'cookie',
+]);
 
-/** Sends the request as received (method, headers, body, query) to `target`; returns its status. */
+/** Dropped headers, plus any the Connection header names as hop-by-hop. */
+function droppedHeaders(connection: string | string[] | undefined): Set<string> {
+  const named = (Array.isArray(connection) ? connection.join(',') : (connection ?? '')).split(',').map((name) => name.trim().toLowerCase());
+  return new Set([...DROPPED_HEADERS, ...named.filter(Boolean)]);
+}
+
+/** Sends the request as received (method, body, query, headers but those above) to `target`; returns its status. */
 export async function forwardRequest(target: string, request: VerifiedRequest): Promise<number> {
   const url = new URL(target);
   const query = new URL(request.target, 'http://localhost').search;
   if (query) url.search = url.search ? `${url.search}&${query.slice(1)}` : query;
   const headers: Record<string, string> = {};
+  const dropped = droppedHeaders(request.headers.connection);
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined && !HOP_HEADERS.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined && !dropped.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const response = await fetch(url, {
     method: request.method,

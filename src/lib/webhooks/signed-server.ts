@@ -1,12 +1,33 @@
-// An HTTP server for requests from Twilio: every request is size-limited, method-checked and
-// signature-checked before an endpoint sees it; endpoints answer at once and may queue work
-// to run after the answer is sent (Twilio times out slow webhooks and retries some of them).
+// An HTTP server for requests from Twilio: every request is size-limited, time-limited,
+// method-checked and signature-checked before an endpoint sees it; endpoints answer at once and may
+// queue work to run after the answer is sent (Twilio times out slow webhooks and retries some of
+// them). Deliveries of events are de-duplicated, and their queued work is bounded.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSignatureValidators } from '../client.js';
+import { DEFAULT_DELIVERY_LOG_LIMITS, DeliveryLog, deliveryKey, type DeliveryLogLimits } from './delivery-log.js';
+import { FollowUpQueue } from './followup-queue.js';
 import { isForm, paramsOf, verifySignature, type Params } from './verify.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** What one receiver holds at most; a request beyond a limit is refused before it costs more. */
+export interface ReceiverLimits {
+  /** Requests whose body is being read or whose signature is being checked. */
+  maxUnverified: number;
+  /** Time to receive a request's whole body. */
+  bodyTimeoutMs: number;
+  /** Follow-up tasks queued or running. */
+  maxQueuedFollowUps: number;
+  deliveryLog: DeliveryLogLimits;
+}
+
+export const DEFAULT_RECEIVER_LIMITS: ReceiverLimits = {
+  maxUnverified: 32,
+  bodyTimeoutMs: 10_000,
+  maxQueuedFollowUps: 100,
+  deliveryLog: DEFAULT_DELIVERY_LOG_LIMITS,
+};
 
 export type TwilioMethod = 'GET' | 'POST';
 
@@ -35,6 +56,12 @@ export interface EndpointReply {
 export interface Endpoint {
   path: string;
   methods: readonly TwilioMethod[];
+  /**
+   * Deliveries of events, which Twilio may send more than once: a replay is answered 200 without
+   * being handled again, and while the follow-up queue is full a new one is answered 503.
+   * (The voice webhook is not one: its answer is the TwiML, and answering twice is harmless.)
+   */
+  deliveries?: boolean;
   handle(request: VerifiedRequest): EndpointReply;
 }
 
@@ -48,7 +75,10 @@ export interface SignedServerOptions {
   endpoints: Endpoint[];
   /** A request refused with 403, and why. */
   onRejected(message: string): void;
+  /** A replayed delivery, answered 200 and not handled again. */
+  onDuplicate(message: string): void;
   onError(message: string): void;
+  limits?: Partial<ReceiverLimits>;
 }
 
 export interface SignedServer {
@@ -59,70 +89,129 @@ export interface SignedServer {
   close(): Promise<void>;
 }
 
+/** Said at start-up when signatures are checked without a public URL. */
+export const HOST_HEADER_WARNING =
+  "no --public-url: signatures are checked against a URL built from each request's Host header, which the sender chooses; " +
+  'pass --public-url with the URL Twilio calls (the safe setting, and needed behind a tunnel or proxy)';
+
 export const OK_JSON: Omit<EndpointReply, 'afterwards'> = { status: 200, contentType: 'application/json', body: '{"ok":true}' };
 
 class RequestTooLarge extends Error {}
+class RequestTooSlow extends Error {}
+
+const json = (status: number, body: object): Omit<EndpointReply, 'afterwards'> => ({
+  status,
+  contentType: 'application/json',
+  body: JSON.stringify(body),
+});
 
 export async function startSignedServer(options: SignedServerOptions): Promise<SignedServer> {
+  const limits = { ...DEFAULT_RECEIVER_LIMITS, ...options.limits };
   const validators = options.authToken === undefined ? undefined : await loadSignatureValidators();
   const publicBase = options.publicUrl?.replace(/\/+$/, '');
-  const server = createServer((request, response) => {
-    void handle(request, response).catch((error: unknown) => {
-      options.onError(`${request.method} ${request.url}: ${(error as Error).message}`);
-      if (!response.headersSent) reply(response, { status: 500, contentType: 'application/json', body: '{"ok":false}' });
-      else response.destroy();
-    });
-  });
+  const deliveries = new DeliveryLog(limits.deliveryLog);
+  const followUps = new FollowUpQueue(limits.maxQueuedFollowUps, (error) => options.onError((error as Error).message));
+  let unverified = 0;
+  const server = createServer(
+    // Backstops for what never reaches the handler (slow headers); the body has its own, shorter timer.
+    { headersTimeout: limits.bodyTimeoutMs, requestTimeout: limits.bodyTimeoutMs * 2, connectionsCheckingInterval: 1000 },
+    (request, response) => {
+      void handle(request, response).catch((error: unknown) => {
+        options.onError(`${request.method} ${request.url}: ${(error as Error).message}`);
+        if (!response.headersSent) reply(response, json(500, { ok: false }));
+        else response.destroy();
+      });
+    },
+  );
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const target = request.url ?? '/';
     const local = new URL(target, 'http://localhost');
     const endpoint = options.endpoints.find((candidate) => candidate.path === local.pathname);
-    if (!endpoint) return reply(response, { status: 404, contentType: 'application/json', body: '{"ok":false,"error":"not found"}' });
+    if (!endpoint) return reply(response, json(404, { ok: false, error: 'not found' }));
     const method = request.method as TwilioMethod;
     if (!endpoint.methods.includes(method)) {
       response.setHeader('Allow', endpoint.methods.join(', '));
-      return reply(response, {
-        status: 405,
-        contentType: 'application/json',
-        body: `{"ok":false,"error":"method ${request.method} not allowed"}`,
-      });
+      return reply(response, json(405, { ok: false, error: `method ${request.method} not allowed` }));
     }
+    if (unverified >= limits.maxUnverified) {
+      response.setHeader('Retry-After', '1');
+      return closeWith(response, json(503, { ok: false, error: 'too many requests in flight' }));
+    }
+    unverified++;
+    let verified: VerifiedRequest | undefined;
+    try {
+      verified = await receive(request, response, method, target, local);
+    } finally {
+      unverified--;
+    }
+    if (verified) dispatch(endpoint, verified, request, response);
+  }
+
+  /** Reads and checks one request; undefined when it was refused (the answer is already sent). */
+  async function receive(
+    request: IncomingMessage,
+    response: ServerResponse,
+    method: TwilioMethod,
+    target: string,
+    local: URL,
+  ): Promise<VerifiedRequest | undefined> {
     let body: Buffer;
     try {
-      body = await readBody(request);
+      body = await readBody(request, limits.bodyTimeoutMs);
     } catch (error) {
-      if (!(error instanceof RequestTooLarge)) throw error;
-      response.setHeader('Connection', 'close');
-      return reply(response, {
-        status: 413,
-        contentType: 'application/json',
-        body: `{"ok":false,"error":"body larger than ${MAX_BODY_BYTES} bytes"}`,
-      });
+      if (error instanceof RequestTooLarge)
+        return void closeWith(response, json(413, { ok: false, error: `body larger than ${MAX_BODY_BYTES} bytes` }));
+      if (error instanceof RequestTooSlow) return void closeWith(response, json(408, { ok: false, error: 'body not received in time' }));
+      throw error;
     }
     const contentType = request.headers['content-type'] ?? '';
     const url = `${publicBase ?? `http://${request.headers.host ?? 'localhost'}`}${target}`;
-    if (validators) {
-      const signature = request.headers['x-twilio-signature'];
-      const verdict = verifySignature(validators, options.authToken!, {
-        method,
-        url,
-        contentType,
-        body,
-        signature: Array.isArray(signature) ? signature[0] : signature,
-      });
+    const signature = firstValue(request.headers['x-twilio-signature']);
+    if (validators && options.authToken !== undefined) {
+      const verdict = verifySignature(validators, options.authToken, { method, url, contentType, body, signature });
       if (!verdict.ok) {
         const hint =
           !publicBase && verdict.reason.startsWith('X-Twilio-Signature does not match') ? ' (behind a tunnel? pass --public-url)' : '';
         options.onRejected(`refused ${method} ${target} from ${request.socket.remoteAddress}: ${verdict.reason}${hint}`);
-        return reply(response, { status: 403, contentType: 'application/json', body: '{"ok":false,"error":"invalid signature"}' });
+        return void reply(response, json(403, { ok: false, error: 'invalid signature' }));
       }
     }
     const params = { ...paramsOf(local.searchParams), ...bodyParams(contentType, body) };
     delete params.bodySHA256;
-    const answer = endpoint.handle({ method, path: local.pathname, params, headers: request.headers, body, target, url });
+    return { method, path: local.pathname, params, headers: request.headers, body, target, url };
+  }
+
+  /** Hands a verified request to its endpoint, unless it is a replay, or there is no room for its follow-ups. */
+  function dispatch(endpoint: Endpoint, request: VerifiedRequest, incoming: IncomingMessage, response: ServerResponse): void {
+    let key: string | undefined;
+    if (endpoint.deliveries) {
+      const idempotencyToken = firstValue(request.headers['i-twilio-idempotency-token']);
+      key = deliveryKey({
+        idempotencyToken,
+        signature: firstValue(request.headers['x-twilio-signature']),
+        url: request.url,
+        body: request.body,
+      });
+      if (deliveries.has(key)) {
+        const which = idempotencyToken ? `I-Twilio-Idempotency-Token ${idempotencyToken}` : 'same signature and body';
+        options.onDuplicate(
+          `duplicate delivery of ${request.method} ${request.target} from ${incoming.socket.remoteAddress} (${which}): answered 200, not handled again`,
+        );
+        return reply(response, OK_JSON);
+      }
+      if (followUps.full) {
+        options.onError(
+          `${followUps.size} follow-ups are waiting: answered ${request.method} ${request.target} with 503, Twilio will retry`,
+        );
+        response.setHeader('Retry-After', '5');
+        return reply(response, json(503, { ok: false, error: 'busy, try again later' }));
+      }
+      deliveries.add(key);
+    }
+    const answer = endpoint.handle(request);
     reply(response, answer);
-    if (answer.afterwards) answer.afterwards().catch((error: unknown) => options.onError((error as Error).message));
+    if (answer.afterwards) followUps.push(answer.afterwards);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -150,16 +239,41 @@ function reply(response: ServerResponse, answer: Omit<EndpointReply, 'afterwards
   response.end(answer.body);
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new RequestTooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new RequestTooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/** Answers and ends the connection: the rest of the request is never read. */
+function closeWith(response: ServerResponse, answer: Omit<EndpointReply, 'afterwards'>): void {
+  response.setHeader('Connection', 'close');
+  response.once('finish', () => response.socket?.destroySoon());
+  reply(response, answer);
+}
+
+function firstValue(header: string | string[] | undefined): string | undefined {
+  return Array.isArray(header) ? header[0] : header;
+}
+
+/** The whole body, within MAX_BODY_BYTES and `timeoutMs`. */
+function readBody(request: IncomingMessage, timeoutMs: number): Promise<Buffer> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.reject(new RequestTooLarge());
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      request.removeAllListeners('data');
+      request.pause();
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new RequestTooSlow()), timeoutMs);
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) return fail(new RequestTooLarge());
+      chunks.push(chunk);
+    });
+    request.once('end', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks));
+    });
+    request.once('error', fail);
+  });
 }
 
 /** Form fields, or a JSON object's fields as strings; anything else carries no parameters. */
