@@ -164,7 +164,8 @@ function fold(path: string, text: string | undefined): { done: Map<string, DoneI
   if (text === undefined || text.trim() === '') return { done, inFlight };
   const lines = text.split('\n');
   const last = lines.pop() ?? ''; // '' when the file ends with a newline, as it should
-  if (lines.length === 0) throw invalid(path, '(line 1: not a ci bulk state file)');
+  if (lines.length === 0)
+    throw invalid(path, parseOrUndefined(last) === undefined ? 'JSON (line 1)' : '(line 1: not a ci bulk state file)');
   lines.forEach((line, index) => {
     let value: unknown;
     try {
