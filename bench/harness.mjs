@@ -15,12 +15,12 @@ export function envFor(emulator) {
 }
 
 /**
- * Runs ci (optionally under /usr/bin/time for peak RSS) and collects stdout lines with the time each arrived.
+ * Runs ci (optionally under /usr/bin/time for peak RSS, with extra node flags) and collects stdout lines with the time each arrived.
  * Resolves { code, lines, stderr, wallMs, firstLineMs, lastLineMs, peakRssKiB }.
  */
-export function runCi(args, env, { measureRss = false } = {}) {
+export function runCi(args, env, { measureRss = false, nodeArgs = [] } = {}) {
   const command = measureRss ? '/usr/bin/time' : process.execPath;
-  const commandArgs = measureRss ? ['-f', 'peak-rss-kib=%M', process.execPath, CI, ...args] : [CI, ...args];
+  const commandArgs = measureRss ? ['-f', 'peak-rss-kib=%M', process.execPath, ...nodeArgs, CI, ...args] : [...nodeArgs, CI, ...args];
   const started = performance.now();
   const child = spawn(command, commandArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let pending = '';

@@ -85,15 +85,20 @@ export class BulkState {
   }
 }
 
+/** How long a done line may wait for company before it is written on its own (no one waits for it). */
+const LAZY_WRITE_MS = 25;
+
 /**
  * Appends lines in groups: whatever is added while a write is under way goes out in the next write, so many
- * workers marking intents cost one write (and one fdatasync) per group, not one each. After a failed write
- * nothing more is written, so a torn line can only ever be the last one.
+ * workers marking intents cost one write (and one fdatasync) per group, not one each; lines nobody waits for
+ * go out with the next group, or after LAZY_WRITE_MS. After a failed write nothing more is written, so a torn
+ * line can only ever be the last one.
  */
 class GroupCommit {
   private lines: string[] = [];
   private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private writing = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   failure: Error | undefined;
 
   constructor(private readonly appender: Appender) {}
@@ -101,7 +106,7 @@ class GroupCommit {
   add(line: string): void {
     if (this.failure !== undefined) return;
     this.lines.push(line);
-    this.start();
+    if (!this.writing) this.later();
   }
 
   durable(): Promise<void> {
@@ -117,28 +122,35 @@ class GroupCommit {
     await this.appender.close().catch(() => undefined);
   }
 
+  private later(): void {
+    this.timer ??= setTimeout(() => this.start(), LAZY_WRITE_MS).unref();
+  }
+
   private start(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.writing) return;
     this.writing = true;
-    queueMicrotask(() => void this.drain()); // lines added in the same turn share the write
+    queueMicrotask(() => void this.drain()); // what is added in the same turn shares the write
   }
 
   private async drain(): Promise<void> {
-    while (this.failure === undefined && (this.lines.length > 0 || this.waiters.length > 0)) {
+    do {
       const text = this.lines.join('');
       const waiters = this.waiters;
       this.lines = [];
       this.waiters = [];
       try {
-        await this.appender.write(text, waiters.length > 0); // done lines alone need no fdatasync
+        await this.appender.write(text, waiters.length > 0); // lines nobody waits for need no fdatasync
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
         this.failure = error instanceof Error ? error : new Error(String(error));
         for (const waiter of [...waiters, ...this.waiters]) waiter.reject(this.failure);
         this.waiters = [];
       }
-    }
+    } while (this.failure === undefined && this.waiters.length > 0);
     this.writing = false;
+    if (this.failure === undefined && this.lines.length > 0) this.later();
   }
 }
 
