@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { envFor, generatedRecordings, runCi, startEmulator, statsOf } from './harness.mjs';
+import { envFor, generatedRecordings, runCi, runNode, startEmulator, statsOf } from './harness.mjs';
 
 const COUNT = Number(process.env.BENCH_BULK_COUNT ?? 1000);
 const CONCURRENCY = 10;
@@ -20,10 +20,13 @@ const LARGE = process.argv.includes('--large') || process.env.BENCH_LARGE === '1
 const PROFILE = process.argv.includes('--profile');
 const SIZES = LARGE ? [1_000, 10_000, 50_000] : [1_000, 10_000];
 const CHILD_STATS = fileURLToPath(new URL('./child-stats.mjs', import.meta.url));
+const PEER = fileURLToPath(new URL('./peers/bulk-create.mjs', import.meta.url));
 
+/** Creates the service `bench`; returns its SID (undefined when a faulty emulator made a retry meet the name taken). */
 async function benchService(emulator) {
-  const service = await runCi(['--max-retries', '10', 'services', 'create', '--unique-name', 'bench'], envFor(emulator));
-  if (service.code !== 0 && !/already exists/.test(service.stderr)) throw new Error(service.stderr);
+  const service = await runCi(['--max-retries', '10', 'services', 'create', '--unique-name', 'bench', '--json'], envFor(emulator));
+  if (service.code === 0) return JSON.parse(service.lines.join('\n')).sid;
+  if (!/already exists/.test(service.stderr)) throw new Error(service.stderr);
 }
 
 async function run(label, faults, recordings, inputFile) {
@@ -59,21 +62,27 @@ async function run(label, faults, recordings, inputFile) {
   console.log(`    ${result.stderr.trim().split('\n').pop()}`);
 }
 
-/** One media-URL bulk run against a fresh emulator: wall time, state bytes written, CPU of ci and of the emulator. */
-async function mediaRun({ count, latencyMs, concurrency, withState, profileDir }) {
+/**
+ * One media-URL bulk run against a fresh emulator: wall time, state bytes written, CPU of ci and of the emulator.
+ * `peer`: the plain SDK script of bench/peers instead of ci.
+ */
+async function mediaRun({ count, latencyMs, concurrency, withState, profileDir, peer = false }) {
   const dir = mkdtempSync(join(tmpdir(), 'ci-bench-media-'));
   const inputFile = join(dir, 'media.txt');
   writeFileSync(inputFile, Array.from({ length: count }, (_, n) => `http://127.0.0.1:9/bench/${n}.json,key-${n}`).join('\n'));
   const stateDir = join(dir, 'state');
   mkdirSync(stateDir);
   const emulator = await startEmulator({ transcribeDelayMs: 3_600_000, faults: { latencyMs } });
-  await benchService(emulator);
+  const serviceSid = await benchService(emulator);
   const statsFile = join(dir, 'child-stats.json');
   const args = ['transcribe', '--from-file', inputFile, '--service', 'bench', '--concurrency', String(concurrency)];
   if (withState) args.push('--state', join(stateDir, 'run.state'));
   const nodeArgs = ['--import', CHILD_STATS, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
   const emulatorCpuBefore = process.cpuUsage();
-  const result = await runCi(args, { ...envFor(emulator), CI_BENCH_STATS: statsFile }, { nodeArgs });
+  const env = { ...envFor(emulator), CI_BENCH_STATS: statsFile };
+  const result = peer
+    ? await runNode([...nodeArgs, PEER, inputFile, serviceSid, String(concurrency)], env)
+    : await runCi(args, env, { nodeArgs });
   const emulatorCpu = process.cpuUsage(emulatorCpuBefore);
   const created = (await statsOf(emulator)).created.transcripts ?? 0;
   await emulator.close();
@@ -100,10 +109,12 @@ async function statePair(count, latencyMs) {
   const repeats = Number(process.env.BENCH_BULK_REPEATS ?? (count <= 1_000 ? 3 : 1));
   const without = [];
   const withState = [];
+  const peers = [];
   for (let i = 0; i < repeats; i++) {
     const order = i % 2 ? [true, false] : [false, true];
     for (const state of order)
       (state ? withState : without).push(await mediaRun({ count, latencyMs, concurrency: CONCURRENCY, withState: state }));
+    if (latencyMs) peers.push(await mediaRun({ count, latencyMs, concurrency: CONCURRENCY, withState: false, peer: true }));
   }
   const wall = (runs) => median(runs.map((r) => r.wallMs));
   const cpu = (runs) => median(runs.map((r) => r.ciCpuMs));
@@ -117,6 +128,10 @@ async function statePair(count, latencyMs) {
   console.log(
     `    state written: ${mib(journalBytes)} passed to write(2) (${(journalBytes / count).toFixed(0)} B/input), ${mib(last.storageBytes)} to storage; final file ${mib(last.stateFileBytes)} · created ${without.map((r) => r.created).join('/')} | ${withState.map((r) => r.created).join('/')} · exit codes ${[...without, ...withState].map((r) => r.code).join(',')}`,
   );
+  if (peers.length)
+    console.log(
+      `    the plain SDK pool of bench/peers/bulk-create.mjs (no retries, no state) on the same machine: ${seconds(wall(peers))}${ofIdeal(wall(peers))}, CPU ${seconds(cpu(peers))}; ci without --state is ${(wall(without) / wall(peers)).toFixed(3)}× its wall time`,
+    );
   if (PROFILE) {
     const profileDir = mkdtempSync(join(tmpdir(), 'ci-bench-prof-'));
     await mediaRun({ count, latencyMs, concurrency: CONCURRENCY, withState: true, profileDir });

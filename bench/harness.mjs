@@ -19,8 +19,13 @@ export function envFor(emulator) {
  * Resolves { code, lines, stderr, wallMs, firstLineMs, lastLineMs, peakRssKiB }.
  */
 export function runCi(args, env, { measureRss = false, nodeArgs = [] } = {}) {
+  return runNode([...nodeArgs, CI, ...args], env, { measureRss });
+}
+
+/** runCi for any node script: `args` are node's (flags, script, its arguments). */
+export function runNode(args, env, { measureRss = false } = {}) {
   const command = measureRss ? '/usr/bin/time' : process.execPath;
-  const commandArgs = measureRss ? ['-f', 'peak-rss-kib=%M', process.execPath, ...nodeArgs, CI, ...args] : [...nodeArgs, CI, ...args];
+  const commandArgs = measureRss ? ['-f', 'peak-rss-kib=%M', process.execPath, ...args] : args;
   const started = performance.now();
   const child = spawn(command, commandArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let pending = '';
