@@ -6,7 +6,8 @@
 //    file's own cost is not hidden behind the API's latency.
 // 3. --concurrency 50: where the 2 cores go (ci's CPU, the emulator's, ci's profile by package and top frames).
 // Flags: --large (adds 50k: about 10 minutes more), --profile (one more --state run per size under node --cpu-prof).
-// BENCH_BULK_REPEATS: interleaved pairs per size (default 3 at 1k, 1 above).
+// BENCH_BULK_REPEATS: interleaved pairs per size (default 3 at 1k, 1 above); BENCH_BULK_SIZES, BENCH_BULK_LATENCIES
+// (comma-separated) and BENCH_BULK_PARTS (recordings,state,concurrency) pick a subset.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -18,7 +19,10 @@ const CONCURRENCY = 10;
 const LATENCY_MS = 50;
 const LARGE = process.argv.includes('--large') || process.env.BENCH_LARGE === '1';
 const PROFILE = process.argv.includes('--profile');
-const SIZES = LARGE ? [1_000, 10_000, 50_000] : [1_000, 10_000];
+const listOf = (name, fallback) => (process.env[name] ? process.env[name].split(',').map(Number) : fallback);
+const SIZES = listOf('BENCH_BULK_SIZES', LARGE ? [1_000, 10_000, 50_000] : [1_000, 10_000]);
+const LATENCIES = listOf('BENCH_BULK_LATENCIES', [LATENCY_MS, 0]);
+const PARTS = process.env.BENCH_BULK_PARTS?.split(',') ?? ['recordings', 'state', 'concurrency'];
 const CHILD_STATS = fileURLToPath(new URL('./child-stats.mjs', import.meta.url));
 const PEER = fileURLToPath(new URL('./peers/bulk-create.mjs', import.meta.url));
 
@@ -192,6 +196,20 @@ async function concurrency50() {
 }
 
 export async function benchBulk() {
+  if (PARTS.includes('recordings')) await benchRecordings();
+  if (PARTS.includes('state')) {
+    console.log(
+      `bulk with --state (media URLs, --concurrency ${CONCURRENCY}; targets: ratio ≤ 1.05, bytes linear in inputs, ≥ 90 % of ideal at 10k and 50k)${LARGE ? '' : '; 50k with --large'}`,
+    );
+    for (const latencyMs of LATENCIES) for (const count of SIZES) await statePair(count, latencyMs);
+  }
+  if (PARTS.includes('concurrency')) {
+    console.log('bulk at --concurrency 50: where the 2 cores go');
+    await concurrency50();
+  }
+}
+
+async function benchRecordings() {
   const dir = mkdtempSync(join(tmpdir(), 'ci-bench-bulk-'));
   const recordings = generatedRecordings(COUNT);
   const inputFile = join(dir, 'recordings.txt');
@@ -207,12 +225,6 @@ export async function benchBulk() {
     recordings,
     inputFile,
   );
-  console.log(
-    `bulk with --state (media URLs, --concurrency ${CONCURRENCY}; targets: ratio ≤ 1.05, bytes linear in inputs, ≥ 90 % of ideal at 10k and 50k)${LARGE ? '' : '; 50k with --large'}`,
-  );
-  for (const latencyMs of [LATENCY_MS, 0]) for (const count of SIZES) await statePair(count, latencyMs);
-  console.log('bulk at --concurrency 50: where the 2 cores go');
-  await concurrency50();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchBulk();

@@ -45,6 +45,8 @@ const ITEM_ATTEMPTS = 5;
 const ADOPT_WINDOW_MS = 5 * 60_000;
 /** Intents are made durable this many pool slots ahead, so workers rarely wait for a write. */
 const INTENTS_AHEAD_PER_WORKER = 4;
+/** The most inputs one group of intents may hold (a crash leaves at most two groups to look up). */
+const MAX_GROUP = 1024;
 
 /**
  * Transcribes every item, yielding a line as each finishes: first what the state file has done, then what a
@@ -114,24 +116,30 @@ const refused = (status: number | undefined) => status !== undefined && status >
 
 /**
  * Hands out items only once their in-flight mark is on disk, and marks the next group while this one is
- * being sent (group commit), so a worker only waits when the disk is slower than the API.
- * Marked items never handed out (the run stopped) are released.
+ * being sent (group commit), so a worker only waits when the disk is slower than the API; when it had to
+ * wait, the next group is twice as large (up to MAX_GROUP). Marked items never handed out (the run stopped)
+ * are released.
  */
-async function* markedAhead(items: readonly BulkItem[], state: BulkState, groupSize: number): AsyncGenerator<BulkItem> {
+async function* markedAhead(items: readonly BulkItem[], state: BulkState, firstGroupSize: number): AsyncGenerator<BulkItem> {
+  let groupSize = firstGroupSize;
   let marked = 0;
   let handedOut = 0;
   const markNext = () => {
     const group = items.slice(marked, marked + groupSize);
     marked += group.length;
-    if (group.length === 0) return Promise.resolve();
-    const durable = state.markInFlight(group.map((item) => item.input));
-    durable.catch(() => undefined); // awaited below; meanwhile not an unhandled rejection
-    return durable;
+    const durable = group.length ? state.markInFlight(group.map((item) => item.input)) : Promise.resolve();
+    const mark = { durable, onDisk: false };
+    mark.durable.then(
+      () => (mark.onDisk = true),
+      () => undefined, // awaited below; meanwhile not an unhandled rejection
+    );
+    return mark;
   };
   let ahead = markNext();
   try {
     while (handedOut < items.length) {
-      await ahead;
+      if (!ahead.onDisk && handedOut > 0) groupSize = Math.min(groupSize * 2, MAX_GROUP);
+      await ahead.durable;
       const end = marked;
       ahead = markNext();
       while (handedOut < end) {
