@@ -130,7 +130,7 @@ describe('ci transcribe --from-file', () => {
     expect(run.stderr).toBe(
       'warning: stdin line 2 skipped: "bogus" is neither a recording SID (RE…) nor an http(s) URL\ntranscribe: 2 inputs: 1 created, 1 exist, 0 failed\n',
     );
-    const byLine = Object.fromEntries(parse(run.stdout).map((line) => [line.line, line.outcome]));
+    const byLine = Object.fromEntries(parse(run.stdout).map((line) => [String(line.line), line.outcome]));
     expect(byLine).toEqual({ 1: 'exists', 3: 'created' });
   });
 
@@ -381,8 +381,8 @@ describe('ci transcribe --from-file', () => {
     const lines = parse(run.stdout);
     expect(lines.slice(0, 2).every((line) => line.outcome === 'created')).toBe(true);
     expect(lines.slice(2)).toEqual([
-      expect.objectContaining({ status: 'completed', operatorResults: expect.any(Array) }),
-      expect.objectContaining({ status: 'completed', operatorResults: expect.any(Array) }),
+      expect.objectContaining({ status: 'completed', operatorResults: expect.any(Array) as unknown }),
+      expect.objectContaining({ status: 'completed', operatorResults: expect.any(Array) as unknown }),
     ]);
   });
 
@@ -398,7 +398,7 @@ describe('ci transcribe --from-file', () => {
       input: unknown,
       line: 1,
       transcriptSid: null,
-      error: expect.stringContaining(`recording ${unknown} was not found`),
+      error: expect.stringContaining(`recording ${unknown} was not found`) as unknown,
     });
     expect(run.stderr).toBe(
       'transcribe: 2 inputs: 1 created, 0 exist, 1 failed\nci: 1 of 2 inputs failed (see their "error" lines); hint: add --state FILE to retry only what failed\n',
