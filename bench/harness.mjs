@@ -15,12 +15,17 @@ export function envFor(emulator) {
 }
 
 /**
- * Runs ci (optionally under /usr/bin/time for peak RSS) and collects stdout lines with the time each arrived.
+ * Runs ci (optionally under /usr/bin/time for peak RSS, with extra node flags) and collects stdout lines with the time each arrived.
  * Resolves { code, lines, stderr, wallMs, firstLineMs, lastLineMs, peakRssKiB }.
  */
-export function runCi(args, env, { measureRss = false } = {}) {
+export function runCi(args, env, { measureRss = false, nodeArgs = [] } = {}) {
+  return runNode([...nodeArgs, CI, ...args], env, { measureRss });
+}
+
+/** runCi for any node script: `args` are node's (flags, script, its arguments). */
+export function runNode(args, env, { measureRss = false } = {}) {
   const command = measureRss ? '/usr/bin/time' : process.execPath;
-  const commandArgs = measureRss ? ['-f', 'peak-rss-kib=%M', process.execPath, CI, ...args] : [CI, ...args];
+  const commandArgs = measureRss ? ['-f', 'peak-rss-kib=%M', process.execPath, ...args] : args;
   const started = performance.now();
   const child = spawn(command, commandArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let pending = '';

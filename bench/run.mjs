@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark in turn; numbers are printed, not asserted (see docs/reliability.md).
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--')); // flags (--large, --profile) are the benches' own
 const benches = {
   startup: async () => (await import('./startup.mjs')).benchStartup(),
   bulk: async () => (await import('./bulk.mjs')).benchBulk(),

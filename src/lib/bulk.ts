@@ -3,7 +3,7 @@ import type { Twilio } from 'twilio';
 import type { BulkItem } from './bulk-input.js';
 import type { BulkState } from './bulk-state.js';
 import { UncertainWriteError } from './client.js';
-import { InterruptedError, NETWORK_CODES, WaitError, errorText, httpStatusOf, toCliError } from './errors.js';
+import { CliError, ExitCode, InterruptedError, NETWORK_CODES, WaitError, errorText, httpStatusOf, toCliError } from './errors.js';
 import type { Row } from './output/types.js';
 import { mapPool } from './pool.js';
 import { listOperatorResults } from './results.js';
@@ -27,8 +27,8 @@ export interface BulkLine {
   transcriptSid: string | null;
   outcome: BulkOutcome;
   error: string | null;
-  /** True when the state file already had it: nothing was sent. */
-  fromState?: boolean;
+  /** Settled from the state file or by looking up what a crashed run sent: this run sent nothing for it. */
+  resumed?: true;
 }
 
 export interface BulkOptions {
@@ -43,27 +43,121 @@ export interface BulkOptions {
 const ITEM_ATTEMPTS = 5;
 /** How far back a create of ours may be dated when we look for it (clock skew, second precision). */
 const ADOPT_WINDOW_MS = 5 * 60_000;
+/** Intents are made durable this many pool slots ahead, so workers rarely wait for a write. */
+const INTENTS_AHEAD_PER_WORKER = 4;
+/** The most inputs one group of intents may hold (a crash leaves at most two groups to look up). */
+const MAX_GROUP = 1024;
 
-/** Transcribes every item (skipping those the state file has), yielding a line as each finishes. */
+/**
+ * Transcribes every item, yielding a line as each finishes: first what the state file has done, then what a
+ * crashed run left in flight and a lookup finds, then the rest through the pool, each marked in flight first.
+ */
 export async function* transcribeAll(client: Twilio, items: readonly BulkItem[], options: BulkOptions): AsyncGenerator<BulkLine> {
-  const pending: BulkItem[] = [];
+  const { state } = options;
+  let known = 0;
   for (const item of items) {
-    const done = options.state.done.get(item.input);
-    if (done)
-      yield { input: item.input, line: item.line, transcriptSid: done.transcriptSid, outcome: done.outcome, error: null, fromState: true };
-    else pending.push(item);
-  }
-  yield* mapPool(pending, options.concurrency, options.signal, async (item): Promise<BulkLine> => {
-    try {
-      const { outcome, transcript } = await transcribeItem(client, item, options);
-      const transcriptSid = String(transcript.sid);
-      await options.state.record(item.input, { transcriptSid, outcome });
-      return { input: item.input, line: item.line, transcriptSid, outcome, error: null };
-    } catch (error) {
-      if (error instanceof InterruptedError) throw error;
-      return { input: item.input, line: item.line, transcriptSid: null, outcome: 'failed', error: errorText(toCliError(error)) };
+    const done = state.done.get(item.input);
+    if (done) {
+      known++;
+      yield resumedLine(item, done.transcriptSid);
     }
-  });
+  }
+  const leftInFlight = items.filter((item) => !state.done.has(item.input) && state.inFlight.has(item.input));
+  const since = new Date(
+    leftInFlight.reduce(
+      (earliest, item) => Math.min(earliest, state.inFlight.get(item.input)?.getTime() ?? earliest),
+      options.now().getTime(),
+    ),
+  );
+  const found = await lookUp(client, leftInFlight, { ...options, since });
+  for (const item of leftInFlight) {
+    const transcript = found.get(item.input);
+    if (!transcript) continue;
+    const transcriptSid = String(transcript.sid);
+    state.recordDone(item.input, { transcriptSid, outcome: 'exists' });
+    known++;
+    yield resumedLine(item, transcriptSid);
+  }
+  const pending = items.filter((item) => !state.done.has(item.input) && !found.has(item.input));
+  const intake = markedAhead(pending, state, options.concurrency * INTENTS_AHEAD_PER_WORKER);
+  try {
+    for await (const line of mapPool(intake, options.concurrency, options.signal, (item) => settle(client, item, options))) {
+      known++;
+      yield line;
+    }
+    await state.flush();
+  } catch (error) {
+    if (state.failure === undefined) throw error;
+  }
+  if (state.failure !== undefined) throw checkpointFailed(state, known, items.length - known);
+}
+
+function resumedLine(item: BulkItem, transcriptSid: string): BulkLine {
+  return { input: item.input, line: item.line, transcriptSid, outcome: 'exists', error: null, resumed: true };
+}
+
+/** One input through the API; its outcome goes to the journal without anyone waiting for the write. */
+async function settle(client: Twilio, item: BulkItem, options: BulkOptions): Promise<BulkLine> {
+  try {
+    const { outcome, transcript } = await transcribeItem(client, item, options);
+    const transcriptSid = String(transcript.sid);
+    options.state.recordDone(item.input, { transcriptSid, outcome });
+    return { input: item.input, line: item.line, transcriptSid, outcome, error: null };
+  } catch (error) {
+    if (error instanceof InterruptedError) throw error;
+    const cliError = toCliError(error);
+    if (refused(cliError.status)) options.state.release([item.input]); // the API refused it: nothing was made
+    return { input: item.input, line: item.line, transcriptSid: null, outcome: 'failed', error: errorText(cliError) };
+  }
+}
+
+const refused = (status: number | undefined) => status !== undefined && status >= 400 && status < 500;
+
+/**
+ * Hands out items only once their in-flight mark is on disk, and marks the next group while this one is
+ * being sent (group commit), so a worker only waits when the disk is slower than the API; when it had to
+ * wait, the next group is twice as large (up to MAX_GROUP). Marked items never handed out (the run stopped)
+ * are released.
+ */
+async function* markedAhead(items: readonly BulkItem[], state: BulkState, firstGroupSize: number): AsyncGenerator<BulkItem> {
+  let groupSize = firstGroupSize;
+  let marked = 0;
+  let handedOut = 0;
+  const markNext = () => {
+    const group = items.slice(marked, marked + groupSize);
+    marked += group.length;
+    const durable = group.length ? state.markInFlight(group.map((item) => item.input)) : Promise.resolve();
+    const mark = { durable, onDisk: false };
+    mark.durable.then(
+      () => (mark.onDisk = true),
+      () => undefined, // awaited below; meanwhile not an unhandled rejection
+    );
+    return mark;
+  };
+  let ahead = markNext();
+  try {
+    while (handedOut < items.length) {
+      if (!ahead.onDisk && handedOut > 0) groupSize = Math.min(groupSize * 2, MAX_GROUP);
+      await ahead.durable;
+      const end = marked;
+      ahead = markNext();
+      while (handedOut < end) {
+        if (state.failure !== undefined) return; // stop starting new inputs
+        yield items[handedOut++];
+      }
+    }
+  } finally {
+    state.release(items.slice(handedOut, marked).map((item) => item.input));
+  }
+}
+
+function checkpointFailed(state: BulkState, known: number, notStarted: number): CliError {
+  const reason = state.failure?.message;
+  return new CliError(
+    `could not write the state file ${state.path} (${reason}): stopped starting new inputs; the outcome of ${known} inputs is known (their lines above), ${notStarted} were not started`,
+    ExitCode.failure,
+    { hint: 'make it writable and run the same command again: inputs left in flight are looked up first, none is created twice' },
+  );
 }
 
 async function transcribeItem(
@@ -71,12 +165,12 @@ async function transcribeItem(
   item: BulkItem,
   options: BulkOptions,
 ): Promise<{ outcome: 'created' | 'exists'; transcript: Row }> {
-  const startedAt = options.now();
+  const since = options.now();
   let mayExist = false;
   for (let attempt = 1; ; attempt++) {
     try {
       // After a create that may have been applied, look before sending it again: adopt ours, never make a second.
-      const ours = mayExist ? await findOwnCreate(client, item, options.serviceSid, startedAt) : undefined;
+      const ours = mayExist ? (await lookUp(client, [item], { ...options, since })).get(item.input) : undefined;
       if (ours) return { outcome: 'created', transcript: ours };
       const { outcome, transcript } = await transcribe(client, {
         serviceSid: options.serviceSid,
@@ -93,17 +187,37 @@ async function transcribeItem(
   }
 }
 
-/** The transcript our earlier attempt made: by recording SID, or for a media URL the same service, URL and customer key, made recently. */
-async function findOwnCreate(client: Twilio, item: BulkItem, serviceSid: string, startedAt: Date): Promise<Row | undefined> {
-  if ('recordingSid' in item.source) return findTranscriptOfRecording(client, item.source.recordingSid);
-  const mediaUrl = item.source.mediaUrl;
-  const afterDateCreated = new Date(startedAt.getTime() - ADOPT_WINDOW_MS).toISOString();
-  for await (const row of listTranscripts(client, { serviceSid, afterDateCreated }, { customerKey: item.customerKey })) {
+/**
+ * The transcripts that may be ours, by input: a recording's by SourceSid (a recording has at most one);
+ * a media URL's among the service's transcripts created since `since` (minus the window) with the same URL
+ * and customer key. The list API has no media-URL filter, so one listing serves every media input.
+ */
+async function lookUp(
+  client: Twilio,
+  items: readonly BulkItem[],
+  options: Pick<BulkOptions, 'serviceSid' | 'concurrency' | 'signal'> & { since: Date },
+): Promise<Map<string, Row>> {
+  const found = new Map<string, Row>();
+  const recordings = items.flatMap((item) => ('recordingSid' in item.source ? [{ input: item.input, sid: item.source.recordingSid }] : []));
+  const bySource = mapPool(recordings, options.concurrency, options.signal, async (recording) => ({
+    input: recording.input,
+    transcript: await findTranscriptOfRecording(client, recording.sid),
+  }));
+  for await (const { input, transcript } of bySource) if (transcript) found.set(input, transcript);
+  const media = new Map(
+    items.flatMap((item) => ('mediaUrl' in item.source ? [[mediaKey(item.source.mediaUrl, item.customerKey), item.input]] : [])),
+  );
+  if (media.size === 0) return found;
+  const afterDateCreated = new Date(options.since.getTime() - ADOPT_WINDOW_MS).toISOString();
+  for await (const row of listTranscripts(client, { serviceSid: options.serviceSid, afterDateCreated })) {
     const channel = row.channel as { media_properties?: { media_url?: string } } | null;
-    if (channel?.media_properties?.media_url === mediaUrl) return row;
+    const input = media.get(mediaKey(channel?.media_properties?.media_url, row.customerKey));
+    if (input !== undefined && !found.has(input)) found.set(input, row);
   }
-  return undefined;
+  return found;
 }
+
+const mediaKey = (mediaUrl: unknown, customerKey: unknown) => JSON.stringify([mediaUrl, customerKey ?? null]);
 
 function isTransient(error: unknown): boolean {
   const status = httpStatusOf(error);

@@ -271,7 +271,7 @@ const CASES: Case[] = [
     name: 'state file that is not JSON',
     args: (f) => ['transcribe', '--from-file', join(f.dir, 'one.txt'), '--service', 'bad-input', '--state', join(f.dir, 'not.json')],
     code: 2,
-    error: /--state \S+ is not a ci state file \(not JSON\)/,
+    error: /the state file \S+not\.json is not valid JSON \(line 1\); fix it or move it away/,
   },
   {
     name: 'missing --schema',

@@ -1,17 +1,23 @@
 // ci transcribe --from-file against the emulator: faults, validation, state file, --wait, failures.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatedRecordings, type FaultOptions } from '../../src/emulator/index.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { fileJournal, type JournalFiles } from '../../src/lib/adapters/journal.js';
+import { parseBulkInput } from '../../src/lib/bulk-input.js';
+import { BulkState } from '../../src/lib/bulk-state.js';
+import { transcribeAll, type BulkLine } from '../../src/lib/bulk.js';
+import { CliError, ExitCode } from '../../src/lib/errors.js';
 import { runCi, spawnCi } from '../support/run-ci.js';
+import { sdkClient } from '../support/sdk.js';
 import { statsOf } from '../support/stats.js';
 import { tempDir } from '../support/temp.js';
-import { defined } from '../support/defined.js';
 
 const recordings = generatedRecordings(24);
-const recordingSid = (index: number) => defined(recordings[index]).sid;
 
 const emulators: TestEmulator[] = [];
 const dir = tempDir('ci-bulk-');
@@ -38,6 +44,16 @@ function inputFile(name: string, lines: string[]): string {
   const file = join(dir, name);
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
+}
+
+/** The inputs the state file's journal records as done. */
+function doneIn(state: string): string[] {
+  return readFileSync(state, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { event?: string; input?: string })
+    .filter((event) => event.event === 'done')
+    .map((event) => String(event.input));
 }
 
 const parse = (stdout: string) =>
@@ -95,7 +111,7 @@ describe('ci transcribe --from-file', () => {
 
   it('refuses a file with malformed lines before sending anything, naming each line', async () => {
     const { emulator, env } = await bulkEmulator();
-    const file = inputFile('bad.txt', [recordingSid(0), 'RE123', 'not a url', `${recordingSid(1)},`]);
+    const file = inputFile('bad.txt', [recordings[0].sid, 'RE123', 'not a url', `${recordings[1].sid},`]);
     const run = await runCi(['transcribe', '--from-file', file, '--service', 'bulk'], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
@@ -106,57 +122,50 @@ describe('ci transcribe --from-file', () => {
 
   it('with --skip-invalid reads stdin, warns per skipped line, and reports an existing transcript as "exists"', async () => {
     const { env } = await bulkEmulator();
-    expect((await runCi(['transcribe', recordingSid(0), '--service', 'bulk'], { env })).code).toBe(0);
+    expect((await runCi(['transcribe', recordings[0].sid, '--service', 'bulk'], { env })).code).toBe(0);
     const run = await runCi(['transcribe', '--from-file', '-', '--service', 'bulk', '--skip-invalid'], {
       env,
-      stdin: `${recordingSid(0)}\nbogus\n${recordingSid(1)}\n`,
+      stdin: `${recordings[0].sid}\nbogus\n${recordings[1].sid}\n`,
     });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
       'warning: stdin line 2 skipped: "bogus" is neither a recording SID (RE…) nor an http(s) URL\ntranscribe: 2 inputs: 1 created, 1 exist, 0 failed\n',
     );
-    const byLine = Object.fromEntries(parse(run.stdout).map((line) => [line.line, line.outcome]));
+    const byLine = Object.fromEntries(parse(run.stdout).map((line) => [String(line.line), line.outcome]));
     expect(byLine).toEqual({ 1: 'exists', 3: 'created' });
   });
 
-  it('resumes from --state: done inputs are not sent again', async () => {
+  it('resumes from --state: done inputs are not sent again, and their lines say "exists", "resumed"', async () => {
     const { emulator, env } = await bulkEmulator();
     const state = join(dir, 'state.json');
-    const first = await runCi(
-      [
-        'transcribe',
-        '--from-file',
-        inputFile(
-          'part.txt',
-          recordings.slice(0, 3).map((r) => r.sid),
-        ),
-        '--service',
-        'bulk',
-        '--state',
-        state,
-      ],
-      { env },
-    );
+    const run = (name: string, count: number) =>
+      runCi(
+        [
+          'transcribe',
+          '--from-file',
+          inputFile(
+            name,
+            recordings.slice(0, count).map((r) => r.sid),
+          ),
+          '--service',
+          'bulk',
+          '--state',
+          state,
+        ],
+        {
+          env,
+        },
+      );
+    const first = await run('part.txt', 3);
     expect(first.code).toBe(0);
-    expect(Object.keys(JSON.parse(readFileSync(state, 'utf8')).done)).toHaveLength(3);
-    const second = await runCi(
-      [
-        'transcribe',
-        '--from-file',
-        inputFile(
-          'all.txt',
-          recordings.slice(0, 4).map((r) => r.sid),
-        ),
-        '--service',
-        'bulk',
-        '--state',
-        state,
-      ],
-      { env },
-    );
+    expect(parse(first.stdout).every((line) => !('resumed' in line))).toBe(true);
+    expect(doneIn(state)).toHaveLength(3);
+    const second = await run('all.txt', 4);
     expect(second.code).toBe(0);
-    expect(second.stderr).toBe('transcribe: 4 inputs: 4 created, 0 exist, 0 failed (3 already done per the state file)\n');
-    expect(parse(second.stdout)).toHaveLength(4);
+    expect(second.stderr).toBe('transcribe: 4 inputs: 1 created, 3 exist, 0 failed (3 resumed)\n');
+    const lines = parse(second.stdout);
+    expect(lines.filter((line) => line.resumed === true && line.outcome === 'exists')).toHaveLength(3);
+    expect(lines.filter((line) => line.outcome === 'created' && !('resumed' in line))).toHaveLength(1);
     expect((await statsOf(emulator)).requests['POST /v2/Transcripts']).toBe(4);
   });
 
@@ -172,16 +181,194 @@ describe('ci transcribe --from-file', () => {
     const stopped = await first.result;
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toMatch(/^transcribe: 12 inputs: \d+ created, 0 exist, 0 failed\nci: interrupted\n$/);
-    const checkpointed = Object.keys(JSON.parse(readFileSync(state, 'utf8')).done).length;
+    const checkpointed = doneIn(state).length;
     expect(checkpointed).toBe(parse(stopped.stdout).length);
     expect(checkpointed).toBeLessThan(12);
+    expect(existsSync(`${state}.lock`)).toBe(false);
 
     const rerun = await runCi(['transcribe', '--from-file', file, '--service', 'bulk', '--concurrency', '2', '--state', state], { env });
     expect(rerun.code).toBe(0);
-    expect(rerun.stderr).toBe(`transcribe: 12 inputs: 12 created, 0 exist, 0 failed (${checkpointed} already done per the state file)\n`);
+    expect(rerun.stderr).toBe(
+      `transcribe: 12 inputs: ${12 - checkpointed} created, ${checkpointed} exist, 0 failed (${checkpointed} resumed)\n`,
+    );
     const stats = await statsOf(emulator);
     expect(stats.requests['POST /v2/Transcripts']).toBe(12);
     expect(stats.created.transcripts).toBe(12);
+  });
+
+  it('resolves inputs a crashed run left in flight by looking them up, before sending anything', async () => {
+    const { emulator, env } = await bulkEmulator();
+    const media = (n: number) => `http://127.0.0.1:9/in-flight-${n}.json`;
+    // What a run killed after sending these creates leaves: the transcripts exist, the state file has only the intent.
+    const made = await runCi(['transcribe', '--media-url', media(1), '--customer-key', 'k1', '--service', 'bulk', '--json'], { env });
+    const recording = await runCi(['transcribe', recordings[20].sid, '--customer-key', 'r', '--service', 'bulk', '--json'], { env });
+    // Same media URL, other customer key: not ours.
+    await runCi(['transcribe', '--media-url', media(2), '--customer-key', 'someone-else', '--service', 'bulk'], { env });
+    const at = new Date().toISOString();
+    const state = join(dir, 'in-flight.json');
+    writeFileSync(
+      state,
+      [
+        { ci: 'bulk-state', version: 2 },
+        { event: 'in-flight', input: media(1), at },
+        { event: 'in-flight', input: recordings[20].sid, at },
+        { event: 'in-flight', input: media(2), at },
+      ]
+        .map((event) => `${JSON.stringify(event)}\n`)
+        .join(''),
+    );
+    const posted = (await statsOf(emulator)).requests['POST /v2/Transcripts'];
+    const run = await runCi(
+      [
+        'transcribe',
+        '--from-file',
+        inputFile('in-flight.txt', [`${media(1)},k1`, `${recordings[20].sid},r`, `${media(2)},k2`]),
+        '--service',
+        'bulk',
+        '--state',
+        state,
+      ],
+      { env },
+    );
+    expect(run.stderr).toBe('transcribe: 3 inputs: 1 created, 2 exist, 0 failed (2 resumed)\n');
+    expect(run.code).toBe(0);
+    const byLine = new Map(parse(run.stdout).map((line) => [line.line, line]));
+    expect(byLine.get(1)).toMatchObject({
+      outcome: 'exists',
+      resumed: true,
+      transcriptSid: (JSON.parse(made.stdout) as { sid: string }).sid,
+    });
+    expect(byLine.get(2)).toMatchObject({
+      outcome: 'exists',
+      resumed: true,
+      transcriptSid: (JSON.parse(recording.stdout) as { sid: string }).sid,
+    });
+    expect(byLine.get(3)).toMatchObject({ outcome: 'created' });
+    expect(byLine.get(3)).not.toHaveProperty('resumed');
+    expect((await statsOf(emulator)).requests['POST /v2/Transcripts']).toBe(posted + 1);
+    expect(doneIn(state)).toHaveLength(3);
+  });
+
+  it('a second run on a state file in use exits 2 naming the holder, and sends nothing', async () => {
+    const { emulator, env } = await bulkEmulator({ latencyMs: 300 });
+    const state = join(dir, 'shared.json');
+    const file = inputFile(
+      'shared.txt',
+      recordings.slice(12, 24).map((r) => `${r.sid},${r.call_sid}`),
+    );
+    const args = ['transcribe', '--from-file', file, '--service', 'bulk', '--concurrency', '1', '--state', state];
+    const first = spawnCi(args, { env });
+    await new Promise((resolve) => first.child.stdout.once('data', resolve));
+    const second = await runCi(args, { env });
+    expect(first.child.exitCode).toBeNull(); // the first run was still going (12 creates at 300 ms each)
+    expect(second.code).toBe(2);
+    expect(second.stderr).toBe(
+      `ci: the state file ${state} is in use by another run (pid ${first.child.pid} on ${hostname()}; lock file ${state}.lock); hint: wait for that run to finish; if it is gone, remove the lock file\n`,
+    );
+    expect(second.stdout).toBe('');
+    expect((await first.result).code).toBe(0);
+    const after = await statsOf(emulator);
+    expect(after.requests['POST /v2/Transcripts']).toBe(12); // the second run sent nothing
+    expect(after.created.transcripts).toBe(12);
+    expect(existsSync(`${state}.lock`)).toBe(false);
+  });
+
+  it('takes over a stale lock (its process is gone) and removes its own lock at the end', async () => {
+    const { env } = await bulkEmulator();
+    const state = join(dir, 'stale.json');
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(`${state}.lock`, JSON.stringify({ pid: gone, host: hostname(), since: new Date().toISOString() }));
+    const run = await runCi(
+      ['transcribe', '--from-file', inputFile('stale.txt', [recordings[18].sid]), '--service', 'bulk', '--state', state],
+      {
+        env,
+      },
+    );
+    expect(run.stderr).toBe('transcribe: 1 inputs: 1 created, 0 exist, 0 failed\n');
+    expect(run.code).toBe(0);
+    expect(existsSync(`${state}.lock`)).toBe(false);
+  });
+
+  it('refuses a state file that cannot be written, before the first request', async () => {
+    const { emulator, env } = await bulkEmulator();
+    const state = join(dir, 'no-such-dir', 'state.json');
+    const run = await runCi(
+      ['transcribe', '--from-file', inputFile('unwritable.txt', [recordings[19].sid]), '--service', 'bulk', '--state', state],
+      {
+        env,
+      },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^ci: the state file ${state} cannot be written \\(.*ENOENT.*\\)`));
+    expect(run.stdout).toBe('');
+    expect((await statsOf(emulator)).requests['POST /v2/Transcripts']).toBeUndefined();
+  });
+
+  it('refuses a corrupt state file, and ignores a torn last line', async () => {
+    const { emulator, env } = await bulkEmulator();
+    const state = join(dir, 'corrupt.json');
+    const header = `${JSON.stringify({ ci: 'bulk-state', version: 2 })}\n`;
+    const done = `${JSON.stringify({ event: 'done', input: recordings[21].sid, transcriptSid: `GT${'a'.repeat(32)}`, outcome: 'created' })}\n`;
+    writeFileSync(state, `${header}{"event":"do\n${done}`);
+    const args = ['transcribe', '--from-file', inputFile('corrupt.txt', [recordings[21].sid]), '--service', 'bulk', '--state', state];
+    const refused = await runCi(args, { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`ci: the state file ${state} is not valid JSON (line 2); fix it or move it away\n`);
+    expect(existsSync(`${state}.lock`)).toBe(false);
+    writeFileSync(state, `${header}${done}{"event":"in-fl`); // a crash mid-append
+    const resumed = await runCi(args, { env });
+    expect(resumed.stderr).toBe('transcribe: 1 inputs: 0 created, 1 exist, 0 failed (1 resumed)\n');
+    expect(resumed.code).toBe(0);
+    expect((await statsOf(emulator)).requests['POST /v2/Transcripts']).toBeUndefined();
+  });
+
+  it('a checkpoint write failing mid-run stops new inputs, reports what was created as created, and fails with exit 1', async () => {
+    const { emulator, env } = await bulkEmulator({ latencyMs: 20 });
+    const client = sdkClient(emulator);
+    const [service] = await client.intelligence.v2.services.list({ limit: 1 });
+    const path = join(dir, 'full.json');
+    let writes = 0;
+    // The disk fills up after the third append (the in-process way to it: a spawned ci dies of SIGXFSZ under ulimit -f).
+    const fullDisk: JournalFiles = {
+      ...fileJournal,
+      async openAppend(file) {
+        const real = await fileJournal.openAppend(file);
+        return {
+          write: (text, sync) =>
+            ++writes > 3 ? Promise.reject(new Error('ENOSPC: no space left on device, write')) : real.write(text, sync),
+          close: () => real.close(),
+        };
+      },
+    };
+    const inputs = Array.from({ length: 40 }, (_, n) => `http://127.0.0.1:9/full-${n}.json,key-${n}`);
+    const { items } = parseBulkInput(inputs.join('\n'));
+    const state = await BulkState.open(path, fullDisk, () => new Date());
+    const lines: BulkLine[] = [];
+    const options = { serviceSid: service.sid, concurrency: 2, signal: new AbortController().signal, state, now: () => new Date() };
+    const failure = await (async () => {
+      for await (const line of transcribeAll(client, items, options)) lines.push(line);
+    })().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await state.close();
+    expect(failure).toBeInstanceOf(CliError);
+    expect((failure as CliError).exitCode).toBe(ExitCode.failure);
+    expect((failure as CliError).message).toBe(
+      `could not write the state file ${path} (ENOSPC: no space left on device, write): stopped starting new inputs; the outcome of ${lines.length} inputs is known (their lines above), ${40 - lines.length} were not started`,
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBeLessThan(40);
+    expect(lines.every((line) => line.outcome === 'created' && typeof line.transcriptSid === 'string')).toBe(true);
+    expect((await statsOf(emulator)).created.transcripts).toBe(lines.length); // every transcript made is reported as made
+
+    const file = inputFile('full.txt', inputs);
+    const rerun = await runCi(['transcribe', '--from-file', file, '--service', service.sid, '--concurrency', '2', '--state', path], {
+      env,
+    });
+    expect(rerun.code).toBe(0);
+    expect(parse(rerun.stdout)).toHaveLength(40);
+    expect((await statsOf(emulator)).created.transcripts).toBe(40);
   });
 
   it('with --wait prints one results line per transcript after the input lines', async () => {
@@ -195,15 +382,15 @@ describe('ci transcribe --from-file', () => {
     const lines = parse(run.stdout);
     expect(lines.slice(0, 2).every((line) => line.outcome === 'created')).toBe(true);
     expect(lines.slice(2)).toEqual([
-      expect.objectContaining({ status: 'completed', operatorResults: expect.any(Array) }),
-      expect.objectContaining({ status: 'completed', operatorResults: expect.any(Array) }),
+      expect.objectContaining({ status: 'completed', operatorResults: expect.any(Array) as unknown }),
+      expect.objectContaining({ status: 'completed', operatorResults: expect.any(Array) as unknown }),
     ]);
   });
 
   it('reports a failed input on its line, keeps going, and exits 1', async () => {
     const { env } = await bulkEmulator();
     const unknown = `RE${'e'.repeat(32)}`;
-    const run = await runCi(['transcribe', '--from-file', inputFile('fail.txt', [unknown, recordingSid(5)]), '--service', 'bulk'], {
+    const run = await runCi(['transcribe', '--from-file', inputFile('fail.txt', [unknown, recordings[5].sid]), '--service', 'bulk'], {
       env,
     });
     expect(run.code).toBe(1);
@@ -212,7 +399,7 @@ describe('ci transcribe --from-file', () => {
       input: unknown,
       line: 1,
       transcriptSid: null,
-      error: expect.stringContaining(`recording ${unknown} was not found`),
+      error: expect.stringContaining(`recording ${unknown} was not found`) as unknown,
     });
     expect(run.stderr).toBe(
       'transcribe: 2 inputs: 1 created, 0 exist, 1 failed\nci: 1 of 2 inputs failed (see their "error" lines); hint: add --state FILE to retry only what failed\n',

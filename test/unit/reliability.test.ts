@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProgressBar } from '../../src/commands/transcribe/progress.js';
@@ -6,7 +6,6 @@ import { seededRandom } from '../../src/emulator/index.js';
 import { buildIO } from '../../src/lib/make-context.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { parseBulkInput } from '../../src/lib/bulk-input.js';
-import { BulkState } from '../../src/lib/bulk-state.js';
 import { parseApiUrl } from '../../src/lib/client.js';
 import { UsageError } from '../../src/lib/errors.js';
 import { DEFAULT_RETRY_POLICY, isUncertainFailure, retryDelayMs, retryReason } from '../../src/lib/retry.js';
@@ -87,32 +86,6 @@ describe('bulk input', () => {
       { line: 6, reason: 'customer key longer than 64 characters' },
       { line: 7, reason: expect.stringMatching(/"hello" is neither/) },
     ]);
-  });
-});
-
-describe('bulk state file', () => {
-  it('is written whole (tmp + rename) and read back by a rerun', async () => {
-    const dir = tempDir('ci-state-');
-    const file = join(dir, 'run.json');
-    const state = await BulkState.open(file);
-    await Promise.all([
-      state.record(RE(1), { transcriptSid: 'GT1', outcome: 'created' }),
-      state.record(RE(2), { transcriptSid: 'GT2', outcome: 'exists' }),
-    ]);
-    expect(readdirSync(dir)).toEqual(['run.json']);
-    expect(JSON.parse(readFileSync(file, 'utf8')).done).toEqual({
-      [RE(1)]: { transcriptSid: 'GT1', outcome: 'created' },
-      [RE(2)]: { transcriptSid: 'GT2', outcome: 'exists' },
-    });
-    expect([...(await BulkState.open(file)).done.keys()]).toEqual([RE(1), RE(2)]);
-  });
-
-  it('refuses a file that is not a state file', async () => {
-    const file = join(tempDir('ci-state-'), 'run.json');
-    writeFileSync(file, '{"hello":1}');
-    await expect(BulkState.open(file)).rejects.toThrow(/is not a ci state file/);
-    writeFileSync(file, 'not json');
-    await expect(BulkState.open(file)).rejects.toThrow(/not JSON/);
   });
 });
 

@@ -1,6 +1,8 @@
 // `ci transcribe --from-file`: validate every line, then transcribe with a worker pool; NDJSON out, summary on stderr.
 import type { BulkLine, ResultsLine } from '../../lib/bulk.js';
 import { parseBulkInput, type BulkItem } from '../../lib/bulk-input.js';
+import type { Twilio } from 'twilio';
+import { fileJournal } from '../../lib/adapters/journal.js';
 import { BulkState } from '../../lib/bulk-state.js';
 import type { Context } from '../../lib/context.js';
 import { ApiError, UsageError, WaitError } from '../../lib/errors.js';
@@ -43,28 +45,38 @@ export function checkBulkFlags(flags: TranscribeOptions, recording: string | und
 
 export async function runBulk(ctx: Context, flags: BulkOptions, serviceSid: () => Promise<string>): Promise<CommandResult> {
   const items = await readItems(ctx, flags);
-  const state = await BulkState.open(flags.state);
-  const sid = await serviceSid();
-  const client = await ctx.client();
+  const now = () => ctx.now();
+  // Locked, read and compacted before any request: a state file in use, corrupt or unwritable is exit 2 with nothing sent.
+  const state = flags.state ? await BulkState.open(flags.state, fileJournal, now) : BulkState.none(now);
+  let sid: string;
+  let client: Twilio;
+  try {
+    sid = await serviceSid();
+    client = await ctx.client();
+  } catch (error) {
+    await state.close();
+    throw error;
+  }
   const { transcribeAll, waitForAll } = await import('../../lib/bulk.js');
   const concurrency = flags.concurrency ?? DEFAULT_CONCURRENCY;
 
   async function* events(): AsyncGenerator<OutputEvent> {
     const tally: Tally = { created: 0, exists: 0, failed: 0 };
-    let fromState = 0;
+    let resumed = 0;
     const bar = new ProgressBar(ctx.io, items.length);
     const finished: string[] = [];
     try {
-      for await (const line of transcribeAll(client, items, { serviceSid: sid, concurrency, signal: ctx.signal, state, now: ctx.now })) {
+      for await (const line of transcribeAll(client, items, { serviceSid: sid, concurrency, signal: ctx.signal, state, now })) {
         tally[line.outcome]++;
-        if (line.fromState) fromState++;
+        if (line.resumed) resumed++;
         if (line.transcriptSid) finished.push(line.transcriptSid);
         bar.update(tally);
-        yield ndjson(withoutFromState(line));
+        yield ndjson(line);
       }
     } finally {
+      await state.close();
       bar.stop();
-      summarise(ctx, tally, fromState, items.length);
+      summarise(ctx, tally, resumed, items.length);
     }
     let unfinished = 0;
     if (flags.wait) {
@@ -91,13 +103,11 @@ function ndjson(line: BulkLine | ResultsLine): OutputEvent {
   return { human: () => JSON.stringify(line), json: line };
 }
 
-function withoutFromState({ fromState: _, ...line }: BulkLine): BulkLine {
-  return line;
-}
-
-function summarise(ctx: Context, tally: Tally, fromState: number, total: number): void {
-  const skipped = fromState ? ` (${fromState} already done per the state file)` : '';
-  ctx.io.stderr.write(`transcribe: ${total} inputs: ${tally.created} created, ${tally.exists} exist, ${tally.failed} failed${skipped}\n`);
+function summarise(ctx: Context, tally: Tally, resumed: number, total: number): void {
+  const fromEarlier = resumed ? ` (${resumed} resumed)` : '';
+  ctx.io.stderr.write(
+    `transcribe: ${total} inputs: ${tally.created} created, ${tally.exists} exist, ${tally.failed} failed${fromEarlier}\n`,
+  );
 }
 
 async function readItems(ctx: Context, flags: BulkOptions): Promise<BulkItem[]> {
