@@ -6,7 +6,6 @@ import { isSid, newSid } from '../sid.js';
 import {
   analysesIn,
   isoNow,
-  recordingSidOf,
   transcriptsIn,
   transcriptsOfRecording,
   TRANSCRIPTS,
@@ -177,15 +176,18 @@ function listTranscripts(context: RequestContext) {
   equal('ServiceSid', (t) => t.service_sid);
   equal('Status', (t) => t.status);
   equal('LanguageCode', (t) => t.language_code);
-  equal('SourceSid', recordingSidOf);
   range('BeforeStartTime', (t) => t.media_start_time, true);
   range('AfterStartTime', (t) => t.media_start_time, false);
   range('BeforeDateCreated', (t) => t.date_created, true);
   range('AfterDateCreated', (t) => t.date_created, false);
-  const entries = transcriptsIn(context.store).entries();
-  const matching = filters.length ? entries.filter((entry) => filters.every((keep) => keep(entry.value))) : entries;
-  const body = paginate(matching, { listUrl: `${context.origin}/v2/Transcripts`, query, key: TRANSCRIPTS }, (t) =>
-    renderTranscript(t, context.origin),
+  // SourceSid is answered from the recording index; the other filters are applied while the page is read.
+  const sourceSid = optionalString(query, 'SourceSid');
+  const entries = sourceSid === undefined ? transcriptsIn(context.store).entries() : transcriptsOfRecording(context.store, sourceSid);
+  const body = paginate(
+    entries,
+    { listUrl: `${context.origin}/v2/Transcripts`, query, key: TRANSCRIPTS },
+    (t) => renderTranscript(t, context.origin),
+    (t) => filters.every((keep) => keep(t)),
   );
   return { status: 200, body };
 }
