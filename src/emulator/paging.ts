@@ -46,17 +46,15 @@ export function paginate<T, R>(
   const list = new FilteredList(entries, keep);
   const { items, hasPrevious, hasNext } = token === undefined ? list.byPageNumber(page, pageSize) : list.byToken(token, pageSize);
 
-  const urlFor = (pageNumber: number, pageToken?: string): string => {
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(target.query)) {
-      if (PAGING_PARAMS.has(name)) continue;
-      for (const one of Array.isArray(value) ? value : [value]) search.append(name, one);
-    }
-    search.set('PageSize', String(pageSize));
-    search.set('Page', String(pageNumber));
-    if (pageToken !== undefined) search.set('PageToken', pageToken);
-    return `${target.listUrl}?${search.toString()}`;
-  };
+  // Filters first (kept as sent), then the paging parameters: built once, completed per link.
+  const filters = new URLSearchParams();
+  for (const [name, value] of Object.entries(target.query)) {
+    if (PAGING_PARAMS.has(name)) continue;
+    for (const one of Array.isArray(value) ? value : [value]) filters.append(name, one);
+  }
+  const base = `${target.listUrl}?${filters.size > 0 ? `${filters.toString()}&` : ''}PageSize=${pageSize}&Page=`;
+  const urlFor = (pageNumber: number, pageToken?: string): string =>
+    `${base}${pageNumber}${pageToken === undefined ? '' : `&PageToken=${encodeURIComponent(pageToken)}`}`;
 
   const first = items[0];
   const last = items[items.length - 1];

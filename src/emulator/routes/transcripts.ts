@@ -39,10 +39,24 @@ export function transcriptFromPath(context: RequestContext, param: string): Tran
   return transcript;
 }
 
+/** The wire form, field by field (see renderService for why not a spread). */
 function renderTranscript(transcript: TranscriptRecord, origin: string) {
   const url = `${origin}/v2/Transcripts/${transcript.sid}`;
   return {
-    ...transcript,
+    account_sid: transcript.account_sid,
+    service_sid: transcript.service_sid,
+    sid: transcript.sid,
+    date_created: transcript.date_created,
+    date_updated: transcript.date_updated,
+    status: transcript.status,
+    channel: transcript.channel,
+    data_logging: transcript.data_logging,
+    language_code: transcript.language_code,
+    customer_key: transcript.customer_key,
+    media_start_time: transcript.media_start_time,
+    duration: transcript.duration,
+    redaction: transcript.redaction,
+    encryption_credential_sid: transcript.encryption_credential_sid,
     url,
     links: {
       sentences: `${url}/Sentences`,
@@ -51,7 +65,7 @@ function renderTranscript(transcript: TranscriptRecord, origin: string) {
       operator_results: `${url}/OperatorResults`,
       encrypted_operator_results: `${url}/OperatorResults/Encrypted`,
     },
-  };
+  } satisfies TranscriptRecord & { url: string; links: Record<string, string> };
 }
 
 function createTranscript(context: RequestContext) {
