@@ -31,7 +31,7 @@ const CATALOGUE = QUICK ? 20_000 : 60_000;
 // Child: one server, reporting its URL, answering memory questions over IPC.
 if (args[0] === '--serve') {
   const [, kind, seed, body] = args;
-  const server = kind === 'bare' ? await bareServer(body) : await emulatorServer(Number(seed));
+  const server = kind === 'bare' ? await bareServer(body) : await emulatorServer(Number(seed), kind === 'emulator-with-recordings');
   process.send({ ready: server });
   let peakRss = 0;
   setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50).unref();
@@ -46,11 +46,11 @@ if (args[0] === '--serve') {
   await main();
 }
 
-async function emulatorServer(seed) {
+async function emulatorServer(seed, withRecordings) {
   const { startEmulator, generatedRecordings } = await import(MODULE);
   const emulator = await startEmulator({
     seedTranscripts: seed,
-    recordings: seed > 0 ? generatedRecordings(CATALOGUE) : [],
+    recordings: withRecordings ? generatedRecordings(CATALOGUE) : [],
     // Created transcripts stay queued: this measures the API server, not the analysis engine.
     transcribeDelayMs: 3_600_000,
   });
@@ -133,7 +133,7 @@ async function createRates() {
   );
   const results = [];
   for (const size of STORE_SIZES) {
-    const server = await startChild('emulator', size, '', `create-${size}`);
+    const server = await startChild('emulator-with-recordings', size, '', `create-${size}`);
     const service = JSON.parse((await server.call('POST', '/v2/Services', { UniqueName: 'bench' })).text).sid;
     let recording = 0;
     const { median: perSecond, failures } = await rate(server, () => ({
