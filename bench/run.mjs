@@ -4,6 +4,7 @@ const benches = {
   startup: async () => (await import('./startup.mjs')).benchStartup(),
   bulk: async () => (await import('./bulk.mjs')).benchBulk(),
   list: async () => (await import('./list.mjs')).benchList(),
+  emulator: async () => (await import('./emulator.mjs')).benchEmulator(),
 };
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length && !only.includes(name)) continue;

@@ -13,6 +13,7 @@ export function hasBody(request: IncomingMessage): boolean {
 
 /** The form parameters of an application/x-www-form-urlencoded body (media type in any case); {} for other bodies. */
 export async function readForm(request: IncomingMessage): Promise<ParamMap> {
+  if (!hasBody(request)) return {};
   const body = await readBody(request, MAX_BODY_BYTES);
   if (body.length === 0 || mediaTypeOf(request.headers['content-type']) !== 'application/x-www-form-urlencoded') return {};
   return toParamMap(new URLSearchParams(body.toString('utf8')));

@@ -1,6 +1,6 @@
 import { badRequest } from './errors.js';
 import { optionalInteger, optionalString, type ParamMap } from './params.js';
-import type { Entry } from './store.js';
+import { firstIndexWithSeqAtLeast, type Entry } from './store.js';
 
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 1000;
@@ -28,29 +28,33 @@ export interface PageTarget {
 }
 
 /**
- * One page of `entries` (which must be in ascending `seq` order, e.g. a collection's entries,
- * possibly filtered). Page tokens name a `seq` ("after 41" / "before 42") rather than an offset,
- * so paging stays correct while items are added or deleted, and each page costs O(log n).
+ * One page of `entries` (in ascending `seq` order, e.g. a collection's entries or an index's),
+ * keeping only those `keep` accepts. Page tokens name a `seq` ("after 41" / "before 42") rather
+ * than an offset, so paging stays correct while items are added or deleted, and a page is found by
+ * binary search. The page is read by walking from there, never by filtering the whole list first:
+ * a page of a filtered list costs what it scans, not what the list holds.
  */
-export function paginate<T, R>(entries: readonly Entry<T>[], target: PageTarget, render: (value: T) => R): Record<string, R[] | PageMeta> {
+export function paginate<T, R>(
+  entries: readonly Entry<T>[],
+  target: PageTarget,
+  render: (value: T) => R,
+  keep: (value: T) => boolean = () => true,
+): Record<string, R[] | PageMeta> {
   const pageSize = optionalInteger(target.query, 'PageSize', 1, target.maxPageSize ?? MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
   const page = optionalInteger(target.query, 'Page', 0, Number.MAX_SAFE_INTEGER) ?? 0;
   const token = optionalString(target.query, 'PageToken');
+  const list = new FilteredList(entries, keep);
+  const { items, hasPrevious, hasNext } = token === undefined ? list.byPageNumber(page, pageSize) : list.byToken(token, pageSize);
 
-  const [start, end] = token === undefined ? byPageNumber(entries, page, pageSize) : byToken(entries, token, pageSize);
-  const items = entries.slice(start, end);
-
-  const urlFor = (pageNumber: number, pageToken?: string): string => {
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(target.query)) {
-      if (PAGING_PARAMS.has(name)) continue;
-      for (const one of Array.isArray(value) ? value : [value]) search.append(name, one);
-    }
-    search.set('PageSize', String(pageSize));
-    search.set('Page', String(pageNumber));
-    if (pageToken !== undefined) search.set('PageToken', pageToken);
-    return `${target.listUrl}?${search}`;
-  };
+  // Filters first (kept as sent), then the paging parameters: built once, completed per link.
+  const filters = new URLSearchParams();
+  for (const [name, value] of Object.entries(target.query)) {
+    if (PAGING_PARAMS.has(name)) continue;
+    for (const one of Array.isArray(value) ? value : [value]) filters.append(name, one);
+  }
+  const base = `${target.listUrl}?${filters.size > 0 ? `${filters.toString()}&` : ''}PageSize=${pageSize}&Page=`;
+  const urlFor = (pageNumber: number, pageToken?: string): string =>
+    `${base}${pageNumber}${pageToken === undefined ? '' : `&PageToken=${encodeURIComponent(pageToken)}`}`;
 
   const first = items[0];
   const last = items[items.length - 1];
@@ -58,34 +62,75 @@ export function paginate<T, R>(entries: readonly Entry<T>[], target: PageTarget,
     page,
     page_size: pageSize,
     first_page_url: urlFor(0),
-    previous_page_url: first && start > 0 ? urlFor(Math.max(page - 1, 0), `PB${first.seq}`) : null,
-    next_page_url: last && end < entries.length ? urlFor(page + 1, `PA${last.seq}`) : null,
+    previous_page_url: first && hasPrevious ? urlFor(Math.max(page - 1, 0), `PB${first.seq}`) : null,
+    next_page_url: last && hasNext ? urlFor(page + 1, `PA${last.seq}`) : null,
     url: urlFor(page, token),
     key: target.key,
   };
   return { [target.key]: items.map((entry) => render(entry.value)), meta };
 }
 
-function byPageNumber(entries: readonly Entry<unknown>[], page: number, pageSize: number): [number, number] {
-  const start = Math.min(page * pageSize, entries.length);
-  return [start, Math.min(start + pageSize, entries.length)];
+interface Page<T> {
+  items: Entry<T>[];
+  /** Whether kept entries exist before the first item / after the last one. */
+  hasPrevious: boolean;
+  hasNext: boolean;
 }
 
-function byToken(entries: readonly Entry<unknown>[], token: string, pageSize: number): [number, number] {
-  const match = /^P([AB])(\d+)$/.exec(token);
-  if (!match) throw badRequest(`Invalid PageToken '${token}'`);
-  const boundary = firstIndexWithSeqAtLeast(entries, Number(match[2]) + (match[1] === 'A' ? 1 : 0));
-  if (match[1] === 'A') return [boundary, Math.min(boundary + pageSize, entries.length)];
-  return [Math.max(boundary - pageSize, 0), boundary];
-}
+/** The entries `keep` accepts, walked from a position in either direction. */
+class FilteredList<T> {
+  constructor(
+    private readonly entries: readonly Entry<T>[],
+    private readonly keep: (value: T) => boolean,
+  ) {}
 
-function firstIndexWithSeqAtLeast(entries: readonly Entry<unknown>[], seq: number): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((entries[middle]?.seq ?? seq) < seq) low = middle + 1;
-    else high = middle;
+  byPageNumber(page: number, pageSize: number): Page<T> {
+    let toSkip = page * pageSize;
+    let index = 0;
+    for (; toSkip > 0 && index < this.entries.length; index++) if (this.kept(index)) toSkip--;
+    const { items, next } = this.forward(index, pageSize);
+    return { items, hasPrevious: page > 0 && toSkip === 0, hasNext: next };
   }
-  return low;
+
+  byToken(token: string, pageSize: number): Page<T> {
+    const match = /^P([AB])(\d+)$/.exec(token);
+    if (!match) throw badRequest(`Invalid PageToken '${token}'`);
+    const after = match[1] === 'A';
+    const boundary = firstIndexWithSeqAtLeast(this.entries, Number(match[2]) + (after ? 1 : 0));
+    if (after) {
+      const { items, next } = this.forward(boundary, pageSize);
+      return { items, hasPrevious: this.backward(boundary - 1, 1).items.length > 0, hasNext: next };
+    }
+    const { items, next: previous } = this.backward(boundary - 1, pageSize);
+    return { items, hasPrevious: previous, hasNext: this.forward(boundary, 1).items.length > 0 };
+  }
+
+  /** Up to `count` kept entries from `index` on, and whether another follows. */
+  private forward(index: number, count: number): { items: Entry<T>[]; next: boolean } {
+    const items: Entry<T>[] = [];
+    for (let i = index; i < this.entries.length; i++) {
+      if (!this.kept(i)) continue;
+      if (items.length === count) return { items, next: true };
+      const entry = this.entries[i];
+      if (entry) items.push(entry);
+    }
+    return { items, next: false };
+  }
+
+  /** Up to `count` kept entries ending at `index` (in list order), and whether another precedes them. */
+  private backward(index: number, count: number): { items: Entry<T>[]; next: boolean } {
+    const items: Entry<T>[] = [];
+    for (let i = index; i >= 0; i--) {
+      if (!this.kept(i)) continue;
+      if (items.length === count) return { items: items.reverse(), next: true };
+      const entry = this.entries[i];
+      if (entry) items.push(entry);
+    }
+    return { items: items.reverse(), next: false };
+  }
+
+  private kept(index: number): boolean {
+    const entry = this.entries[index];
+    return entry !== undefined && this.keep(entry.value);
+  }
 }

@@ -52,7 +52,8 @@ interface CompiledRoute {
 }
 
 export class Router {
-  private readonly compiled: CompiledRoute[];
+  /** By number of path segments: a path is compared only with patterns of its own length. */
+  private readonly bySegmentCount = new Map<number, CompiledRoute[]>();
 
   constructor(routes: readonly Route[]) {
     const compiled = routes.map((route) => {
@@ -60,13 +61,18 @@ export class Router {
       return { route, segments, literalCount: segments.filter((segment) => !isCapture(segment)).length };
     });
     // Literal segments beat captures: /v2/Operators/Custom must not be read as /v2/Operators/{Sid}.
-    this.compiled = compiled.sort((a, b) => b.literalCount - a.literalCount);
+    for (const candidate of compiled.sort((a, b) => b.literalCount - a.literalCount)) {
+      const sameLength = this.bySegmentCount.get(candidate.segments.length) ?? [];
+      sameLength.push(candidate);
+      this.bySegmentCount.set(candidate.segments.length, sameLength);
+    }
   }
 
   match(method: string, path: string): RouteMatch {
-    const segments = path.split('/').slice(1);
+    const segments = decodeSegments(path);
+    if (!segments) return { kind: 'none' }; // malformed %-escape: no route can match it
     const allowed: Method[] = [];
-    for (const candidate of this.compiled) {
+    for (const candidate of this.bySegmentCount.get(segments.length) ?? []) {
       const params = matchSegments(candidate.segments, segments);
       if (!params) continue;
       if (candidate.route.method === method) return { kind: 'found', route: candidate.route, params };
@@ -80,16 +86,20 @@ function isCapture(segment: string): boolean {
   return segment.startsWith('{') && segment.endsWith('}');
 }
 
+function decodeSegments(path: string): string[] | undefined {
+  try {
+    return path.split('/').slice(1).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `actual` has as many segments as `pattern`. */
 function matchSegments(pattern: string[], actual: string[]): Record<string, string> | undefined {
-  if (pattern.length !== actual.length) return undefined;
   const params: Record<string, string> = {};
-  for (const [i, expected] of pattern.entries()) {
-    let value: string;
-    try {
-      value = decodeURIComponent(actual[i] ?? '');
-    } catch {
-      return undefined; // malformed %-escape: no route can match it
-    }
+  for (let i = 0; i < pattern.length; i++) {
+    const expected = pattern[i] ?? '';
+    const value = actual[i] ?? '';
     if (isCapture(expected)) {
       if (value === '') return undefined;
       params[expected.slice(1, -1)] = value;

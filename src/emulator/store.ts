@@ -118,7 +118,7 @@ export class Collection<T extends Resource> {
     if (!before) throw new Error(`${this.name}: no resource ${value.sid} to replace`);
     const entry = { seq: before.seq, value };
     this.set(value.sid, before, entry, 'updated');
-    if (this.ordered) this.ordered[indexOfSeq(this.ordered, entry.seq)] = entry;
+    if (this.ordered) this.ordered[firstIndexWithSeqAtLeast(this.ordered, entry.seq)] = entry;
     return value;
   }
 
@@ -172,7 +172,8 @@ export class Collection<T extends Resource> {
   }
 }
 
-function indexOfSeq(entries: readonly Entry<unknown>[], seq: number): number {
+/** Binary search in entries ordered by `seq`: the index of the first with a seq ≥ `seq`. */
+export function firstIndexWithSeqAtLeast(entries: readonly Entry<unknown>[], seq: number): number {
   let low = 0;
   let high = entries.length;
   while (low < high) {

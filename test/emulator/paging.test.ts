@@ -1,13 +1,15 @@
 // Paging and routing, seen from the wire: page tokens, filters in page URLs, literal routes before captures,
 // and which operators a transcript is analysed with (attached ones, in attach order, deleted ones skipped).
 import { describe, expect, it } from 'vitest';
+import { generatedRecordings } from '../../src/emulator/index.js';
 import { useTestEmulator, type TestEmulator } from '../support/emulator.js';
 
 const SUMMARY = 'LY00000000000000000000000000000001';
 const SENTIMENT = 'LY00000000000000000000000000000002';
 const SEEDED = 5_000;
 
-const emulator = useTestEmulator({ seedTranscripts: SEEDED, transcribeDelayMs: 10 });
+const emulator = useTestEmulator({ seedTranscripts: SEEDED, transcribeDelayMs: 10, recordings: generatedRecordings(20) });
+const recording = (n: number) => `RE${n.toString(16).padStart(32, '0')}`;
 
 type Json = Record<string, unknown>;
 interface Meta {
@@ -81,6 +83,35 @@ describe('paging', () => {
     const beyond = await page(`/v2/Transcripts?PageSize=1000&Page=${SEEDED / 1000}`);
     expect(beyond.sids).toEqual([]);
     expect(beyond.meta.next_page_url).toBeNull();
+  });
+});
+
+describe('paging a filtered list', () => {
+  it('pages forward and back through the matches only, and finds a recording by SourceSid', async () => {
+    const service = (await call(emulator, 'POST', '/v2/Services', { UniqueName: 'filtered' })).body.sid as string;
+    const created: string[] = [];
+    for (let n = 5; n < 10; n++) {
+      const channel = JSON.stringify({ media_properties: { source_sid: recording(n) } });
+      created.push((await call(emulator, 'POST', '/v2/Transcripts', { ServiceSid: service, Channel: channel })).body.sid as string);
+    }
+    const first = await page(`/v2/Transcripts?ServiceSid=${service}&PageSize=2`);
+    expect(first.sids).toEqual(created.slice(0, 2));
+    expect(first.meta.previous_page_url).toBeNull();
+    const second = await page(first.meta.next_page_url ?? '');
+    const third = await page(second.meta.next_page_url ?? '');
+    expect([second.sids, third.sids]).toEqual([created.slice(2, 4), created.slice(4)]);
+    expect(third.meta.next_page_url).toBeNull();
+    const back = await page(third.meta.previous_page_url ?? '');
+    expect(back.sids).toEqual(created.slice(2, 4));
+    expect((await page(back.meta.previous_page_url ?? '')).meta.previous_page_url).toBeNull();
+
+    const seededService = ((await call(emulator, 'GET', '/v2/Services?PageSize=1')).body.services as Array<{ sid: string }>)[0]?.sid ?? '';
+    const lastSeeded = await page(`/v2/Transcripts?ServiceSid=${seededService}&PageSize=1000&Page=${SEEDED / 1000 - 1}`);
+    expect(lastSeeded.sids).toHaveLength(1000);
+    expect(lastSeeded.meta.next_page_url).toBeNull(); // later transcripts belong to other services
+
+    expect((await page(`/v2/Transcripts?SourceSid=${recording(7)}`)).sids).toEqual([created[2]]);
+    expect((await page(`/v2/Transcripts?SourceSid=${recording(7)}&ServiceSid=${seededService}`)).sids).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 // --seed-transcripts N: a service holding N completed transcripts, for list and paging benchmarks.
+// They have no analysis record: content routes read a missing one as empty (no sentences, no results).
 import { servicesIn, type ServiceRecord } from '../services/record.js';
 import { newSid } from '../sid.js';
 import type { Store } from '../store.js';
-import { analysesIn, isoNow, transcriptsIn } from './records.js';
+import { isoNow, transcriptsIn } from './records.js';
 
 export const SEED_SERVICE_NAME = 'seeded-transcripts';
 
@@ -46,6 +47,5 @@ export function seedTranscripts(store: Store, accountSid: string, count: number)
       redaction: false,
       encryption_credential_sid: null,
     });
-    analysesIn(store).insert({ sid, operators: [], utterances: [], sentence_sids: [], results: [] });
   }
 }

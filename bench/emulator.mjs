@@ -1,0 +1,257 @@
+// The emulator under load (issue 15): creates per second as the store grows (1k … 200k stored
+// transcripts; target flat within ±20 %), GET /v2/Services against a bare node:http server sending
+// the same body (target ≥ 0.5×), memory per stored transcript, and a full walk of a 200k listing.
+// Servers run in a child process (the load generator must not share their core); the load is
+// 8 keep-alive connections, a warm-up, then the median of several windows. Numbers are printed, never asserted.
+//
+//   node bench/emulator.mjs [--quick] [--only creates|services|memory] [--profile DIR]   (after `npm run build`)
+//   BENCH_EMULATOR_MODULE=/path/to/dist/emulator/index.js  measures another build (e.g. before a change)
+import { fork } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SELF = fileURLToPath(import.meta.url);
+const MODULE = resolve(process.env.BENCH_EMULATOR_MODULE ?? fileURLToPath(new URL('../dist/emulator/index.js', import.meta.url)));
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const PROFILE_DIR = args.includes('--profile') ? resolve(args[args.indexOf('--profile') + 1] ?? 'profiles') : undefined;
+/** --only creates|services|memory */
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const CONNECTIONS = 8;
+const WARM_UP_MS = QUICK ? 500 : 1500;
+const WINDOW_MS = QUICK ? 500 : 1000;
+const WINDOWS = QUICK ? 3 : 5;
+const STORE_SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000, 200_000];
+/** Recordings for creates: more than any run can use at ~5k creates/s. */
+const CATALOGUE = QUICK ? 20_000 : 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// Child: one server, reporting its URL, answering memory questions over IPC.
+if (args[0] === '--serve') {
+  const [, kind, seed, body] = args;
+  const server = kind === 'bare' ? await bareServer(body) : await emulatorServer(Number(seed), kind === 'emulator-with-recordings');
+  process.send({ ready: server });
+  let peakRss = 0;
+  setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50).unref();
+  process.on('message', (message) => {
+    if (message === 'memory') {
+      globalThis.gc?.();
+      process.send({ memory: { ...process.memoryUsage(), peakRss } });
+    }
+    if (message === 'exit') process.exit(0);
+  });
+} else {
+  await main();
+}
+
+async function emulatorServer(seed, withRecordings) {
+  const { startEmulator, generatedRecordings } = await import(MODULE);
+  const emulator = await startEmulator({
+    seedTranscripts: seed,
+    recordings: withRecordings ? generatedRecordings(CATALOGUE) : [],
+    // Created transcripts stay queued: this measures the API server, not the analysis engine.
+    transcribeDelayMs: 3_600_000,
+  });
+  return { url: emulator.url, user: emulator.accountSid, secret: emulator.authToken };
+}
+
+async function bareServer(body) {
+  const server = createServer((_, response) => {
+    response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+    response.end(body);
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${server.address().port}`, user: '', secret: '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent: the load generator.
+function startChild(kind, seed = 0, body = '', profileName = undefined) {
+  const execArgv = ['--expose-gc'];
+  if (PROFILE_DIR && profileName) execArgv.push('--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}.cpuprofile`);
+  const child = fork(SELF, ['--serve', kind, String(seed), body], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = (key) => new Promise((done) => child.once('message', (message) => done(message[key])));
+  return new Promise((ready) =>
+    next('ready').then((server) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+      const auth = server.user ? `Basic ${Buffer.from(`${server.user}:${server.secret}`).toString('base64')}` : undefined;
+      ready({
+        ...server,
+        call: (method, path, form) => call(agent, auth, server.url, method, path, form),
+        memory: () => (child.send('memory'), next('memory')),
+        stop: () => new Promise((done) => (child.once('exit', done), agent.destroy(), child.send('exit'))),
+      });
+    }),
+  );
+}
+
+function call(agent, auth, base, method, path, form) {
+  return new Promise((done, fail) => {
+    const body = form === undefined ? undefined : new URLSearchParams(form).toString();
+    const headers = { ...(auth ? { Authorization: auth } : {}), ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) };
+    const outgoing = request(`${base}${path}`, { method, agent, headers }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => done({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    outgoing.on('error', fail);
+    outgoing.end(body);
+  });
+}
+
+/** CONNECTIONS loops sending `next()` requests back to back; a warm-up, then the median rate of the windows. */
+async function rate(server, next) {
+  let count = 0;
+  let failures = 0;
+  let running = true;
+  const loop = async () => {
+    while (running) {
+      const { method, path, form } = next();
+      const { status } = await server.call(method, path, form);
+      if (status >= 300) failures++;
+      count++;
+    }
+  };
+  const loops = Array.from({ length: CONNECTIONS }, loop);
+  await sleep(WARM_UP_MS);
+  const rates = [];
+  for (let i = 0; i < WINDOWS; i++) {
+    const [start, startedAt] = [count, performance.now()];
+    await sleep(WINDOW_MS);
+    rates.push(((count - start) * 1000) / (performance.now() - startedAt));
+  }
+  running = false;
+  await Promise.all(loops);
+  return { median: median(rates), failures };
+}
+
+async function createRates() {
+  console.log(
+    `creates per second by stored transcripts (target: flat within ±20 %; ${CONNECTIONS} connections, median of ${WINDOWS} × ${WINDOW_MS} ms)`,
+  );
+  const results = [];
+  for (const size of STORE_SIZES) {
+    const server = await startChild('emulator-with-recordings', size, '', `create-${size}`);
+    const service = JSON.parse((await server.call('POST', '/v2/Services', { UniqueName: 'bench' })).text).sid;
+    let recording = 0;
+    const { median: perSecond, failures } = await rate(server, () => ({
+      method: 'POST',
+      path: '/v2/Transcripts',
+      form: {
+        ServiceSid: service,
+        Channel: JSON.stringify({ media_properties: { source_sid: `RE${(++recording).toString(16).padStart(32, '0')}` } }),
+      },
+    }));
+    await server.stop();
+    results.push(perSecond);
+    console.log(
+      `  ${String(size).padStart(7)} stored: ${perSecond.toFixed(0).padStart(6)} creates/s${failures ? ` (${failures} failed)` : ''}`,
+    );
+  }
+  const spread = (Math.max(...results) / Math.min(...results) - 1) * 100;
+  console.log(`  slowest vs fastest: ${(Math.min(...results) / Math.max(...results)).toFixed(2)}× (spread ${spread.toFixed(0)} %)`);
+}
+
+async function servicesThroughput() {
+  const emulator = await startChild('emulator', 0, '', 'services-list');
+  for (let i = 0; i < 3; i++) await emulator.call('POST', '/v2/Services', { UniqueName: `bench-${i}` });
+  const body = (await emulator.call('GET', '/v2/Services')).text;
+  const list = () => ({ method: 'GET', path: '/v2/Services' });
+  const bare = await startChild('bare', 0, body);
+  // Interleaved, so machine noise hits both alike.
+  const ours = [];
+  const theirs = [];
+  for (let round = 0; round < 3; round++) {
+    ours.push((await rate(emulator, list)).median);
+    theirs.push((await rate(bare, list)).median);
+  }
+  await emulator.stop();
+  await bare.stop();
+  const [a, b] = [median(ours), median(theirs)];
+  console.log(`GET /v2/Services (${body.length} bytes; target ≥ 0.5× bare node:http)`);
+  console.log(`  emulator ${a.toFixed(0)} req/s, bare node:http ${b.toFixed(0)} req/s: ${(a / b).toFixed(2)}×`);
+}
+
+async function memoryPerTranscript() {
+  console.log('memory per stored transcript (seeded, completed; heap after gc)');
+  const empty = await startChild('emulator', 0);
+  const base = await empty.memory();
+  await empty.stop();
+  for (const size of QUICK ? [10_000] : [50_000, 200_000]) {
+    const server = await startChild('emulator', size);
+    const memory = await server.memory();
+    const walk = await walkList(server);
+    const after = await server.memory();
+    await server.stop();
+    const perHeap = (memory.heapUsed - base.heapUsed) / size;
+    const perRss = (memory.rss - base.rss) / size;
+    console.log(
+      `  ${String(size).padStart(7)}: ${perHeap.toFixed(0)} B heap, ${perRss.toFixed(0)} B RSS per transcript; RSS ${mib(memory.rss)}`,
+    );
+    console.log(
+      `           full walk of the list (PageSize 1000): ${walk.pages} pages in ${walk.seconds.toFixed(2)} s, peak RSS ${mib(after.peakRss)}`,
+    );
+  }
+}
+
+async function walkList(server) {
+  const started = performance.now();
+  let pages = 0;
+  let path = '/v2/Transcripts?PageSize=1000';
+  while (path) {
+    const page = JSON.parse((await server.call('GET', path)).text);
+    pages++;
+    path = page.meta.next_page_url && new URL(page.meta.next_page_url).pathname + new URL(page.meta.next_page_url).search;
+  }
+  return { pages, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Self time per function of a .cpuprofile, the top `count`. */
+function topFrames(file, count = 8) {
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, micros]) => `${((micros / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
+}
+
+function printProfiles() {
+  for (const file of readdirSync(PROFILE_DIR).filter((name) => name.endsWith('.cpuprofile'))) {
+    console.log(`top frames by self time: ${file}`);
+    for (const line of topFrames(join(PROFILE_DIR, file))) console.log(`  ${line}`);
+  }
+}
+
+export async function benchEmulator() {
+  console.log(`emulator: ${MODULE}`);
+  const parts = { creates: createRates, services: servicesThroughput, memory: memoryPerTranscript };
+  for (const [name, part] of Object.entries(parts)) if (!ONLY || ONLY === name) await part();
+  if (PROFILE_DIR) printProfiles();
+}
+
+async function main() {
+  if (import.meta.url === `file://${process.argv[1]}`) await benchEmulator();
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+}
+
+function sleep(ms) {
+  return new Promise((done) => setTimeout(done, ms));
+}
