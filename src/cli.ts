@@ -5,6 +5,7 @@ import { nonNegativeInt, outputOptionsOf, type CommandLoader, type OutputFlags }
 import type { Context, GlobalOptions, IO } from './lib/context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, toCliError } from './lib/errors.js';
 import { buildContext, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
+import { sanitize } from './lib/output/sanitize.js';
 import { parseDuration } from './lib/time.js';
 import { VERSION } from './version.js';
 
@@ -106,7 +107,7 @@ function addHelpCommand(program: Command, io: IO): void {
 function printError(io: IO, error: CliError, debug: boolean): void {
   const twilio = error.code ? ` (Twilio error ${error.code}${error.moreInfo ? `: ${error.moreInfo}` : ''})` : '';
   const hint = error.hint ? `; hint: ${error.hint}` : '';
-  io.stderr.write(`ci: ${error.message.replace(/\s*\n\s*/g, ' ')}${twilio}${hint}\n`);
+  io.stderr.write(`${sanitize(`ci: ${error.message.replace(/\s*\n\s*/g, ' ')}${twilio}${hint}`)}\n`);
   if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
 }
 
