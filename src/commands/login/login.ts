@@ -3,6 +3,7 @@ import type { Context } from '../../lib/context.js';
 import { AuthError, UsageError, toCliError } from '../../lib/errors.js';
 import type { CommandResult } from '../../lib/output/types.js';
 import { checkProfileName, profileFrom } from '../../lib/profiles.js';
+import type { Prompter } from '../../lib/prompter.js';
 import { isSid } from '../../lib/sid.js';
 
 export async function run(ctx: Context, flags: { accountSid?: string }, name: string): Promise<CommandResult> {
@@ -16,13 +17,13 @@ export async function run(ctx: Context, flags: { accountSid?: string }, name: st
   const accountSid =
     flags.accountSid ??
     (await prompter.input('Account SID', { validate: (v) => (isSid(v.trim(), 'AC') ? true : 'AC followed by 32 hex characters') })).trim();
-  const authToken = await prompter.password('Auth token');
-  const profile = profileFrom({ accountSid, authToken, apiUrl: ctx.globals.apiUrl });
+  const secret = await askSecret(prompter);
+  const profile = profileFrom({ accountSid, ...secret, apiUrl: ctx.globals.apiUrl });
   const client = await createTwilioClient(
     {
       accountSid,
-      username: accountSid,
-      password: authToken,
+      username: secret.apiKey ?? accountSid,
+      password: secret.apiSecret ?? secret.authToken ?? '',
       apiUrl: profile.apiUrl,
       source: 'login',
       region: ctx.globals.region,
@@ -43,4 +44,19 @@ export async function run(ctx: Context, flags: { accountSid?: string }, name: st
   config.setActive(name);
   ctx.log.progress(`Logged in: saved profile "${name}" (active) in ${config.path}.`);
   return { kind: 'none' };
+}
+
+const required = (what: string) => (value: string) => (value.trim() ? true : `${what} is required`);
+
+/** The account's auth token, or an API key (SK…) and its secret: the two ways Twilio accepts. */
+async function askSecret(prompter: Prompter): Promise<{ authToken?: string; apiKey?: string; apiSecret?: string }> {
+  const how = await prompter.select('Sign in with', [
+    { name: 'Auth token', value: 'authToken' as const, description: "the account's auth token (Console → Account info)" },
+    { name: 'API key', value: 'apiKey' as const, description: 'an API key SID (SK…) and its secret, which you can revoke alone' },
+  ]);
+  if (how === 'authToken') return { authToken: await prompter.password('Auth token', { validate: required('the auth token') }) };
+  const apiKey = (
+    await prompter.input('API key SID', { validate: (v) => (isSid(v.trim(), 'SK') ? true : 'SK followed by 32 hex characters') })
+  ).trim();
+  return { apiKey, apiSecret: await prompter.password('API key secret', { validate: required('the API key secret') }) };
 }
