@@ -1,6 +1,7 @@
 // Lists and views on terminals of 80 and 200 columns, with long and wide-character names; piped TSV.
 import { describe, expect, it } from 'vitest';
 import { attachmentResult } from '../../src/commands/operators/fields.js';
+import { ProgressBar, progressLine } from '../../src/commands/transcribe/progress.js';
 import { SERVICE_DETAIL_COLUMNS, SERVICE_LIST_COLUMNS } from '../../src/commands/services/fields.js';
 import { TRANSCRIPT_LIST_COLUMNS } from '../../src/commands/transcripts/fields.js';
 import type { IO } from '../../src/lib/context.js';
@@ -8,6 +9,7 @@ import { buildContext } from '../../src/lib/make-context.js';
 import { render } from '../../src/lib/output/render.js';
 import { clip, displayWidth, wrap } from '../../src/lib/output/text.js';
 import type { CommandResult, Row } from '../../src/lib/output/types.js';
+import { startSpinner } from '../../src/lib/spinner.js';
 import { fakeProcess } from '../support/fake-process.js';
 
 function terminal(columns: number, { tty = true, stderrTTY = tty }: { tty?: boolean; stderrTTY?: boolean } = {}) {
@@ -218,5 +220,68 @@ describe('terminal width', () => {
     expect(width({}, 80)).toBe(80);
     expect(width({}, undefined, 72)).toBe(72);
     expect(width({ COLUMNS: 'wide' }, 90)).toBe(90);
+  });
+});
+
+/** What a terminal of `width` columns shows after `output`: wraps at the edge, \r, \n and "clear line" (ESC [2K). */
+function screen(output: string, width: number): string[] {
+  const rows: string[][] = [[]];
+  let row = 0;
+  let column = 0;
+  for (let i = 0; i < output.length; i++) {
+    const char = output[i];
+    if (output.startsWith('\u001b[2K', i)) {
+      rows[row] = [];
+      i += 3;
+    } else if (char === '\r') column = 0;
+    else if (char === '\n') {
+      row++;
+      column = 0;
+    } else {
+      if (column === width) {
+        row++;
+        column = 0;
+      }
+      (rows[row] ??= [])[column++] = char;
+    }
+    rows[row] ??= [];
+  }
+  return rows.map((cells) => cells.join('')).filter((line) => line.trim() !== '');
+}
+
+describe('progress that stays on one line', () => {
+  const tally = (done: number) => ({
+    created: done - 2 * Math.floor(done / 20),
+    exists: Math.floor(done / 20),
+    failed: Math.floor(done / 20),
+  });
+
+  it.each([80, 200, 40, 20])('never exceeds %i columns: the bar shrinks first, then rate and ETA go', (width) => {
+    for (const done of [0, 1, 150, 300]) {
+      const line = progressLine(tally(done), 300, 12.5, width);
+      expect(displayWidth(line)).toBeLessThan(width);
+      expect(line).toContain(`${done}/300`);
+    }
+    const full = progressLine(tally(150), 300, 12.5, width);
+    if (width >= 80) expect(full).toMatch(/^█+░+ 150\/300 · created .* · ETA \d+s$/);
+    if (width === 40) expect(full).not.toContain('█');
+  });
+
+  it('leaves one line at 80 columns after 300 inputs: the summary', () => {
+    const { io, err } = terminal(80);
+    const bar = new ProgressBar(io, 300);
+    for (let done = 1; done <= 300; done++) bar.update(tally(done), true);
+    bar.stop();
+    io.stderr.write('transcribe: 300 inputs: 270 created, 15 exist, 15 failed\n');
+    expect(screen(err(), 80)).toEqual(['transcribe: 300 inputs: 270 created, 15 exist, 15 failed']);
+  });
+
+  it('keeps the --wait spinner within the terminal, its status sanitised', () => {
+    const { io, err } = terminal(40);
+    const spinner = startSpinner(io, `transcript ${sid('GT', 1)}: waiting`);
+    spinner.update(`transcript ${sid('GT', 1)}: in-progress\u001b]0;x\u0007`);
+    spinner.stop();
+    expect(screen(err(), 40)).toEqual([]);
+    for (const frame of err().split('\r\u001b[2K')) expect(displayWidth(frame)).toBeLessThan(40);
   });
 });
