@@ -1,14 +1,17 @@
 // Lists and views on terminals of 80 and 200 columns, with long and wide-character names; piped TSV.
 import { describe, expect, it } from 'vitest';
 import { attachmentResult } from '../../src/commands/operators/fields.js';
+import { renderResults } from '../../src/commands/results/render.js';
 import { ProgressBar, progressLine } from '../../src/commands/transcribe/progress.js';
 import { SERVICE_DETAIL_COLUMNS, SERVICE_LIST_COLUMNS } from '../../src/commands/services/fields.js';
 import { TRANSCRIPT_LIST_COLUMNS } from '../../src/commands/transcripts/fields.js';
 import type { IO } from '../../src/lib/context.js';
 import { buildContext } from '../../src/lib/make-context.js';
 import { render } from '../../src/lib/output/render.js';
+import { makeStyle } from '../../src/lib/output/style.js';
 import { clip, displayWidth, wrap } from '../../src/lib/output/text.js';
 import type { CommandResult, Row } from '../../src/lib/output/types.js';
+import { normaliseResult } from '../../src/lib/results.js';
 import { startSpinner } from '../../src/lib/spinner.js';
 import { fakeProcess } from '../support/fake-process.js';
 
@@ -283,5 +286,54 @@ describe('progress that stays on one line', () => {
     spinner.stop();
     expect(screen(err(), 40)).toEqual([]);
     for (const frame of err().split('\r\u001b[2K')) expect(displayWidth(frame)).toBeLessThan(40);
+  });
+});
+
+describe('the results view', () => {
+  const summary = `The customer said: "${'I was charged twice and I want a refund. '.repeat(4).trim()}" The agent said: "The refund will arrive by 2026-03-10."`;
+  const utterance = 'Thank you for calling Owl Bank billing, this is Ann, how can I help you today with your account or your card?';
+  const report = {
+    transcript: {
+      sid: sid('GT', 1),
+      status: 'completed',
+      customerKey: null,
+      serviceSid: sid('GA', 1),
+      duration: 21,
+      dateCreated: '2026-12-01T12:20:17Z',
+    },
+    operatorResults: [
+      normaliseResult({
+        operatorType: 'text-generation',
+        name: 'Conversation Summary',
+        textGenerationResults: { format: 'text', result: summary },
+      }),
+      normaliseResult({
+        operatorType: 'utterance-classify',
+        name: 'Agent Introduction',
+        utteranceResults: [{ utterance_index: 0, text: utterance, matched_phrase: 'thank you for calling' }],
+      }),
+      normaliseResult({
+        operatorType: 'extract-normalize',
+        name: 'Call Back Date',
+        normalizedResult: '2026-03-10',
+        extractResults: { DATE: ['March 10th'] },
+      }),
+    ],
+  };
+
+  it('wraps long text to 80 columns under its section, and shows the normalised value', () => {
+    const text = renderResults(report, makeStyle(false, true, 80));
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    const section = (title: string) => text.split('\n\n').find((part) => part.startsWith(title)) ?? '';
+    const unwrap = (part: string) =>
+      part
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim())
+        .join(' ');
+    expect(unwrap(section('Conversation Summary'))).toBe(summary);
+    expect(section('Agent Introduction')).toMatch(/^Agent Introduction {2}\(utterance-classify\)\n {2}INDEX +TEXT\n {2}0 {6}Thank you/);
+    expect(unwrap(section('Agent Introduction')).replace(/^INDEX +TEXT 0 +/, '')).toBe(utterance);
+    expect(section('Call Back Date')).toContain('\n  NORMALIZED  2026-03-10\n  LABEL  VALUE\n  DATE   March 10th');
   });
 });

@@ -130,3 +130,27 @@ export function keyValueTable(columns: Column[], row: Row, style: Style, width: 
     })
     .join('\n');
 }
+
+/** A table whose last column wraps under itself instead of being clipped (utterances, entities: text meant to be read). */
+export function wrappedTable(columns: Column[], rows: Row[], style: Style, width: number): string {
+  const measured = measure(columns, rows, true);
+  const leading = measured.slice(0, -1);
+  const indent = leading.reduce((sum, c) => sum + c.width + GAP, 0);
+  const lastWidth = Math.max(MIN_VALUE_WIDTH, width - indent);
+  const lines = (texts: string[], styleCell: (text: string) => string = (text) => text): string[] => {
+    const [first, ...rest] = wrap(texts[texts.length - 1], lastWidth);
+    const head = leading.map((c, i) => styleCell(padEnd(texts[i], c.width))).join(' '.repeat(GAP));
+    return [
+      `${head}${leading.length ? ' '.repeat(GAP) : ''}${styleCell(first)}`.trimEnd(),
+      ...rest.map((line) => `${' '.repeat(indent)}${line}`),
+    ];
+  };
+  const bold = (text: string) => style.bold(text);
+  return [
+    ...lines(
+      measured.map((c) => c.header),
+      bold,
+    ),
+    ...rows.flatMap((_, r) => lines(measured.map((c) => c.cells[r]))),
+  ].join('\n');
+}
