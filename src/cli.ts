@@ -108,7 +108,7 @@ function printError(io: IO, error: CliError, debug: boolean): void {
   const twilio = error.code ? ` (Twilio error ${error.code}${error.moreInfo ? `: ${error.moreInfo}` : ''})` : '';
   const hint = error.hint ? `; hint: ${error.hint}` : '';
   io.stderr.write(`${sanitize(`ci: ${error.message.replace(/\s*\n\s*/g, ' ')}${twilio}${hint}`)}\n`);
-  if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+  if (debug && error.stack) io.stderr.write(`${sanitize(error.stack)}\n`);
 }
 
 function commanderToCliError(err: CommanderError): CliError | undefined {

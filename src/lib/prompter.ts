@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { IO } from './context.js';
 import { InterruptedError, UsageError } from './errors.js';
+import { sanitize } from './output/sanitize.js';
 
 export interface Choice<T> {
   /** What the list shows, and what is echoed once chosen: keep it short (a name). */
@@ -54,12 +55,22 @@ export async function inquirerPrompter(io: IO): Promise<Prompter> {
   if (!io.stdinIsTTY) return noPrompter();
   const inquirer = await import('@inquirer/prompts');
   const context = { input: io.stdin, output: questionOutput(io) } as Parameters<typeof inquirer.input>[1];
+  // Questions and choices may carry API data (a service's name, operator names): made inert like any other output.
+  const safe = <T>(choices: Choice<T>[]) =>
+    choices.map((choice) => ({
+      ...choice,
+      name: sanitize(choice.name),
+      ...(choice.description ? { description: sanitize(choice.description) } : {}),
+    }));
   return {
-    input: (message, options) => answer(inquirer.input({ message, default: options?.default, validate: options?.validate }, context)),
-    password: (message, options) => answer(inquirer.password({ message, mask: '*', validate: options?.validate }, context)),
-    confirm: (message, defaultValue = false) => answer(inquirer.confirm({ message, default: defaultValue }, context)),
-    select: (message, choices, defaultValue) => answer(inquirer.select({ message, choices, default: defaultValue }, context)),
-    checkbox: (message, choices) => answer(inquirer.checkbox({ message, choices }, context)),
-    editor: (message, defaultValue) => answer(inquirer.editor({ message, default: defaultValue }, context)),
+    input: (message, options) =>
+      answer(inquirer.input({ message: sanitize(message), default: options?.default, validate: options?.validate }, context)),
+    password: (message, options) =>
+      answer(inquirer.password({ message: sanitize(message), mask: '*', validate: options?.validate }, context)),
+    confirm: (message, defaultValue = false) => answer(inquirer.confirm({ message: sanitize(message), default: defaultValue }, context)),
+    select: (message, choices, defaultValue) =>
+      answer(inquirer.select({ message: sanitize(message), choices: safe(choices), default: defaultValue }, context)),
+    checkbox: (message, choices) => answer(inquirer.checkbox({ message: sanitize(message), choices: safe(choices) }, context)),
+    editor: (message, defaultValue) => answer(inquirer.editor({ message: sanitize(message), default: defaultValue }, context)),
   };
 }

@@ -44,7 +44,7 @@ describe('Ctrl-C at a prompt', () => {
     expect(code).toBe(130);
   });
 
-  it('is an InterruptedError from the prompter itself', async () => {
+  it('is an InterruptedError from the prompter itself, whose questions are sanitised', async () => {
     const proc = fakeProcess({ tty: true, stdin: CTRL_C });
     const io: IO = {
       stdout: proc.stdout,
@@ -57,7 +57,13 @@ describe('Ctrl-C at a prompt', () => {
       columns: 80,
     };
     const prompter = await inquirerPrompter(io);
-    await expect(prompter.confirm('Go on?')).rejects.toMatchObject({ name: 'InterruptedError', exitCode: 130 });
+    await expect(prompter.confirm('Delete service \u001b]0;PWNED\u0007?')).rejects.toMatchObject({
+      name: 'InterruptedError',
+      exitCode: 130,
+    });
+    // inquirer draws with escapes of its own; the name from the API is shown inert.
+    expect(proc.err()).toContain('Delete service ^[]0;PWNED^G?');
+    expect(proc.err()).not.toContain('\u001b]0;PWNED');
   });
 });
 
