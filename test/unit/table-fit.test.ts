@@ -181,7 +181,8 @@ describe('show views', () => {
     const { io, out } = terminal(80);
     const friendlyName = '日本のサポート窓口 — コールセンターの通話をすべて書き起こすサービス';
     const webhookUrl = 'https://hooks.example.com/a/very/long/path/to/the/intelligence/webhook?token=abc';
-    const data = { ...services[1], friendlyName, webhookUrl, readOnlyAttachedOperatorSids: [sid('LY', 1), sid('LY', 2), sid('LY', 3)] };
+    const attached = [sid('LY', 1), sid('LY', 2), sid('LY', 3)];
+    const data = { ...services[1], friendlyName, webhookUrl, readOnlyAttachedOperatorSids: attached };
     await render(io, { kind: 'object', data, columns: SERVICE_DETAIL_COLUMNS });
     const lines = out().trimEnd().split('\n');
     for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(80);
@@ -201,12 +202,17 @@ describe('show views', () => {
         .map((line) => line.slice(valueColumn).trim())
         .join(' '),
     ).toBe(friendlyName);
+    // A list of IDs reads one per line.
+    const operators = lines.findIndex((line) => line.startsWith('ATTACHED OPERATORS'));
+    expect(lines.slice(operators, operators + 3).map((line) => line.slice(valueColumn))).toEqual(attached);
   });
 
   it('wraps words at spaces and breaks what is longer than a line', () => {
     expect(wrap('the quick brown fox', 10)).toEqual(['the quick', 'brown fox']);
     expect(wrap('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
     expect(wrap('one\ntwo', 10)).toEqual(['one', 'two']);
+    expect(wrap('http://127.0.0.1:3000/v2/Services/GA1', 24)).toEqual(['http://127.0.0.1:3000/', 'v2/Services/GA1']);
+    expect(wrap('  "prompt": "a long prompt that wraps"', 20)).toEqual(['  "prompt": "a long', '  prompt that wraps"']);
   });
 });
 

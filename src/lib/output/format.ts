@@ -3,9 +3,15 @@ import type { Column, Row } from './types.js';
 /** The API's timestamps carry no milliseconds; a terminal need not show `.000`. */
 const WHOLE_SECOND = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.000Z$/;
 
-/** A cell as text: empty for null, ISO for dates, compact JSON for structures. */
+const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
+
+/**
+ * A cell as text: empty for null, ISO for dates, compact JSON for structures; on a terminal a list
+ * of plain values is one per line (a show view lists them under each other, a table on one line).
+ */
 export function cellText(value: unknown, tty = false): string {
   if (value === null || value === undefined) return '';
+  if (tty && Array.isArray(value) && value.length && value.every(isScalar)) return value.map((item) => cellText(item, tty)).join('\n');
   if (value instanceof Date) return tty ? value.toISOString().replace(WHOLE_SECOND, '$1Z') : value.toISOString();
   if (typeof value === 'string') return tty ? value.replace(WHOLE_SECOND, '$1Z') : value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);

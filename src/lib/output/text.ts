@@ -86,24 +86,32 @@ function breakWord(word: string, width: number): string[] {
   return pieces;
 }
 
-/** Lines of at most `width` cells: broken at spaces where possible, kept line breaks, nothing lost. */
+/**
+ * Lines of at most `width` cells, nothing lost: broken at spaces (or after , / & ?, so a URL or a
+ * list breaks where it reads well), words longer than a line at character boundaries; line breaks
+ * kept, and the continuation of an indented line (pretty JSON) indented as much.
+ */
 export function wrap(text: string, width: number): string[] {
-  const limit = Math.max(1, width);
   return text.split('\n').flatMap((paragraph) => {
+    const lead = /^ */.exec(paragraph)?.[0] ?? '';
+    const hanging = lead.length < width / 2 ? lead : '';
+    const limit = Math.max(1, width);
     const lines: string[] = [];
     let line = '';
-    for (const word of paragraph.split(/(?<=\s)(?=\S)/)) {
-      if (displayWidth(line + word.trimEnd()) <= limit) {
+    const room = () => (lines.length ? limit - hanging.length : limit);
+    const push = (done: string) => lines.push(lines.length ? `${hanging}${done.trimStart()}` : done);
+    for (const word of paragraph.split(/(?<=[\s,/&?])(?=[^\s,/&?])/)) {
+      if (displayWidth(line + word.trimEnd()) <= room()) {
         line += word;
         continue;
       }
-      if (line) lines.push(line.trimEnd());
-      const pieces = breakWord(word.trimEnd(), limit);
+      if (line.trim()) push(line.trimEnd());
+      const pieces = breakWord(word.trimEnd(), Math.max(1, limit - hanging.length));
       line = pieces.pop() ?? '';
       if (word !== word.trimEnd()) line += ' ';
-      lines.push(...pieces);
+      for (const piece of pieces) push(piece);
     }
-    lines.push(line.trimEnd());
+    push(line.trimEnd());
     return lines;
   });
 }
