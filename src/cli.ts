@@ -6,6 +6,7 @@ import type { Verb } from './commands/spec.js';
 import type { Context, GlobalOptions, IO } from './lib/context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, errorText, toCliError } from './lib/errors.js';
 import { buildContext, buildIO, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
+import { sanitize } from './lib/output/sanitize.js';
 import type { CommandResult, OutputOptions } from './lib/output/types.js';
 
 /** The root command's options as commander names them (`--request-timeout` → requestTimeout). */
@@ -48,8 +49,8 @@ function addHelpCommand(program: Command, io: IO): void {
 
 function printError(io: IO, error: CliError, debug: boolean): void {
   const hint = error.hint ? `; hint: ${error.hint}` : '';
-  io.stderr.write(`ci: ${errorText(error)}${hint}\n`);
-  if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+  io.stderr.write(`${sanitize(`ci: ${errorText(error)}${hint}`)}\n`);
+  if (debug && error.stack) io.stderr.write(`${sanitize(error.stack)}\n`);
 }
 
 function commanderToCliError(err: CommanderError): CliError | undefined {

@@ -3,12 +3,13 @@ import { createFiles } from './adapters/files.js';
 import type { ConfigStore } from './config.js';
 import type { Context, Env, GlobalOptions, IO, Logger } from './context.js';
 import type { Credentials } from './credentials.js';
+import { sanitizeComposed } from './output/sanitize.js';
 import type { Prompter } from './prompter.js';
 
 /** The slice of `process` the CLI uses; tests hand in a fake. */
 export interface ProcessLike {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Env;
   on?(event: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
@@ -30,7 +31,7 @@ function lazy<T>(make: () => Promise<T>): () => Promise<T> {
 }
 
 function makeLogger(io: IO, debug: boolean): Logger {
-  const line = (text: string) => io.stderr.write(`${text}\n`);
+  const line = (text: string) => io.stderr.write(`${sanitizeComposed(text, io.color)}\n`);
   return {
     progress: (text) => io.stderrIsTTY && line(text),
     hint: (text) => io.stderrIsTTY && line(text),
@@ -55,7 +56,7 @@ export function buildIO(proc: ProcessLike, argv: string[]): IO {
     stderrIsTTY: Boolean(proc.stderr.isTTY),
     stdinIsTTY: Boolean(proc.stdin.isTTY),
     color: colorEnabled(proc.env, Boolean(proc.stdout.isTTY), argv),
-    columns: proc.stdout.columns ?? 100,
+    columns: Number.parseInt(proc.env.COLUMNS ?? '', 10) || proc.stdout.columns || proc.stderr.columns || 100,
   };
 }
 

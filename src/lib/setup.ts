@@ -3,13 +3,13 @@
 // in use, a script in tests); nothing here prints.
 import type { Twilio } from 'twilio';
 import { toCliError } from './errors.js';
-import type { Files } from './adapters/files.js';
 import { readDefinitionParts, type DefinitionSources, EXAMPLE_SEPARATOR } from './operator-input.js';
-import type { GenerativeDefinition } from './operator-schema.js';
+import { resultSchemaProblems, type GenerativeDefinition } from './operator-schema.js';
 import { attachOperators, createGenerativeOperator, listOperators, newDefinition } from './operators.js';
 import type { Row } from './output/types.js';
-import type { Choice, Prompter } from './prompter.js';
+import type { Choice, Prompter, Validator } from './prompter.js';
 import { createService, listServices, type ServiceFields, type WebhookMethod } from './services.js';
+import type { Files } from './adapters/files.js';
 
 /** Pre-selected in the checkbox list, as in the seed article. */
 export const DEFAULT_PREBUILT = ['Conversation Summary', 'Sentiment Analysis'];
@@ -45,8 +45,20 @@ const httpUrlOrEmpty = (value: string): true | string => {
   }
 };
 
-/** A path, never '-': stdin is the terminal the questions come from. */
-const fileOrEmpty = (value: string): true | string => (value.trim() === '-' ? 'a file path (stdin is answering these questions)' : true);
+/**
+ * A file checked as soon as it is named (empty for none): readable, parsed, and a schema a result
+ * can have, so a wrong path is asked again at once; never '-': stdin is answering the questions.
+ */
+const readableOrEmpty =
+  (part: 'schema' | 'examples', files: Files): Validator =>
+  async (value) => {
+    const path = value.trim();
+    if (!path) return true;
+    if (path === '-') return 'a file path (stdin is answering these questions)';
+    const parts = await readDefinitionParts({ [part]: path }, files);
+    const problems = [...parts.problems, ...(part === 'schema' && parts.schema !== undefined ? resultSchemaProblems(parts.schema) : [])];
+    return problems.length ? problems.map((problem) => problem.replace(/^--\S+ /, '')).join('; ') : true;
+  };
 
 const required =
   (what: string) =>
@@ -73,10 +85,12 @@ export async function askSetupPlan(prompter: Prompter, client: Twilio, files: Fi
 
   const catalogue: Row[] = [];
   for await (const operator of listOperators(client, { source: 'prebuilt', languageCode })) catalogue.push(operator);
+  // By name only, so the answer echoes as a list of names; the description shows for the highlighted one.
   const choices: Choice<Row>[] = catalogue.map((operator) => ({
-    name: `${String(operator.friendlyName)}${operator.description ? ` — ${String(operator.description)}` : ''}`,
+    name: String(operator.friendlyName),
     value: operator,
     checked: DEFAULT_PREBUILT.includes(operator.friendlyName as string),
+    ...(typeof operator.description === 'string' && operator.description ? { description: operator.description } : {}),
   }));
   const picked = choices.length ? await prompter.checkbox('Pre-built operators to attach', choices) : [];
 
@@ -109,40 +123,71 @@ async function serviceExists(client: Twilio, uniqueName: string): Promise<boolea
   return false;
 }
 
-/** Asks until the operator is valid (every problem shown each round), or the person gives up. */
+interface GenerativeAnswers {
+  name?: string;
+  how?: 'editor' | 'inline';
+  prompt?: string;
+  schema?: string;
+  examples?: string;
+  example: string[];
+}
+
+/** Asks until the operator is valid (every problem shown each round), or the person gives up; a retry starts from the last answers. */
 async function askGenerative(prompter: Prompter, files: Files, log: SetupLog): Promise<SetupPlan['generative']> {
+  let last: GenerativeAnswers = { example: [] };
   for (;;) {
-    const name = (await prompter.input('Name of the operator', { validate: required('a name') })).trim();
-    const how = await prompter.select('How do you want to write the prompt?', [
-      { name: 'in $EDITOR', value: 'editor' as const },
-      { name: 'on one line here', value: 'inline' as const },
-    ]);
-    const prompt =
-      how === 'editor' ? (await prompter.editor('Prompt')).trim() : await prompter.input('Prompt', { validate: required('a prompt') });
-    const schema =
-      (
-        await prompter.input('JSON Schema file for a JSON result (empty for a text result)', { default: '', validate: fileOrEmpty })
-      ).trim() || undefined;
-    const examplesFile =
-      (
-        await prompter.input('Training examples file: .json, .jsonl or .csv (empty to type them here)', {
-          default: '',
-          validate: fileOrEmpty,
-        })
-      ).trim() || undefined;
-    const example: string[] = [];
-    while (!examplesFile) {
-      const input = (await prompter.input('Example conversation (empty when done)', { default: '' })).trim();
-      if (!input) break;
-      const output = (await prompter.input('Expected output', { validate: required('an expected output') })).trim();
-      example.push(`${input}${EXAMPLE_SEPARATOR}${output}`);
-    }
-    const sources: DefinitionSources = { prompt, schema, examples: examplesFile, ...(example.length ? { example } : {}) };
-    const { definition, problems } = newDefinition(name, await readDefinitionParts(sources, files));
+    last = await askGenerativeOnce(prompter, files, last);
+    const sources: DefinitionSources = {
+      prompt: last.prompt,
+      schema: last.schema,
+      examples: last.examples,
+      ...(last.example.length ? { example: last.example } : {}),
+    };
+    const { definition, problems } = newDefinition(last.name ?? '', await readDefinitionParts(sources, files));
     if (!problems.length) return { sources, definition };
     log.warn(`the operator is not valid: ${problems.join('; ')}`);
     if (!(await prompter.confirm('Try again?', true))) return undefined;
   }
+}
+
+async function askGenerativeOnce(prompter: Prompter, files: Files, last: GenerativeAnswers): Promise<GenerativeAnswers> {
+  const name = (await prompter.input('Name of the operator', { default: last.name, validate: required('a name') })).trim();
+  const how = await prompter.select(
+    'How do you want to write the prompt?',
+    [
+      { name: 'in $EDITOR', value: 'editor' as const },
+      { name: 'on one line here', value: 'inline' as const },
+    ],
+    last.how,
+  );
+  const prompt =
+    how === 'editor'
+      ? (await prompter.editor('Prompt', last.prompt)).trim()
+      : await prompter.input('Prompt', { default: last.prompt, validate: required('a prompt') });
+  const schema =
+    (
+      await prompter.input('JSON Schema file for a JSON result (empty for a text result)', {
+        default: last.schema ?? '',
+        validate: readableOrEmpty('schema', files),
+      })
+    ).trim() || undefined;
+  const examples =
+    (
+      await prompter.input('Training examples file: .json, .jsonl or .csv (empty to type them here)', {
+        default: last.examples ?? '',
+        validate: readableOrEmpty('examples', files),
+      })
+    ).trim() || undefined;
+  const typed = last.example.length === 1 ? 'the example' : `the ${last.example.length} examples`;
+  const kept = !examples && last.example.length && (await prompter.confirm(`Keep ${typed} typed before?`, true)) ? last.example : [];
+  const example = [...kept];
+  while (!examples) {
+    const input = (await prompter.input('Example conversation (empty when done)', { default: '' })).trim();
+    if (!input) break;
+    const output = (await prompter.input('Expected output', { validate: required('an expected output') })).trim();
+    example.push(`${input}${EXAMPLE_SEPARATOR}${output}`);
+  }
+  return { name, how, prompt, schema, examples, example };
 }
 
 /** What will be created, for the confirmation. */

@@ -69,7 +69,7 @@ describe("ci operators: the seed's operator set", () => {
     ]);
     const again = await spawned(['operators', 'attach', 'test-ci', 'Sentiment Analysis']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`= Sentiment Analysis (${SENTIMENT}) already attached`);
+    expect(again.stdout).toBe(`SID\tFRIENDLY NAME\tCHANGE\n${SENTIMENT}\tSentiment Analysis\talready attached\n`);
 
     const schema = file('feedback.schema.json', SEED_SCHEMA);
     const created = await spawnedJson([

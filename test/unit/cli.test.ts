@@ -13,11 +13,11 @@ describe('main() in-process with a fake context', () => {
   it('logs in on a terminal: asks, verifies with one API call, saves the active profile', async () => {
     const env = { XDG_CONFIG_HOME: tempConfigHome() };
     const proc = fakeProcess({ tty: true, env });
-    const prompter = scriptedPrompter([emulator.accountSid, emulator.authToken]);
+    const prompter = scriptedPrompter([emulator.accountSid, 'authToken', emulator.authToken]);
     const code = await main(argv('--api-url', emulator.url, 'login', 'work'), proc, { prompter: async () => prompter });
     expect(proc.err()).toContain('saved profile "work" (active)');
     expect(code).toBe(0);
-    expect(prompter.asked).toEqual(['Account SID', 'Auth token']);
+    expect(prompter.asked).toEqual(['Account SID', 'Sign in with', 'Auth token']);
     const list = fakeProcess({ env });
     expect(await main(argv('profiles', 'list', '--json'), list)).toBe(0);
     expect(JSON.parse(list.out())).toEqual([expect.objectContaining({ name: 'work', active: true, apiUrl: emulator.url })]);
@@ -27,7 +27,7 @@ describe('main() in-process with a fake context', () => {
   it('refuses to save credentials the API rejects (exit 3)', async () => {
     const env = { XDG_CONFIG_HOME: tempConfigHome() };
     const proc = fakeProcess({ tty: true, env });
-    const prompter = scriptedPrompter([emulator.accountSid, 'not-the-token']);
+    const prompter = scriptedPrompter([emulator.accountSid, 'authToken', 'not-the-token']);
     expect(await main(argv('--api-url', emulator.url, 'login'), proc, { prompter: async () => prompter })).toBe(3);
     expect(proc.err()).toMatch(/refused; nothing was saved/);
     const list = fakeProcess({ env });

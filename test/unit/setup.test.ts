@@ -97,6 +97,8 @@ describe('ci setup', () => {
   });
 
   it('asks again when the generative operator is invalid, and creates nothing when not confirmed', async () => {
+    const schema = join(directory, 'category.schema.json');
+    writeFileSync(schema, JSON.stringify({ type: 'object', properties: { category: { type: 'string' } } }));
     const prompter = scriptedPrompter([
       'test-ci', // taken by the test above: asked again
       'not-created',
@@ -110,7 +112,8 @@ describe('ci setup', () => {
       'Broken',
       'inline',
       'p',
-      join(directory, 'missing.json'),
+      join(directory, 'missing.json'), // asked again at once
+      schema,
       '',
       'Hi',
       'Hello',
@@ -120,7 +123,8 @@ describe('ci setup', () => {
     ]);
     const proc = fakeProcess({ tty: true, env });
     expect(await main(argv('setup'), proc, { prompter: async () => prompter })).toBe(2);
-    expect(proc.err()).toMatch(/warning: the operator is not valid: --schema .*missing\.json: cannot read it/);
+    expect(prompter.refused).toEqual([expect.stringMatching(/missing\.json: cannot read it \(no such file\)$/)]);
+    expect(proc.err()).toMatch(/warning: the operator is not valid: example 1: the output is not JSON/);
     expect(proc.err()).toContain('warning: a service named test-ci already exists; choose another name');
     expect(proc.err()).toContain('PII redaction on (media too)');
     expect(proc.err()).toContain('ci: cancelled: nothing was created');

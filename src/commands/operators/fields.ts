@@ -1,4 +1,6 @@
 import type { AttachmentReport } from '../../lib/operators.js';
+import { tsvHeader, tsvLine } from '../../lib/output/format.js';
+import { sanitize } from '../../lib/output/sanitize.js';
 import { table } from '../../lib/output/table.js';
 import type { Column, CommandResult } from '../../lib/output/types.js';
 
@@ -6,8 +8,12 @@ import type { Column, CommandResult } from '../../lib/output/types.js';
 const prettyJson = (value: unknown, _row: unknown, tty: boolean) =>
   value === null || value === undefined ? '' : JSON.stringify(value, null, tty ? 2 : undefined);
 
+/**
+ * List columns in priority order (identity, state, the rest): a narrow terminal drops from the end.
+ * The type says what an operator is, so it counts as identity.
+ */
 export const OPERATOR_LIST_COLUMNS: Column[] = [
-  { key: 'sid', header: 'SID' },
+  { key: 'sid', header: 'SID', id: true },
   { key: 'friendlyName' },
   { key: 'operatorType', header: 'TYPE' },
   { key: 'availability' },
@@ -32,7 +38,7 @@ export const OPERATOR_DETAIL_COLUMNS: Column[] = [
 
 export const OPERATOR_TYPE_LIST_COLUMNS: Column[] = [
   { key: 'name' },
-  { key: 'sid', header: 'SID' },
+  { key: 'sid', header: 'SID', id: true },
   { key: 'outputType' },
   { key: 'configurable' },
   { key: 'availability' },
@@ -52,17 +58,24 @@ export const OPERATOR_TYPE_DETAIL_COLUMNS: Column[] = [
 ];
 
 /** Narrow enough that full SIDs fit a terminal. */
-const ATTACHED_COLUMNS: Column[] = [{ key: 'sid', header: 'SID' }, { key: 'friendlyName' }, { key: 'operatorType', header: 'TYPE' }];
+const ATTACHED_COLUMNS: Column[] = [
+  { key: 'sid', header: 'SID', id: true },
+  { key: 'friendlyName' },
+  { key: 'operatorType', header: 'TYPE' },
+];
 
-/** What attach/detach did, operator by operator, then the service's operators afterwards. */
+const CHANGE_COLUMNS: Column[] = [{ key: 'operatorSid', header: 'SID' }, { key: 'friendlyName' }, { key: 'change' }];
+
+/** What attach/detach did, operator by operator, then the service's operators afterwards; piped, the changes as TSV. */
 export function attachmentResult(report: AttachmentReport, width: number): CommandResult {
   return {
     kind: 'view',
     json: report,
     human: (style) => {
+      if (!style.tty) return [tsvHeader(CHANGE_COLUMNS), ...report.changes.map((change) => tsvLine(CHANGE_COLUMNS, change))].join('\n');
       const changes = report.changes.map(({ change, friendlyName, operatorSid }) => {
         const mark = change === 'already attached' ? style.dim('=') : change === 'attached' ? style.green('+') : style.red('-');
-        return `${mark} ${friendlyName} (${operatorSid}) ${change}`;
+        return `${mark} ${sanitize(friendlyName)} (${operatorSid}) ${change}`;
       });
       const attached = report.attachedOperators.length
         ? `Operators attached to ${report.serviceSid}:\n${table(ATTACHED_COLUMNS, report.attachedOperators, style, width)}`

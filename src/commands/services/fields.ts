@@ -21,8 +21,9 @@ export function serviceFieldsOf(flags: ServiceFlags): ServiceFields {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
+/** List columns in priority order (identity, state, the rest): a narrow terminal drops from the end. */
 export const SERVICE_LIST_COLUMNS: Column[] = [
-  { key: 'sid', header: 'SID' },
+  { key: 'sid', header: 'SID', id: true },
   { key: 'uniqueName' },
   { key: 'friendlyName' },
   { key: 'languageCode', header: 'LANGUAGE' },

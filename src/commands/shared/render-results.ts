@@ -1,11 +1,12 @@
-// How `ci results` reads on a terminal or in a pipe: a header, then one section per OperatorResult by type.
-import { keyValueTable, table } from '../../lib/output/table.js';
+// How `ci results` reads on a terminal or in a pipe: a header, then one section per OperatorResult,
+// showing what matters for its type; long text wraps to the terminal instead of running off it.
 import { cellText } from '../../lib/output/format.js';
+import { sanitize } from '../../lib/output/sanitize.js';
+import { keyValueTable, table, wrappedTable } from '../../lib/output/table.js';
+import { wrap } from '../../lib/output/text.js';
 import type { Column, Row, Style } from '../../lib/output/types.js';
 import type { OperatorResult, TranscriptResults } from '../../lib/results.js';
 
-/** Sections are not clipped to the terminal: results are read, not scanned. */
-const WIDTH = 160;
 const INDENT = '  ';
 
 const HEADER_COLUMNS: Column[] = [
@@ -18,32 +19,35 @@ const HEADER_COLUMNS: Column[] = [
 ];
 
 export function renderResults({ transcript, operatorResults }: TranscriptResults, style: Style): string {
-  const header = keyValueTable(HEADER_COLUMNS, transcript, style, WIDTH);
+  const header = keyValueTable(HEADER_COLUMNS, transcript, style, style.width);
   if (operatorResults.length === 0)
     return `${header}\n\n${style.dim('No operator results: no operators were attached to the service when the transcript was created.')}`;
+  // Sections are indented: their content gets the rest of the width.
+  const width = Math.max(20, style.width - INDENT.length);
   const sections = operatorResults.map((result) => {
-    const title = `${style.bold(String(result.name ?? result.operatorSid))}  ${style.dim(`(${String(result.operatorType)})`)}`;
-    return `${title}\n${indent(sectionBody(result, style))}`;
+    const title = `${style.bold(sanitize(cellText(result.name ?? result.operatorSid)))}  ${style.dim(`(${sanitize(cellText(result.operatorType))})`)}`;
+    return `${title}\n${indent(sectionBody(result, style, width))}`;
   });
   return [header, ...sections].join('\n\n');
 }
 
-function sectionBody(result: OperatorResult, style: Style): string {
+function sectionBody(result: OperatorResult, style: Style, width: number): string {
   switch (result.operatorType) {
     case 'text-generation':
-      return textOf(result.textGenerationResults);
+      return wrap(sanitize(textOf(result.textGenerationResults)), width).join('\n');
     case 'conversation-classify':
-      return classification(result, style);
+      return classification(result, style, width);
     case 'utterance-classify':
-      return utterances(result, style);
-    case 'extract':
+      return utterances(result, style, width);
     case 'extract-normalize':
+      return [normalized(result, style), entities(result, style, width)].join('\n');
+    case 'extract':
     case 'pii-extract':
-      return entities(result, style);
+      return entities(result, style, width);
     case 'json':
-      return keyValues(result.jsonResults, style);
+      return keyValues(result.jsonResults, style, width);
     default:
-      return keyValues(Object.fromEntries(Object.entries(result).filter(([, value]) => value !== null)), style);
+      return keyValues(Object.fromEntries(Object.entries(result).filter(([, value]) => value !== null)), style, width);
   }
 }
 
@@ -52,36 +56,41 @@ function textOf(generation: unknown): string {
   return typeof result === 'string' ? result : cellText(generation);
 }
 
-function classification(result: OperatorResult, style: Style): string {
+function classification(result: OperatorResult, style: Style, width: number): string {
   const probability = typeof result.predictedProbability === 'number' ? `  ${style.dim(`(${result.predictedProbability})`)}` : '';
-  const predicted = `${style.bold('PREDICTED')}  ${style.green(cellText(result.predictedLabel ?? '—'))}${probability}`;
+  const predicted = `${style.bold('PREDICTED')}  ${style.green(sanitize(cellText(result.predictedLabel ?? '—')))}${probability}`;
   const distribution = Object.entries((result.labelProbabilities as Record<string, unknown> | null) ?? {})
     .sort((a, b) => Number(b[1]) - Number(a[1]))
     .map(([label, value]) => ({ label, probability: value }));
   if (distribution.length === 0) return predicted;
-  return `${predicted}\n${table([{ key: 'label' }, { key: 'probability' }], distribution, style, WIDTH)}`;
+  return `${predicted}\n${table([{ key: 'label' }, { key: 'probability' }], distribution, style, width)}`;
 }
 
-function utterances(result: OperatorResult, style: Style): string {
+function utterances(result: OperatorResult, style: Style, width: number): string {
   const rows = ((result.utteranceResults as Row[] | null) ?? []).map((item) => ({
     index: item.utterance_index ?? item.utteranceIndex,
     text: item.text ?? item.utterance_parts ?? '',
   }));
   if (rows.length === 0) return style.dim('no matching utterances');
-  return table([{ key: 'index' }, { key: 'text' }], rows, style, WIDTH);
+  return wrappedTable([{ key: 'index' }, { key: 'text' }], rows, style, width);
 }
 
-function entities(result: OperatorResult, style: Style): string {
+/** What an extract-normalize operator is for: the one normalised value. */
+function normalized(result: OperatorResult, style: Style): string {
+  return `${style.bold('NORMALIZED')}  ${result.normalizedResult === null ? style.dim('—') : sanitize(cellText(result.normalizedResult))}`;
+}
+
+function entities(result: OperatorResult, style: Style, width: number): string {
   const rows = Object.entries((result.extractResults as Record<string, unknown> | null) ?? {}).flatMap(([label, values]) =>
-    [values].flat().map((value) => ({ label, value })),
+    (Array.isArray(values) ? (values as unknown[]) : [values]).map((value) => ({ label, value })),
   );
   if (rows.length === 0) return style.dim('no entities found');
-  return table([{ key: 'label' }, { key: 'value' }], rows, style, WIDTH);
+  return wrappedTable([{ key: 'label' }, { key: 'value' }], rows, style, width);
 }
 
-/** A key/value table; nested values as compact JSON. */
-function keyValues(value: unknown, style: Style): string {
-  if (!value || typeof value !== 'object') return cellText(value) || style.dim('(empty)');
+/** A key/value view; nested values as compact JSON, long ones wrapped. */
+function keyValues(value: unknown, style: Style, width: number): string {
+  if (!value || typeof value !== 'object') return sanitize(cellText(value)) || style.dim('(empty)');
   const row = value as Row;
   const keys = Object.keys(row);
   if (keys.length === 0) return style.dim('(empty)');
@@ -89,11 +98,10 @@ function keyValues(value: unknown, style: Style): string {
     keys.map((key) => ({ key, header: key })),
     row,
     style,
-    WIDTH,
+    width,
   );
 }
 
-/** Indents a section; cli-table3 pads the last column, and trailing blanks only get in a reader's way. */
 function indent(text: string): string {
   return text
     .split('\n')

@@ -1,5 +1,9 @@
-// The bulk progress bar: one redrawn line on a terminal's stderr; silent when stderr is not a terminal.
+// The bulk progress bar: one line on a terminal's stderr, redrawn in place and never wider than the
+// terminal (a line that wraps cannot be redrawn, and 300 inputs would leave 300 lines); silent when
+// stderr is not a terminal.
 import type { IO } from '../../lib/context.js';
+import { clip } from '../../lib/output/text.js';
+import { REDRAW } from '../../lib/spinner.js';
 
 export interface Tally {
   created: number;
@@ -8,7 +12,36 @@ export interface Tally {
 }
 
 const BAR_WIDTH = 24;
+/** A bar narrower than this says nothing the count does not. */
+const MIN_BAR_WIDTH = 5;
 const REDRAW_MS = 100;
+
+function bar(done: number, total: number, width: number): string {
+  const filled = total ? Math.round((done / total) * width) : width;
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+}
+
+/**
+ * The progress line for a width: everything when it fits, else the bar shrinks and then goes,
+ * then the rate and ETA go, then the tally is abbreviated; never more than `width - 1` cells (the
+ * last column would make some terminals wrap).
+ */
+export function progressLine(tally: Tally, total: number, elapsedSeconds: number, width: number): string {
+  const done = tally.created + tally.exists + tally.failed;
+  const rate = done / Math.max(elapsedSeconds, 0.001);
+  const eta = rate > 0 ? `${Math.ceil((total - done) / rate)}s` : '?';
+  const count = `${done}/${total}`;
+  const counts = `created ${tally.created} · exists ${tally.exists} · failed ${tally.failed}`;
+  const timing = ` · ${rate.toFixed(1)}/s · ETA ${eta}`;
+  const budget = Math.max(1, width - 1);
+  const text = `${count} · ${counts}${timing}`;
+  const room = budget - text.length - 1;
+  if (room >= MIN_BAR_WIDTH) return `${bar(done, total, Math.min(BAR_WIDTH, room))} ${text}`;
+  for (const line of [text, `${count} · ${counts}`, `${count} ✓${tally.created} =${tally.exists} ✗${tally.failed}`]) {
+    if (line.length <= budget) return line;
+  }
+  return clip(count, budget);
+}
 
 export class ProgressBar {
   private lastDraw = 0;
@@ -24,17 +57,11 @@ export class ProgressBar {
     const now = Date.now();
     if (!force && now - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = now;
-    const done = tally.created + tally.exists + tally.failed;
-    const filled = this.total ? Math.round((done / this.total) * BAR_WIDTH) : BAR_WIDTH;
-    const rate = done / Math.max((now - this.startedAt) / 1000, 0.001);
-    const eta = rate > 0 ? `${Math.ceil((this.total - done) / rate)}s` : '?';
-    const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
-    this.io.stderr.write(
-      `\r\x1b[2K${bar} ${done}/${this.total} · created ${tally.created} · exists ${tally.exists} · failed ${tally.failed} · ${rate.toFixed(1)}/s · ETA ${eta}`,
-    );
+    this.io.stderr.write(`${REDRAW}${progressLine(tally, this.total, (now - this.startedAt) / 1000, this.io.columns)}`);
   }
 
+  /** Clears the bar, so the summary that follows is the one line left. */
   stop(): void {
-    if (this.io.stderrIsTTY) this.io.stderr.write('\r\x1b[2K');
+    if (this.io.stderrIsTTY) this.io.stderr.write(REDRAW);
   }
 }

@@ -1,11 +1,12 @@
 import type { Column } from '../../lib/output/types.js';
 
+/** List columns in priority order (identity, state, the rest): a narrow terminal drops from the end. */
 export const TRANSCRIPT_LIST_COLUMNS: Column[] = [
-  { key: 'sid', header: 'SID' },
+  { key: 'sid', header: 'SID', id: true },
   { key: 'status' },
-  { key: 'serviceSid', header: 'SERVICE' },
-  { key: 'customerKey' },
   { key: 'languageCode', header: 'LANGUAGE' },
-  { key: 'duration' },
   { key: 'dateCreated', header: 'CREATED' },
+  { key: 'duration' },
+  { key: 'customerKey' },
+  { key: 'serviceSid', header: 'SERVICE', id: true },
 ];

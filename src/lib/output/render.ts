@@ -1,9 +1,11 @@
 import type { IO } from '../context.js';
 import { UsageError } from '../errors.js';
-import { columnText, headerText, tsvEscape } from './format.js';
+import { headerText, tsvHeader, tsvLine } from './format.js';
+import { sanitizeComposed } from './sanitize.js';
 import { Sink } from './sink.js';
 import { makeStyle } from './style.js';
-import { keyValueTable, table } from './table.js';
+import { fitTable, keyValueTable, type Fitted } from './table.js';
+import { wrap } from './text.js';
 import type { Column, CommandResult, ListResult, ItemResult, OutputOptions, Row, Style } from './types.js';
 
 function pick(row: Row, fields: string[] | undefined): Row {
@@ -57,17 +59,29 @@ async function renderList(sink: Sink, result: ListResult, options: OutputOptions
     return;
   }
   if (!io.stdoutIsTTY) {
-    if (options.header !== false) await sink.write(`${columns.map((c) => tsvEscape(headerText(c))).join('\t')}\n`);
+    if (options.header !== false) await sink.write(`${tsvHeader(columns)}\n`);
     for await (const row of all()) {
       if (sink.closed) break;
-      await sink.write(`${columns.map((c) => tsvEscape(columnText(c, row, false))).join('\t')}\n`);
+      await sink.write(`${tsvLine(columns, row)}\n`);
     }
     return;
   }
   const collected: Row[] = [];
   for await (const row of all()) collected.push(row);
   if (collected.length === 0) return; // an empty table says nothing a hint could not
-  await sink.write(`${table(columns, collected, style, io.columns, options.header !== false)}\n`);
+  const fitted = fitTable(columns, collected, style, io.columns, options.header !== false);
+  await sink.write(`${fitted.text}\n`);
+  if (io.stderrIsTTY) io.stderr.write(fittingHint(fitted, io.columns));
+}
+
+/** What the fitted table left out, and how to see it: for a terminal's stderr, wrapped to its width; or nothing. */
+export function fittingHint({ shown, hidden, clipped }: Fitted, width: number): string {
+  if (!hidden.length && !clipped.length) return '';
+  const names = (columns: Column[]) => columns.map(headerText).join(', ');
+  const parts = [hidden.length && `hidden: ${names(hidden)}`, clipped.length && `clipped: ${names(clipped)}`].filter(Boolean);
+  const example = hidden.length ? ` (e.g. --fields ${shown[0].key},${hidden[0].key})` : '';
+  const text = `To fit ${width} columns, ${parts.join('; ')}. Pick columns with --fields${example} or see all with --json.`;
+  return `${wrap(text, width).join('\n')}\n`;
 }
 
 async function renderObject(sink: Sink, result: ItemResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
@@ -77,15 +91,16 @@ async function renderObject(sink: Sink, result: ItemResult, options: OutputOptio
   } else if (io.stdoutIsTTY) {
     await sink.write(`${keyValueTable(columns, result.data, style, io.columns)}\n`);
   } else {
-    if (options.header !== false) await sink.write(`${columns.map((c) => tsvEscape(headerText(c))).join('\t')}\n`);
-    await sink.write(`${columns.map((c) => tsvEscape(columnText(c, result.data, false))).join('\t')}\n`);
+    if (options.header !== false) await sink.write(`${tsvHeader(columns)}\n`);
+    await sink.write(`${tsvLine(columns, result.data)}\n`);
   }
 }
 
 /** The one place that turns a command's data into bytes on stdout. */
 export async function render(io: IO, result: CommandResult, options: OutputOptions = {}): Promise<void> {
   const sink = new Sink(io.stdout);
-  const style = makeStyle(io.color, io.stdoutIsTTY);
+  const style = makeStyle(io.color, io.stdoutIsTTY, io.columns);
+  const human = (text: string) => sanitizeComposed(text, style.color);
   switch (result.kind) {
     case 'none':
       return;
@@ -99,7 +114,7 @@ export async function render(io: IO, result: CommandResult, options: OutputOptio
       const asJson = options.json || options.ndjson || (!io.stdoutIsTTY && result.piped === 'ndjson');
       for await (const event of result.events) {
         if (sink.closed) break;
-        await sink.write(`${asJson ? JSON.stringify(event.json) : event.human(style)}\n`);
+        await sink.write(`${asJson ? JSON.stringify(event.json) : human(event.human(style))}\n`);
       }
       return;
     }
@@ -114,6 +129,6 @@ export async function render(io: IO, result: CommandResult, options: OutputOptio
         return;
       }
       if (options.json) return sink.write(`${JSON.stringify(result.json, null, 2)}\n`);
-      return sink.write(`${result.human(style).replace(/\n?$/, '\n')}`);
+      return sink.write(human(result.human(style)).replace(/\n?$/, '\n'));
   }
 }

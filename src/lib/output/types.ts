@@ -9,6 +9,8 @@ export interface Column {
   header?: string;
   /** How a cell reads on a terminal (`tty`) or in TSV (JSON always carries the raw value). */
   format?: (value: unknown, row: Row, tty: boolean) => string;
+  /** An identifier (SID, v3 ID): never clipped on a terminal; the column is dropped instead. */
+  id?: boolean;
 }
 
 /** A single resource (show / create / update). */
@@ -80,6 +82,8 @@ export interface OutputOptions {
 export interface Style {
   color: boolean;
   tty: boolean;
+  /** Terminal columns the text should fit (views wrap and fit their tables to it). */
+  width: number;
   bold(text: string): string;
   dim(text: string): string;
   green(text: string): string;
