@@ -36,12 +36,16 @@ export function configFileCheck(facts: ConfigFileFacts): Check {
   if (invalid) return fail(name, invalid.replace(/; fix it or move it away$/, ''), `fix ${path} or move it away (ci recreates it)`);
   if (mode === undefined) return pass(name, `${path} (not created yet)`);
   const permissions = (mode & 0o777).toString(8).padStart(4, '0');
-  if (warnings.length)
-    return fail(
-      name,
-      warnings.map((warning) => warning.replace(/; fix it with: .*$/, '')).join('; '),
-      warnings.map((warning) => warning.replace(/^.*; fix it with: /, '')).join(' && '),
-    );
+  // Who may change it (owner, group/other write) comes from the warnings; who may read it, from the mode.
+  const others = warnings.filter((warning) => !warning.includes('is readable by other users'));
+  const problems = [
+    ...others.map((warning) => ({ detail: warning.replace(/; fix it with: .*$/, ''), fix: warning.replace(/^.*; fix it with: /, '') })),
+    ...(mode & 0o077
+      ? [{ detail: `${path} has mode ${permissions}: other users can read the secrets in it`, fix: `chmod 600 ${path}` }]
+      : []),
+  ];
+  if (problems.length)
+    return fail(name, problems.map((problem) => problem.detail).join('; '), problems.map((problem) => problem.fix).join(' && '));
   return pass(name, `${path} (mode ${permissions})`);
 }
 

@@ -331,6 +331,13 @@ const CASES: Case[] = [
     code: 2,
     error: /stdin holds one secret: give --auth-token-stdin or --api-secret-stdin/,
   },
+  {
+    name: 'endless stdin for results -',
+    args: () => ['results', '-'],
+    stdin: '\0'.repeat(4 * 1024 * 1024 + 1),
+    code: 2,
+    error: /stdin holds more than 4 MiB; pipe in SIDs, one a line/,
+  },
   { name: 'empty stdin for results -', args: () => ['results', '-'], stdin: '', code: 2, error: /no transcript SIDs on stdin/ },
   {
     name: 'empty stdin for --from-file -',

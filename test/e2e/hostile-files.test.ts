@@ -1,6 +1,6 @@
 // Hostile local input through bin/ci.js: schemas built to stall a regex engine or overflow a
 // stack, and files that are not files. Each must end with exit 2 and one line, never hang.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,5 +62,58 @@ describe('hostile schemas', () => {
       env: emulatorEnv(emulator),
     });
     expectRefused(result, /--schema \S+deep\.json: not JSON \(line 1, column \d+: nested more than 256 levels deep\)/);
+  });
+});
+
+describe('configuration files cannot read secrets or files they should not', () => {
+  const emulator = useTestEmulator();
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ci-exfiltrate-'));
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(join(dir, 'outside.txt'), 'a prompt kept next to the folder');
+    writeFileSync(
+      join(dir, 'config', 'hook.yaml'),
+      'services:\n  - uniqueName: hook\n    webhookUrl: https://example.com/hook?token=${HOOK_TOKEN}\n',
+    );
+    writeFileSync(join(dir, 'config', 'outside.yaml'), 'operators:\n  - friendlyName: outside\n    promptFile: ../outside.txt\n');
+    writeFileSync(join(dir, 'config', 'here.txt'), 'a prompt in the working directory');
+  });
+  const diffJson = async (args: string[], options: { env?: Record<string, string>; stdin?: string; cwd?: string } = {}) => {
+    const result = await runCi(['diff', '--json', ...args], { ...options, env: { ...emulatorEnv(emulator), ...options.env } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout) as { steps: Array<{ changes: Array<{ field: string; to: unknown }> }> };
+  };
+  const value = (plan: Awaited<ReturnType<typeof diffJson>>, field: string) =>
+    plan.steps.flatMap((step) => step.changes).find((change) => change.field === field)?.to;
+
+  it('expands a secret-named variable only when allowed by name', async () => {
+    const env = { HOOK_TOKEN: 'allowed-hook-token' };
+    const refused = await runCi(['diff', '-f', join(dir, 'config', 'hook.yaml')], { env: { ...emulatorEnv(emulator), ...env } });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/HOOK_TOKEN is named like a secret; hint: to expand them anyway: --allow-env HOOK_TOKEN\n$/);
+    const plan = await diffJson(['-f', join(dir, 'config', 'hook.yaml'), '--allow-env', 'HOOK_TOKEN'], { env });
+    expect(value(plan, 'webhookUrl')).toBe('https://example.com/hook?token=allowed-hook-token');
+  });
+
+  it('reads a file outside the directory only with --allow-outside-files', async () => {
+    const refused = await runCi(['diff', '-f', join(dir, 'config', 'outside.yaml')], { env: emulatorEnv(emulator) });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/\.\.\/outside\.txt is refused: it leads outside/);
+    const plan = await diffJson(['-f', join(dir, 'config', 'outside.yaml'), '--allow-outside-files']);
+    expect(value(plan, 'prompt')).toBe('a prompt kept next to the folder');
+  });
+
+  it('resolves the references of a file on stdin against the working directory', async () => {
+    const stdin = 'operators:\n  - friendlyName: here\n    promptFile: here.txt\n';
+    const plan = await diffJson(['-f', '-'], { stdin, cwd: join(dir, 'config') });
+    expect(value(plan, 'prompt')).toBe('a prompt in the working directory');
+    const escape = await runCi(['diff', '-f', '-'], {
+      env: emulatorEnv(emulator),
+      stdin: stdin.replace('here.txt', '../outside.txt'),
+      cwd: join(dir, 'config'),
+    });
+    expect(escape.stderr).toMatch(/^ci: <stdin>:3:17: \.\.\/outside\.txt is refused: it leads outside/);
   });
 });

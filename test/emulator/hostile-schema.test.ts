@@ -38,6 +38,6 @@ describe('hostile operator configs in the emulator', () => {
     const raw = `{"prompt":"p","json_result_schema":${'{"items":'.repeat(100_000)}{}${'}'.repeat(100_000)}}`;
     const deeper = await createOperator(raw);
     expect(deeper.status).toBe(400);
-    expect(deeper.body.message).toMatch(/Invalid Config: not valid JSON \(nested more than 256 levels deep\)/);
+    expect(deeper.body.message).toBe('Invalid Config: not valid JSON');
   });
 });

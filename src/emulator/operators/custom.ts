@@ -29,7 +29,7 @@ export function configurableType(name: string): OperatorTypeDefinition {
 /** Parses the Config form value and checks it against the type's config_schema; 400 names every bad field. */
 export function parseConfig(raw: string, type: OperatorTypeDefinition): Record<string, unknown> {
   const parsed = parseJson(raw);
-  if (!parsed.ok) throw badRequest(`Invalid Config: not valid JSON (${parsed.message})`);
+  if (!parsed.ok) throw badRequest('Invalid Config: not valid JSON');
   const config = parsed.value;
   const { name, config_schema: schema } = type.record;
   let validate = validators.get(name);

@@ -119,7 +119,7 @@ function assertRedaction(service: DesiredService, row: Row | undefined): void {
   const media = fields.mediaRedaction ?? (row?.mediaRedaction as boolean | undefined) ?? false;
   const auto = fields.autoRedaction ?? (row?.autoRedaction as boolean | undefined) ?? false;
   if (!media || auto) return;
-  const where = places.mediaRedaction ?? places.autoRedaction ?? places.uniqueName;
+  const where = (fields.mediaRedaction === undefined ? places.autoRedaction : places.mediaRedaction) ?? places.uniqueName;
   const because =
     fields.mediaRedaction === undefined
       ? '; mediaRedaction is on in the account'
