@@ -32,7 +32,7 @@ describe('waiting for a transcript', () => {
   it('shows the status in a spinner on a terminal, then the results', async () => {
     const service = await sdkClient(fast).intelligence.v2.services.create({ uniqueName: 'spinner' });
     const proc = fakeProcess({ tty: true, env: { ...envFor(fast), NO_COLOR: '1' } });
-    const code = await main(argv('transcribe', HAPPY_CALL, '--service', service.sid, '--wait', '--interval', '20ms'), proc);
+    const code = await main(argv('transcribe', HAPPY_CALL, '--service', service.sid, '--wait', '--interval', '100ms'), proc);
     expect(code).toBe(0);
     expect(proc.err()).toMatch(/⠋ transcript GT[0-9a-f]{32}: waiting/);
     expect(proc.err()).toMatch(/transcript GT[0-9a-f]{32}: (queued|in-progress)/);
@@ -48,7 +48,7 @@ describe('waiting for a transcript', () => {
       on: (_event: string, listener: () => void) => (interrupt = listener),
       off: () => {},
     };
-    const running = main(argv('transcribe', HAPPY_CALL, '--service', service.sid, '--wait', '--interval', '20ms'), proc);
+    const running = main(argv('transcribe', HAPPY_CALL, '--service', service.sid, '--wait', '--interval', '100ms'), proc);
     const [transcript] = await waitFor(async () => client.intelligence.v2.transcripts.list({ sourceSid: HAPPY_CALL }));
     interrupt!();
     expect(await running).toBe(130);
