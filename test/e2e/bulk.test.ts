@@ -377,7 +377,7 @@ describe('ci transcribe --from-file', () => {
       'wait.txt',
       recordings.slice(0, 2).map((r) => r.sid),
     );
-    const run = await runCi(['transcribe', '--from-file', file, '--service', 'bulk', '--wait', '--interval', '50ms'], { env });
+    const run = await runCi(['transcribe', '--from-file', file, '--service', 'bulk', '--wait', '--interval', '100ms'], { env });
     expect(run.code).toBe(0);
     const lines = parse(run.stdout);
     expect(lines.slice(0, 2).every((line) => line.outcome === 'created')).toBe(true);

@@ -234,7 +234,7 @@ describe('waiting', () => {
       const created = await runCi(['services', 'create', '--unique-name', 'slow', '--json'], { env: slowEnv });
       const serviceSid = json(created.stdout).sid;
       const result = await runCi(
-        ['transcribe', PRICING_CALL, '--service', serviceSid, '--wait', '--timeout', '300ms', '--interval', '50ms'],
+        ['transcribe', PRICING_CALL, '--service', serviceSid, '--wait', '--timeout', '300ms', '--interval', '100ms'],
         { env: slowEnv },
       );
       expect(result.code).toBe(5);
