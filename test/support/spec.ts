@@ -117,6 +117,8 @@ interface Context {
 }
 
 function queryViolations({ document, operation, exchange, pointer }: Context): string[] {
+  // v3: a query the emulator refused is the test's deliberate mistake (see jsonViolations).
+  if (document.generation === 'v3' && exchange.status >= 300) return [];
   const parameters = operation.parameters ?? [];
   const violations: string[] = [];
   for (const [name, raw] of Object.entries(exchange.query)) {
