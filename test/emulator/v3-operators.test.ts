@@ -4,7 +4,7 @@ import { useTestEmulator } from '../support/emulator.js';
 import { rejection, sdkClient } from '../support/sdk.js';
 import {
   raw,
-  sdkSchema,
+  sdkObject,
   setVersionStatus,
   SENTIMENT_OPERATOR_ID,
   SUMMARY_OPERATOR_ID,
@@ -17,7 +17,7 @@ const CATEGORY: OperatorBody = {
   description: 'What the call was about',
   prompt: 'Classify the call for {{parameters.team}} and explain why.',
   outputFormat: 'JSON',
-  outputSchema: sdkSchema({
+  outputSchema: sdkObject({
     type: 'object',
     properties: { category: { type: 'string', enum: ['BILLING', 'TECHNICAL'] }, reason: { type: 'string' } },
   }),
@@ -242,14 +242,14 @@ describe('v3 operator bodies the spec refuses', () => {
       ...CATEGORY,
       displayName: 'x'.repeat(128),
       trainingExamples: [],
-      outputSchema: sdkSchema({
+      outputSchema: sdkObject({
         type: 'object',
         properties: { ...properties, pick: { type: 'string', enum: Array.from({ length: 1000 }, (_, i) => `v${i}`) } },
       }),
     });
     expect(operator.version).toBe(1);
     expect(
-      (await client.intelligence.v3.operators.create({ ...CATEGORY, trainingExamples: [], outputSchema: sdkSchema(nested(10)) })).version,
+      (await client.intelligence.v3.operators.create({ ...CATEGORY, trainingExamples: [], outputSchema: sdkObject(nested(10)) })).version,
     ).toBe(1);
   });
 

@@ -7,11 +7,12 @@ export type Client = ReturnType<typeof sdkClient>;
 export type OperatorBody = Parameters<Client['intelligence']['v3']['operators']['create']>[0];
 
 /**
- * The SDK types `outputSchema` as Record<string, object>, which no JSON Schema satisfies (`type: 'object'` is a
- * string): the one cast callers need.
+ * The SDK types an operator's `outputSchema` and a rule operator's `parameters` as Record<string, object>,
+ * which neither a JSON Schema (`type: 'object'` is a string) nor parameter values (5, 'plain') satisfy:
+ * the one cast callers need.
  */
-export function sdkSchema(schema: Record<string, unknown>): Record<string, object> {
-  return schema as Record<string, object>;
+export function sdkObject(value: Record<string, unknown>): Record<string, object> {
+  return value as Record<string, object>;
 }
 
 export const SENTIMENT_OPERATOR_ID = 'intelligence_operator_00twiliosentiment000000000';
@@ -102,4 +103,4 @@ export async function rawResults(client: Client, query: Record<string, string>):
   return response.body.items;
 }
 
-export const webhook = (url = 'https://example.com/hook') => ({ type: 'WEBHOOK', method: 'POST', url });
+export const webhook = (url = 'https://example.com/hook') => ({ type: 'WEBHOOK' as const, method: 'POST' as const, url });
