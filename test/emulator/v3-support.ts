@@ -82,6 +82,7 @@ export interface RuleRun {
  * input"), so it rejects although the execution ran (v3-executions.test.ts shows it).
  */
 export async function runRule(client: Client, run: RuleRun): Promise<{ statusCode: number; body: unknown }> {
+  // client.request() resolves on any status (it is not a resource method): callers check statusCode.
   const response = (await client.request({
     method: 'post',
     uri: `${API}/v3/RuleExecutions`,
@@ -101,6 +102,14 @@ export async function rawResults(client: Client, query: Record<string, string>):
     body: { items: Record<string, unknown>[] };
   };
   return response.body.items;
+}
+
+/**
+ * The SDK's operator.d.ts declares a payload class and a resource-context interface both named OperatorContext;
+ * they merge, so `context: { memory: { enabled: true } }` does not type-check without this cast.
+ */
+export function sdkOperatorContext(flags: { memory?: { enabled: boolean }; knowledge?: { enabled: boolean } }): OperatorBody['context'] {
+  return flags as OperatorBody['context'];
 }
 
 export const webhook = (url = 'https://example.com/hook') => ({ type: 'WEBHOOK' as const, method: 'POST' as const, url });

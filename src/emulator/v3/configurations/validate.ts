@@ -16,7 +16,7 @@ import {
 import { invalidField } from '../errors.js';
 import { isId, newId } from '../ids.js';
 import { LIMITS } from '../limits.js';
-import { findVersion, latestActiveVersion, operatorCollection, type OperatorVersionRecord } from '../operators/records.js';
+import { operatorCollection, versionToRun, type OperatorVersionRecord } from '../operators/records.js';
 import { matchesParameterType } from '../operators/validate.js';
 import { TRIGGER_EVENTS, type Action, type RuleContext, type RuleOperator, type RuleRecord, type Trigger } from './records.js';
 
@@ -78,7 +78,7 @@ function readRuleOperator(raw: unknown, path: string, lookup: Lookup): RuleOpera
   const operator = isId('operator', id) ? operatorCollection(lookup.store, lookup.accountSid).get(id) : undefined;
   if (!operator) throw invalidField(fieldPath(path, 'id'), `operator ${id} does not exist`);
   const version = optionalInteger(entry, 'version', path, 1, Number.MAX_SAFE_INTEGER);
-  const resolved = version === undefined ? latestActiveVersion(operator) : findVersion(operator, version);
+  const resolved = versionToRun(operator, version);
   if (version !== undefined && !resolved) throw invalidField(fieldPath(path, 'version'), `operator ${id} has no version ${version}`);
   const parameters = optionalObject(entry, 'parameters', path);
   if (resolved) checkParameters(parameters ?? {}, resolved, fieldPath(path, 'parameters'));

@@ -7,7 +7,7 @@ import { conversationBundle, conversationCollections, type ConversationBundle } 
 import { channelsOf } from '../conversations/view.js';
 import { invalidField, notFound, unprocessable } from '../errors.js';
 import { isId, newId, type IdKind } from '../ids.js';
-import { findVersion, latestActiveVersion, operatorCollection, type OperatorVersionRecord } from '../operators/records.js';
+import { operatorCollection, versionToRun, type OperatorVersionRecord } from '../operators/records.js';
 import { resultCollection, type ExecutionDetails, type OperatorResultRecord } from '../results/records.js';
 import { runOperatorVersion } from './engine.js';
 import { executionCollection, type OperatorProblem, type RuleExecutionRecord } from './records.js';
@@ -100,9 +100,10 @@ type Outcome = { failure: OperatorProblem } | { result: OperatorResultRecord; wa
 function runOne(store: Store, accountSid: string, execution: Execution, entry: RuleOperator, now: string): Outcome {
   const operator = operatorCollection(store, accountSid).get(entry.id);
   if (!operator) return { failure: { operatorId: entry.id, reason: 'the operator no longer exists' } };
-  const version = entry.version === undefined ? latestActiveVersion(operator) : findVersion(operator, entry.version);
+  const version = versionToRun(operator, entry.version);
   if (!version) {
-    const reason = entry.version === undefined ? 'the operator has no ACTIVE version' : `the operator has no version ${entry.version}`;
+    const reason =
+      entry.version === undefined ? 'the operator has no ACTIVE or DEPRECATED version' : `the operator has no version ${entry.version}`;
     return { failure: { operatorId: entry.id, ...(entry.version === undefined ? {} : { version: entry.version }), reason } };
   }
   if (version.status === 'RETIRED') {

@@ -91,9 +91,16 @@ export function findVersion(operator: OperatorRecord, version: number): Operator
   return operator.versions.find((candidate) => candidate.version === version);
 }
 
-/** What a rule without a pinned version runs: the latest ACTIVE version (none: the operator cannot run). */
-export function latestActiveVersion(operator: OperatorRecord): OperatorVersionRecord | undefined {
-  return [...operator.versions].reverse().find((candidate) => candidate.status === 'ACTIVE');
+/**
+ * The version a rule runs: the pinned one, else the latest ACTIVE version, else (none ACTIVE) the latest
+ * DEPRECATED one, which still runs with a warning. PREVIEW versions are only run when pinned.
+ */
+export function versionToRun(operator: OperatorRecord, pinned?: number): OperatorVersionRecord | undefined {
+  if (pinned !== undefined) return findVersion(operator, pinned);
+  const newestFirst = [...operator.versions].reverse();
+  return (
+    newestFirst.find((candidate) => candidate.status === 'ACTIVE') ?? newestFirst.find((candidate) => candidate.status === 'DEPRECATED')
+  );
 }
 
 /** The wire form of an operator at one version; Twilio-authored ones hide their prompt and training examples. */
