@@ -236,6 +236,32 @@ describe('v3 rule executions and operator results through the official twilio SD
     await setVersionStatus(emulator, team, 1, 'ACTIVE');
   });
 
+  it('runs an unpinned rule on the latest DEPRECATED version when no version is ACTIVE, and not on PREVIEW', async () => {
+    const only = await client.intelligence.v3.operators.create({ displayName: 'Only', prompt: 'Summarise.', outputFormat: 'TEXT' });
+    const id = only.id ?? '';
+    const configuration = await client.intelligence.v3.configurations.create({
+      displayName: 'follows latest',
+      rules: [{ operators: [{ id }], actions: [] }],
+    });
+    const run = async () => {
+      const conversation = await seedConversation(emulator, {
+        intelligenceConfigurationIds: [configuration.id],
+        communications: FRUSTRATED_CALL,
+      });
+      await runRule(client, {
+        intelligenceConfigurationId: configuration.id ?? '',
+        ruleId: configuration.rules?.[0].id ?? '',
+        conversationId: conversation.conversationId,
+      });
+      const log = await raw(emulator, 'GET', '/emulator/v3/RuleExecutions?pageSize=1000');
+      return (log.body as { items: Record<string, unknown>[] }).items.find((item) => item.conversationId === conversation.conversationId);
+    };
+    await setVersionStatus(emulator, id, 1, 'DEPRECATED');
+    expect(await run()).toMatchObject({ status: 'COMPLETED', warnings: [{ operatorId: id, version: 1 }] });
+    await setVersionStatus(emulator, id, 1, 'PREVIEW');
+    expect(await run()).toMatchObject({ status: 'FAILED', operatorResultIds: [], failures: [{ operatorId: id }] });
+  });
+
   it('shows that the SDK’s own ruleExecutions.create() rejects the bodiless 202 although the execution ran', async () => {
     const fresh = await seedConversation(emulator, { intelligenceConfigurationIds: [configurationId], communications: FRUSTRATED_CALL });
     const attempt = client.intelligence.v3.ruleExecutions.create({

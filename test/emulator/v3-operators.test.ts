@@ -1,6 +1,9 @@
 // Language Operators v3 through the official SDK's client.intelligence.v3, every exchange checked against the v3 spec.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestEmulator } from '../support/emulator.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEmulator, useTestEmulator } from '../support/emulator.js';
 import { rejection, sdkClient } from '../support/sdk.js';
 import {
   raw,
@@ -271,5 +274,32 @@ describe('v3 operator bodies the spec refuses', () => {
   it('answers wrong credentials on v3 with 401 in the v3 error body', async () => {
     const intruder = sdkClient(emulator, emulator.accountSid, 'not-the-token');
     expect(await rejection(intruder.intelligence.v3.operators.list())).toMatchObject({ status: 401, code: 20003 });
+  });
+});
+
+describe('v3 state in the state file', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'ci-emulator-v3-state-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('keeps operators with their versions and lifecycle status, and configurations, across a restart', async () => {
+    const stateFile = join(directory, 'state.json');
+    const first = await startTestEmulator({ stateFile });
+    const before = sdkClient(first);
+    const operator = await before.intelligence.v3.operators.create(CATEGORY);
+    const id = operator.id ?? '';
+    await before.intelligence.v3.operators(id).update({ ...CATEGORY, description: 'second' }, { 'If-Match': '1' });
+    await setVersionStatus(first, id, 1, 'DEPRECATED');
+    const configuration = await before.intelligence.v3.configurations.create({ displayName: 'kept', rules: [] });
+    await first.close();
+    expect(first.violations).toEqual([]);
+
+    const second = await startTestEmulator({ stateFile });
+    const after = sdkClient(second);
+    expect((await after.intelligence.v3.operators(id).fetch()).version).toBe(2);
+    expect((await after.intelligence.v3.versions(id).list()).map((version) => version.status)).toEqual(['ACTIVE', 'DEPRECATED']);
+    expect((await after.intelligence.v3.configurations(configuration.id ?? '').fetch()).displayName).toBe('kept');
+    expect((await after.intelligence.v3.operators.list()).filter((listed) => listed.author === 'TWILIO')).toHaveLength(2);
+    await second.close();
+    expect(second.violations).toEqual([]);
   });
 });
