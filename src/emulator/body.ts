@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { payloadTooLarge } from './errors.js';
 import { toParamMap, type ParamMap } from './params.js';
+import { isV3Path, readV3Body } from './v3/http.js';
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -11,12 +12,17 @@ export function hasBody(request: IncomingMessage): boolean {
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-/** The form parameters of an application/x-www-form-urlencoded body (media type in any case); {} for other bodies. */
-export async function readForm(request: IncomingMessage): Promise<ParamMap> {
-  if (!hasBody(request)) return {};
+/**
+ * What a request sends: v2 paths take form parameters (an application/x-www-form-urlencoded body, media
+ * type in any case; {} for other bodies), v3 paths a JSON body (415 for anything else).
+ */
+export async function readRequestBody(request: IncomingMessage, path: string): Promise<{ form: ParamMap; json: unknown }> {
+  if (!hasBody(request)) return { form: {}, json: undefined };
   const body = await readBody(request, MAX_BODY_BYTES);
-  if (body.length === 0 || mediaTypeOf(request.headers['content-type']) !== 'application/x-www-form-urlencoded') return {};
-  return toParamMap(new URLSearchParams(body.toString('utf8')));
+  if (isV3Path(path)) return { form: {}, json: readV3Body(request.headers['content-type'] ?? '', body) };
+  if (body.length === 0 || mediaTypeOf(request.headers['content-type']) !== 'application/x-www-form-urlencoded')
+    return { form: {}, json: undefined };
+  return { form: toParamMap(new URLSearchParams(body.toString('utf8'))), json: undefined };
 }
 
 /** `type/subtype` in lower case, without parameters such as charset. */

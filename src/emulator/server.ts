@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isAuthorized, type Credentials } from './auth.js';
-import { hasBody, readForm } from './body.js';
+import { hasBody, readRequestBody } from './body.js';
 import type { Faults } from './faults.js';
 import { HttpError, internalError, methodNotAllowed, notFound, unauthorized } from './errors.js';
 import { toParamMap, type ParamMap } from './params.js';
@@ -13,9 +13,11 @@ import { statsRoutes } from './routes/stats.js';
 import { PersistError, type Store } from './store.js';
 import { transcriptionRoutes } from './routes/transcription.js';
 import type { Transcriber } from './transcripts/transcriber.js';
+import { v3Routes } from './v3/routes.js';
+import { errorBodyFor, faultHeadersFor } from './v3/http.js';
 
 /** The route table: adding a resource is one more spread here. */
-const ROUTES: Route[] = [...serviceRoutes, ...statsRoutes, ...operatorRoutes, ...transcriptionRoutes, ...voiceRoutes];
+const ROUTES: Route[] = [...serviceRoutes, ...statsRoutes, ...operatorRoutes, ...transcriptionRoutes, ...voiceRoutes, ...v3Routes];
 
 /** One request/response pair, as reported to `observe` after the response is sent. */
 export interface Exchange {
@@ -24,6 +26,8 @@ export interface Exchange {
   path: string;
   query: ParamMap;
   form: ParamMap;
+  /** Parsed JSON request body (v3 paths); undefined when there is none. */
+  json?: unknown;
   /** Request headers. */
   headers: IncomingHttpHeaders;
   status: number;
@@ -59,8 +63,9 @@ async function serve(router: Router, deps: ServerDependencies, request: Incoming
   response.on('close', done);
   if (fault.kind === 'reset') return void request.socket.destroy();
   if (fault.kind === 'reply') {
-    response.writeHead(fault.error.status, { ...fault.headers, 'Content-Type': 'application/json; charset=utf-8' });
-    return void response.end(JSON.stringify(fault.error.toBody()));
+    const path = new URL(request.url ?? '/', 'http://emulator').pathname;
+    response.writeHead(fault.error.status, { ...faultHeadersFor(path, fault), 'Content-Type': 'application/json; charset=utf-8' });
+    return void response.end(JSON.stringify(errorBodyFor(path, fault.error)));
   }
   await handle(router, deps, request, response, fault.kind === 'reset-after-commit');
 }
@@ -75,6 +80,7 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
   const url = splitTarget(request.url ?? '/');
   const query = toParamMap(new URLSearchParams(url.search));
   let form: ParamMap = {};
+  let json: unknown;
   let bodyRead = false;
   let pattern: string | undefined;
   let reply: Reply;
@@ -85,13 +91,14 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
     if (match.kind === 'none') throw notFound(url.pathname);
     if (match.kind === 'wrong-method') throw methodNotAllowed(method, url.pathname);
     pattern = match.route.pattern;
-    form = await readForm(request);
+    ({ form, json } = await readRequestBody(request, url.pathname));
     bodyRead = true;
     const context: RequestContext = {
       method: match.route.method,
       params: match.params,
       query,
       form,
+      body: json,
       headers: request.headers,
       origin: `http://${request.headers.host ?? 'localhost'}`,
       accountSid: deps.credentials.accountSid,
@@ -102,7 +109,7 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
     const { handler } = match.route;
     reply = method === 'GET' ? await handler(context) : await deps.store.commit(() => handler(context));
   } catch (error) {
-    reply = errorReply(error, deps.log);
+    reply = errorReply(error, deps.log, url.pathname);
   }
   deps.stats.recordRequest(method, pattern);
   if (dropResponse) return void request.socket.destroy(); // applied, but the client never hears so
@@ -120,6 +127,7 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
     path: url.pathname,
     query,
     form,
+    json,
     headers: request.headers,
     status: reply.status,
     body: reply.body,
@@ -127,18 +135,18 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
   });
 }
 
-function errorReply(error: unknown, log: (line: string) => void): Reply {
+function errorReply(error: unknown, log: (line: string) => void, path: string): Reply {
   if (error instanceof PersistError) {
     log(`emulator: could not save the state file, the change was rolled back: ${error.message}`);
-    return replyFor(internalError('Internal Server Error: the change could not be saved, so it was not applied'));
+    return replyFor(path, internalError('Internal Server Error: the change could not be saved, so it was not applied'));
   }
-  if (error instanceof HttpError) return replyFor(error);
+  if (error instanceof HttpError) return replyFor(path, error);
   log(`emulator: internal error: ${error instanceof Error ? error.stack : String(error)}`);
-  return replyFor(internalError());
+  return replyFor(path, internalError());
 }
 
-function replyFor(error: HttpError): Reply {
-  return { status: error.status, body: error.toBody(), headers: error.headers };
+function replyFor(path: string, error: HttpError): Reply {
+  return { status: error.status, body: errorBodyFor(path, error), headers: error.headers };
 }
 
 /** The request target as path and query (cheaper than a URL, which would also resolve an origin). */
