@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/emulator/index.js';
-import { validateExchange } from '../support/spec.js';
+import { specChecker } from '../support/emulator.js';
+
+const validateExchange = (exchange: Exchange) => specChecker().validate(exchange);
 
 const spec = JSON.parse(readFileSync(new URL('../../.cache/twilio-oai/twilio_intelligence_v3.json', import.meta.url), 'utf8')) as {
   paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
@@ -19,8 +21,8 @@ function exchange(overrides: Partial<Exchange>): Exchange {
     headers: {},
     status: 200,
     body: {},
-    responseHeaders: {},
     ...overrides,
+    responseHeaders: { 'Content-Type': 'application/json; charset=utf-8', ...overrides.responseHeaders },
   };
 }
 

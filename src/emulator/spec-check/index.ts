@@ -30,7 +30,7 @@ function validateExchange(templates: PathTemplate[], exchange: Exchange): string
   if (!path || !operation) {
     // The client asked for something Twilio does not have: fine if the emulator said so.
     return exchange.status >= 400
-      ? [...errorBodyViolations(exchange.body), ...headerViolations(exchange, undefined)]
+      ? [...errorBodyViolations(exchange.body, isJsonApi(exchange.path)), ...headerViolations(exchange, undefined)]
       : [`${exchange.method} ${exchange.path} is not in the spec but was answered ${exchange.status}`];
   }
   const pointer = ['paths', path.template, exchange.method.toLowerCase()];
@@ -43,7 +43,35 @@ function validateExchange(templates: PathTemplate[], exchange: Exchange): string
 }
 
 function requestViolations(path: PathTemplate, operation: Operation, exchange: Exchange, pointer: string[]): string[] {
+  if (path.spec.json) return jsonRequestViolations(path, operation, exchange, pointer);
   return [...queryViolations(path, operation, exchange, pointer), ...formViolations(path, operation, exchange, pointer)];
+}
+
+/**
+ * A JSON-only API: a form body is the client's mistake (the emulator's 415 says so), and a query or body the
+ * emulator accepted (2xx) must be one the spec allows — one it refused is a test's deliberate mistake.
+ */
+function jsonRequestViolations(path: PathTemplate, operation: Operation, exchange: Exchange, pointer: string[]): string[] {
+  if (Object.keys(exchange.form).length > 0 && exchange.status !== 415) return ['a form body was accepted by a JSON-only operation'];
+  if (exchange.status >= 300) return [];
+  const jsonSchema = operation.requestBody?.content['application/json'];
+  const body = !jsonSchema
+    ? exchange.json === undefined
+      ? []
+      : ['a JSON body was accepted by an operation that takes none']
+    : exchange.json === undefined
+      ? []
+      : errorsOf(
+          path.spec.validatorAt([...pointer, 'requestBody', 'content', 'application/json', 'schema']),
+          exchange.json,
+          'request body',
+        );
+  return [...queryViolations(path, operation, exchange, pointer), ...body];
+}
+
+/** Paths of the JSON APIs (Intelligence v3 and its family), whose error body is their own. */
+function isJsonApi(path: string): boolean {
+  return path.startsWith('/v3/');
 }
 
 function queryViolations(path: PathTemplate, operation: Operation, exchange: Exchange, pointer: string[]): string[] {
@@ -86,7 +114,7 @@ function formViolations(path: PathTemplate, operation: Operation, exchange: Exch
 function responseViolations(path: PathTemplate, operation: Operation, exchange: Exchange, pointer: string[]): string[] {
   const response = operation.responses[String(exchange.status)];
   if (exchange.status >= 400 && !response?.content) {
-    return [...errorBodyViolations(exchange.body), ...headerViolations(exchange, undefined)];
+    return [...errorBodyViolations(exchange.body, path.spec.json), ...headerViolations(exchange, undefined)];
   }
   if (!response) {
     return [`status ${exchange.status} is not a documented response (${Object.keys(operation.responses).join(', ')})`];
@@ -98,11 +126,13 @@ function responseViolations(path: PathTemplate, operation: Operation, exchange: 
   return [...errorsOf(validate, exchange.body, 'response body'), ...headers, ...pagingViolations(exchange)];
 }
 
-/** Twilio's error body is {code, message, more_info, status}. */
-function errorBodyViolations(body: unknown): string[] {
+/** Twilio's error body is {code, message, more_info, status}; v3's is {code, message, httpStatusCode, userError, params}. */
+function errorBodyViolations(body: unknown, json: boolean): string[] {
   if (typeof body !== 'object' || body === null) return ['error response has no Twilio error body'];
   const error = body as Record<string, unknown>;
-  const fields = { code: 'number', message: 'string', more_info: 'string', status: 'number' };
+  const fields = json
+    ? { code: 'number', message: 'string', httpStatusCode: 'number', userError: 'boolean', params: 'object' }
+    : { code: 'number', message: 'string', more_info: 'string', status: 'number' };
   return Object.entries(fields)
     .filter(([name, type]) => typeof error[name] !== type)
     .map(([name, type]) => `error body field ${name} must be a ${type}`);

@@ -41,6 +41,8 @@ const METHODS = ['get', 'post', 'delete', 'put', 'patch'];
 
 export class SpecFile {
   readonly templates: PathTemplate[];
+  /** v3-style APIs (JSON bodies, their own error body) rather than v2's form bodies and Twilio error body. */
+  readonly json: boolean;
   private readonly document: OpenApiDocument;
   private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
@@ -48,6 +50,8 @@ export class SpecFile {
   constructor(readonly file: string) {
     this.document = JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
     dropUntypedNullable(this.document);
+    resolveDiscriminators(this.document);
+    this.json = Object.keys(this.document.paths).some((path) => path.startsWith('/v3/'));
     // api.twilio.com (v2010) writes its `uri` fields as paths; the other hosts write absolute URLs.
     const pathUris = (this.document.servers ?? []).some((server) => server.url === 'https://api.twilio.com');
     // strict:false so OpenAPI-only keywords (example, x-twilio, …) are ignored; `nullable` is understood by ajv.
@@ -55,6 +59,7 @@ export class SpecFile {
     this.ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
     this.ajv.addFormat('uri', (value: string) => URL.canParse(value) || (pathUris && value.startsWith('/')));
     this.ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) });
+    this.ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && Math.abs(value) < 2 ** 31 });
     this.ajv.addFormat('uri-map', true); // Twilio's name for an object whose values are URLs
     // The whole document is one schema, so `#/components/schemas/…` refs resolve where they are.
     this.ajv.addSchema(this.document, file);
@@ -122,4 +127,28 @@ function dropUntypedNullable(node: unknown): void {
   const object = node as Schema;
   if ('nullable' in object && !('type' in object)) delete object.nullable;
   for (const child of Object.values(object)) dropUntypedNullable(child);
+}
+
+/**
+ * v3's OperatorResult is a `oneOf` that only its discriminator (`outputFormat` → TextResult, JSONResult, …)
+ * makes unambiguous: a TEXT result also matches JSONResult's free-form `result`. ajv cannot use a discriminator
+ * with a `mapping`, so each is rewritten as "if outputFormat is X then the mapped schema".
+ */
+function resolveDiscriminators(node: unknown): void {
+  if (typeof node !== 'object' || node === null) return;
+  const object = node as Schema;
+  const discriminator = object.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
+  if (discriminator?.mapping && Array.isArray(object.oneOf)) {
+    const property = discriminator.propertyName;
+    object.allOf = [
+      { required: [property], properties: { [property]: { enum: Object.keys(discriminator.mapping) } } },
+      ...Object.entries(discriminator.mapping).map(([value, ref]) => ({
+        if: { properties: { [property]: { const: value } } },
+        then: { $ref: ref },
+      })),
+    ];
+    delete object.oneOf;
+    delete object.discriminator;
+  }
+  for (const child of Object.values(object)) resolveDiscriminators(child);
 }

@@ -1,47 +1,10 @@
 // Language Operators as stored: one record per operator holding every version (each update adds one).
 import type { Collection, Store } from '../../store.js';
 import type { JsonObject } from '../body.js';
+import type { Author, OperatorDefinition, VersionStatus } from './definitions.js';
 import { TWILIO_OPERATORS } from './twilio-authored.js';
 
-export const OUTPUT_FORMATS = ['TEXT', 'JSON', 'CLASSIFICATION'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-export const VERSION_STATUSES = ['PREVIEW', 'ACTIVE', 'DEPRECATED', 'RETIRED'] as const;
-export type VersionStatus = (typeof VERSION_STATUSES)[number];
-
-export const PARAMETER_TYPES = ['STRING', 'INTEGER', 'NUMBER', 'BOOLEAN', 'KNOWLEDGE_BASE_AND_SOURCE_IDS'] as const;
-export type ParameterType = (typeof PARAMETER_TYPES)[number];
-
-export type Author = 'SELF' | 'TWILIO';
-
-export interface ParameterDefinition {
-  type: ParameterType;
-  default?: unknown;
-  required?: boolean;
-  description?: string;
-}
-
-export interface TrainingExample {
-  input: string;
-  output: string;
-}
-
-export interface OperatorContextFlags {
-  memory: { enabled: boolean };
-  knowledge: { enabled: boolean };
-}
-
-/** What a PUT replaces: everything a version holds apart from its number, status and dates. */
-export interface OperatorDefinition {
-  displayName: string;
-  description?: string;
-  prompt: string;
-  outputFormat: OutputFormat;
-  outputSchema?: JsonObject;
-  trainingExamples: TrainingExample[];
-  context: OperatorContextFlags;
-  parameters: Record<string, ParameterDefinition>;
-}
+export * from './definitions.js';
 
 export interface OperatorVersionRecord {
   version: number;

@@ -1,5 +1,5 @@
 // Twilio-authored operators the emulator offers to every account, with fixed IDs (documented in docs/v3.md).
-import type { OperatorDefinition } from './records.js';
+import type { OperatorDefinition } from './definitions.js';
 
 export interface TwilioOperator {
   id: string;
