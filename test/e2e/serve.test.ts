@@ -6,7 +6,7 @@ import { sdkClient } from '../support/sdk.js';
 import { parseTwiml } from '../../src/emulator/twiml.js';
 import { sendSigned } from '../../src/emulator/webhook-delivery.js';
 import { twilioSignature } from '../../src/emulator/webhook-signing.js';
-import { runCi } from '../support/run-ci.js';
+import { ci } from '../support/cli.js';
 import { startCi, type RunningCi } from '../support/serve-ci.js';
 
 const emulator = useTestEmulator({ transcribeDelayMs: 200 });
@@ -173,11 +173,11 @@ describe('ci serve flags', () => {
 
   it('rejects a malformed --language and --timeout, and needs a service', async () => {
     const { TWILIO_CI_SERVICE_SID: _, ...withoutService } = env;
-    const noService = await runCi(['serve'], { env: withoutService });
+    const noService = await ci(['serve'], { env: withoutService });
     expect(noService.code).toBe(2);
     expect(noService.stderr).toMatch(/needs the service.*--service/);
-    expect((await runCi(['serve', '--service', 'no-such-service'], { env })).code).toBe(4);
-    expect((await runCi(['serve', '--language', 'japanese please'], { env })).code).toBe(2);
-    expect((await runCi(['serve', '--timeout', '0'], { env })).code).toBe(2);
+    expect((await ci(['serve', '--service', 'no-such-service'], { env })).code).toBe(4);
+    expect((await ci(['serve', '--language', 'japanese please'], { env })).code).toBe(2);
+    expect((await ci(['serve', '--timeout', '0'], { env })).code).toBe(2);
   });
 });
