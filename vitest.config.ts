@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { HOOK_TIMEOUT_MS, TEST_TIMEOUT_MS } from './test/support/timeouts.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    // e2e files spawn processes; two cores → keep the pool small so timing stays honest
+    // Generous, so a loaded machine slows tests down without failing them; spawned children share the bound.
+    testTimeout: TEST_TIMEOUT_MS,
+    hookTimeout: HOOK_TIMEOUT_MS,
+    // Tests run the CLI in-process, so they are CPU-bound: one worker per core of the 2-core target.
     maxWorkers: 2,
   },
 });

@@ -1,15 +1,14 @@
-// `ci apply` / `ci diff` / `ci export` through bin/ci.js against a fresh emulator per test: the
-// seed's setup from examples/seed, then every behaviour issue 7 lists.
+// `ci apply` / `ci diff` / `ci export` in-process against a fresh emulator per test (each test starts
+// from an empty account; an in-process emulator starts in milliseconds): the seed's setup from
+// examples/seed, then every behaviour issue 7 lists.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { fakeProcess } from '../support/fake-process.js';
 import { scriptedPrompter } from '../support/fake-prompter.js';
-import { runCi } from '../support/run-ci.js';
+import * as cli from '../support/cli.js';
 import { sdkClient } from '../support/sdk.js';
 import { tempDir } from '../support/temp.js';
 import { defined } from '../support/defined.js';
@@ -33,8 +32,8 @@ afterEach(async () => {
   expect(emulator.violations).toEqual([]);
 });
 
-const ci = (args: string[], options: { stdin?: string; env?: Record<string, string | undefined> } = {}) =>
-  runCi(args, { env: { ...emulatorEnv(emulator), CI_WEBHOOK_URL: WEBHOOK, ...options.env }, stdin: options.stdin });
+const ci = (args: string[], options: cli.InProcessOptions = {}) =>
+  cli.ci(args, { ...options, env: { ...emulatorEnv(emulator), CI_WEBHOOK_URL: WEBHOOK, ...options.env } });
 
 const edit = (path: string, from: string | RegExp, to: string) => writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
 
@@ -210,14 +209,10 @@ describe('a concurrent change between plan and apply', () => {
         .update({ friendlyName: 'test-operator', config: { ...operator.config, prompt: 'Their prompt.' }, ifMatch: '1' });
       return true;
     };
-    const proc = fakeProcess({
-      tty: true,
-      env: { ...emulatorEnv(emulator), CI_WEBHOOK_URL: WEBHOOK, XDG_CONFIG_HOME: directory },
-    });
-    const code = await main(['node', 'ci', 'apply', '-f', setup], proc, { prompter: async () => prompter });
-    expect(code).toBe(1);
-    expect(proc.err()).toMatch(/~ update operator test-operator \(LY[0-9a-f]{32}, version 1\)/);
-    expect(proc.err()).toMatch(
+    const conflict = await ci(['apply', '-f', setup], { tty: true, prompter });
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toMatch(/~ update operator test-operator \(LY[0-9a-f]{32}, version 1\)/);
+    expect(conflict.stderr).toMatch(
       /ci: conflict: "test-operator" \(LY[0-9a-f]{32}\) is no longer at version 1, someone changed it; nothing was overwritten/,
     );
     const operator = JSON.parse((await ci(['operators', 'show', 'test-operator', '--json'])).stdout);
@@ -234,13 +229,10 @@ describe('a concurrent change between plan and apply', () => {
       await sdk.intelligence.v2.services(service.sid).update({ friendlyName: 'Theirs', ifMatch: '1' });
       return true;
     };
-    const proc = fakeProcess({
-      tty: true,
-      env: { ...emulatorEnv(emulator), CI_WEBHOOK_URL: WEBHOOK, XDG_CONFIG_HOME: directory, NO_COLOR: '1' },
-    });
-    expect(await main(['node', 'ci', 'apply', '-f', setup], proc, { prompter: async () => prompter })).toBe(1);
-    expect(proc.out()).toMatch(/^✗ update service test-ci \(GA[0-9a-f]{32}, version 1\): conflict: service "test-ci"/m);
-    expect(proc.err()).toMatch(
+    const conflict = await ci(['apply', '-f', setup], { tty: true, prompter, env: { NO_COLOR: '1' } });
+    expect(conflict.code).toBe(1);
+    expect(conflict.stdout).toMatch(/^✗ update service test-ci \(GA[0-9a-f]{32}, version 1\): conflict: service "test-ci"/m);
+    expect(conflict.stderr).toMatch(
       /ci: conflict: service "test-ci" \(GA[0-9a-f]{32}\) is no longer at version 1, someone changed it; nothing was overwritten \(applied 0 of 1 changes, 1 not applied\)/,
     );
     expect(JSON.parse((await ci(['services', 'show', 'test-ci', '--json'])).stdout).friendlyName).toBe('Theirs');

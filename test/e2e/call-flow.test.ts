@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { HOST_HEADER_WARNING } from '../../src/lib/webhooks/signed-server.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { useTestEmulator } from '../support/emulator.js';
-import { runCi } from '../support/run-ci.js';
+import { ci } from '../support/cli.js';
 import { sdkClient } from '../support/sdk.js';
 import { SEED_CONFIG } from '../support/seed.js';
 import { startCi } from '../support/serve-ci.js';
@@ -33,12 +33,12 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
   expect(serve.first.phoneNumber).toBe('+15005550001');
   const [number] = await sdk.incomingPhoneNumbers.list({ phoneNumber: '+15005550001' });
   expect(number).toMatchObject({ voiceUrl: serve.first.voiceUrl, voiceMethod: 'POST' });
-  const set = await runCi(['webhook', 'set', 'test-ci', serve.first.webhookUrl as string, '--json'], { env });
+  const set = await ci(['webhook', 'set', 'test-ci', serve.first.webhookUrl as string, '--json'], { env });
   expect(set.code).toBe(0);
   expect(JSON.parse(set.stdout)).toMatchObject({ webhookUrl: serve.first.webhookUrl, webhookHttpMethod: 'POST' });
 
   // No --to: the emulator's number sends the call where `ci serve --phone-number` pointed it.
-  const call = await runCi(['emulator', 'call', '--json'], { env });
+  const call = await ci(['emulator', 'call', '--json'], { env });
   expect(call.stderr).toBe('');
   expect(call.code).toBe(0);
   const steps = JSON.parse(call.stdout) as Array<Record<string, unknown>>;
@@ -86,10 +86,10 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
 });
 
 it('ci webhook set refuses a bad URL, method or service', async () => {
-  expect((await runCi(['webhook', 'set', 'test-ci', 'not a url'], { env })).code).toBe(2);
-  expect((await runCi(['webhook', 'set', 'test-ci', 'https://example.com/hook', '--method', 'PUT'], { env })).code).toBe(2);
-  expect((await runCi(['webhook', 'set', 'no-such-service', 'https://example.com/hook'], { env })).code).toBe(4);
-  const get = await runCi(
+  expect((await ci(['webhook', 'set', 'test-ci', 'not a url'], { env })).code).toBe(2);
+  expect((await ci(['webhook', 'set', 'test-ci', 'https://example.com/hook', '--method', 'PUT'], { env })).code).toBe(2);
+  expect((await ci(['webhook', 'set', 'no-such-service', 'https://example.com/hook'], { env })).code).toBe(4);
+  const get = await ci(
     ['webhook', 'set', 'test-ci', 'https://example.com/hook', '--method', 'get', '--fields', 'webhookUrl,webhookHttpMethod', '--no-header'],
     { env },
   );
@@ -97,26 +97,26 @@ it('ci webhook set refuses a bad URL, method or service', async () => {
 });
 
 it('ci emulator call refuses bad input and reports a handler that refuses it', async () => {
-  expect((await runCi(['emulator', 'call', '--to', 'not-a-url'], { env })).code).toBe(2);
-  expect((await runCi(['emulator', 'call', '--number', '555'], { env })).code).toBe(2);
-  expect((await runCi(['emulator', 'call', '--number', '+15005550009'], { env })).code).toBe(4);
-  expect((await runCi(['emulator', 'call', '--say', 'hi', '--recording', 'RE' + 'f'.repeat(32)], { env })).code).toBe(2);
-  const againstTwilio = await runCi(['emulator', 'call'], { env: { ...env, TWILIO_CI_API_URL: undefined } });
+  expect((await ci(['emulator', 'call', '--to', 'not-a-url'], { env })).code).toBe(2);
+  expect((await ci(['emulator', 'call', '--number', '555'], { env })).code).toBe(2);
+  expect((await ci(['emulator', 'call', '--number', '+15005550009'], { env })).code).toBe(4);
+  expect((await ci(['emulator', 'call', '--say', 'hi', '--recording', 'RE' + 'f'.repeat(32)], { env })).code).toBe(2);
+  const againstTwilio = await ci(['emulator', 'call'], { env: { ...env, TWILIO_CI_API_URL: undefined } });
   expect(againstTwilio.code).toBe(2);
   expect(againstTwilio.stderr).toMatch(/needs a local emulator/);
-  const tunnelMissing = await runCi(['serve', '--service', 'test-ci', '--phone-number', '+15005550001'], {
+  const tunnelMissing = await ci(['serve', '--service', 'test-ci', '--phone-number', '+15005550001'], {
     env: { ...env, TWILIO_CI_API_URL: undefined },
   });
   expect(tunnelMissing.code).toBe(2);
   expect(tunnelMissing.stderr).toMatch(/--public-url/);
-  expect((await runCi(['emulator', 'call', '--to', 'http://127.0.0.1:9/x', '--recording', 'RE1'], { env })).code).toBe(2);
-  expect((await runCi(['emulator', 'call', '--to', 'http://127.0.0.1:9/x', '--recording', 'RE' + 'f'.repeat(32)], { env })).code).toBe(4);
-  const unreachable = await runCi(['emulator', 'call', '--to', 'http://127.0.0.1:9/incoming-call'], { env });
+  expect((await ci(['emulator', 'call', '--to', 'http://127.0.0.1:9/x', '--recording', 'RE1'], { env })).code).toBe(2);
+  expect((await ci(['emulator', 'call', '--to', 'http://127.0.0.1:9/x', '--recording', 'RE' + 'f'.repeat(32)], { env })).code).toBe(4);
+  const unreachable = await ci(['emulator', 'call', '--to', 'http://127.0.0.1:9/incoming-call'], { env });
   expect(unreachable.code).toBe(1);
   expect(unreachable.stderr).toMatch(/^ci: the call failed after 0 step\(s\): POST http:\/\/127\.0\.0\.1:9\/incoming-call failed/);
   const serve = await startCi(['serve', '--service', 'test-ci', '--json', '--auth-token', 'another-token'], env);
   try {
-    const refused = await runCi(['emulator', 'call', '--to', serve.first.voiceUrl as string], { env });
+    const refused = await ci(['emulator', 'call', '--to', serve.first.voiceUrl as string], { env });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/answered 403/);
   } finally {

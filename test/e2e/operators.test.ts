@@ -1,13 +1,12 @@
-// `ci operators` through bin/ci.js, the real SDK and HTTP, against the emulator: the seed article's
+// `ci operators` in-process (the real SDK and HTTP) against the emulator: the seed article's
 // operator set, then every bad input the issue lists, each with its exit code and message.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { main } from '../../src/cli.js';
-import { fakeProcess } from '../support/fake-process.js';
-import { runCi, tempConfigHome, type CiResult } from '../support/run-ci.js';
+import { useTestEmulator } from '../support/emulator.js';
+import * as cli from '../support/cli.js';
+import type { CiResult } from '../support/run-ci.js';
 import { tempDir } from '../support/temp.js';
 
 const SUMMARY = 'LY00000000000000000000000000000001';
@@ -20,7 +19,7 @@ const SEED_EXAMPLES = [
   'We cannot find your products. => {"category":"other","emotion":"negative"}',
 ] as const;
 
-let emulator: TestEmulator;
+const emulator = useTestEmulator();
 let env: Record<string, string | undefined>;
 const directory = tempDir('ci-operators-e2e-');
 
@@ -30,49 +29,34 @@ function file(name: string, contents: unknown): string {
   return path;
 }
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  env = emulatorEnv(emulator, { XDG_CONFIG_HOME: tempConfigHome() });
-});
-afterAll(async () => {
-  await emulator.close();
-  rmSync(directory, { recursive: true, force: true });
-  expect(emulator.violations).toEqual([]);
+beforeAll(() => {
+  env = emulatorEnv(emulator);
 });
 
-/** The seed's flow runs bin/ci.js as a user would; the rest runs main() in-process (same SDK, same HTTP), which is much faster. */
-const spawned = (args: string[]) => runCi(args, { env });
+const ci = (args: string[], stdin?: string): Promise<CiResult> => cli.ci(args, { env, stdin });
 
-async function ci(args: string[], stdin?: string): Promise<CiResult> {
-  const proc = fakeProcess({ env: env as Record<string, string>, stdin });
-  const code = await main(['node', 'ci', ...args], proc);
-  return { code, stdout: proc.out(), stderr: proc.err() };
-}
-
-async function json(args: string[], run: (args: string[]) => Promise<CiResult> = ci) {
-  const result = await run([...args, '--json']);
+async function json(args: string[]) {
+  const result = await ci([...args, '--json']);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout);
 }
 
-const spawnedJson = (args: string[]) => json(args, spawned);
-
 describe("ci operators: the seed's operator set", () => {
   it('attaches the pre-built operators by name, creates and attaches the generative one, lists the service', async () => {
-    expect((await spawned(['services', 'create', '--unique-name', 'test-ci', '--language-code', 'en-US'])).code).toBe(0);
+    expect((await ci(['services', 'create', '--unique-name', 'test-ci', '--language-code', 'en-US'])).code).toBe(0);
 
-    const attached = await spawnedJson(['operators', 'attach', 'test-ci', 'conversation summary', 'Sentiment Analysis']);
+    const attached = await json(['operators', 'attach', 'test-ci', 'conversation summary', 'Sentiment Analysis']);
     expect(attached.changes).toEqual([
       { operatorSid: SUMMARY, friendlyName: 'Conversation Summary', change: 'attached' },
       { operatorSid: SENTIMENT, friendlyName: 'Sentiment Analysis', change: 'attached' },
     ]);
-    const again = await spawned(['operators', 'attach', 'test-ci', 'Sentiment Analysis']);
+    const again = await ci(['operators', 'attach', 'test-ci', 'Sentiment Analysis']);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(`SID\tFRIENDLY NAME\tCHANGE\n${SENTIMENT}\tSentiment Analysis\talready attached\n`);
 
     const schema = file('feedback.schema.json', SEED_SCHEMA);
-    const created = await spawnedJson([
+    const created = await json([
       'operators',
       'create',
       '--name',
@@ -102,7 +86,7 @@ describe("ci operators: the seed's operator set", () => {
       },
     });
 
-    const listed = await spawned(['operators', 'list', '--attached-to', 'test-ci']);
+    const listed = await ci(['operators', 'list', '--attached-to', 'test-ci']);
     expect(listed.code).toBe(0);
     const rows = listed.stdout
       .trim()

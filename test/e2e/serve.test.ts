@@ -3,7 +3,7 @@ import { DEFAULT_ACCOUNT_SID, parseTwiml, sendSigned, twilioSignature } from '..
 import { emulatorEnv } from '../support/ci-env.js';
 import { useTestEmulator } from '../support/emulator.js';
 import { sdkClient } from '../support/sdk.js';
-import { runCi } from '../support/run-ci.js';
+import { ci } from '../support/cli.js';
 import { startCi, type RunningCi } from '../support/serve-ci.js';
 
 const emulator = useTestEmulator({ transcribeDelayMs: 200 });
@@ -175,11 +175,11 @@ describe('ci serve flags', () => {
 
   it('rejects a malformed --language and --timeout, and needs a service', async () => {
     const { TWILIO_CI_SERVICE_SID: _, ...withoutService } = env;
-    const noService = await runCi(['serve'], { env: withoutService });
+    const noService = await ci(['serve'], { env: withoutService });
     expect(noService.code).toBe(2);
     expect(noService.stderr).toMatch(/needs the service.*--service/);
-    expect((await runCi(['serve', '--service', 'no-such-service'], { env })).code).toBe(4);
-    expect((await runCi(['serve', '--language', 'japanese please'], { env })).code).toBe(2);
-    expect((await runCi(['serve', '--timeout', '0'], { env })).code).toBe(2);
+    expect((await ci(['serve', '--service', 'no-such-service'], { env })).code).toBe(4);
+    expect((await ci(['serve', '--language', 'japanese please'], { env })).code).toBe(2);
+    expect((await ci(['serve', '--timeout', '0'], { env })).code).toBe(2);
   });
 });

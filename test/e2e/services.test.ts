@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
 import { useTestEmulator } from '../support/emulator.js';
-import { runCi } from '../support/run-ci.js';
+import * as cli from '../support/cli.js';
+import { tempDir } from '../support/temp.js';
 
 const emulator = useTestEmulator();
 let env: Record<string, string | undefined>;
@@ -10,7 +11,7 @@ beforeAll(async () => {
   env = emulatorEnv(emulator);
 });
 
-const ci = (args: string[], extra: Record<string, string | undefined> = {}) => runCi(args, { env: { ...env, ...extra } });
+const ci = (args: string[], extra: Record<string, string | undefined> = {}) => cli.ci(args, { env: { ...env, ...extra } });
 
 describe('ci services against the emulator', () => {
   it('creates, lists, shows, updates and deletes a service', async () => {
@@ -107,7 +108,7 @@ describe('ci services against the emulator', () => {
     const wrong = await ci(['services', 'list'], { TWILIO_AUTH_TOKEN: 'wrong-token' });
     expect(wrong.code).toBe(3);
     expect(wrong.stderr).toContain('20003');
-    const none = await runCi(['services', 'list']);
+    const none = await cli.ci(['services', 'list']);
     expect(none.code).toBe(3);
     expect(none.stderr).toMatch(/ci login.*ci emulator start/);
   });
@@ -132,26 +133,25 @@ describe('ci services against the emulator', () => {
 
 describe('profiles', () => {
   it('adds, lists (masked), uses and removes profiles; the file is 0600', async () => {
-    const { tempConfigHome } = await import('../support/run-ci.js');
-    const home = tempConfigHome();
+    const home = tempDir('ci-test-config-');
     const secret = emulator.authToken;
-    const add = await runCi(
+    const add = await cli.ci(
       ['profiles', 'add', 'emu', '--account-sid', emulator.accountSid, '--auth-token', secret, '--api-url', emulator.url],
       { env: { XDG_CONFIG_HOME: home } },
     );
     expect(add.code).toBe(0);
-    const list = await runCi(['profiles', 'list', '--json'], { env: { XDG_CONFIG_HOME: home } });
+    const list = await cli.ci(['profiles', 'list', '--json'], { env: { XDG_CONFIG_HOME: home } });
     expect(list.stdout).not.toContain(secret);
     expect(JSON.parse(list.stdout)[0]).toMatchObject({ name: 'emu', active: true, secret: `********${secret.slice(-4)}` });
     const { statSync } = await import('node:fs');
     expect(statSync(`${home}/twilio-ci/config.json`).mode & 0o777).toBe(0o600);
-    const withProfile = await runCi(['services', 'list', '--json'], { env: { XDG_CONFIG_HOME: home } });
+    const withProfile = await cli.ci(['services', 'list', '--json'], { env: { XDG_CONFIG_HOME: home } });
     expect(withProfile.code).toBe(0);
     expect(
-      (await runCi(['profiles', 'add', 'bad', '--account-sid', 'AC1', '--auth-token', 'x'], { env: { XDG_CONFIG_HOME: home } })).code,
+      (await cli.ci(['profiles', 'add', 'bad', '--account-sid', 'AC1', '--auth-token', 'x'], { env: { XDG_CONFIG_HOME: home } })).code,
     ).toBe(2);
-    expect((await runCi(['profiles', 'use', 'missing'], { env: { XDG_CONFIG_HOME: home } })).code).toBe(2);
-    expect((await runCi(['profiles', 'remove', 'emu'], { env: { XDG_CONFIG_HOME: home } })).code).toBe(0);
-    expect((await runCi(['services', 'list'], { env: { XDG_CONFIG_HOME: home } })).code).toBe(3);
+    expect((await cli.ci(['profiles', 'use', 'missing'], { env: { XDG_CONFIG_HOME: home } })).code).toBe(2);
+    expect((await cli.ci(['profiles', 'remove', 'emu'], { env: { XDG_CONFIG_HOME: home } })).code).toBe(0);
+    expect((await cli.ci(['services', 'list'], { env: { XDG_CONFIG_HOME: home } })).code).toBe(3);
   });
 });

@@ -1,6 +1,5 @@
-// The seed's pipeline through the real CLI (spawned bin/ci.js → SDK → HTTP → emulator).
+// The seed's pipeline through the CLI in-process (main() → SDK → HTTP → emulator).
 import { createServer, type Server } from 'node:http';
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -8,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULT_FIELDS } from '../../src/lib/results.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { CI_BIN, cleanEnv, runCi } from '../support/run-ci.js';
+import * as cli from '../support/cli.js';
+import { startServer } from '../support/serve-ci.js';
 import { sdkClient } from '../support/sdk.js';
 import { SEED_FILES } from '../support/seed.js';
 import { tempDir } from '../support/temp.js';
@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 const ci = (args: string[], extra: { env?: Record<string, string | undefined>; stdin?: string } = {}) =>
-  runCi(args, { env: { ...env, ...extra.env }, stdin: extra.stdin });
+  cli.ci(args, { env: { ...env, ...extra.env }, stdin: extra.stdin });
 const json = (stdout: string) => JSON.parse(stdout);
 
 async function service(name: string, operatorSids: string[] = []): Promise<string> {
@@ -231,20 +231,20 @@ describe('waiting', () => {
     const slow = await startTestEmulator({ transcribeDelayMs: 60_000 });
     try {
       const slowEnv = emulatorEnv(slow);
-      const created = await runCi(['services', 'create', '--unique-name', 'slow', '--json'], { env: slowEnv });
+      const created = await cli.ci(['services', 'create', '--unique-name', 'slow', '--json'], { env: slowEnv });
       const serviceSid = json(created.stdout).sid;
-      const result = await runCi(
+      const result = await cli.ci(
         ['transcribe', PRICING_CALL, '--service', serviceSid, '--wait', '--timeout', '300ms', '--interval', '100ms'],
         { env: slowEnv },
       );
       expect(result.code).toBe(5);
       const sid = /GT[0-9a-f]{32}/.exec(result.stderr)![0];
       expect(result.stderr).toContain(`ci transcripts wait ${sid}`);
-      const notYet = await runCi(['results', sid], { env: slowEnv });
+      const notYet = await cli.ci(['results', sid], { env: slowEnv });
       expect(notYet.code).toBe(5);
       expect(notYet.stderr).toMatch(/is (queued|in-progress): no sentences or results yet/);
-      expect((await runCi(['transcripts', 'sentences', sid], { env: slowEnv })).code).toBe(5);
-      const lines = await runCi(['results', sid, '--ndjson'], { env: slowEnv });
+      expect((await cli.ci(['transcripts', 'sentences', sid], { env: slowEnv })).code).toBe(5);
+      const lines = await cli.ci(['results', sid, '--ndjson'], { env: slowEnv });
       expect(lines.code).toBe(5);
       expect(lines.stdout).toBe('');
     } finally {
@@ -349,36 +349,36 @@ describe('ci emulator start --recordings', () => {
     );
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify([{ sid: recording, call_sid: 'CA1', utterances: [] }]));
-    const refused = await runCi(['emulator', 'start', '--port', '0', '--no-profile', '--recordings', bad]);
+    const refused = await cli.ci(['emulator', 'start', '--port', '0', '--no-profile', '--recordings', bad]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^ci: --recordings: .*bad\.json: recording #1: "call_sid" must be CA followed by 32 hex digits\n$/);
 
-    const child = spawn(
-      process.execPath,
-      [CI_BIN, 'emulator', 'start', '--port', '0', '--no-profile', '--transcribe-delay-ms', '10', '--recordings', catalogue],
-      { env: cleanEnv() },
-    );
+    const emulatorStart = startServer([
+      'emulator',
+      'start',
+      '--port',
+      '0',
+      '--no-profile',
+      '--transcribe-delay-ms',
+      '10',
+      '--recordings',
+      catalogue,
+    ]);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          const [, url] = /listening on (\S+)/.exec(chunk.toString()) ?? [];
-          if (url !== undefined) resolve(url);
-        });
-        child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
-      });
+      const [, url = ''] = await emulatorStart.printed(/listening on (\S+)/);
       const userEnv = {
         TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000001',
         TWILIO_AUTH_TOKEN: 'emulator-auth-token',
         TWILIO_CI_API_URL: url,
       };
-      const serviceSid = json((await runCi(['services', 'create', '--unique-name', 'own-calls', '--json'], { env: userEnv })).stdout).sid;
-      const result = await runCi(['transcribe', recording, '--service', serviceSid, '--wait', '--json'], { env: userEnv });
+      const serviceSid = json((await cli.ci(['services', 'create', '--unique-name', 'own-calls', '--json'], { env: userEnv })).stdout).sid;
+      const result = await cli.ci(['transcribe', recording, '--service', serviceSid, '--wait', '--json'], { env: userEnv });
       expect(result.stderr).toBe('');
       expect(json(result.stdout).transcript).toMatchObject({ status: 'completed', customerKey: 'CA' + 'cd'.repeat(16), duration: 2 });
-      const builtIn = await runCi(['transcribe', SEED_CALL, '--service', serviceSid], { env: userEnv });
+      const builtIn = await cli.ci(['transcribe', SEED_CALL, '--service', serviceSid], { env: userEnv });
       expect(builtIn.code).toBe(4); // the user's catalogue replaces the built-in one
     } finally {
-      child.kill('SIGINT');
+      expect(await emulatorStart.stop()).toBe(0);
     }
   });
 });

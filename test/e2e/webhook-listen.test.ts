@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT_SID, notifyTranscriptAvailable, sendSigned, twilioSignature } from '../../src/emulator/index.js';
 import { TEST_AUTH_TOKEN } from '../support/secrets.js';
-import { runCi } from '../support/run-ci.js';
+import { ci } from '../support/cli.js';
 import { startCi, type RunningCi } from '../support/serve-ci.js';
 import { tempDir } from '../support/temp.js';
 import { defined } from '../support/defined.js';
@@ -200,8 +200,9 @@ describe('ci webhook listen options', () => {
   it('--exec gets the event in its environment and a crafted customer key stays literal', async () => {
     const dir = tempDir('ci-exec-');
     const out = join(dir, 'event.txt');
-    const script = `printf '%s|%s|%s|%s' "$TRANSCRIPT_SID" "$CUSTOMER_KEY" "$SERVICE_SID" "$EVENT_TYPE" > '${out}'`;
-    const listener = await startCi(['webhook', 'listen', '--once', '--json', '--exec', script], env, dir);
+    // In dir: had the key become shell syntax, `touch pwned` would have made a file there.
+    const script = `cd '${dir}' && printf '%s|%s|%s|%s' "$TRANSCRIPT_SID" "$CUSTOMER_KEY" "$SERVICE_SID" "$EVENT_TYPE" > '${out}'`;
+    const listener = await startCi(['webhook', 'listen', '--once', '--json', '--exec', script], env);
     const crafted = '$(touch pwned); `touch pwned`';
     expect((await sendSigned(TEST_AUTH_TOKEN, { url: listener.first.url as string, method: 'POST', params: event(crafted) })).status).toBe(
       200,
@@ -253,17 +254,17 @@ describe('ci webhook listen options', () => {
   });
 
   it('needs the auth token: API-key credentials without --auth-token are a usage error', async () => {
-    const result = await runCi(['webhook', 'listen'], {
+    const result = await ci(['webhook', 'listen'], {
       env: { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_API_KEY: 'SK' + '1'.repeat(32), TWILIO_API_SECRET: 'secret' },
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^ci: .*API key.*hint: give the auth token of the account with --auth-token-stdin or TWILIO_AUTH_TOKEN/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    const noCredentials = await runCi(['webhook', 'listen']);
+    const noCredentials = await ci(['webhook', 'listen']);
     expect(noCredentials.code).toBe(3);
-    const badUrl = await runCi(['webhook', 'listen', '--public-url', 'ftp://x'], { env });
+    const badUrl = await ci(['webhook', 'listen', '--public-url', 'ftp://x'], { env });
     expect(badUrl.code).toBe(2);
-    const badPath = await runCi(['webhook', 'listen', '--path', 'hook'], { env });
+    const badPath = await ci(['webhook', 'listen', '--path', 'hook'], { env });
     expect(badPath.code).toBe(2);
     expect(badPath.stderr).toMatch(/--path must start with \//);
   });

@@ -7,6 +7,8 @@ export interface FakeProcess extends ProcessLike {
   err(): string;
   /** Delivers a signal as a terminal would on Ctrl-C (SIGINT) or a `kill` (SIGTERM). */
   signal(name: 'SIGINT' | 'SIGTERM'): void;
+  /** Calls `listener` after each write to stdout or stderr; returns the unsubscribe. */
+  onOutput(listener: () => void): () => void;
 }
 
 export interface FakeProcessOptions {
@@ -27,8 +29,15 @@ export function fakeProcess({ tty = false, columns = 120, env = {}, stdin = '' }
   input.end(stdin);
   let out = '';
   let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
+  const output = new EventEmitter();
+  stdout.on('data', (chunk) => {
+    out += chunk;
+    output.emit('output');
+  });
+  stderr.on('data', (chunk) => {
+    err += chunk;
+    output.emit('output');
+  });
   const signals = new EventEmitter();
   return {
     stdout,
@@ -38,6 +47,10 @@ export function fakeProcess({ tty = false, columns = 120, env = {}, stdin = '' }
     on: (event, listener) => signals.on(event, listener),
     off: (event, listener) => signals.off(event, listener),
     signal: (name) => signals.emit(name),
+    onOutput: (listener) => {
+      output.on('output', listener);
+      return () => output.off('output', listener);
+    },
     out: () => out,
     err: () => err,
   };

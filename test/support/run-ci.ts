@@ -2,8 +2,10 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { STREAM_LOG_ENV } from './secrets.js';
 import { tempDir } from './temp.js';
+import { TEST_TIMEOUT_MS } from './timeouts.js';
 
 export const CI_BIN = fileURLToPath(new URL('../../bin/ci.js', import.meta.url));
 
@@ -16,7 +18,10 @@ export interface CiResult {
 export interface RunOptions {
   env?: Record<string, string | undefined>;
   stdin?: string;
+  /** Killed (SIGKILL) after this long; default the suite's test timeout, so no child outlives its test. */
   timeoutMs?: number;
+  /** Node options before bin/ci.js, e.g. ['--import', hooks]. */
+  nodeArgs?: string[];
   /** Working directory of the spawned ci (default: the test's). */
   cwd?: string;
 }
@@ -46,18 +51,30 @@ export interface SpawnedCi {
   result: Promise<CiResult>;
 }
 
+/** Children still running when their test file ends are killed then. */
+const children = new Set<ChildProcessWithoutNullStreams>();
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
 /** Spawns bin/ci.js as a user would, piped (not a TTY). */
 export function spawnCi(args: string[], options: RunOptions = {}): SpawnedCi {
-  const child = spawn(process.execPath, [CI_BIN, ...args], { env: cleanEnv(options.env), stdio: 'pipe', cwd: options.cwd });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CI_BIN, ...args], {
+    env: cleanEnv(options.env),
+    stdio: 'pipe',
+    cwd: options.cwd,
+  });
+  children.add(child);
   const result = new Promise<CiResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? TEST_TIMEOUT_MS);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      children.delete(child);
       logStreams(stdout, stderr);
       resolve({ code, stdout, stderr });
     });

@@ -1,56 +1,86 @@
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { spawnCi } from './run-ci.js';
+// Long-running ci commands (webhook listen, serve, emulator start) in-process: started, read while
+// they run, and stopped with Ctrl-C. Waits are on output events, bounded by the test's own timeout.
+import { afterAll } from 'vitest';
+import { startCi as startInProcess, type InProcessOptions } from './cli.js';
+import type { FakeProcess } from './fake-process.js';
 
-export interface RunningCi {
-  child: ChildProcessWithoutNullStreams;
-  /** The first line a server command prints (its URL), parsed as JSON. */
-  first: Record<string, unknown>;
+export interface RunningServer {
+  proc: FakeProcess;
   stdout(): string;
   stderr(): string;
-  /** Stdout lines after the first, parsed as JSON, once `count` of them have arrived. */
-  events(count: number, timeoutMs?: number): Promise<Array<Record<string, unknown>>>;
+  /** Resolves with the first match of `pattern` in stdout, once it has been printed. */
+  printed(pattern: RegExp): Promise<RegExpExecArray>;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
   /** SIGINT (as Ctrl-C), then the exit code. */
   stop(): Promise<number | null>;
 }
 
-/** A server command (listen, serve) may run this long before a test stops it. */
-const SERVER_LIFETIME_MS = 120_000;
+export interface RunningCi extends RunningServer {
+  /** The first line a server command prints (its URL), parsed as JSON. */
+  first: Record<string, unknown>;
+  /** Stdout lines after the first, parsed as JSON, once `count` of them have arrived. */
+  events(count: number): Promise<Array<Record<string, unknown>>>;
+}
 
-/** Spawns a long-running ci (listen, serve) with --json, piped, and waits for its first stdout line. */
-export async function startCi(args: string[], env: Record<string, string | undefined>, cwd?: string, stdin?: string): Promise<RunningCi> {
-  const { child, result } = spawnCi(args, { env, cwd, stdin, timeoutMs: SERVER_LIFETIME_MS });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = result.then(({ code }) => code);
-  const lines = () => stdout.split('\n').filter(Boolean);
-  const waitFor = async (predicate: () => boolean, timeoutMs: number, what: string) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (child.exitCode !== null) throw new Error(`ci exited (${child.exitCode}) before ${what}; stderr: ${stderr}`);
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; stdout: ${stdout} stderr: ${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-  await waitFor(() => lines().length > 0, 15_000, 'the first line');
-  return {
-    child,
-    first: JSON.parse(lines()[0] ?? '') as Record<string, unknown>,
-    stdout: () => stdout,
-    stderr: () => stderr,
-    async events(count, timeoutMs = 15_000) {
-      await waitFor(() => lines().length > count, timeoutMs, `${count} event line(s)`);
-      return lines()
-        .slice(1, count + 1)
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
-    },
+/** Servers a test left running are stopped when its file ends, so none outlives the file. */
+const running = new Set<RunningServer>();
+afterAll(async () => {
+  await Promise.all([...running].map((server) => server.stop()));
+});
+
+/** Starts `ci ARGS…` in-process and lets the test wait for what it prints. */
+export function startServer(args: string[], options: InProcessOptions = {}): RunningServer {
+  const { proc, result } = startInProcess(args, options);
+  let done = false;
+  const exited = result.then(({ code }) => {
+    done = true;
+    return code;
+  });
+  /** Resolves once `check` gives a value; rejects if ci exits first. */
+  const waitFor = <T>(check: () => T | undefined, what: string) =>
+    new Promise<T>((resolve, reject) => {
+      const settle = () => {
+        const value = check();
+        if (value !== undefined) {
+          unsubscribe();
+          resolve(value);
+        } else if (done) {
+          unsubscribe();
+          reject(new Error(`ci ${args.join(' ')} exited before ${what}; stdout: ${proc.out()} stderr: ${proc.err()}`));
+        }
+      };
+      const unsubscribe = proc.onOutput(settle);
+      void exited.then(settle);
+      settle();
+    });
+  const server: RunningServer = {
+    proc,
+    stdout: () => proc.out(),
+    stderr: () => proc.err(),
+    printed: (pattern) => waitFor(() => pattern.exec(proc.out()) ?? undefined, `printing ${pattern}`),
     exited,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGINT');
+      if (!done) proc.signal('SIGINT');
+      running.delete(server);
       return exited;
     },
   };
+  running.add(server);
+  void exited.then(() => running.delete(server));
+  return server;
+}
+
+/** Starts a server command with --json and waits for its first stdout line. */
+export async function startCi(args: string[], env: Record<string, string | undefined>, stdin?: string): Promise<RunningCi> {
+  const server = startServer(args, { env, stdin });
+  const linesUpTo = async (count: number) => {
+    const [text] = await server.printed(new RegExp(`^(?:[^\\n]*\\n){${count}}`));
+    return text
+      .split('\n')
+      .slice(0, count)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  };
+  const [first = {}] = await linesUpTo(1);
+  return { ...server, first, events: async (count) => (await linesUpTo(count + 1)).slice(1) };
 }
