@@ -9,6 +9,7 @@ function pagesOf(total: number, size: number) {
     const end = Math.min(start + size, total);
     return {
       instances: Array.from({ length: end - start }, (_, i) => ({ n: start + i })),
+      nextPageUrl: end < total ? `https://intelligence.twilio.com/v2/Rows?Page=${end}` : undefined,
       nextPage: () => (end < total ? Promise.resolve(page(end)) : undefined),
     };
   };

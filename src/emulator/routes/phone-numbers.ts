@@ -10,7 +10,8 @@ export interface PhoneNumberRecord {
   account_sid: string;
   phone_number: string;
   friendly_name: string;
-  voice_url: string;
+  /** null until a voice URL is set (the spec's nullable uri; an empty string is no URI). */
+  voice_url: string | null;
   voice_method: 'GET' | 'POST';
   date_created: string;
   date_updated: string;
@@ -38,7 +39,7 @@ function ownedNumber(accountSid: string): PhoneNumberRecord {
     account_sid: accountSid,
     phone_number: EMULATOR_PHONE_NUMBER,
     friendly_name: '(500) 555-0001',
-    voice_url: '',
+    voice_url: null,
     voice_method: 'POST',
     date_created: OWNED_SINCE,
     date_updated: OWNED_SINCE,
@@ -116,7 +117,7 @@ function updatePhoneNumber(context: RequestContext) {
   if (method !== undefined && method !== 'GET' && method !== 'POST') throw badRequest(`VoiceMethod must be GET or POST, not '${method}'`);
   const updated: PhoneNumberRecord = {
     ...current,
-    voice_url: optionalString(context.form, 'VoiceUrl') ?? current.voice_url,
+    voice_url: voiceUrlOf(optionalString(context.form, 'VoiceUrl')) ?? current.voice_url,
     voice_method: method ?? current.voice_method,
     date_updated: rfc2822(new Date()),
   };
@@ -129,4 +130,9 @@ function updatePhoneNumber(context: RequestContext) {
 /** v2010 writes dates as RFC 2822. */
 function rfc2822(date: Date): string {
   return date.toUTCString().replace('GMT', '+0000');
+}
+
+/** VoiceUrl as given; an empty one clears it. */
+function voiceUrlOf(given: string | undefined): string | null | undefined {
+  return given === '' ? null : given;
 }
