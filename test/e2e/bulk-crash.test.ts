@@ -13,7 +13,7 @@ import { statsOf } from '../support/stats.js';
 
 const INPUTS = 12;
 const SEEDS = [1, 2, 3];
-const RETRIES = ['--max-retries', '10'];
+const RETRIES = ['--max-retries', '20'];
 const recordings = generatedRecordings(INPUTS);
 const dir = mkdtempSync(join(tmpdir(), 'ci-bulk-crash-'));
 const emulators: TestEmulator[] = [];
@@ -101,7 +101,7 @@ describe.each(['recordings', 'media'] as const)('kill -9 of a bulk run over %s',
         `seed ${seed}, killed after creates ${JSON.stringify(killPoints)}, exit codes ${JSON.stringify(runs.map((run) => run.code))}`;
 
       // Two killed runs at seeded points, then reruns until one completes.
-      for (let attempt = 0; attempt < 6; attempt++) {
+      for (let attempt = 0; attempt < 10; attempt++) {
         creates = 0;
         killAt = attempt < 2 ? 1 + Math.floor(random() * (INPUTS / 2)) : Infinity;
         if (attempt < 2) killPoints.push(killAt);
