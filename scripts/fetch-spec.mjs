@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Puts Twilio's Conversational Intelligence OpenAPI files into .cache/twilio-oai/ (git-ignored),
+// Puts Twilio's OpenAPI files (Intelligence v2 and v3, and the v3 family around it: Conversations v2, Voice v2
+// and v3, Memory v1) into .cache/twilio-oai/ (git-ignored),
 // taken from a pinned npm package whose tarball is checked against the registry's sha512 integrity.
 // No-op (and no npm calls) when the cache already holds them. Runs as part of `npm test`'s pretest.
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 
 const PACKAGE = '@twilio/cli-core@9.0.0';
 const DIR_IN_TARBALL = 'package/src/services/twilio-api';
-const FILES = ['twilio_intelligence_v2.json', 'twilio_intelligence_v3.json'];
+const FILES = [
+  'twilio_intelligence_v2.json',
+  'twilio_intelligence_v3.json',
+  'twilio_conversations_v2.json',
+  'twilio_voice_v2.json',
+  'twilio_voice_v3.json',
+  'twilio_memory_v1.json',
+];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = join(root, '.cache', 'twilio-oai');
@@ -21,6 +29,7 @@ function npm(args, cwd) {
   return execFileSync('npm', args, { cwd, encoding: 'utf8', shell: process.platform === 'win32' });
 }
 
+// Any missing file (e.g. one added to FILES since the cache was filled) refetches the tarball.
 if (FILES.every((file) => existsSync(join(cacheDir, file)))) process.exit(0);
 
 const work = mkdtempSync(join(tmpdir(), 'ci-fetch-spec-'));

@@ -4,7 +4,7 @@ import type { Stats } from './stats.js';
 import type { Store } from './store.js';
 import type { Transcriber } from './transcripts/transcriber.js';
 
-export type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Everything a handler may use; handlers do no IO of their own. */
 export interface RequestContext {
@@ -13,6 +13,8 @@ export interface RequestContext {
   params: Record<string, string>;
   query: ParamMap;
   form: ParamMap;
+  /** Parsed JSON body of a v3 request (see v3/http.ts); undefined when there is none. */
+  body: unknown;
   headers: IncomingHttpHeaders;
   /** Origin the client used, e.g. http://127.0.0.1:4010; resource URLs are built on it. */
   origin: string;

@@ -11,9 +11,11 @@ import { Stats, statsRoutes } from './stats.js';
 import type { Store } from './store.js';
 import { transcriptionRoutes } from './routes/transcription.js';
 import type { Transcriber } from './transcripts/transcriber.js';
+import { v3Routes } from './v3/routes.js';
+import { errorBodyFor, faultHeadersFor, isV3Path, readV3Body } from './v3/http.js';
 
 /** The route table: adding a resource is one more spread here. */
-const ROUTES: Route[] = [...serviceRoutes, ...statsRoutes, ...operatorRoutes, ...transcriptionRoutes, ...voiceRoutes];
+const ROUTES: Route[] = [...serviceRoutes, ...statsRoutes, ...operatorRoutes, ...transcriptionRoutes, ...voiceRoutes, ...v3Routes];
 
 /** One request/response pair, as reported to `observe` after the response is sent. */
 export interface Exchange {
@@ -22,6 +24,8 @@ export interface Exchange {
   path: string;
   query: ParamMap;
   form: ParamMap;
+  /** Parsed JSON request body (v3 paths); undefined when there is none. */
+  json?: unknown;
   /** Request headers. */
   headers: IncomingHttpHeaders;
   status: number;
@@ -66,8 +70,9 @@ async function serve(router: Router, deps: ServerDependencies, request: Incoming
   response.on('close', done);
   if (fault.kind === 'reset') return void request.socket.destroy();
   if (fault.kind === 'reply') {
-    response.writeHead(fault.error.status, { ...fault.headers, 'Content-Type': 'application/json; charset=utf-8' });
-    return void response.end(JSON.stringify(fault.error.toBody()));
+    const path = new URL(request.url ?? '/', 'http://emulator').pathname;
+    response.writeHead(fault.error.status, { ...faultHeadersFor(path, fault), 'Content-Type': 'application/json; charset=utf-8' });
+    return void response.end(JSON.stringify(errorBodyFor(path, fault.error)));
   }
   await handle(router, deps, request, response, fault.kind === 'reset-after-commit');
 }
@@ -77,13 +82,20 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
   const url = new URL(request.url ?? '/', 'http://emulator');
   const query = toParamMap(url.searchParams);
   let form: ParamMap = {};
+  let json: unknown;
   let pattern: string | undefined;
   let reply: Reply;
   try {
-    form = await readForm(request);
+    const raw = await readBody(request);
+    const contentType = request.headers['content-type'] ?? '';
+    form =
+      raw.length > 0 && contentType.startsWith('application/x-www-form-urlencoded')
+        ? toParamMap(new URLSearchParams(raw.toString('utf8')))
+        : {};
     const match = router.match(method, url.pathname);
     const isPublic = match.kind === 'found' && match.route.public === true;
     if (!isPublic && !isAuthorized(request.headers.authorization, deps.credentials)) throw unauthorized();
+    if (isV3Path(url.pathname)) json = readV3Body(contentType, raw);
     if (match.kind === 'none') throw notFound(url.pathname);
     if (match.kind === 'wrong-method') throw methodNotAllowed(method, url.pathname);
     pattern = match.route.pattern;
@@ -92,6 +104,7 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
       params: match.params,
       query,
       form,
+      body: json,
       headers: request.headers,
       origin: `http://${request.headers.host ?? 'localhost'}`,
       accountSid: deps.credentials.accountSid,
@@ -100,7 +113,7 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
       transcriber: deps.transcriber,
     });
   } catch (error) {
-    reply = errorReply(error, deps.log);
+    reply = errorReply(error, deps.log, url.pathname);
   }
   deps.stats.recordRequest(method, pattern);
   try {
@@ -121,6 +134,7 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
     path: url.pathname,
     query,
     form,
+    json,
     headers: request.headers,
     status: reply.status,
     body: reply.body,
@@ -128,10 +142,10 @@ async function handle(router: Router, deps: ServerDependencies, request: Incomin
   });
 }
 
-function errorReply(error: unknown, log: (line: string) => void): Reply {
+function errorReply(error: unknown, log: (line: string) => void, path: string): Reply {
   const httpError = error instanceof HttpError ? error : internalError();
   if (httpError !== error) log(`emulator: internal error: ${error instanceof Error ? error.stack : String(error)}`);
-  return { status: httpError.status, body: httpError.toBody() };
+  return { status: httpError.status, body: errorBodyFor(path, httpError) };
 }
 
 function allowedMethods(router: Router, path: string): string {
@@ -139,7 +153,7 @@ function allowedMethods(router: Router, path: string): string {
   return match.kind === 'wrong-method' ? [...new Set(match.allowed)].join(', ') : '';
 }
 
-async function readForm(request: IncomingMessage): Promise<ParamMap> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -147,9 +161,7 @@ async function readForm(request: IncomingMessage): Promise<ParamMap> {
     if (size > MAX_BODY_BYTES) throw new HttpError(413, 20001, `Request body larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);
   }
-  const contentType = request.headers['content-type'] ?? '';
-  if (size === 0 || !contentType.startsWith('application/x-www-form-urlencoded')) return {};
-  return toParamMap(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+  return Buffer.concat(chunks);
 }
 
 /** HTTP Basic with the account SID + auth token, or an API key SID + secret (as Twilio accepts). */
