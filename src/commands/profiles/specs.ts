@@ -4,7 +4,7 @@ const NAME = arg('<name>', 'profile name');
 
 export const add = verb({
   name: 'add',
-  summary: 'save credentials under a name, without prompting; the global --region, --edge and --api-url are saved with them',
+  summary: 'save credentials under a name, without prompting; the global --region, --edge, --api-url and --generation are saved with them',
   args: [NAME],
   output: 'none',
   flags: {
