@@ -47,6 +47,21 @@ const UNSUPPORTED_KEYWORDS = new Set([
 
 type Json = Record<string, unknown>;
 
+/** The limits a generation puts on an output schema (v2's json_result_schema, v3's outputSchema). */
+export interface SchemaLimits {
+  properties: number;
+  nesting: number;
+  enumValues: number;
+  unsupported: ReadonlySet<string>;
+}
+
+export const V2_SCHEMA_LIMITS: SchemaLimits = {
+  properties: MAX_PROPERTIES,
+  nesting: MAX_NESTING,
+  enumValues: MAX_ENUM_VALUES,
+  unsupported: UNSUPPORTED_KEYWORDS,
+};
+
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** RFC 6901: `~` and `/` inside a key are escaped. */
@@ -58,17 +73,18 @@ function newAjv(): Ajv {
 }
 
 /** Problems of a json_result_schema, each prefixed "schema <pointer>". */
-export function resultSchemaProblems(schema: unknown): string[] {
+export function resultSchemaProblems(schema: unknown, limits: SchemaLimits = V2_SCHEMA_LIMITS): string[] {
   if (!isObject(schema)) return ['schema: the root must be a JSON object'];
   const problems: string[] = [];
   if (schema.type !== 'object') problems.push(`schema: the root "type" must be "object" (got ${JSON.stringify(schema.type ?? null)})`);
   if (!isObject(schema.properties)) problems.push('schema: the root must have "properties"');
 
   const counts = { properties: 0, enumValues: 0 };
-  walk(schema, '', 0, problems, counts);
-  if (counts.properties > MAX_PROPERTIES) problems.push(`schema: ${counts.properties} properties, at most ${MAX_PROPERTIES} are supported`);
-  if (counts.enumValues > MAX_ENUM_VALUES)
-    problems.push(`schema: ${counts.enumValues} enum values in total, at most ${MAX_ENUM_VALUES} are supported`);
+  walk(schema, '', 0, { problems, counts, limits });
+  if (counts.properties > limits.properties)
+    problems.push(`schema: ${counts.properties} properties, at most ${limits.properties} are supported`);
+  if (counts.enumValues > limits.enumValues)
+    problems.push(`schema: ${counts.enumValues} enum values in total, at most ${limits.enumValues} are supported`);
   return [...problems, ...metaSchemaProblems(schema, problems)];
 }
 
@@ -87,10 +103,17 @@ function metaSchemaProblems(schema: Json, known: string[]): string[] {
   return problems;
 }
 
+interface Walk {
+  problems: string[];
+  counts: { properties: number; enumValues: number };
+  limits: SchemaLimits;
+}
+
 /** `depth` counts object levels: the root's properties are at depth 1. */
-function walk(node: Json, at: string, depth: number, problems: string[], counts: { properties: number; enumValues: number }): void {
+function walk(node: Json, at: string, depth: number, state: Walk): void {
+  const { problems, counts, limits } = state;
   for (const key of Object.keys(node)) {
-    if (UNSUPPORTED_KEYWORDS.has(key)) problems.push(`schema ${pointer(at, key)}: keyword "${key}" is not supported`);
+    if (limits.unsupported.has(key)) problems.push(`schema ${pointer(at, key)}: keyword "${key}" is not supported`);
   }
   const types = Array.isArray(node.type) ? node.type : node.type === undefined ? [] : [node.type];
   for (const type of types) {
@@ -100,27 +123,27 @@ function walk(node: Json, at: string, depth: number, problems: string[], counts:
   if (Array.isArray(node.enum)) counts.enumValues += node.enum.length;
 
   if (isObject(node.properties)) {
-    if (depth + 1 > MAX_NESTING) {
-      problems.push(`schema ${pointer(at, 'properties')}: nested ${depth + 1} levels deep, at most ${MAX_NESTING} are supported`);
+    if (depth + 1 > limits.nesting) {
+      problems.push(`schema ${pointer(at, 'properties')}: nested ${depth + 1} levels deep, at most ${limits.nesting} are supported`);
       return; // everything below is deeper still: one problem says it
     }
     for (const [name, child] of Object.entries(node.properties)) {
       counts.properties++;
-      if (isObject(child)) walk(child, pointer(pointer(at, 'properties'), name), depth + 1, problems, counts);
+      if (isObject(child)) walk(child, pointer(pointer(at, 'properties'), name), depth + 1, state);
     }
   }
   // An array's items and the branches of anyOf sit at the level of the node that holds them.
-  if (isObject(node.items)) walk(node.items, pointer(at, 'items'), depth, problems, counts);
+  if (isObject(node.items)) walk(node.items, pointer(at, 'items'), depth, state);
   for (const keyword of ['anyOf', 'allOf', 'oneOf'] as const) {
     const branches = node[keyword];
     if (Array.isArray(branches))
-      branches.forEach((branch, index) => isObject(branch) && walk(branch, pointer(pointer(at, keyword), index), depth, problems, counts));
+      branches.forEach((branch, index) => isObject(branch) && walk(branch, pointer(pointer(at, keyword), index), depth, state));
   }
   for (const keyword of ['$defs', 'definitions'] as const) {
     const definitions = node[keyword];
     if (isObject(definitions)) {
       for (const [name, child] of Object.entries(definitions))
-        if (isObject(child)) walk(child, pointer(pointer(at, keyword), name), depth, problems, counts);
+        if (isObject(child)) walk(child, pointer(pointer(at, keyword), name), depth, state);
     }
   }
 }
