@@ -10,6 +10,11 @@ export const TOP_LEVEL = {
     aliases: ['operator'],
     summary: 'manage Language Operators: the catalogue, custom operators, attachments',
   },
+  configurations: {
+    name: 'configurations',
+    aliases: ['configuration'],
+    summary: 'v3: manage Intelligence Configurations: rules of operators, a trigger and webhook actions',
+  },
   setup: {
     name: 'setup',
     summary: 'interactive: create a service, attach operators, create a generative operator; prints the equivalent commands',

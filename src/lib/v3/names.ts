@@ -7,3 +7,6 @@ export type Author = (typeof AUTHORS)[number];
 
 export const PARAMETER_TYPES = ['STRING', 'INTEGER', 'NUMBER', 'BOOLEAN', 'KNOWLEDGE_BASE_AND_SOURCE_IDS'] as const;
 export type ParameterType = (typeof PARAMETER_TYPES)[number];
+
+export const TRIGGERS = ['CONVERSATION_END', 'CONVERSATION_INACTIVE', 'COMMUNICATION'] as const;
+export type TriggerOn = (typeof TRIGGERS)[number];
