@@ -1,4 +1,5 @@
 // The flags every command takes (`ci --help` lists them), as specs like any verb's.
+import { GENERATIONS } from '../lib/generation.js';
 import { checkRetries, MAX_RETRIES } from '../lib/retry.js';
 import { parseDuration } from '../lib/time.js';
 import { flag, wholeNumber } from './spec.js';
@@ -17,6 +18,11 @@ export const GLOBAL_FLAGS = {
     (value) => parseDuration(value, '--request-timeout', { min: 1 }),
   ),
   allowInsecureHttp: flag.bool('--allow-insecure-http', 'allow sending credentials over plain http to a non-loopback host'),
+  generation: flag.choice(
+    '--generation <generation>',
+    GENERATIONS,
+    'Conversational Intelligence API when no ID says: classic (v2, the default) or v3',
+  ),
   debug: flag.bool('--debug', 'trace HTTP requests (secrets redacted) and show stack traces on errors'),
   color: flag.bool('--no-color', 'disable colour (NO_COLOR and FORCE_COLOR are honoured too)'),
 };

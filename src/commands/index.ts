@@ -8,6 +8,8 @@ const LOADERS: Record<TopLevelName, () => Promise<Verb | Group>> = {
   login: async () => (await import('./login/index.js')).login,
   emulator: async () => (await import('./emulator/index.js')).emulator,
   operators: async () => (await import('./operators/index.js')).operators,
+  configurations: async () => (await import('./configurations/index.js')).configurations,
+  rules: async () => (await import('./rules/index.js')).rules,
   setup: async () => (await import('./setup/index.js')).setup,
   transcribe: async () => (await import('./transcribe/index.js')).transcribe,
   transcripts: async () => (await import('./transcripts/index.js')).transcripts,

@@ -10,6 +10,12 @@ export const TOP_LEVEL = {
     aliases: ['operator'],
     summary: 'manage Language Operators: the catalogue, custom operators, attachments',
   },
+  configurations: {
+    name: 'configurations',
+    aliases: ['configuration'],
+    summary: 'v3: manage Intelligence Configurations: rules of operators, a trigger and webhook actions',
+  },
+  rules: { name: 'rules', aliases: ['rule'], summary: 'v3: run a configuration rule on a conversation and wait for its operator results' },
   setup: {
     name: 'setup',
     summary: 'interactive: create a service, attach operators, create a generative operator; prints the equivalent commands',

@@ -17,6 +17,8 @@ export interface Profile {
   serviceSid?: string;
   maxRetries?: number;
   requestTimeoutMs?: number;
+  /** The Conversational Intelligence generation for commands given no ID (absent: classic). */
+  generation?: 'classic' | 'v3';
 }
 
 interface ConfigData {

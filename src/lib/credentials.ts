@@ -65,6 +65,7 @@ export function resolveCredentials(globals: GlobalOptions, env: Env, config: Con
     serviceSid: env.TWILIO_CI_SERVICE_SID ?? profile.serviceSid,
     maxRetries: globals.maxRetries ?? profile.maxRetries,
     requestTimeoutMs: globals.requestTimeoutMs ?? profile.requestTimeoutMs,
+    generation: profile.generation,
     source,
   };
 }

@@ -28,4 +28,6 @@ export interface GlobalOptions {
   maxRetries?: number;
   requestTimeoutMs?: number;
   allowInsecureHttp?: boolean;
+  /** Conversational Intelligence API: classic (v2) or v3 (see lib/generation.ts). */
+  generation?: 'classic' | 'v3';
 }

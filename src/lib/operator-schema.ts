@@ -30,18 +30,18 @@ function newAjv(): Ajv {
 }
 
 /** The schema's breaches of Twilio's limits, worded "schema <pointer>: …". */
-function limitProblems(schema: unknown): string[] {
-  return checkSchemaLimits(schema, 'classic').map(({ pointer, message }) => `schema${pointer ? ` ${pointer}` : ''}: ${message}`);
+function limitProblems(schema: unknown, generation: 'classic' | 'v3'): string[] {
+  return checkSchemaLimits(schema, generation).map(({ pointer, message }) => `schema${pointer ? ` ${pointer}` : ''}: ${message}`);
 }
 
-/** Problems of a json_result_schema, each prefixed "schema <pointer>". */
-export function resultSchemaProblems(schema: unknown): string[] {
+/** Problems of a result schema (v2's json_result_schema, v3's outputSchema), each prefixed "schema <pointer>". */
+export function resultSchemaProblems(schema: unknown, generation: 'classic' | 'v3' = 'classic'): string[] {
   if (!isObject(schema)) return ['schema: the root must be a JSON object'];
   const problems: string[] = [];
   if (schema.type !== 'object') problems.push(`schema: the root "type" must be "object" (got ${JSON.stringify(schema.type ?? null)})`);
   if (!isObject(schema.properties)) problems.push('schema: the root must have "properties"');
 
-  const limits = limitProblems(schema);
+  const limits = limitProblems(schema, generation);
   problems.push(...limits);
   // A schema past the limits is not compiled at all: its size and depth are what is wrong with it.
   return limits.length ? problems : [...problems, ...metaSchemaProblems(schema, problems)];
@@ -67,9 +67,9 @@ function metaSchemaProblems(schema: Json, known: string[]): string[] {
  * every output must parse as JSON and validate against the schema (when the schema compiles at
  * all; resultSchemaProblems reports it otherwise).
  */
-export function exampleProblems(examples: TrainingExample[], schema: unknown): string[] {
+export function exampleProblems(examples: TrainingExample[], schema: unknown, generation: 'classic' | 'v3' = 'classic'): string[] {
   const problems: string[] = [];
-  const validate = schema === undefined || limitProblems(schema).length ? undefined : compiled(schema);
+  const validate = schema === undefined || limitProblems(schema, generation).length ? undefined : compiled(schema);
   examples.forEach((example, index) => {
     const name = `example ${index + 1}`;
     if (!example.input.trim()) problems.push(`${name}: the input is empty`);

@@ -85,6 +85,7 @@ export function profileFrom(input: ProfileInput): Profile {
     edge: input.edge,
     apiUrl: input.apiUrl,
     serviceSid: input.service,
+    generation: input.generation,
   };
   return Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)) as unknown as Profile;
 }

@@ -48,7 +48,7 @@ describe('v3 configurations through the official twilio SDK', () => {
     expect(configuration).toMatchObject({ accountId: emulator.accountSid, displayName: 'post-call', version: 1 });
     expect(configuration.dateCreated).toBeInstanceOf(Date);
     const [first, second] = configuration.rules ?? [];
-    expect(first.id).toMatch(/^intelligence_configurationrule_[0-7][0-9a-z]{25}$/);
+    expect(first?.id).toMatch(/^intelligence_configurationrule_[0-7][0-9a-z]{25}$/);
     expect(second).toMatchObject({
       operators: [{ id: scaled, version: 1, parameters: { scale: 5 } }],
       triggers: [{ on: 'COMMUNICATION', parameters: { count: 3 } }],
@@ -58,15 +58,15 @@ describe('v3 configurations through the official twilio SDK', () => {
 
     const updated = await client.intelligence.v3.configurations(id).update({
       displayName: 'post-call v2',
-      rules: [{ id: second.id, ...rule([{ id: scaled, parameters: { scale: 10 } }]) }, rule([{ id: SUMMARY_OPERATOR_ID }])],
+      rules: [{ id: second?.id, ...rule([{ id: scaled, parameters: { scale: 10 } }]) }, rule([{ id: SUMMARY_OPERATOR_ID }])],
     });
     expect(updated.version).toBe(2);
     const rules = updated.rules ?? [];
     expect(updated.description).toBeUndefined();
-    expect(rules.map((kept) => kept.id)[0]).toBe(second.id);
-    expect(rules[0].operators).toEqual([{ id: scaled, parameters: { scale: 10 } }]);
-    expect(rules[1].id).not.toBe(first.id);
-    expect(rules.map((kept) => kept.id)).not.toContain(first.id);
+    expect(rules.map((kept) => kept.id)[0]).toBe(second?.id);
+    expect(rules[0]?.operators).toEqual([{ id: scaled, parameters: { scale: 10 } }]);
+    expect(rules[1]?.id).not.toBe(first?.id);
+    expect(rules.map((kept) => kept.id)).not.toContain(first?.id);
     expect(updated.dateCreated).toEqual(configuration.dateCreated);
 
     const removed = await client.intelligence.v3.configurations(id).removeWithHttpInfo();

@@ -47,7 +47,7 @@ describe('v3 conversations through the official twilio SDK', () => {
         { participant: 0, text: 'It arrives tomorrow.' },
       ],
     });
-    const ruleId = sentiment.rules?.[0].id ?? '';
+    const ruleId = sentiment.rules?.[0]?.id ?? '';
     await runRule(client, { intelligenceConfigurationId: sentimentConfiguration, ruleId, conversationId: january.conversationId });
   });
 
@@ -119,10 +119,10 @@ describe('v3 conversations through the official twilio SDK', () => {
     expect(conversation.createdAt).toEqual(new Date('2026-02-25T10:00:00Z'));
     const [bot, dana] = conversation.participants ?? [];
     expect(bot).toMatchObject({ name: 'Bot', type: 'AI_AGENT', addressValues: ['bot'] });
-    expect(dana.id).toMatch(/^conv_participant_[0-7][0-9a-z]{25}$/);
+    expect(dana?.id).toMatch(/^conv_participant_[0-7][0-9a-z]{25}$/);
     expect(conversation.communications?.map((communication) => [communication.participantId, communication.content.text])).toEqual([
-      [dana.id, 'Where is my parcel?'],
-      [bot.id, 'It arrives tomorrow.'],
+      [dana?.id, 'Where is my parcel?'],
+      [bot?.id, 'It arrives tomorrow.'],
     ]);
     const analysed = await client.intelligence.v3.conversations(january.conversationId).fetch();
     expect(analysed.operatorResultIds).toHaveLength(1);

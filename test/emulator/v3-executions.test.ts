@@ -70,7 +70,7 @@ describe('v3 rule executions and operator results through the official twilio SD
       ],
     });
     configurationId = configuration.id ?? '';
-    ruleId = configuration.rules?.[0].id ?? '';
+    ruleId = configuration.rules?.[0]?.id ?? '';
     call = await seedConversation(emulator, {
       name: 'Billing call',
       intelligenceConfigurationIds: [configurationId],
@@ -92,21 +92,21 @@ describe('v3 rule executions and operator results through the official twilio SD
       [SUMMARY_OPERATOR_ID, 'TEXT'],
     ]);
     const [first] = results;
-    expect(first.id).toMatch(/^intelligence_operatorresult_[0-7][0-9a-z]{25}$/);
-    expect(first.intelligenceConfiguration).toMatchObject({ id: configurationId, ruleId, version: 1 });
-    expect(first.operator).toMatchObject({ version: 1, parameters: { team: 'support' } });
-    expect(first.referenceIds).toEqual(['CA00000000000000000000000000000001']);
+    expect(first?.id).toMatch(/^intelligence_operatorresult_[0-7][0-9a-z]{25}$/);
+    expect(first?.intelligenceConfiguration).toMatchObject({ id: configurationId, ruleId, version: 1 });
+    expect(first?.operator).toMatchObject({ version: 1, parameters: { team: 'support' } });
+    expect(first?.referenceIds).toEqual(['CA00000000000000000000000000000001']);
     const conversation = await client.intelligence.v3.conversations(call.conversationId).fetch();
-    expect(first.executionDetails).toMatchObject({
+    expect(first?.executionDetails).toMatchObject({
       trigger: { on: 'CONVERSATION_END' },
-      communications: { first: conversation.communications?.[0].id, last: conversation.communications?.[3].id },
+      communications: { first: conversation.communications?.[0]?.id, last: conversation.communications?.[3]?.id },
       channels: ['VOICE'],
       participants: [{ type: 'HUMAN_AGENT' }, { type: 'CUSTOMER' }],
       // The rule and the operator both allow memory, and the seeded customer has a profile.
       resolvedContext: { memory: { memoryStoreId: call.memoryStoreId } },
     });
-    expect(first.metadata?.system).toMatchObject({ resolvedModel: 'emulator-deterministic-1', inputTruncated: false });
-    expect(first.metadata?.system.inputCharacters).toBeGreaterThan(200);
+    expect(first?.metadata?.system).toMatchObject({ resolvedModel: 'emulator-deterministic-1', inputTruncated: false });
+    expect(first?.metadata?.system.inputCharacters).toBeGreaterThan(200);
     expect(conversation.operatorResultIds).toEqual(results.map((result) => result.id));
   });
 
@@ -129,7 +129,7 @@ describe('v3 rule executions and operator results through the official twilio SD
       conversationId: call.conversationId,
       operatorId: SENTIMENT_OPERATOR_ID,
     });
-    expect(sdkResult.result).toEqual({ entities: undefined });
+    expect(sdkResult?.result).toEqual({ entities: undefined });
   });
 
   it('gives the same results for the same conversation every time, and overrides parameters per execution', async () => {
@@ -143,7 +143,7 @@ describe('v3 rule executions and operator results through the official twilio SD
     const before = await rawResults(client, { conversationId: call.conversationId });
     const after = await rawResults(client, { conversationId: again.conversationId });
     expect(after.map((item) => item.result)).toEqual(before.map((item) => item.result));
-    expect((after[0].operator as { parameters: unknown }).parameters).toEqual({ team: 'billing' });
+    expect((after[0]?.operator as { parameters: unknown }).parameters).toEqual({ team: 'billing' });
   });
 
   it('filters results by configuration and operator, pages them, fetches and deletes one', async () => {
@@ -160,7 +160,7 @@ describe('v3 rule executions and operator results through the official twilio SD
     expect(page.instances).toHaveLength(3);
     expect(page.nextToken).toBeDefined();
 
-    const id = all[0].id;
+    const id = all[0]?.id ?? '';
     expect((await client.intelligence.v3.operatorResults(id).fetch()).conversationId).toBe(call.conversationId);
     expect((await client.intelligence.v3.operatorResults(id).removeWithHttpInfo()).statusCode).toBe(204);
     expect(await rejection(client.intelligence.v3.operatorResults(id).fetch())).toMatchObject({ status: 404, code: 20404 });
@@ -209,7 +209,7 @@ describe('v3 rule executions and operator results through the official twilio SD
         },
       ],
     });
-    const pinnedRule = pinned.rules?.[0].id ?? '';
+    const pinnedRule = pinned.rules?.[0]?.id ?? '';
     await setVersionStatus(emulator, category, 1, 'RETIRED');
     await setVersionStatus(emulator, team, 1, 'DEPRECATED');
     const conversation = await seedConversation(emulator, { intelligenceConfigurationIds: [pinned.id], communications: FRUSTRATED_CALL });
@@ -228,7 +228,7 @@ describe('v3 rule executions and operator results through the official twilio SD
     );
     expect(execution).toMatchObject({
       status: 'FAILED',
-      operatorResultIds: [results[0].id],
+      operatorResultIds: [results[0]?.id],
       failures: [{ operatorId: category, version: 1, reason: expect.stringContaining('RETIRED') as unknown }],
       warnings: [{ operatorId: team, version: 1, reason: expect.stringContaining('DEPRECATED') as unknown }],
     });
@@ -250,7 +250,7 @@ describe('v3 rule executions and operator results through the official twilio SD
       });
       await runRule(client, {
         intelligenceConfigurationId: configuration.id ?? '',
-        ruleId: configuration.rules?.[0].id ?? '',
+        ruleId: configuration.rules?.[0]?.id ?? '',
         conversationId: conversation.conversationId,
       });
       const log = await raw(emulator, 'GET', '/emulator/v3/RuleExecutions?pageSize=1000');

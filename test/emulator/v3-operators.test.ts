@@ -53,7 +53,7 @@ describe('v3 operators through the official twilio SDK', () => {
 
     const fetched = await client.intelligence.v3.operators(id).fetchWithHttpInfo();
     expect(fetched.headers.etag).toBe('1');
-    expect(fetched.body.trainingExamples?.[0].input).toBe('my invoice is wrong');
+    expect(fetched.body.trainingExamples?.[0]?.input).toBe('my invoice is wrong');
 
     // The SDK declares If-Match but does not wire it: it goes in update()'s headers argument.
     const updated = await client.intelligence.v3.operators(id).updateWithHttpInfo({ ...CATEGORY, description: 'v2' }, { 'If-Match': '1' });
@@ -99,7 +99,7 @@ describe('v3 operators through the official twilio SDK', () => {
     const listed = await client.intelligence.v3.operators.list({ pageSize: 2 });
     expect(listed.map((operator) => operator.id)).toEqual(all.map((operator) => operator.id));
 
-    const id = all[all.length - 1].id ?? '';
+    const id = all[all.length - 1]?.id ?? '';
     for (const description of ['b', 'c']) await client.intelligence.v3.operators(id).update({ ...CATEGORY, description });
     const versions = await client.intelligence.v3.versions(id).list({ pageSize: 1 });
     expect(versions.map((version) => version.version)).toEqual([3, 2, 1]);
@@ -139,10 +139,10 @@ describe('v3 operators through the official twilio SDK', () => {
     expect(deprecated.body).toMatchObject({ version: 1, status: 'DEPRECATED' });
     await setVersionStatus(emulator, id, 2, 'PREVIEW');
     const [second, first] = await client.intelligence.v3.versions(id).list();
-    expect(first.status).toBe('DEPRECATED');
-    expect(first.dateDeprecated).toBeInstanceOf(Date);
-    expect(first.retirementDate).toBeInstanceOf(Date);
-    expect(second.status).toBe('PREVIEW');
+    expect(first?.status).toBe('DEPRECATED');
+    expect(first?.dateDeprecated).toBeInstanceOf(Date);
+    expect(first?.retirementDate).toBeInstanceOf(Date);
+    expect(second?.status).toBe('PREVIEW');
     await setVersionStatus(emulator, id, 1, 'RETIRED');
     const retired = await client.intelligence.v3.versions(id, 1).fetch();
     expect(retired.status).toBe('RETIRED');

@@ -1,8 +1,9 @@
+import { AUTHORS, OUTPUT_FORMATS } from '../../lib/v3/names.js';
 import { arg, flag, verb } from '../spec.js';
 
 const ATTACHMENT_JSON_HELP = 'print {serviceSid, changes: [{operatorSid, friendlyName, change}], attachedOperators} as JSON';
 const AVAILABILITIES = ['internal', 'beta', 'public', 'retired', 'general-availability', 'deprecated'] as const;
-const OPERATOR = arg('<operator>', 'SID (LY…) or friendly name');
+const OPERATOR = arg('<operator>', 'SID (LY…), v3 ID (intelligence_operator_…) or name; v3: NAME@N for version N');
 const SERVICE = arg('<service>', 'SID (GA…) or unique name');
 const OPERATORS = arg('<operator...>', 'SIDs (LY…) or friendly names');
 
@@ -15,6 +16,26 @@ const definitionFlags = {
   examples: flag.string('--examples <file>', 'training examples: .json (array of {input, output}), .jsonl or .csv (header input,output)'),
 };
 
+/** v3 only: what a v3 operator has and a classic one does not (see README, "Two generations"). */
+const v3DefinitionFlags = {
+  description: flag.string('--description <text>', 'v3: what the operator is for'),
+  outputFormat: flag.choice(
+    '--output-format <format>',
+    OUTPUT_FORMATS,
+    'v3: TEXT, JSON (needs --schema) or CLASSIFICATION (default: JSON with --schema, else TEXT)',
+  ),
+  parameter: flag.list(
+    '--parameter <name:TYPE[=default][!]>',
+    'v3: a parameter the prompt uses as {{parameters.name}}; ! means required (repeatable)',
+  ),
+  memory: flag.bool('--memory', 'v3: let the operator read Memory at run time', { negation: 'v3: no Memory access' }),
+  knowledge: flag.bool('--knowledge', 'v3: let the operator read Knowledge sources at run time', { negation: 'v3: no Knowledge access' }),
+};
+
+/** Flags each generation alone takes: given to the other one they are refused, never ignored. */
+export const V3_ONLY_FLAGS = ['author', 'operatorVersion', 'description', 'outputFormat', 'parameter', 'memory', 'knowledge'] as const;
+export const CLASSIC_ONLY_FLAGS = ['prebuilt', 'custom', 'availability', 'language', 'attachedTo', 'attach'] as const;
+
 export const list = verb({
   name: 'list',
   aliases: ['ls'],
@@ -26,8 +47,10 @@ export const list = verb({
     availability: flag.choice('--availability <status>', AVAILABILITIES, `one of ${AVAILABILITIES.join(', ')}`),
     language: flag.string('--language <code>', 'only operators that support this language, e.g. en-US or en'),
     attachedTo: flag.string('--attached-to <service>', 'only operators attached to this service (SID or unique name), in attach order'),
+    author: flag.choice('--author <author>', AUTHORS, 'v3: only SELF (yours) or TWILIO operators'),
   },
   examples: [
+    'ci --generation v3 operators list --author TWILIO',
     'ci operators list --prebuilt --language en-US',
     'ci operators list --attached-to test-ci',
     'ci operators list --custom --json',
@@ -40,7 +63,12 @@ export const show = verb({
   summary: 'show an operator, with its config',
   args: [OPERATOR],
   output: 'item',
-  examples: ['ci operators show "Sentiment Analysis"', 'ci operators show LY0123456789abcdef0123456789abcdef --json'],
+  flags: { operatorVersion: flag.int('--operator-version <n>', 'v3: show version N (also NAME@N)') },
+  examples: [
+    'ci --generation v3 operators show "Call category@2"',
+    'ci operators show "Sentiment Analysis"',
+    'ci operators show LY0123456789abcdef0123456789abcdef --json',
+  ],
 });
 
 export const types = verb({
@@ -77,9 +105,11 @@ export const create = verb({
   flags: {
     name: flag.string('--name <friendly-name>', 'its friendly name (at most 64 characters)'),
     ...definitionFlags,
+    ...v3DefinitionFlags,
     attach: flag.string('--attach <service>', 'attach it to this service (SID or unique name) once created'),
   },
   examples: [
+    "ci --generation v3 operators create --name 'Call category' --prompt-file prompt.txt --parameter team:STRING=support --schema category.schema.json --examples examples.jsonl",
     'ci operators create --name "Feedback" --prompt-file prompt.txt --schema feedback.schema.json --examples examples.jsonl --attach test-ci',
     `ci operators create --name "Feedback" --prompt "Classify the feedback" --schema schema.json --example 'How much your product? => {"category":"pricing","emotion":"neutral"}'`,
   ],
@@ -93,6 +123,7 @@ export const update = verb({
   flags: {
     name: flag.string('--name <friendly-name>', 'a new friendly name'),
     ...definitionFlags,
+    ...v3DefinitionFlags,
     ifMatch: flag.int('--if-match <version>', 'only if the operator is still at this version (default: the version just read)'),
   },
   examples: [
@@ -108,5 +139,13 @@ export const remove = verb({
   args: [OPERATOR],
   output: 'none',
   flags: { yes: flag.bool('-y, --yes', 'do not ask for confirmation') },
-  examples: ['ci operators delete Feedback --yes'],
+  examples: ['ci operators delete Feedback --yes', 'ci operators delete intelligence_operator_01hx… --yes'],
+});
+
+export const versions = verb({
+  name: 'versions',
+  summary: "v3: list an operator's versions, newest first, with lifecycle status (PREVIEW, ACTIVE, DEPRECATED, RETIRED) and dates",
+  args: [arg('<operator>', 'v3 ID (intelligence_operator_…) or display name')],
+  output: 'list',
+  examples: ['ci --generation v3 operators versions "Call category"'],
 });

@@ -5,7 +5,7 @@ const NAME = arg('<name>', 'profile name');
 export const add = verb({
   name: 'add',
   summary:
-    'save credentials under a name; the secret comes from stdin, TWILIO_AUTH_TOKEN / TWILIO_API_SECRET, or a prompt on a terminal; the global --region, --edge and --api-url are saved with them',
+    'save credentials under a name; the secret comes from stdin, TWILIO_AUTH_TOKEN / TWILIO_API_SECRET, or a prompt on a terminal; the global --region, --edge, --api-url and --generation are saved with them',
   args: [NAME],
   output: 'none',
   flags: {

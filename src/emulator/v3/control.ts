@@ -26,8 +26,9 @@ export const controlRoutes: Route[] = [
     pattern: '/emulator/v3/Operators/{id}/Versions/{version}',
     handler(context) {
       const operator = operatorFrom(context);
-      const version = findVersion(operator, Number(context.params.version));
-      if (!version) throw notFound(`Version of operator ${operator.sid}`, context.params.version);
+      const requested = context.params.version ?? '';
+      const version = findVersion(operator, Number(requested));
+      if (!version) throw notFound(`Version of operator ${operator.sid}`, requested);
       const body = requireObject(context.body, '');
       allowOnly(body, '', ['status', 'retirementDate']);
       const status = VERSION_STATUSES.find((known) => known === requiredString(body, 'status', '', { oneOf: VERSION_STATUSES }));

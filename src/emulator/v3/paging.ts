@@ -36,8 +36,9 @@ export function tokenPage<T, R>(entries: readonly Positioned<T>[], query: ParamM
   const [start, end] = token === undefined ? [0, Math.min(pageSize, entries.length)] : bounds(entries, decode(token), pageSize);
   const page = entries.slice(start, end);
   const meta: TokenPageMeta = { key: KEY, pageSize: page.length };
-  if (page.length > 0 && end < entries.length) meta.nextToken = encode('after', page[page.length - 1].seq);
-  if (page.length > 0 && start > 0) meta.previousToken = encode('before', page[0].seq);
+  const [first, last] = [page[0], page[page.length - 1]];
+  if (last && end < entries.length) meta.nextToken = encode('after', last.seq);
+  if (first && start > 0) meta.previousToken = encode('before', first.seq);
   return { items: page.map((entry) => render(entry.value)), meta };
 }
 
@@ -76,7 +77,7 @@ function firstIndexWithSeqAtLeast(entries: readonly Positioned<unknown>[], seq: 
   let high = entries.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (entries[middle].seq < seq) low = middle + 1;
+    if ((entries[middle]?.seq ?? Infinity) < seq) low = middle + 1;
     else high = middle;
   }
   return low;

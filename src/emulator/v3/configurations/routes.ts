@@ -10,7 +10,7 @@ import { readConfiguration } from './validate.js';
 const BASE = '/v3/ControlPlane/Configurations';
 
 function configurationFrom(context: RequestContext): ConfigurationRecord {
-  const id = context.params.id;
+  const id = context.params.id ?? '';
   const configuration = isId('configuration', id) ? configurationCollection(context.store).get(id) : undefined;
   if (!configuration) throw notFound('Intelligence Configuration', id);
   return configuration;

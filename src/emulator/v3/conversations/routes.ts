@@ -37,8 +37,9 @@ export const conversationRoutes: Route[] = [
     pattern: '/v3/Conversations/{id}',
     handler({ store, params }) {
       const collections = conversationCollections(store);
-      const conversation = isId('conversation', params.id) ? collections.conversations.get(params.id) : undefined;
-      if (!conversation) throw notFound('Conversation', params.id);
+      const id = params.id ?? '';
+      const conversation = isId('conversation', id) ? collections.conversations.get(id) : undefined;
+      if (!conversation) throw notFound('Conversation', id);
       const results = resultCollection(store)
         .entries()
         .map((entry) => entry.value);

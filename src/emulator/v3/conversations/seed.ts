@@ -77,7 +77,7 @@ export function seedConversation(store: Store, accountSid: string, body: unknown
     const which = communication.participant ?? index % participants.length;
     const author = typeof which === 'number' ? participants[which] : undefined;
     if (!author) throw invalidField(fieldPath(path, 'participant'), `expected a participant index from 0 to ${participants.length - 1}`);
-    const address = author.addresses[0];
+    const address = addressOf(author);
     return {
       sid: newId('communication'),
       conversationId,
@@ -86,11 +86,7 @@ export function seedConversation(store: Store, accountSid: string, body: unknown
       content: { type: 'TEXT' as const, text: requiredString(communication, 'text', path) },
       recipients: participants
         .filter((participant) => participant !== author)
-        .map((participant) => ({
-          address: participant.addresses[0].address,
-          channel: participant.addresses[0].channel,
-          participantId: participant.sid,
-        })),
+        .map((participant) => ({ ...addressOf(participant), participantId: participant.sid })),
       createdAt: at,
       updatedAt: at,
       occurredAt: at,
@@ -105,7 +101,7 @@ export function seedConversation(store: Store, accountSid: string, body: unknown
     name: optionalString(request, 'name', '') ?? null,
     channelIds: stringList(request, 'channelIds'),
     createdAt,
-    updatedAt: records[records.length - 1].createdAt,
+    updatedAt: records[records.length - 1]?.createdAt ?? createdAt,
   });
   participants.forEach((participant) => collections.participants.insert(participant));
   records.forEach((record) => collections.communications.insert(record));
@@ -198,4 +194,11 @@ function dateField(object: JsonObject, name: string, path = ''): string | undefi
   const value = optionalString(object, name, path);
   if (value !== undefined && Number.isNaN(Date.parse(value))) throw invalidField(fieldPath(path, name), `'${value}' is not a date-time`);
   return value === undefined ? undefined : new Date(value).toISOString();
+}
+
+/** A seeded participant's one address (readParticipant gives each exactly one). */
+function addressOf(participant: ParticipantRecord): { address: string; channel: Channel } {
+  const [address] = participant.addresses;
+  if (!address) throw new Error(`participant ${participant.sid} has no address`);
+  return { address: address.address, channel: address.channel };
 }

@@ -87,11 +87,11 @@ function resultOf(
   switch (definition.outputFormat) {
     case 'TEXT': {
       const [text] = analyse([{ ...base, resultType: 'text-generation', generative: operator.author === 'SELF' }], utterances, '', roleOf);
-      return { text: text.text_generation_results?.result ?? '' };
+      return { text: text?.text_generation_results?.result ?? '' };
     }
     case 'JSON': {
       const analysis: AnalysisOperator = { ...base, resultType: 'json', generative: true, jsonResultSchema: definition.outputSchema };
-      return analyse([analysis], utterances, '', roleOf)[0].json_results ?? {};
+      return analyse([analysis], utterances, '', roleOf)[0]?.json_results ?? {};
     }
     case 'CLASSIFICATION': {
       const labels = labelsOf(version);
@@ -102,7 +102,7 @@ function resultOf(
         generative: false,
         labels: labels.map((label) => label.toLowerCase()),
       };
-      const predicted = analyse([analysis], utterances, '', roleOf)[0].predicted_label ?? 'unknown';
+      const predicted = analyse([analysis], utterances, '', roleOf)[0]?.predicted_label ?? 'unknown';
       const spelled = [...labels, ...definition.trainingExamples.map((example) => example.output)];
       return { label: spelled.find((label) => label.toLowerCase() === predicted.toLowerCase()) ?? predicted.toUpperCase() };
     }

@@ -47,7 +47,10 @@ export function newVersion(version: number, definition: OperatorDefinition, now:
 }
 
 export function currentVersion(operator: OperatorRecord): OperatorVersionRecord {
-  return operator.versions[operator.versions.length - 1];
+  const latest = operator.versions[operator.versions.length - 1];
+  // Create makes version 1 and nothing removes versions.
+  if (!latest) throw new Error(`operator ${operator.sid} has no version`);
+  return latest;
 }
 
 export function findVersion(operator: OperatorRecord, version: number): OperatorVersionRecord | undefined {

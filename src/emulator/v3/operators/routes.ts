@@ -21,7 +21,7 @@ const BASE = '/v3/ControlPlane/Operators';
 
 /** The operator a path names; a malformed ID is "not found", as on Twilio. */
 export function operatorFrom(context: RequestContext): OperatorRecord {
-  const id = context.params.id;
+  const id = context.params.id ?? '';
   const operator = isId('operator', id) ? operatorCollection(context.store, context.accountSid).get(id) : undefined;
   if (!operator) throw notFound('Operator', id);
   return operator;
@@ -114,9 +114,10 @@ export const operatorRoutes: Route[] = [
     pattern: `${BASE}/{id}/Versions/{version}`,
     handler(context) {
       const operator = operatorFrom(context);
-      const number = /^\d+$/.test(context.params.version) ? Number(context.params.version) : NaN;
+      const requested = context.params.version ?? '';
+      const number = /^\d+$/.test(requested) ? Number(requested) : NaN;
       const version = findVersion(operator, number);
-      if (!version) throw notFound(`Version of operator ${operator.sid}`, context.params.version);
+      if (!version) throw notFound(`Version of operator ${operator.sid}`, requested);
       return { status: 200, body: renderVersion(operator, version) };
     },
   },

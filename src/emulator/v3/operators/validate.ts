@@ -132,7 +132,7 @@ function readParameters(parameters: JsonObject | undefined): Record<string, Para
 export const PLACEHOLDER = /\{\{\s*parameters\.([A-Za-z0-9_]+)\s*\}\}/g;
 
 function checkPromptParameters(prompt: string, parameters: Record<string, ParameterDefinition>): void {
-  for (const [, name] of prompt.matchAll(PLACEHOLDER)) {
+  for (const [, name = ''] of prompt.matchAll(PLACEHOLDER)) {
     if (!(name in parameters)) throw invalidField('prompt', `refers to {{parameters.${name}}}, which parameters does not declare`);
   }
 }

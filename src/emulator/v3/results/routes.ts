@@ -14,7 +14,7 @@ export function idFilter(query: ParamMap, name: string, kind: IdKind): string | 
 }
 
 function resultFrom(context: RequestContext): OperatorResultRecord {
-  const id = context.params.operatorResultId;
+  const id = context.params.operatorResultId ?? '';
   const result = isId('operatorResult', id) ? resultCollection(context.store).get(id) : undefined;
   if (!result) throw notFound('Operator Result', id);
   return result;
