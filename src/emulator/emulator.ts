@@ -6,6 +6,7 @@ import { Store } from './store.js';
 import { notifyTranscriptAvailable } from './transcripts/webhook.js';
 import { BUILT_IN_RECORDINGS, RecordingCatalogue, type CatalogueRecording } from './transcripts/recordings.js';
 import { seedTranscripts } from './transcripts/seed.js';
+import { addTwilioOperators } from './v3/operators/records.js';
 import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcriber.js';
 
 /** Time a transcript takes from queued to completed unless told otherwise. */
@@ -85,6 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log,
   });
   transcriber.resumePending();
+  await store.commit(() => addTwilioOperators(store, credentials.accountSid));
   const seedCount = options.seedTranscripts;
   if (seedCount) await store.commit(() => seedTranscripts(store, credentials.accountSid, seedCount));
   const server = createEmulatorServer({

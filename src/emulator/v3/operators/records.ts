@@ -26,8 +26,16 @@ export interface OperatorRecord {
 
 const COLLECTION = 'v3.operators';
 
-/** The account's operators, Twilio-authored ones included (added on first use, so they persist with the rest). */
-export function operatorCollection(store: Store, accountSid: string): Collection<OperatorRecord> {
+/** The account's operators, Twilio-authored ones included (see addTwilioOperators). */
+export function operatorCollection(store: Store, _accountSid: string): Collection<OperatorRecord> {
+  return store.collection<OperatorRecord>(COLLECTION);
+}
+
+/**
+ * Twilio's own operators, added at start-up inside a commit (so they persist with the rest, and no GET
+ * ever writes); a state file that already has them is left as it is.
+ */
+export function addTwilioOperators(store: Store, accountSid: string): void {
   const operators = store.collection<OperatorRecord>(COLLECTION);
   for (const operator of TWILIO_OPERATORS) {
     if (!operators.get(operator.id)) {
@@ -39,7 +47,6 @@ export function operatorCollection(store: Store, accountSid: string): Collection
       });
     }
   }
-  return operators;
 }
 
 export function newVersion(version: number, definition: OperatorDefinition, now: string): OperatorVersionRecord {
