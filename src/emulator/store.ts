@@ -266,7 +266,18 @@ export class Store {
   commit<R>(mutate: () => R | Promise<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ mutate, resolve: resolve as (value: unknown) => void, reject });
-      this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+      this.startFlushing();
+    });
+  }
+
+  /**
+   * Runs the queue unless it is running. A commit queued after the loop's last look but before it settled
+   * (its caller awaited an earlier commit) is picked up here, so no commit is left waiting.
+   */
+  private startFlushing(): void {
+    this.flushing ??= this.flush().finally(() => {
+      this.flushing = undefined;
+      if (this.queue.length > 0) this.startFlushing();
     });
   }
 
