@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { payloadTooLarge } from './errors.js';
 import { toParamMap, type ParamMap } from './params.js';
 import { isV3Path, readV3Body } from './v3/http.js';
+import { isVoiceJsonPath } from './voice/http.js';
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -19,7 +20,7 @@ export function hasBody(request: IncomingMessage): boolean {
 export async function readRequestBody(request: IncomingMessage, path: string): Promise<{ form: ParamMap; json: unknown }> {
   if (!hasBody(request)) return { form: {}, json: undefined };
   const body = await readBody(request, MAX_BODY_BYTES);
-  if (isV3Path(path)) return { form: {}, json: readV3Body(request.headers['content-type'] ?? '', body) };
+  if (isV3Path(path) || isVoiceJsonPath(path)) return { form: {}, json: readV3Body(request.headers['content-type'] ?? '', body) };
   if (body.length === 0 || mediaTypeOf(request.headers['content-type']) !== 'application/x-www-form-urlencoded')
     return { form: {}, json: undefined };
   return { form: toParamMap(new URLSearchParams(body.toString('utf8'))), json: undefined };

@@ -51,7 +51,7 @@ export class SpecFile {
     this.document = JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
     dropUntypedNullable(this.document);
     resolveDiscriminators(this.document);
-    this.json = Object.keys(this.document.paths).some((path) => path.startsWith('/v3/'));
+    this.json = Object.keys(this.document.paths).some((path) => path.startsWith('/v3/')) || takesJson(this.document);
     // api.twilio.com (v2010) writes its `uri` fields as paths; the other hosts write absolute URLs.
     const pathUris = (this.document.servers ?? []).some((server) => server.url === 'https://api.twilio.com');
     // strict:false so OpenAPI-only keywords (example, x-twilio, …) are ignored; `nullable` is understood by ajv.
@@ -61,6 +61,7 @@ export class SpecFile {
     this.ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) });
     this.ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && Math.abs(value) < 2 ** 31 });
     this.ajv.addFormat('uri-map', true); // Twilio's name for an object whose values are URLs
+    this.ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'https://twilio.invalid/'));
     // The whole document is one schema, so `#/components/schemas/…` refs resolve where they are.
     this.ajv.addSchema(this.document, file);
     this.templates = Object.entries(this.document.paths).map(([template, item]) => this.templateOf(template, item));
@@ -116,6 +117,16 @@ export class SpecFile {
       .filter((segment) => !segment.startsWith('{')).length;
     return { spec: this, template, regex: new RegExp(`^${pattern}$`), literalCount, operations };
   }
+}
+
+/** An API whose request bodies are JSON (Voice v2 Configurations, Conversations v2, …), even without /v3 paths. */
+function takesJson(document: OpenApiDocument): boolean {
+  return Object.values(document.paths).some((item) =>
+    METHODS.some((method) => {
+      const operation = item[method] as Operation | undefined;
+      return operation?.requestBody?.content['application/json'] !== undefined;
+    }),
+  );
 }
 
 /**

@@ -15,6 +15,9 @@ export const ID_PREFIX = {
   conversationConfiguration: 'conv_configuration',
   memoryStore: 'mem_store',
   memoryProfile: 'mem_profile',
+  /** Voice v2 Transcription Configurations and Voice v3 Transcriptions (src/emulator/voice/). */
+  transcriptionConfiguration: 'voice_transcriptionconfiguration',
+  transcription: 'voice_transcription',
   /** Not a Twilio ID: the emulator's own record of a rule execution (GET /emulator/v3/RuleExecutions). */
   ruleExecution: 'emulator_ruleexecution',
 } as const;

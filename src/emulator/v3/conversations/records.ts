@@ -70,11 +70,19 @@ export interface CommunicationRecord {
   conversationId: string;
   accountSid: string;
   author: { address: string; channel: Channel; participantId: string };
-  content: { type: 'TEXT'; text: string };
+  /** TEXT, or TRANSCRIPTION for an utterance of a Voice v3 transcription (src/emulator/voice/). */
+  content: { type: 'TEXT'; text: string } | { type: 'TRANSCRIPTION'; text: string; transcription: TranscriptionMetadata };
   recipients: { address: string; channel: Channel; participantId: string }[];
   createdAt: string;
   updatedAt: string;
   occurredAt: string;
+}
+
+/** Conversations v2's `content_transcription.transcription`: which audio channel, by which engine. */
+export interface TranscriptionMetadata {
+  channel: number;
+  confidence: number;
+  engine: string;
 }
 
 export interface ConversationCollections {
