@@ -17,7 +17,6 @@ import {
   type Outcome,
   type RetryPolicy,
 } from './retry.js';
-import { withTwilioErrorFields } from './voice-problems.js';
 import { formatDuration, MAX_TIMER_MS, sleep } from './time.js';
 
 export interface ClientOptions {
@@ -154,9 +153,7 @@ class CliHttpClient {
         trace(`← ${response.statusCode} ${method} ${shown} (${Date.now() - started} ms)`);
         outcome = { status: response.statusCode };
         retryAfter = header(response.headers, 'retry-after');
-        if (attempt >= this.policy.maxRetries || !retryReason(method, outcome)) {
-          return response.statusCode >= 400 ? { ...response, body: withTwilioErrorFields(response.body) } : response;
-        }
+        if (attempt >= this.policy.maxRetries || !retryReason(method, outcome)) return response;
       } catch (err) {
         if (err instanceof InterruptedError || err instanceof AnswerTooLargeError) throw err;
         const errorCode = errorCodeOf(err);

@@ -105,6 +105,9 @@ interface RestExceptionLike {
   message: string;
   code?: number;
   moreInfo?: string;
+  /** RFC 9457 problem details (Voice v3), which twilio-node throws as a TwilioServiceException: `message` is only "[HTTP n] title". */
+  detail?: string;
+  type?: string;
 }
 
 function isRestException(err: unknown): err is RestExceptionLike {
@@ -135,10 +138,12 @@ export function toCliError(err: unknown, what?: string): CliError {
   if (err instanceof CliError) return err;
   const prefix = what ? `${what}: ` : '';
   if (isRestException(err)) {
-    const details = { code: err.code, moreInfo: err.moreInfo, status: err.status, cause: err };
+    const details = { code: err.code, moreInfo: err.moreInfo ?? err.type, status: err.status, cause: err };
     // No Twilio error body (e.g. an HTML page from a proxy): the SDK's "[HTTP 502] Failed to execute request" says little.
     const message =
-      err.code === undefined ? `${prefix}the API answered HTTP ${err.status} without a Twilio error body` : `${prefix}${err.message}`;
+      err.code === undefined
+        ? `${prefix}the API answered HTTP ${err.status} without a Twilio error body`
+        : `${prefix}${typeof err.detail === 'string' && err.detail !== '' ? err.detail : err.message}`;
     if (err.code === undefined && err.status >= 500)
       return new ApiError(message, { ...details, hint: 'a proxy or gateway may be in the way; check --api-url and try again' });
     if (err.status === 401 || err.status === 403) {
