@@ -35,6 +35,7 @@ function makeLogger(io: IO, debug: boolean): Logger {
   return {
     progress: (text) => io.stderrIsTTY && line(text),
     hint: (text) => io.stderrIsTTY && line(text),
+    note: line,
     warn: (text) => line(`warning: ${text}`),
     debug: (text) => debug && line(`[debug] ${text}`),
   };
