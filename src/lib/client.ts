@@ -7,13 +7,14 @@ import type * as webhooks from 'twilio/lib/webhooks/webhooks.js';
 import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Credentials } from './credentials.js';
 import { isLoopbackHost } from './loopback.js';
-import { AnswerTimeoutError, AnswerTooLargeError, ApiError, InterruptedError, UsageError } from './errors.js';
+import { AnswerTimeoutError, AnswerTooLargeError, ApiError, InterruptedError, UsageError, withRestExceptionFields } from './errors.js';
 import {
   checkRetries,
   DEFAULT_RETRY_POLICY,
   isUncertainFailure,
   retryDelayMs,
   retryReason,
+  serverWaitSeconds,
   type Outcome,
   type RetryPolicy,
 } from './retry.js';
@@ -149,10 +150,14 @@ class CliHttpClient {
       let outcome: Outcome;
       let retryAfter: string | undefined;
       try {
-        const response = await this.exchangeOnce({ ...opts, uri, headers: { ...opts.headers } });
+        const response = withRestExceptionFields(await this.exchangeOnce({ ...opts, uri, headers: { ...opts.headers } }));
         trace(`← ${response.statusCode} ${method} ${shown} (${Date.now() - started} ms)`);
         outcome = { status: response.statusCode };
-        retryAfter = header(response.headers, 'retry-after');
+        retryAfter = serverWaitSeconds(
+          response.statusCode,
+          { retryAfter: header(response.headers, 'retry-after'), rateLimitReset: header(response.headers, 'x-ratelimit-reset') },
+          Date.now(),
+        );
         if (attempt >= this.policy.maxRetries || !retryReason(method, outcome)) return response;
       } catch (err) {
         if (err instanceof InterruptedError || err instanceof AnswerTooLargeError) throw err;
