@@ -14,6 +14,8 @@ import { PersistError, type Store } from './store.js';
 import { transcriptionRoutes } from './routes/transcription.js';
 import type { Transcriber } from './transcripts/transcriber.js';
 import { v3Routes } from './v3/routes.js';
+import { conversationsRoutes } from './conversations/routes.js';
+import { memoryRoutes } from './memory/routes.js';
 import { voiceApiRoutes } from './voice/routes.js';
 import { errorBodyFor, faultHeadersFor } from './v3/http.js';
 
@@ -25,6 +27,8 @@ const ROUTES: Route[] = [
   ...transcriptionRoutes,
   ...voiceRoutes,
   ...v3Routes,
+  ...conversationsRoutes,
+  ...memoryRoutes,
   ...voiceApiRoutes,
 ];
 

@@ -6,7 +6,7 @@ import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import { sleep } from './time.js';
 import type { TranscriptSource } from './transcripts.js';
-import { listOperatorResults, type OperatorResult } from './v3/executions.js';
+import { listOperatorResults, type OperatorResult } from './results-v3.js';
 
 export const PARTICIPANT_ROLES = ['HUMAN_AGENT', 'CUSTOMER', 'AI_AGENT'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];

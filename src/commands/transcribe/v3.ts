@@ -15,7 +15,8 @@ import {
   waitForTranscription,
   type WaitOptions,
 } from '../../lib/transcriptions.js';
-import { renderResult } from '../../lib/v3/executions.js';
+import { renderConversationResults } from '../../lib/results-v3.js';
+import { listOperators } from '../../lib/v3/operators.js';
 import { waitTimingOf } from '../shared/waiting.js';
 import type { OptionsOf } from '../spec.js';
 import { runBulk } from './bulk.js';
@@ -80,15 +81,11 @@ export async function runV3(ctx: Context, flags: TranscribeOptions, recording: s
     waitForConversationResults(client, conversationId, flags.close, { ...timing, onStatus }),
   );
   const report = { transcription: completed, operatorResults };
+  const names = new Map((await listOperators(client)).map((operator) => [String(operator.id), String(operator.displayName)]));
   return {
     kind: 'view',
     json: report,
-    human: () =>
-      [
-        `transcription ${id}: ${String(completed.status)} → conversation ${conversationId}`,
-        ...operatorResults.map((result) => renderResult(result, result.operator?.id ?? 'operator')),
-        '',
-      ].join('\n'),
+    human: (style) => `${renderConversationResults(conversationId, operatorResults, names, style)}\n`,
   };
 }
 

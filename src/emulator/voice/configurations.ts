@@ -12,7 +12,7 @@ import {
   requiredString,
   type JsonObject,
 } from '../v3/body.js';
-import { conversationCollections } from '../v3/conversations/records.js';
+import { conversationCollections } from '../conversations/records.js';
 import { invalidField, notFound } from '../v3/errors.js';
 import { ID_PREFIX, newId } from '../v3/ids.js';
 import {

@@ -1,10 +1,8 @@
-// Where a completed transcription's conversation goes: the one thing Voice needs from Conversations v2.
-// INTERIM: implemented directly over the stored Conversations v2 records; the lead wires this to the
-// Conversations v2 lifecycle module (src/emulator/conversations/lifecycle.ts) once it lands, so that adding
-// communications counts towards COMMUNICATION triggers like any other.
+// Where a completed transcription's conversation goes: the one thing Voice needs from Conversations v2, through
+// its lifecycle module (so the communications count towards COMMUNICATION rules like any other).
+import { addCommunications, createConversation } from '../conversations/lifecycle.js';
+import { conversationCollections, participantsOf, type TranscriptionDetails } from '../conversations/records.js';
 import type { Store } from '../store.js';
-import { conversationCollections, type ParticipantRecord, type TranscriptionMetadata } from '../v3/conversations/records.js';
-import { newId } from '../v3/ids.js';
 import type { ParticipantRole } from './records.js';
 
 export interface NewConversation {
@@ -21,71 +19,37 @@ export interface TranscribedUtterance {
   speaker: number;
   text: string;
   occurredAt: string;
-  transcription: TranscriptionMetadata;
+  transcription: TranscriptionDetails;
 }
 
 export interface ConversationSink {
   /** A new ACTIVE conversation with its participants; returns its ID. Runs inside a store commit. */
   create(conversation: NewConversation): string;
   /** TRANSCRIPTION communications, each from its speaker to the other participants. Runs inside a store commit. */
-  addCommunications(conversationId: string, utterances: readonly TranscribedUtterance[]): void;
+  addCommunications(accountSid: string, conversationId: string, utterances: readonly TranscribedUtterance[]): void;
 }
 
-/** The interim sink over the records (see the note at the top). */
-export function recordsSink(store: Store): ConversationSink {
-  const collections = conversationCollections(store);
-  const participantsOf = (conversationId: string) =>
-    collections.participants.entries().flatMap(({ value }) => (value.conversationId === conversationId ? [value] : []));
+export function lifecycleSink(store: Store): ConversationSink {
   return {
-    create({ accountSid, configurationId, channelIds, participants }) {
-      const now = new Date().toISOString();
-      const sid = newId('conversation');
-      collections.conversations.insert({
-        sid,
-        accountSid,
+    create: ({ accountSid, configurationId, channelIds, participants }) =>
+      createConversation(store, accountSid, {
         configurationId,
-        status: 'ACTIVE',
-        name: null,
         channelIds,
-        createdAt: now,
-        updatedAt: now,
-      });
-      for (const participant of participants) {
-        collections.participants.insert({
-          sid: newId('participant'),
-          conversationId: sid,
-          accountSid,
-          name: participant.name,
-          type: participant.type,
-          addresses: [{ channel: 'VOICE', address: participant.address }],
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
-      return sid;
-    },
-    addCommunications(conversationId, utterances) {
-      const participants = participantsOf(conversationId);
-      const endpoint = (participant: ParticipantRecord) => ({
-        address: participant.addresses[0]?.address ?? '',
-        channel: 'VOICE' as const,
-        participantId: participant.sid,
-      });
-      for (const utterance of utterances) {
-        const author = participants[utterance.speaker];
-        if (!author) throw new Error(`conversation ${conversationId} has no participant #${utterance.speaker}`);
-        collections.communications.insert({
-          sid: newId('communication'),
-          conversationId,
-          accountSid: author.accountSid,
-          author: endpoint(author),
-          content: { type: 'TRANSCRIPTION', text: utterance.text, transcription: utterance.transcription },
-          recipients: participants.filter((participant) => participant !== author).map(endpoint),
-          createdAt: utterance.occurredAt,
-          updatedAt: utterance.occurredAt,
-          occurredAt: utterance.occurredAt,
-        });
-      }
+        participants: participants.map(({ type, name, address }) => ({ type, name, addresses: [{ channel: 'VOICE', address }] })),
+      }).sid,
+    addCommunications(accountSid, conversationId, utterances) {
+      const speakers = participantsOf(conversationCollections(store), conversationId);
+      addCommunications(
+        store,
+        accountSid,
+        conversationId,
+        utterances.map((utterance) => {
+          const speaker = speakers[utterance.speaker];
+          if (!speaker) throw new Error(`conversation ${conversationId} has no participant #${utterance.speaker}`);
+          const { text, occurredAt, transcription } = utterance;
+          return { author: { participantId: speaker.sid }, text, occurredAt, transcription, backdate: true };
+        }),
+      );
     },
   };
 }

@@ -4,9 +4,9 @@ import type { Utterance } from '../engine/index.js';
 import type { Store } from '../store.js';
 import { readUtterances, type RecordingCatalogue } from '../transcripts/recordings.js';
 import type { Transcriber } from '../transcripts/transcriber.js';
-import { conversationCollections } from '../v3/conversations/records.js';
+import { conversationCollections } from '../conversations/records.js';
 import { isoNow, transcriptionsIn, type TranscriptionRecord, type TranscriptionStatus } from './records.js';
-import { recordsSink, type ConversationSink } from './sink.js';
+import { lifecycleSink, type ConversationSink } from './sink.js';
 
 /** Placeholder VOICE addresses for participants the request gave none (E.164, in the reserved 555-01xx range). */
 const PLACEHOLDER_ADDRESS = (channel: number) => `+1555010000${channel}`;
@@ -26,7 +26,7 @@ export function startTranscription({ store, transcriber }: TranscriptionRuntime,
     const started = Date.now();
     const utterances = await readUtterances(sourceOf(running), transcriber.catalogue);
     transcriber.after(Math.max(0, transcriber.delayMs / 2 - (Date.now() - started)), () =>
-      finish(store, recordsSink(store), transcriber.catalogue, id, utterances),
+      finish(store, lifecycleSink(store), transcriber.catalogue, id, utterances),
     );
   });
 }
@@ -101,6 +101,7 @@ function storeConversation(
   });
   const start = Date.parse(transcription.audioStartedAt);
   sink.addCommunications(
+    transcription.accountId,
     conversationId,
     utterances.map((utterance) => ({
       speaker: channels.indexOf(utterance.channel),
