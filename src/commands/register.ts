@@ -1,5 +1,6 @@
 // The one registrar: builds commander commands from the specs (src/commands/spec.ts).
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
+import { DEFAULT_LIST_LIMIT, rowsToRead } from '../lib/output/list-limit.js';
 import { InvalidFlagValue } from './flag-error.js';
 import { flag, type FlagSpec, type Group, type OutputKind, type Verb } from './spec.js';
 
@@ -21,7 +22,7 @@ function outputFlags(kind: OutputKind, jsonHelp?: string): Record<string, FlagSp
         ndjson: flag.bool('--ndjson', 'print one JSON object per line, as pages arrive', { conflicts: ['json'] }),
         fields,
         header,
-        limit: flag.int('--limit <n>', 'at most this many', { conflicts: ['all'] }),
+        limit: flag.int('--limit <n>', `at most this many (default ${DEFAULT_LIST_LIMIT})`, { conflicts: ['all'] }),
         all: flag.bool('--all', 'every row, however many pages'),
       };
     case 'view':
@@ -31,8 +32,8 @@ function outputFlags(kind: OutputKind, jsonHelp?: string): Record<string, FlagSp
       };
     case 'stream':
       return {
-        json: flag.bool('--json', jsonHelp ?? 'print the events as JSON lines (same as --ndjson)'),
-        ndjson: flag.bool('--ndjson', 'print the events as JSON lines'),
+        json: flag.bool('--json', 'deprecated: the same as --ndjson'),
+        ndjson: flag.bool('--ndjson', jsonHelp ?? 'print the events as JSON lines', { conflicts: ['json'] }),
       };
     case 'text':
     case 'none':
@@ -95,6 +96,17 @@ function addExamples(command: Command, examples: readonly string[]): void {
   command.addHelpText('after', `\nExamples:\n${examples.map((line) => `  $ ${line}`).join('\n')}\n`);
 }
 
+/**
+ * A list verb reads what its list shows plus one row (see ListOutput.limit): `--limit`, else every row
+ * with `--all` or for a verb that lists all, else the default. A verb's own `--all` is not about paging.
+ */
+function setRowsToRead(command: Command, verb: Verb): void {
+  const { limit, all } = command.opts<{ limit?: number; all?: boolean }>();
+  const pagingAll = verb.flags?.all === undefined && all === true;
+  const shown = limit ?? (pagingAll || verb.listsAll ? Infinity : DEFAULT_LIST_LIMIT);
+  command.setOptionValue('limit', rowsToRead(shown));
+}
+
 function registerVerb(parent: Command, verb: Verb, act: Act): Command {
   const command = parent
     .command(verb.name)
@@ -103,7 +115,7 @@ function registerVerb(parent: Command, verb: Verb, act: Act): Command {
   for (const spec of verb.args ?? []) {
     const argument = new Argument(spec.name, spec.help);
     if (spec.choices) argument.choices([...spec.choices]);
-    const { check } = spec;
+    const check = spec.check?.bind(spec);
     if (check)
       argument.argParser(
         refusing((value: string) => {
@@ -116,6 +128,7 @@ function registerVerb(parent: Command, verb: Verb, act: Act): Command {
   for (const [key, spec] of Object.entries(flagsOf(verb))) addFlag(command, key, spec);
   addExamples(command, verb.examples);
   if (verb.helpAfter) command.addHelpText('after', verb.helpAfter);
+  if (kindsOf(verb).includes('list')) command.hook('preAction', () => setRowsToRead(command, verb));
   return command.action(async (...args: unknown[]) => act(verb, command, args.slice(0, -2)));
 }
 

@@ -37,7 +37,9 @@ describe('command specs', () => {
   });
 
   it('give list commands the output and paging flags from their kind, --limit and --all exclusive', async () => {
-    expect((await parseCi(['services', 'list', '--limit', '3', '--ndjson'])).options).toMatchObject({ limit: 3, ndjson: true });
+    // A list verb reads one row more than it shows, so the output can say that the listing went on.
+    expect((await parseCi(['services', 'list', '--limit', '3', '--ndjson'])).options).toMatchObject({ limit: 4, ndjson: true });
+    expect((await parseCi(['services', 'list'])).options).toMatchObject({ limit: 51 });
     await expect(parseCi(['services', 'list', '--limit', '3', '--all'])).rejects.toThrow(/cannot be used with option '--all'/);
   });
 

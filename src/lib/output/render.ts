@@ -1,6 +1,7 @@
 import type { IO } from '../context.js';
 import { UsageError } from '../errors.js';
 import { headerText, tsvHeader, tsvLine } from './format.js';
+import { limitNote, rowsShown, upTo } from './list-limit.js';
 import { sanitizeComposed } from './sanitize.js';
 import { Sink } from './sink.js';
 import { makeStyle } from './style.js';
@@ -31,7 +32,15 @@ async function* iterate(rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerato
   yield* rows;
 }
 
+/** A list stopped at its limit says so on a terminal's stderr, wherever its rows went. */
 async function renderList(sink: Sink, result: ListResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
+  const shown = rowsShown(options.limit);
+  let stopped = false;
+  await renderRows(sink, { ...result, rows: upTo(iterate(result.rows), shown, () => (stopped = true)) }, options, style, io);
+  if (stopped && io.stderrIsTTY) io.stderr.write(limitNote(shown));
+}
+
+async function renderRows(sink: Sink, result: ListResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
   const rows = iterate(result.rows);
   const first = await rows.next();
   const sample = first.done ? undefined : first.value;
@@ -96,6 +105,9 @@ async function renderObject(sink: Sink, result: ItemResult, options: OutputOptio
   }
 }
 
+/** `--json` means one JSON document; a stream's JSON lines are `--ndjson` (the old spelling still works). */
+const STREAM_JSON_DEPRECATED = 'warning: --json is deprecated for streaming commands; use --ndjson (one JSON object per line)\n';
+
 /** The one place that turns a command's data into bytes on stdout. */
 export async function render(io: IO, result: CommandResult, options: OutputOptions = {}): Promise<void> {
   const sink = new Sink(io.stdout);
@@ -111,6 +123,7 @@ export async function render(io: IO, result: CommandResult, options: OutputOptio
     case 'list':
       return renderList(sink, result, options, style, io);
     case 'stream': {
+      if (options.json) io.stderr.write(STREAM_JSON_DEPRECATED);
       const asJson = options.json || options.ndjson || (!io.stdoutIsTTY && result.piped === 'ndjson');
       for await (const event of result.events) {
         if (sink.closed) break;
