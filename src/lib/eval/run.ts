@@ -11,7 +11,8 @@ import { mapPool } from '../pool.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../retry.js';
 import { sleep } from '../time.js';
 import { createConfiguration, deleteConfiguration } from '../v3/configurations.js';
-import { listOperatorResults, runRule, type OperatorResult } from '../v3/executions.js';
+import { listOperatorResults, type OperatorResult } from '../results-v3.js';
+import { runRule } from '../v3/executions.js';
 import type { Scratch } from './scratch.js';
 import type { ExampleOutcome, LabelledExample, OperatorUnderTest, VersionOutcome } from './types.js';
 
