@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
 import * as cli from '../support/cli.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { scriptedPrompter } from '../support/fake-prompter.js';
 import { sdkClient } from '../support/sdk.js';
 import { tempDir } from '../support/temp.js';
 
@@ -143,6 +144,46 @@ describe('ci apply with v3 operators and configurations', () => {
     expect(after.rules[0]?.id).toBe(before.rules[0]?.id);
     expect(after.rules[0]?.operators[1]).toEqual({ id: SENTIMENT });
     expect((await planOf()).changes).toBe(0);
+  });
+
+  it('stops with a conflict when someone changes the operator or the configuration between plan and apply', async () => {
+    await applied();
+    writeFileSync(join(directory, 'prompts/feedback.txt'), 'Our prompt.\n');
+    const sdk = sdkClient(emulator);
+    const prompter = scriptedPrompter([]);
+    prompter.confirm = async () => {
+      const [operator] = (await sdk.intelligence.v3.operators.list()).filter((row) => row.displayName === 'category-emotion');
+      await sdk.intelligence.v3
+        .operators(operator?.id ?? '')
+        .update({ displayName: 'category-emotion', prompt: 'Their prompt.', outputFormat: 'TEXT' });
+      return true;
+    };
+    const conflict = await ci(['apply', '-f', file], { tty: true, prompter });
+    expect(conflict.stderr).toMatch(
+      /ci: conflict: v3 operator intelligence_operator_[0-9a-z]{26} is no longer at version 1, someone changed it; nothing was overwritten/,
+    );
+    expect(conflict.code).toBe(1);
+    const operator = JSON.parse((await ci(['--generation', 'v3', 'operators', 'show', 'category-emotion', '--json'])).stdout) as {
+      prompt: string;
+    };
+    expect(operator.prompt).toBe('Their prompt.');
+
+    writeFileSync(
+      file,
+      PIPELINE.replace('Sentiment Analysis@1', 'Sentiment Analysis')
+        .replace('promptFile: prompts/feedback.txt', 'prompt: Their prompt.')
+        .replace('      schemaFile: schemas/feedback.json\n      examplesFile: examples/feedback.json\n', '      outputFormat: TEXT\n'),
+    );
+    prompter.confirm = async () => {
+      const [configuration] = await sdk.intelligence.v3.configurations.list();
+      await sdk.intelligence.v3.configurations(configuration?.id ?? '').update({ displayName: 'post-call', rules: [] });
+      return true;
+    };
+    const moved = await ci(['apply', '-f', file], { tty: true, prompter });
+    expect(moved.stderr).toMatch(
+      /ci: conflict: configuration intelligence_configuration_[0-9a-z]{26} is no longer at version 1 \(now 2\); nothing was changed/,
+    );
+    expect(moved.code).toBe(1);
   });
 
   it('--prune deletes configurations before the operators they used, and only kinds the file lists', async () => {
