@@ -257,6 +257,11 @@ describe('names that two operators share (made outside ci)', () => {
     writeFileSync(file, `operators:\n  - friendlyName: Twin\n    sid: ${second.sid}\n    prompt: Third.\n`);
     const plan = await planOf();
     expect(plan.steps).toMatchObject([{ action: 'update', kind: 'operator', sid: second.sid }]);
+    // Pruning with one namesake in the file deletes the other, not both or neither.
+    expect((await planOf(['--prune'])).steps).toMatchObject([
+      { action: 'update', sid: second.sid },
+      { action: 'delete', kind: 'operator', sid: first.sid },
+    ]);
   });
 
   it('v3: export writes the ID beside each namesake and names them by ID in rules; diff accepts it', async () => {
