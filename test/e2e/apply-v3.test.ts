@@ -186,6 +186,31 @@ describe('ci apply with v3 operators and configurations', () => {
     expect(moved.code).toBe(1);
   });
 
+  it('round-trips what the API has beyond the basics: parameters, context, rule parameter values and rule context', async () => {
+    const sdk = sdkClient(emulator);
+    const operator = await sdk.intelligence.v3.operators.create({
+      displayName: 'Scaled score',
+      description: 'a score',
+      prompt: 'Rate the call from 0 to {{parameters.scale}} in a {{parameters.tone}} tone.',
+      outputFormat: 'TEXT',
+      parameters: { scale: { type: 'INTEGER', required: true, description: 'the top' }, tone: { type: 'STRING', default: 'plain' } },
+    });
+    await sdk.intelligence.v3.configurations.create({
+      displayName: 'scored',
+      description: 'scores calls',
+      rules: [
+        {
+          operators: [{ id: operator.id ?? '', version: 1, parameters: { scale: 5 } as unknown as Record<string, object> }],
+          triggers: [{ on: 'COMMUNICATION', parameters: { count: 3 } }],
+          actions: [{ type: 'WEBHOOK', method: 'POST', url: WEBHOOK }],
+        },
+      ],
+    });
+    const exported = await roundTrip();
+    expect(exported).toContain('operator: Scaled score');
+    expect(exported).toContain('description: the top');
+  });
+
   it('--prune deletes configurations before the operators they used, and only kinds the file lists', async () => {
     await applied();
     writeFileSync(file, 'v3:\n  operators: []\n');
