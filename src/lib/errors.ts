@@ -7,6 +7,7 @@ export const ExitCode = {
   notFound: 4,
   wait: 5,
   changes: 6,
+  gate: 7,
   interrupted: 130,
 } as const;
 
@@ -18,6 +19,7 @@ export const EXIT_CODE_HELP: ReadonlyArray<[number, string]> = [
   [ExitCode.notFound, 'the resource does not exist'],
   [ExitCode.wait, 'waited, and the work did not finish or it failed'],
   [ExitCode.changes, '`ci diff --exit-code`: the plan has changes'],
+  [ExitCode.gate, '`ci operators eval`: an operator scored below --min-accuracy, or regressed with --fail-on-regression'],
   [ExitCode.interrupted, 'interrupted (Ctrl-C)'],
 ];
 
@@ -78,6 +80,13 @@ export class ApiError extends CliError {
 export class WaitError extends CliError {
   constructor(message: string, details?: ErrorDetails) {
     super(message, ExitCode.wait, details);
+  }
+}
+
+/** A measurement ran and fell short of the bar set for it (distinct from an API failure). */
+export class GateError extends CliError {
+  constructor(message: string, details?: ErrorDetails) {
+    super(message, ExitCode.gate, details);
   }
 }
 
