@@ -9,6 +9,7 @@ const LOADERS: Record<TopLevelName, () => Promise<Verb | Group>> = {
   emulator: async () => (await import('./emulator/index.js')).emulator,
   operators: async () => (await import('./operators/index.js')).operators,
   configurations: async () => (await import('./configurations/index.js')).configurations,
+  conversations: async () => (await import('./conversations/index.js')).conversations,
   rules: async () => (await import('./rules/index.js')).rules,
   setup: async () => (await import('./setup/index.js')).setup,
   transcribe: async () => (await import('./transcribe/index.js')).transcribe,

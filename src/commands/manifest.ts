@@ -15,6 +15,11 @@ export const TOP_LEVEL = {
     aliases: ['configuration'],
     summary: 'v3: manage Intelligence Configurations: rules of operators, a trigger and webhook actions',
   },
+  conversations: {
+    name: 'conversations',
+    aliases: ['conversation'],
+    summary: 'v3: list Intelligence conversations and show one as a chat transcript',
+  },
   rules: { name: 'rules', aliases: ['rule'], summary: 'v3: run a configuration rule on a conversation and wait for its operator results' },
   setup: {
     name: 'setup',

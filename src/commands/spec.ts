@@ -66,6 +66,11 @@ export interface VerbShape {
   readonly examples: readonly [string, ...string[]];
   /** More help after the examples (how to install a completion script). */
   readonly helpAfter?: string;
+  /**
+   * The verb stops by itself on the context's signal (Ctrl-C) once it has cleaned up, and then throws
+   * InterruptedError; the CLI waits for it instead of answering the interrupt at once.
+   */
+  readonly stopsOnSignal?: boolean;
 }
 
 /** The output flags each kind brings. */

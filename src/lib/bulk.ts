@@ -219,7 +219,8 @@ async function lookUp(
 
 const mediaKey = (mediaUrl: unknown, customerKey: unknown) => JSON.stringify([mediaUrl, customerKey ?? null]);
 
-function isTransient(error: unknown): boolean {
+/** A failure worth trying again: a 429, a 5xx, a dropped connection, a write whose fate is unknown. */
+export function isTransient(error: unknown): boolean {
   const status = httpStatusOf(error);
   const code = (error as { code?: unknown } | null)?.code;
   return (

@@ -7,13 +7,14 @@ import type * as webhooks from 'twilio/lib/webhooks/webhooks.js';
 import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Credentials } from './credentials.js';
 import { isLoopbackHost } from './loopback.js';
-import { AnswerTimeoutError, AnswerTooLargeError, ApiError, InterruptedError, UsageError } from './errors.js';
+import { AnswerTimeoutError, AnswerTooLargeError, ApiError, InterruptedError, UsageError, withRestExceptionFields } from './errors.js';
 import {
   checkRetries,
   DEFAULT_RETRY_POLICY,
   isUncertainFailure,
   retryDelayMs,
   retryReason,
+  serverWaitSeconds,
   type Outcome,
   type RetryPolicy,
 } from './retry.js';
@@ -149,10 +150,14 @@ class CliHttpClient {
       let outcome: Outcome;
       let retryAfter: string | undefined;
       try {
-        const response = await this.exchangeOnce({ ...opts, uri, headers: { ...opts.headers } });
+        const response = withRestExceptionFields(await this.exchangeOnce({ ...opts, uri, headers: { ...opts.headers } }));
         trace(`← ${response.statusCode} ${method} ${shown} (${Date.now() - started} ms)`);
         outcome = { status: response.statusCode };
-        retryAfter = header(response.headers, 'retry-after');
+        retryAfter = serverWaitSeconds(
+          response.statusCode,
+          { retryAfter: header(response.headers, 'retry-after'), rateLimitReset: header(response.headers, 'x-ratelimit-reset') },
+          Date.now(),
+        );
         if (attempt >= this.policy.maxRetries || !retryReason(method, outcome)) return response;
       } catch (err) {
         if (err instanceof InterruptedError || err instanceof AnswerTooLargeError) throw err;
@@ -200,12 +205,16 @@ function checkTimeout(ms: number, source: string): number {
 
 export async function createTwilioClient(credentials: Credentials, options: ClientOptions = {}): Promise<Twilio> {
   const base = credentials.apiUrl ? parseApiUrl(credentials.apiUrl, options.allowInsecureHttp) : undefined;
-  const { default: twilio } = await import('twilio');
+  // The REST client and its transport only: the package's index also loads TwiML builders and JWT helpers.
+  const [{ default: RestClient }, { default: Transport }] = await Promise.all([
+    import('twilio/lib/rest/Twilio.js'),
+    import('twilio/lib/base/RequestClient.js'),
+  ]);
   const timeoutMs = checkTimeout(credentials.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, `the request timeout of ${credentials.source}`);
   const maxRetries = checkRetries(credentials.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries, `the retries of ${credentials.source}`);
   const policy = { ...DEFAULT_RETRY_POLICY, maxRetries };
-  const httpClient = new CliHttpClient(new twilio.RequestClient({ timeout: idleTimeout(timeoutMs) }), base, policy, timeoutMs, options);
-  return twilio(credentials.username, credentials.password, {
+  const httpClient = new CliHttpClient(new Transport({ timeout: idleTimeout(timeoutMs) }), base, policy, timeoutMs, options);
+  return new RestClient(credentials.username, credentials.password, {
     accountSid: credentials.accountSid,
     region: credentials.region,
     edge: credentials.edge,

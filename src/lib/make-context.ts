@@ -71,13 +71,14 @@ export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalO
     return store;
   });
   const credentials = lazy<Credentials>(async () => {
-    const { resolveCredentials } = await import('./credentials.js');
-    return resolveCredentials(globals, proc.env, await config());
+    const { resolveCredentials, environmentDecides, NO_PROFILES } = await import('./credentials.js');
+    // Opening the config file loads conf and ajv: a run whose environment decides skips it.
+    return resolveCredentials(globals, proc.env, environmentDecides(globals, proc.env) ? NO_PROFILES : await config());
   });
   const client = lazy<Twilio>(async () => {
     const { createTwilioClient } = await import('./client.js');
     return createTwilioClient(await credentials(), {
-      debug: globals.debug ? log.debug : undefined,
+      debug: globals.debug ? (line: string) => log.debug(line) : undefined,
       signal,
       allowInsecureHttp: globals.allowInsecureHttp,
     });

@@ -69,7 +69,7 @@ function jsonRequestViolations(path: PathTemplate, operation: Operation, exchang
   return [...queryViolations(path, operation, exchange, pointer), ...body];
 }
 
-/** Paths of the JSON APIs (Intelligence v3 and its family), whose error body is their own. */
+/** Paths of Intelligence v3, whose error body is its own. */
 function isJsonApi(path: string): boolean {
   return path.startsWith('/v3/');
 }
@@ -114,7 +114,7 @@ function formViolations(path: PathTemplate, operation: Operation, exchange: Exch
 function responseViolations(path: PathTemplate, operation: Operation, exchange: Exchange, pointer: string[]): string[] {
   const response = operation.responses[String(exchange.status)];
   if (exchange.status >= 400 && !response?.content) {
-    return [...errorBodyViolations(exchange.body, path.spec.json), ...headerViolations(exchange, undefined)];
+    return [...errorBodyViolations(exchange.body, path.spec.v3ErrorBody), ...headerViolations(exchange, undefined)];
   }
   if (!response) {
     return [`status ${exchange.status} is not a documented response (${Object.keys(operation.responses).join(', ')})`];
