@@ -180,7 +180,7 @@ function disagreementSection(report: EvalReport, style: Style): string[] {
         [
           { who: 'expected', value: shown(disagreement.expected) },
           ...disagreement.outputs.map((output) => ({
-            who: `${nameOf(output)} ${output.correct ? style.green('✓') : style.red('✗')}`,
+            who: `${nameOf(output)} ${output.correct ? '✓' : '✗'}`, // no colour in a cell: it would skew the columns
             value: output.error ?? shown(output.output),
           })),
         ],
