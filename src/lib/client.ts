@@ -205,12 +205,16 @@ function checkTimeout(ms: number, source: string): number {
 
 export async function createTwilioClient(credentials: Credentials, options: ClientOptions = {}): Promise<Twilio> {
   const base = credentials.apiUrl ? parseApiUrl(credentials.apiUrl, options.allowInsecureHttp) : undefined;
-  const { default: twilio } = await import('twilio');
+  // The REST client and its transport only: the package's index also loads TwiML builders and JWT helpers.
+  const [{ default: RestClient }, { default: Transport }] = await Promise.all([
+    import('twilio/lib/rest/Twilio.js'),
+    import('twilio/lib/base/RequestClient.js'),
+  ]);
   const timeoutMs = checkTimeout(credentials.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, `the request timeout of ${credentials.source}`);
   const maxRetries = checkRetries(credentials.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries, `the retries of ${credentials.source}`);
   const policy = { ...DEFAULT_RETRY_POLICY, maxRetries };
-  const httpClient = new CliHttpClient(new twilio.RequestClient({ timeout: idleTimeout(timeoutMs) }), base, policy, timeoutMs, options);
-  return twilio(credentials.username, credentials.password, {
+  const httpClient = new CliHttpClient(new Transport({ timeout: idleTimeout(timeoutMs) }), base, policy, timeoutMs, options);
+  return new RestClient(credentials.username, credentials.password, {
     accountSid: credentials.accountSid,
     region: credentials.region,
     edge: credentials.edge,

@@ -24,7 +24,18 @@ function fromEnv(env: Env): Profile | undefined {
   return undefined;
 }
 
-function namedProfile(config: ConfigStore, name: string, via: string): { profile: Profile; source: string } {
+/** Where credentials are chosen from besides the environment: the config file's profiles. */
+export type ProfileSource = Pick<ConfigStore, 'activeProfile' | 'profile' | 'profiles'>;
+
+/** The profiles of a run whose credentials the environment gives: it need not open (or parse) the config file. */
+export const NO_PROFILES: ProfileSource = { activeProfile: undefined, profile: () => undefined, profiles: () => ({}) };
+
+/** True when TWILIO_* variables give the credentials and no --profile names others: the config file has no say. */
+export function environmentDecides(globals: GlobalOptions, env: Env): boolean {
+  return !globals.profile && fromEnv(env) !== undefined;
+}
+
+function namedProfile(config: ProfileSource, name: string, via: string): { profile: Profile; source: string } {
   const profile = config.profile(name);
   if (!profile) {
     const known = Object.keys(config.profiles());
@@ -40,7 +51,7 @@ function namedProfile(config: ConfigStore, name: string, via: string): { profile
  * from another): --profile flag > TWILIO_* environment > TWILIO_CI_PROFILE > the active profile.
  * Settings that are not secrets (API URL, region, edge, service) then follow flags > env > profile.
  */
-export function resolveCredentials(globals: GlobalOptions, env: Env, config: ConfigStore): Credentials {
+export function resolveCredentials(globals: GlobalOptions, env: Env, config: ProfileSource): Credentials {
   let chosen: { profile: Profile; source: string } | undefined;
   if (globals.profile) chosen = namedProfile(config, globals.profile, '--profile');
   else {

@@ -13,6 +13,10 @@ const FILE_GUARD_FLAGS = {
     '--allow-outside-files',
     "let promptFile, schemaFile and examplesFile name files outside the configuration file's directory",
   ),
+  allowDuplicateName: flag.bool(
+    '--allow-duplicate-name',
+    'create an operator although another operator already has its name (lookups by that name then need the SID or ID)',
+  ),
 };
 
 export const applySpec = verb({

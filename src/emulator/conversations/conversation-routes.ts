@@ -255,7 +255,8 @@ function intelligenceIds(context: RequestContext, raw: unknown): string[] {
 
 function readCommunication(raw: unknown): CommunicationInput {
   const body = requireObject(raw, '');
-  allowOnly(body, '', ['author', 'content', 'channelId', 'recipients', 'occurredAt']);
+  // `resourceId` is not in the spec's request (only in the response); twilio-node 6.3.1 sends it when given.
+  allowOnly(body, '', ['author', 'content', 'channelId', 'resourceId', 'recipients', 'occurredAt']);
   const author = readEndpoint(body.author, 'author');
   const content = requireObject(body.content, 'content');
   const type = requiredString(content, 'type', 'content', { oneOf: ['TEXT', 'TRANSCRIPTION'] });
@@ -263,6 +264,7 @@ function readCommunication(raw: unknown): CommunicationInput {
   const recipients = requiredArray(body, 'recipients', '');
   if (recipients.length === 0) throw invalidField('recipients', 'needs at least one recipient');
   const channelId = optionalString(body, 'channelId', '');
+  const resourceId = optionalString(body, 'resourceId', '');
   const occurredAt = optionalDate(body, 'occurredAt', '');
   return {
     author:
@@ -271,6 +273,7 @@ function readCommunication(raw: unknown): CommunicationInput {
     ...(type === 'TRANSCRIPTION' ? { transcription: readTranscription(content) } : {}),
     recipients: recipients.map((recipient, index) => readEndpoint(recipient, fieldPath('recipients', index))),
     ...(channelId === undefined ? {} : { channelId }),
+    ...(resourceId === undefined ? {} : { resourceId }),
     ...(occurredAt === undefined ? {} : { occurredAt }),
   };
 }

@@ -72,6 +72,8 @@ export interface CommunicationInput {
   /** When it was said or sent; default now. It is also the communication's createdAt when `backdate` is set. */
   occurredAt?: string;
   channelId?: string;
+  /** The resource behind it, e.g. a recording's RE…. */
+  resourceId?: string;
   /** createdAt = occurredAt (the seed endpoint's history); default createdAt is now. */
   backdate?: boolean;
 }
@@ -212,6 +214,7 @@ function communicationRecord(
         ? { type: 'TEXT', text: input.text }
         : { type: 'TRANSCRIPTION', text: input.text, transcription: input.transcription },
     ...(input.channelId === undefined ? {} : { channelId: input.channelId }),
+    ...(input.resourceId === undefined ? {} : { resourceId: input.resourceId }),
     recipients,
     createdAt,
     updatedAt: createdAt,

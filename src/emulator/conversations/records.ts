@@ -103,6 +103,8 @@ export interface CommunicationRecord {
   author: Endpoint;
   content: CommunicationContent;
   channelId?: string;
+  /** The resource behind it, e.g. a message's SM… or a recording's RE…. */
+  resourceId?: string;
   recipients: Endpoint[];
   createdAt: string;
   updatedAt: string;

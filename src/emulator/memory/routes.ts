@@ -47,8 +47,11 @@ export const memoryRoutes: Route[] = [
       const order = queryString(query, 'orderBy') ?? 'DESC';
       if (order !== 'ASC' && order !== 'DESC') throw invalidField('orderBy', `'${order}' is not one of ASC, DESC`);
       const entries = memoryStoreCollection(store).entries();
-      // Token positions must grow along the list: in DESC order the position is the negated seq.
-      const ordered = order === 'ASC' ? entries : [...entries].reverse().map((entry) => ({ seq: -entry.seq, value: entry.value }));
+      // Token positions must grow along the list: in DESC order a position counts down from the largest integer.
+      const ordered =
+        order === 'ASC'
+          ? entries
+          : [...entries].reverse().map((entry) => ({ seq: Number.MAX_SAFE_INTEGER - entry.seq, value: entry.value }));
       return { status: 200, body: keyedTokenPage('stores', ordered, query, (record) => record.sid, MAX_STORES_PAGE) };
     },
   },

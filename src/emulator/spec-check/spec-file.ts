@@ -52,6 +52,7 @@ export class SpecFile {
   constructor(readonly file: string) {
     this.document = JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
     dropUntypedNullable(this.document);
+    inlineParameterRefs(this.document);
     resolveDiscriminators(this.document);
     this.v3ErrorBody = Object.keys(this.document.paths).some((path) => path.startsWith('/v3/'));
     this.json = this.v3ErrorBody || takesJson(this.document);
@@ -119,6 +120,24 @@ export class SpecFile {
       .slice(1)
       .filter((segment) => !segment.startsWith('{')).length;
     return { spec: this, template, regex: new RegExp(`^${pattern}$`), literalCount, operations };
+  }
+}
+
+/**
+ * Memory v1 names its parameters by `$ref` (`#/components/parameters/…`); they are copied in place, so operations
+ * list them as the other files do and a parameter's schema is found at `parameters/<index>/schema`.
+ */
+function inlineParameterRefs(document: OpenApiDocument): void {
+  const components = (document as { components?: { parameters?: Record<string, Parameter> } }).components?.parameters ?? {};
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method] as Operation | undefined;
+      if (!operation?.parameters) continue;
+      operation.parameters = operation.parameters.map((parameter) => {
+        const ref = (parameter as { $ref?: unknown }).$ref;
+        return typeof ref === 'string' ? (components[ref.split('/').pop() ?? ''] ?? parameter) : parameter;
+      });
+    }
   }
 }
 

@@ -13,12 +13,15 @@ const DIFF_CONTEXT = 3;
 export function stepJson(step: Step): Record<string, unknown> {
   const base: Record<string, unknown> = { action: step.action, kind: step.kind, name: step.name };
   if ('sid' in step) base.sid = step.sid;
+  if ('id' in step) base.id = step.id;
   if ('version' in step) base.version = step.version;
   if (step.kind === 'attachment')
     Object.assign(base, { service: step.service, operator: step.operator, operatorSid: step.operatorSid ?? null });
   if ('changes' in step) base.changes = step.changes;
   return base;
 }
+
+const isV3Kind = (step: Step) => step.kind === 'v3-operator' || step.kind === 'configuration';
 
 export function planJson(steps: Step[]): Record<string, unknown> {
   return { changes: steps.length, steps: steps.map(stepJson) };
@@ -63,19 +66,31 @@ function changeLines(change: FieldChange, creating: boolean, style: Style): stri
   return [`    ${change.field}: ${style.red(short(change.from))} → ${style.green(short(change.to))}`];
 }
 
+const KIND_WORDS: Record<Step['kind'], string> = {
+  operator: 'operator',
+  service: 'service',
+  attachment: 'attachment',
+  'v3-operator': 'v3 operator',
+  configuration: 'configuration',
+};
+
+/** The SID (classic) or ID (v3) a step names. */
+const idOf = (step: Step & ({ sid: string } | { id: string })) => ('sid' in step ? step.sid : step.id);
+
 /** What a step does, in words: "update operator x (LY…, version 2)". */
 function describe(step: Step): string {
+  const kind = KIND_WORDS[step.kind];
   switch (step.action) {
     case 'create':
-      return `create ${step.kind} ${step.name}`;
+      return `create ${kind} ${step.name}`;
     case 'update':
-      return `update ${step.kind} ${step.name} (${step.sid}, version ${step.version})`;
+      return `update ${kind} ${step.name} (${idOf(step)}, version ${step.version})`;
     case 'attach':
       return `attach ${step.operator} to service ${step.service}`;
     case 'detach':
       return `detach ${step.operator} from service ${step.service}`;
     case 'delete':
-      return `delete ${step.kind} ${step.name} (${step.sid})`;
+      return `delete ${kind} ${step.name} (${idOf(step)})`;
   }
 }
 
@@ -102,7 +117,7 @@ export function planText(file: string, steps: Step[], style: Style): string {
 
 export function reportJson(report: ApplyReport): Record<string, unknown> {
   return {
-    applied: report.applied.map(({ step, sid }) => ({ ...stepJson(step), sid: sid ?? null })),
+    applied: report.applied.map(({ step, sid }) => ({ ...stepJson(step), [isV3Kind(step) ? 'id' : 'sid']: sid ?? null })),
     failed: report.failed ? { ...stepJson(report.failed.step), error: report.failed.error.message } : null,
     notApplied: report.notApplied.map(stepJson),
   };
