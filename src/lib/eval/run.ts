@@ -11,7 +11,7 @@ import { mapPool } from '../pool.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../retry.js';
 import { sleep } from '../time.js';
 import { createConfiguration, deleteConfiguration } from '../v3/configurations.js';
-import { listOperatorResults, type OperatorResult } from '../results-v3.js';
+import { listOperatorResults, type OperatorResult, type ResultFilters } from '../results-v3.js';
 import { runRule } from '../v3/executions.js';
 import type { Scratch } from './scratch.js';
 import type { ExampleOutcome, LabelledExample, OperatorUnderTest, VersionOutcome } from './types.js';
@@ -138,7 +138,7 @@ async function retried<T>(signal: AbortSignal, step: () => Promise<T>): Promise<
 }
 
 /** The execution's results, once there is one per operator (Twilio runs rules asynchronously). */
-async function resultsOf(client: Twilio, plan: EvalPlan, filters: Record<string, string>): Promise<OperatorResult[]> {
+async function resultsOf(client: Twilio, plan: EvalPlan, filters: ResultFilters): Promise<OperatorResult[]> {
   const deadline = Date.now() + plan.resultTimeoutMs;
   for (;;) {
     const results = await retried(plan.signal, () => listOperatorResults(client, filters));
