@@ -10,6 +10,7 @@ const LOADERS: Record<TopLevelName, () => Promise<Verb | Group>> = {
   operators: async () => (await import('./operators/index.js')).operators,
   configurations: async () => (await import('./configurations/index.js')).configurations,
   conversations: async () => (await import('./conversations/index.js')).conversations,
+  memory: async () => (await import('./memory/index.js')).memory,
   rules: async () => (await import('./rules/index.js')).rules,
   setup: async () => (await import('./setup/index.js')).setup,
   transcribe: async () => (await import('./transcribe/index.js')).transcribe,

@@ -18,8 +18,9 @@ export const TOP_LEVEL = {
   conversations: {
     name: 'conversations',
     aliases: ['conversation'],
-    summary: 'v3: list Intelligence conversations and show one as a chat transcript',
+    summary: 'v3: list and show conversations; ingest transcripts and chats, close, delete; conversation configurations',
   },
+  memory: { name: 'memory', summary: 'v3: Memory stores, which conversation configurations need (Memory v1)' },
   rules: { name: 'rules', aliases: ['rule'], summary: 'v3: run a configuration rule on a conversation and wait for its operator results' },
   setup: {
     name: 'setup',

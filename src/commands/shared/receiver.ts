@@ -1,5 +1,5 @@
-// The /ci-webhook endpoint shared by `ci webhook listen` and `ci serve`: each verified event
-// becomes an output line, then the follow-ups the user asked for run, one event at a time
+// The /ci-webhook endpoint shared by `ci webhook listen` and `ci serve`: each verified event — a v2 transcript
+// event or a v3 rule-execution payload — becomes an output line, then the follow-ups the user asked for run, one event at a time
 // (a replayed delivery is answered by the server without reaching this endpoint).
 import type { Channel } from '../../lib/channel.js';
 import type { ReceiverFlags } from './server-flags.js';
@@ -8,16 +8,42 @@ import { toCliError } from '../../lib/errors.js';
 import type { OutputEvent } from '../../lib/output/types.js';
 import { fetchResults } from '../../lib/results.js';
 import { parseSid } from '../../lib/sid.js';
+import { listOperatorResults, renderConversationResults } from '../../lib/results-v3.js';
+import { listOperators } from '../../lib/v3/operators.js';
 import { forwardRequest, runExec } from '../../lib/webhooks/followups.js';
+import {
+  RULE_EXECUTION,
+  ruleExecutionEnvironment,
+  ruleExecutionEventOf,
+  type RuleExecutionEvent,
+} from '../../lib/webhooks/rule-execution-event.js';
 import { OK_JSON, type Endpoint, type VerifiedRequest } from '../../lib/webhooks/signed-server.js';
-import { transcriptEventOf, type TranscriptEvent } from '../../lib/webhooks/transcript-event.js';
+import { eventEnvironment, transcriptEventOf, type TranscriptEvent } from '../../lib/webhooks/transcript-event.js';
 import { renderResults } from '../shared/render-results.js';
+
+/** What arrives: a v2 transcript event (form or query parameters), or a v3 rule execution (a JSON body). */
+type ReceivedEvent = { kind: 'transcript'; event: TranscriptEvent } | { kind: 'rule-execution'; event: RuleExecutionEvent };
+
+function receivedEventOf(request: VerifiedRequest): ReceivedEvent {
+  const contentType = request.headers['content-type'] ?? '';
+  const ruleExecution = ruleExecutionEventOf(contentType, request.body);
+  return ruleExecution
+    ? { kind: 'rule-execution', event: ruleExecution }
+    : { kind: 'transcript', event: transcriptEventOf(request.params) };
+}
+
+/** How warnings name the event: its transcript or conversation. */
+function subjectOf(received: ReceivedEvent): string {
+  return (received.kind === 'transcript' ? received.event.transcriptSid : received.event.conversationId) || 'the event';
+}
 
 function clock(date: Date): string {
   return date.toISOString().slice(11, 19);
 }
 
-function webhookLine(event: TranscriptEvent, receivedAt: Date): OutputEvent {
+function webhookLine(received: ReceivedEvent, receivedAt: Date): OutputEvent {
+  if (received.kind === 'rule-execution') return ruleExecutionLine(received.event, receivedAt);
+  const { event } = received;
   return {
     human: (style) =>
       [
@@ -27,6 +53,41 @@ function webhookLine(event: TranscriptEvent, receivedAt: Date): OutputEvent {
         event.customerKey || '-',
       ].join('  '),
     json: { event: 'webhook', receivedAt: receivedAt.toISOString(), ...event },
+  };
+}
+
+function ruleExecutionLine(event: RuleExecutionEvent, receivedAt: Date): OutputEvent {
+  const count = event.operatorResults.length;
+  return {
+    human: (style) =>
+      [
+        style.dim(clock(receivedAt)),
+        style.cyan(RULE_EXECUTION),
+        event.conversationId || '-',
+        event.intelligenceConfiguration.displayName || event.intelligenceConfiguration.id || '-',
+        `${count} operator result${count === 1 ? '' : 's'}`,
+      ].join('  '),
+    json: { event: 'rule-execution', receivedAt: receivedAt.toISOString(), ...event },
+  };
+}
+
+/** --fetch-results: a transcript's results (v2), or the conversation's results (v3) as `ci results` shows them. */
+async function resultsEvent(ctx: Context, received: ReceivedEvent): Promise<OutputEvent> {
+  const client = await ctx.client();
+  if (received.kind === 'transcript') {
+    const { transcriptSid } = received.event;
+    const report = await fetchResults(client, parseSid(transcriptSid, 'GT', 'transcript_sid'));
+    return {
+      human: (style) => renderResults(report, style),
+      json: { event: 'results', transcriptSid, operatorResults: report.operatorResults },
+    };
+  }
+  const { conversationId } = received.event;
+  const results = await listOperatorResults(client, { conversationId });
+  const names = new Map((await listOperators(client)).map((operator) => [String(operator.id), String(operator.displayName)]));
+  return {
+    human: (style) => renderConversationResults(conversationId, results, names, style),
+    json: { event: 'results', conversationId, operatorResults: results },
   };
 }
 
@@ -42,16 +103,12 @@ export function webhookEndpoint(
   finished: () => void,
 ): Endpoint {
   let handled = 0;
-  const followUps = async (event: TranscriptEvent, request: VerifiedRequest) => {
+  const followUps = async (received: ReceivedEvent, request: VerifiedRequest) => {
     if (flags.fetchResults) {
       try {
-        const report = await fetchResults(await ctx.client(), parseSid(event.transcriptSid, 'GT', 'transcript_sid'));
-        events.push({
-          human: (style) => renderResults(report, style),
-          json: { event: 'results', transcriptSid: event.transcriptSid, operatorResults: report.operatorResults },
-        });
+        events.push(await resultsEvent(ctx, received));
       } catch (error) {
-        ctx.log.warn(`could not fetch the results of ${event.transcriptSid || 'the event'}: ${toCliError(error).message}`);
+        ctx.log.warn(`could not fetch the results of ${subjectOf(received)}: ${toCliError(error).message}`);
       }
     }
     if (flags.forwardTo) {
@@ -68,8 +125,9 @@ export function webhookEndpoint(
     }
     if (flags.exec) {
       try {
-        const code = await runExec(flags.exec, event, ctx.env, ctx.io.stderr);
-        if (code !== 0) ctx.log.warn(`--exec command exited with ${code} for ${event.transcriptSid || 'the event'}`);
+        const environment = received.kind === 'transcript' ? eventEnvironment(received.event) : ruleExecutionEnvironment(received.event);
+        const code = await runExec(flags.exec, environment, ctx.env, ctx.io.stderr);
+        if (code !== 0) ctx.log.warn(`--exec command exited with ${code} for ${subjectOf(received)}`);
       } catch (error) {
         ctx.log.warn(`--exec command could not start: ${toCliError(error).message}`);
       }
@@ -83,13 +141,13 @@ export function webhookEndpoint(
     handle(request) {
       if (flags.once && handled > 0) return OK_JSON;
       handled++;
-      const event = transcriptEventOf(request.params);
-      events.push(webhookLine(event, ctx.now()));
+      const received = receivedEventOf(request);
+      events.push(webhookLine(received, ctx.now()));
       return {
         ...OK_JSON,
         // The server runs follow-ups one at a time, in arrival order.
         afterwards: async () => {
-          await followUps(event, request);
+          await followUps(received, request);
           if (flags.once) finished();
         },
       };

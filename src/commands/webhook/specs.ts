@@ -9,7 +9,7 @@ function urlPath(value: string): string {
 
 export const listen = verb({
   name: 'listen',
-  summary: 'receive signed transcript events and print one line each (NDJSON when piped)',
+  summary: 'receive signed transcript events (v2) and rule-execution payloads (v3); print one line each (NDJSON when piped)',
   output: 'stream',
   flags: {
     path: flag.withDefault(flag.custom('--path <path>', 'path to receive on', urlPath), '/ci-webhook'),

@@ -2,8 +2,8 @@
 // kind, read in bounded chunks that Ctrl-C can stop. A FIFO, a device, a directory or an oversize
 // file is refused from its metadata, before a byte is read, so /dev/zero costs nothing.
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, realpath, stat, type FileHandle } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InterruptedError, UsageError } from '../errors.js';
 
 export const KiB = 1024;
@@ -21,6 +21,8 @@ export const FILE_LIMITS = {
   emulatorState: 256 * MiB,
   /** One line of ci transcribe --from-file. */
   bulkLine: 8 * KiB,
+  /** A transcript or chat log for ci conversations ingest (also one line of its --from-file). */
+  conversation: 4 * MiB,
 } as const;
 
 export interface ReadOptions {
@@ -48,6 +50,8 @@ export interface Files {
    * once symlinks are followed; undefined (with the reason) when it leads outside.
    */
   resolveInside(baseDir: string, reference: string): Promise<{ path: string } | { outside: string }>;
+  /** The paths of the regular files directly in `path`, sorted by name; undefined when `path` is not a directory. */
+  directoryFiles(path: string): Promise<string[] | undefined>;
 }
 
 const CHUNK = 64 * KiB;
@@ -148,6 +152,20 @@ export function createFiles(stdin: NodeJS.ReadableStream, signal: AbortSignal): 
   const chunks = (path: string, options: ReadOptions) => (path === '-' ? stdinChunks(options) : fileChunks(path, options));
 
   return {
+    async directoryFiles(path) {
+      checkSignal();
+      const isDirectory = await stat(path).then(
+        (stats) => stats.isDirectory(),
+        () => false,
+      );
+      if (!isDirectory) return undefined;
+      const entries = await readdir(path, { withFileTypes: true });
+      return entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(path, entry.name))
+        .sort();
+    },
+
     async readText(path, options) {
       const parts: Buffer[] = [];
       for await (const chunk of chunks(path, options)) parts.push(chunk);

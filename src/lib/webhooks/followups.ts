@@ -1,17 +1,16 @@
 // Work done for each verified webhook after it is answered: run a command, forward the request.
 import { spawn } from 'node:child_process';
 import type { Env } from '../context.js';
-import { eventEnvironment, type TranscriptEvent } from './transcript-event.js';
 import type { VerifiedRequest } from './signed-server.js';
 
 /**
  * Runs the user's command line through their shell (it is theirs to write), with the event only
- * in environment variables: a crafted customer key can never become shell syntax.
+ * in environment variables (`environment`): a crafted customer key can never become shell syntax.
  * The command's output goes to `output` (stderr) so the event stream on stdout stays parseable.
  */
-export function runExec(command: string, event: TranscriptEvent, env: Env, output: NodeJS.WritableStream): Promise<number> {
+export function runExec(command: string, environment: Record<string, string>, env: Env, output: NodeJS.WritableStream): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, { shell: true, env: { ...env, ...eventEnvironment(event) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, { shell: true, env: { ...env, ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => output.write(chunk));
     child.stderr.on('data', (chunk: Buffer) => output.write(chunk));
     child.on('error', reject);
