@@ -231,6 +231,12 @@ export function toCliError(err: unknown, what?: string): CliError {
       cause: err,
     });
   }
+  if (code === 'EADDRINUSE') {
+    return new CliError(`${prefix}cannot listen: the address is already in use (${(err as Error).message})`, ExitCode.failure, {
+      hint: 'another server has that port: pick another with --port, or --port 0 for any free one',
+      cause: err,
+    });
+  }
   if (err instanceof SyntaxError) {
     return new ApiError(`${prefix}the API's answer is not valid JSON (cut short?): ${err.message}`, {
       hint: 'try again; check --api-url if it persists',

@@ -44,7 +44,7 @@ export const run: Run<typeof transcribeCommand> = async (ctx, flags, recording) 
   const serviceSid = await serviceSidOf();
   const client = await ctx.client();
 
-  const { outcome, transcript } = await transcribe(client, {
+  const { outcome, transcript, deletedSid } = await transcribe(client, {
     serviceSid,
     source,
     customerKey: flags.customerKey,
@@ -53,11 +53,12 @@ export const run: Run<typeof transcribeCommand> = async (ctx, flags, recording) 
     force: flags.force,
   });
   const sid = String(transcript.sid);
+  if (deletedSid) ctx.log.note(`Deleted transcript ${deletedSid} of ${recording ?? 'the recording'} (--force).`);
   if (outcome === 'exists')
     ctx.log.warn(
       `${recording} already has transcript ${sid} (${String(transcript.status)}); showing it. Use --force to transcribe it again.`,
     );
-  else ctx.log.hint(`${outcome === 'recreated' ? 'Deleted the old transcript and queued' : 'Queued'} transcript ${sid}.`);
+  else ctx.log.hint(`Queued transcript ${sid}.`);
   if (!flags.wait) {
     ctx.log.hint(`Next: ci results ${sid} --wait`);
     return { kind: 'item', data: transcript, columns: TRANSCRIPT_COLUMNS };
