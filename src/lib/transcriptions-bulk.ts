@@ -3,7 +3,7 @@
 import type { Twilio } from 'twilio';
 import { ADOPT_WINDOW_MS, ingestAll, type BulkIngest, type BulkOutcome, type IngestOptions } from './bulk.js';
 import type { BulkItem } from './bulk-input.js';
-import { WaitError } from './errors.js';
+import { UsageError, WaitError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import { mapPool } from './pool.js';
@@ -55,6 +55,8 @@ function transcriptionIngest(client: Twilio, options: TranscriptionBulkOptions):
   const { configurationId } = options;
   return {
     async create(item) {
+      if (item.customerKey !== undefined)
+        throw new UsageError(`line ${item.line}: a customer key (",${item.customerKey}") is classic only`);
       if ('recordingSid' in item.source) {
         const earlier = await findTranscriptionOfRecording(client, item.source.recordingSid, configurationId);
         if (earlier) return { outcome: 'exists', id: String(earlier.id) };

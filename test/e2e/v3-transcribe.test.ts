@@ -10,7 +10,7 @@ import { emulatorEnv } from '../support/ci-env.js';
 import { useTestEmulator } from '../support/emulator.js';
 import { sdkClient } from '../support/sdk.js';
 import { tempDir } from '../support/temp.js';
-import { seedConversation } from '../emulator/v3-support.js';
+import { SENTIMENT_OPERATOR_ID, seedConversation } from '../emulator/v3-support.js';
 
 const RECORDING = 'RE00000000000000000000000000000002';
 
@@ -174,6 +174,25 @@ describe('ci transcribe on v3 and ci transcriptions', () => {
     expect(run.stderr).toMatch(/3 inputs: 3 created, 0 exist, 0 failed/);
     const rerun = await ci(args, { env });
     expect(rerun.stderr).toMatch(/3 inputs: 0 created, 3 exist, 0 failed \(3 resumed\)/);
+  });
+
+  it('closes the conversation once transcribed, so its CONVERSATION_END rule runs, and --wait shows the results', async () => {
+    const client = sdkClient(emulator);
+    const rules = [{ operators: [{ id: SENTIMENT_OPERATOR_ID }], triggers: [{ on: 'CONVERSATION_END' as const }], actions: [] }];
+    const intelligence = await client.intelligence.v3.configurations.create({ displayName: 'on-end', rules });
+    const seeded = await seedConversation(emulator, {
+      intelligenceConfigurationIds: [intelligence.id ?? ''],
+      communications: [{ text: 'seed' }],
+    });
+    const name = String((await client.conversations.v2.configurations(seeded.conversationConfigurationId).fetch()).displayName);
+    const run = await ci(['transcribe', 'RE00000000000000000000000000000003', '--conversation-configuration', name, '--wait', '--json'], {
+      env,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const report = json(run.stdout) as { transcription: Record<string, unknown>; operatorResults: { operator?: { id?: string } }[] };
+    expect(report.operatorResults.map((result) => result.operator?.id)).toEqual([SENTIMENT_OPERATOR_ID]);
+    const conversation = await client.intelligence.v3.conversations(String(report.transcription.conversationId)).fetch();
+    expect(conversation.status).toBe('CLOSED');
   });
 
   describe('bad input', () => {
