@@ -15,7 +15,7 @@ export const run: Run<typeof applySpec> = async (ctx, flags) => {
   if (!flags.file) throw new UsageError('missing required flag -f, --file <file>', { hint: 'see `ci apply --help`' });
   const file = flags.file === '-' ? '<stdin>' : flags.file;
   const steps = await planFile(
-    ctx.client,
+    () => ctx.client(),
     flags.file,
     { env: ctx.env, files: ctx.files, allowEnv: flags.allowEnv, allowOutsideFiles: flags.allowOutsideFiles },
     { prune: flags.prune, allowDuplicateName: flags.allowDuplicateName },

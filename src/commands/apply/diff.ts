@@ -6,7 +6,7 @@ import type { diffSpec } from './specs.js';
 
 export const run: Run<typeof diffSpec> = async (ctx, flags) => {
   const steps = await planFile(
-    ctx.client,
+    () => ctx.client(),
     flags.file,
     { env: ctx.env, files: ctx.files, allowEnv: flags.allowEnv, allowOutsideFiles: flags.allowOutsideFiles },
     { prune: flags.prune, allowDuplicateName: flags.allowDuplicateName },

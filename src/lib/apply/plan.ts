@@ -159,12 +159,12 @@ function serviceStep(service: DesiredService, row: Row | undefined): Step | unde
   const fields = service.fields;
   if (!row) assertRedaction(service, row);
   if (!row) {
-    const changes = Object.entries(fields).map(([field, to]) => ({ field, from: null, to }));
+    const changes = Object.entries(fields).map(([field, to]: [string, unknown]) => ({ field, from: null, to }));
     return { action: 'create', kind: 'service', name: service.uniqueName, fields: { ...fields, uniqueName: service.uniqueName }, changes };
   }
   const changes = Object.entries(fields)
-    .filter(([field, to]) => field !== 'uniqueName' && !same(row[field], to))
-    .map(([field, to]) => ({ field, from: row[field] ?? null, to }));
+    .filter(([field, to]: [string, unknown]) => field !== 'uniqueName' && !same(row[field], to))
+    .map(([field, to]: [string, unknown]) => ({ field, from: row[field] ?? null, to }));
   if (changes.some((change) => change.field === 'languageCode')) {
     throw new UsageError(
       `service "${service.uniqueName}": the language code cannot change once it exists (${String(row.languageCode)} → ${String(fields.languageCode)}) (${service.places?.languageCode ?? service.uniqueName})`,
