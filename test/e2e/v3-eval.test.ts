@@ -256,6 +256,26 @@ describe('ci operators eval', () => {
     expect(other.stdout.trim().split('\n')).toHaveLength(24);
   });
 
+  it('scores a CLASSIFICATION operator on its label, and refuses mixing output formats', async () => {
+    const set = join(directory, 'sentiment.jsonl');
+    const lines = [
+      ['Customer: Thank you, this is great, I love it!', 'POSITIVE'],
+      ['Customer: This is terrible, I am very angry.', 'NEGATIVE'],
+      ['Customer: What time is it?', 'POSITIVE'],
+    ].map(([conversation, expected]) => JSON.stringify({ conversation, expected }));
+    writeFileSync(set, `${lines.join('\n')}\n`);
+    const result = await run(['operators', 'eval', 'Sentiment Analysis', '--set', set, '--json']);
+    expect(result.code).toBe(0);
+    const [sentiment] = (JSON.parse(result.stdout) as Report).versions;
+    expect(sentiment).toMatchObject({ operator: 'Sentiment Analysis', outputFormat: 'CLASSIFICATION', examples: 3, fields: {} });
+    expect(Object.keys(sentiment?.labels ?? {})).toEqual(['label']);
+    const mixed = await run(['operators', 'eval', 'Sentiment Analysis', 'feedback', '--set', set]);
+    expect([mixed.code, mixed.stderr.trim()]).toEqual([
+      2,
+      'ci: the operators give JSON and labels or text: evaluate operators of one output format at a time',
+    ]);
+  });
+
   it('refuses classic (v2) operators with the reason', async () => {
     const bySid = await run(['operators', 'eval', 'LY0123456789abcdef0123456789abcdef', '--set', SET]);
     expect(bySid.code).toBe(2);

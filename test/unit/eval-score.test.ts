@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/lib/errors.js';
+import { EXIT_CODE_HELP, ExitCode, UsageError } from '../../src/lib/errors.js';
 import { gateFailure } from '../../src/lib/eval/gate.js';
 import { parseConversationText } from '../../src/lib/eval/conversation-text.js';
 import { checkExpectedFits, readLabelledSet, type SetLine } from '../../src/lib/eval/labelled-set.js';
@@ -191,6 +191,11 @@ describe('scoring', () => {
 });
 
 describe('the gate', () => {
+  it('has its own documented exit code, 7', () => {
+    expect(ExitCode.gate).toBe(7);
+    expect(EXIT_CODE_HELP).toContainEqual([7, expect.stringContaining('ci operators eval')]);
+  });
+
   const [first, second] = [scoreVersion(v1, 0, outcomes), scoreVersion(v2, 1, outcomes)];
 
   it('passes what meets it', () => {
