@@ -328,3 +328,41 @@ describe('ci operators eval', () => {
     expect(await leftovers()).toEqual(before);
   });
 });
+
+describe('ci operators eval under faults', () => {
+  const emulator = useTestEmulator({ faults: { failRate: 0.04, throttleRate: 0.04, seed: 5 } });
+  const env = () => emulatorEnv(emulator, { TWILIO_CI_GENERATION: 'v3' });
+  const directory = tempDir('ci-eval-faults-');
+
+  /** Setup is not what is under test: a create the faults refused (before applying it) is sent again. */
+  async function until(args: string[]): Promise<void> {
+    for (let attempt = 0; attempt < 8; attempt++) if ((await ci(args, { env: env() })).code === 0) return;
+    throw new Error(`ci ${args.join(' ')} kept failing`);
+  }
+
+  it('retries, reports what could not run (exit 1), and a rerun with --state finishes the rest', async () => {
+    const seed = ['--prompt-file', `${SEED}/prompt.txt`, '--schema', `${SEED}/feedback.schema.json`];
+    await until(['operators', 'create', '--name', 'feedback', ...seed, '--examples', `${SEED}/examples.jsonl`]);
+    await until(['operators', 'update', 'feedback', '--examples', `${EVAL}/examples-v2.jsonl`]);
+    const state = join(directory, 'eval.state');
+    const args = ['operators', 'eval', 'feedback@1', 'feedback@2', '--set', `${EVAL}/feedback.jsonl`, '--state', state, '--json'];
+    const codes: number[] = [];
+    let report: Report | undefined;
+    for (let run = 0; run < 8 && codes.at(-1) !== 0; run++) {
+      const result = await ci(args, { env: env() });
+      codes.push(result.code ?? -1);
+      if (result.code === 1)
+        expect(result.stderr).toMatch(/conversations could not be run .*; hint: run the same command again to run only those/);
+      if (result.stdout) report = JSON.parse(result.stdout) as Report;
+    }
+    expect(codes.at(-1)).toBe(0);
+    expect(codes.every((code) => code === 0 || code === 1)).toBe(true);
+    expect(report?.versions.map((version) => version.correct)).toEqual([8, 23]);
+    const stats = (await (
+      await fetch(`${emulator.url}/emulator/stats`, {
+        headers: { authorization: `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}` },
+      })
+    ).json()) as { faults: Record<string, number> };
+    expect(Object.values(stats.faults).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
+  });
+});
