@@ -256,6 +256,26 @@ describe('ci operators eval', () => {
     expect(other.stdout.trim().split('\n')).toHaveLength(24);
   });
 
+  it('scores a CLASSIFICATION operator on its label, and refuses mixing output formats', async () => {
+    const set = join(directory, 'sentiment.jsonl');
+    const lines = [
+      ['Customer: Thank you, this is great, I love it!', 'POSITIVE'],
+      ['Customer: This is terrible, I am very angry.', 'NEGATIVE'],
+      ['Customer: What time is it?', 'POSITIVE'],
+    ].map(([conversation, expected]) => JSON.stringify({ conversation, expected }));
+    writeFileSync(set, `${lines.join('\n')}\n`);
+    const result = await run(['operators', 'eval', 'Sentiment Analysis', '--set', set, '--json']);
+    expect(result.code).toBe(0);
+    const [sentiment] = (JSON.parse(result.stdout) as Report).versions;
+    expect(sentiment).toMatchObject({ operator: 'Sentiment Analysis', outputFormat: 'CLASSIFICATION', examples: 3, fields: {} });
+    expect(Object.keys(sentiment?.labels ?? {})).toEqual(['label']);
+    const mixed = await run(['operators', 'eval', 'Sentiment Analysis', 'feedback', '--set', set]);
+    expect([mixed.code, mixed.stderr.trim()]).toEqual([
+      2,
+      'ci: the operators give JSON and labels or text: evaluate operators of one output format at a time',
+    ]);
+  });
+
   it('refuses classic (v2) operators with the reason', async () => {
     const bySid = await run(['operators', 'eval', 'LY0123456789abcdef0123456789abcdef', '--set', SET]);
     expect(bySid.code).toBe(2);
@@ -306,5 +326,43 @@ describe('ci operators eval', () => {
     ]);
     expect((await run(['operators', 'eval', 'feedback', '--set', join(directory, 'none.jsonl')])).code).toBe(2);
     expect(await leftovers()).toEqual(before);
+  });
+});
+
+describe('ci operators eval under faults', () => {
+  const emulator = useTestEmulator({ faults: { failRate: 0.04, throttleRate: 0.04, seed: 5 } });
+  const env = () => emulatorEnv(emulator, { TWILIO_CI_GENERATION: 'v3' });
+  const directory = tempDir('ci-eval-faults-');
+
+  /** Setup is not what is under test: a create the faults refused (before applying it) is sent again. */
+  async function until(args: string[]): Promise<void> {
+    for (let attempt = 0; attempt < 8; attempt++) if ((await ci(args, { env: env() })).code === 0) return;
+    throw new Error(`ci ${args.join(' ')} kept failing`);
+  }
+
+  it('retries, reports what could not run (exit 1), and a rerun with --state finishes the rest', async () => {
+    const seed = ['--prompt-file', `${SEED}/prompt.txt`, '--schema', `${SEED}/feedback.schema.json`];
+    await until(['operators', 'create', '--name', 'feedback', ...seed, '--examples', `${SEED}/examples.jsonl`]);
+    await until(['operators', 'update', 'feedback', '--examples', `${EVAL}/examples-v2.jsonl`]);
+    const state = join(directory, 'eval.state');
+    const args = ['operators', 'eval', 'feedback@1', 'feedback@2', '--set', `${EVAL}/feedback.jsonl`, '--state', state, '--json'];
+    const codes: number[] = [];
+    let report: Report | undefined;
+    for (let run = 0; run < 8 && codes.at(-1) !== 0; run++) {
+      const result = await ci(args, { env: env() });
+      codes.push(result.code ?? -1);
+      if (result.code === 1)
+        expect(result.stderr).toMatch(/conversations could not be run .*; hint: run the same command again to run only those/);
+      if (result.stdout) report = JSON.parse(result.stdout) as Report;
+    }
+    expect(codes.at(-1)).toBe(0);
+    expect(codes.every((code) => code === 0 || code === 1)).toBe(true);
+    expect(report?.versions.map((version) => version.correct)).toEqual([8, 23]);
+    const stats = (await (
+      await fetch(`${emulator.url}/emulator/stats`, {
+        headers: { authorization: `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}` },
+      })
+    ).json()) as { faults: Record<string, number> };
+    expect(Object.values(stats.faults).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
   });
 });

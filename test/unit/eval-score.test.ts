@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/lib/errors.js';
+import { EXIT_CODE_HELP, ExitCode, UsageError } from '../../src/lib/errors.js';
 import { gateFailure } from '../../src/lib/eval/gate.js';
-import { parseConversationText } from '../../src/lib/eval/conversation-text.js';
 import { checkExpectedFits, readLabelledSet, type SetLine } from '../../src/lib/eval/labelled-set.js';
 import { buildReport, renderReport } from '../../src/lib/eval/report.js';
 import { disagreements, fieldLabels, percentile95, sameJson, scoreVersion } from '../../src/lib/eval/score.js';
@@ -27,14 +26,17 @@ describe('the labelled set', () => {
         line: 1,
         id: 'line 1',
         conversation: 'Customer: How much?',
-        turns: [{ participant: 'Customer', text: 'How much?' }],
+        written: { participants: [{ name: 'Customer', type: 'CUSTOMER' }], utterances: [{ participant: 'Customer', text: 'How much?' }] },
         expected: { category: 'pricing' },
       },
       {
         line: 3,
         id: 'login',
         conversation: 'Customer: read from login.txt',
-        turns: [{ participant: 'Customer', text: 'read from login.txt' }],
+        written: {
+          participants: [{ name: 'Customer', type: 'CUSTOMER' }],
+          utterances: [{ participant: 'Customer', text: 'read from login.txt' }],
+        },
         expected: 'NEGATIVE',
       },
     ]);
@@ -60,24 +62,13 @@ describe('the labelled set', () => {
     );
   });
 
-  it('reads speaker lines and JSON lines, and names the line of a bad one', async () => {
-    expect(parseConversationText('Agent: Hello\n  how can I help?\n\nCustomer: Hi')).toEqual({
-      turns: [
-        { participant: 'Agent', text: 'Hello how can I help?' },
-        { participant: 'Customer', text: 'Hi' },
-      ],
-    });
-    expect(parseConversationText('{"participant": "Customer", "text": "Hi", "at": "2026-01-10T10:00:00Z"}')).toEqual({
-      turns: [{ participant: 'Customer', text: 'Hi', at: '2026-01-10T10:00:00.000Z' }],
-    });
-    expect(parseConversationText('\nno speaker here')).toEqual({
-      problem: 'conversation line 2 names no speaker ("Agent: …", "Customer: …")',
-    });
-    expect(parseConversationText('{"participant": "A", "text": "x"}\n{"text": "y"}')).toEqual({
-      problem: 'conversation line 2 has no "participant"',
-    });
-    const set = readLabelledSet('s', lines('{"conversation": "hello", "expected": "X"}'), noFiles);
-    await expect(set).rejects.toThrow('s: 1 bad line, nothing was sent: line 1: conversation line 1 names no speaker');
+  it('names the line of a conversation it cannot read', async () => {
+    const set = readLabelledSet(
+      's',
+      lines('{"conversation": "Customer: hi", "expected": "X"}', '{"conversation": "hello", "expected": "X"}'),
+      noFiles,
+    );
+    await expect(set).rejects.toThrow('s: 1 bad line, nothing was sent: line 2: the conversation, line 1: expected "Name: text"');
   });
 
   it('refuses an empty set and repeated ids', async () => {
@@ -105,7 +96,13 @@ const v2: OperatorUnderTest = { ...v1, version: 2 };
 
 function outcome(line: number, expected: Record<string, string>, ...outputs: (Record<string, string> | undefined)[]): ExampleOutcome {
   return {
-    example: { line, id: `line ${line}`, conversation: 'Customer: c', turns: [{ participant: 'Customer', text: 'c' }], expected },
+    example: {
+      line,
+      id: `line ${line}`,
+      conversation: 'Customer: c',
+      written: { participants: [{ name: 'Customer', type: 'CUSTOMER' }], utterances: [{ participant: 'Customer', text: 'c' }] },
+      expected,
+    },
     outcomes: outputs.map((output, index) =>
       output === undefined
         ? { error: 'no result' }
@@ -191,6 +188,11 @@ describe('scoring', () => {
 });
 
 describe('the gate', () => {
+  it('has its own documented exit code, 7', () => {
+    expect(ExitCode.gate).toBe(7);
+    expect(EXIT_CODE_HELP).toContainEqual([7, expect.stringContaining('ci operators eval')]);
+  });
+
   const [first, second] = [scoreVersion(v1, 0, outcomes), scoreVersion(v2, 1, outcomes)];
 
   it('passes what meets it', () => {

@@ -77,11 +77,24 @@ export const run: Run<typeof spec> = async (ctx, options, refs) => {
       await cleanUp(ctx, client, scratch, options.keep, completed);
     }
   };
-  const failure = () => gateFailure(buildReport(options.set, operators, finished).versions, gateOf(options));
+  const failure = () =>
+    notRun(finished, options.state !== undefined) ?? gateFailure(buildReport(options.set, operators, finished).versions, gateOf(options));
   if (options.ndjson) return streamed(outcomes(), failure);
   await drain(outcomes());
   return report(options, operators, finished, options.keep ? scratch : undefined);
 };
+
+/** Conversations that could not be run make the scores unsound: exit 1 (after the report), whatever the gate says. */
+function notRun(finished: readonly Finished[], withState: boolean): ApiError | undefined {
+  const failed = finished.filter((outcome) => outcome.failed).length;
+  if (failed === 0) return undefined;
+  return new ApiError(
+    `${failed} of ${finished.length} conversations could not be run (see their "error" in the report); the scores count them as wrong`,
+    {
+      hint: withState ? 'run the same command again to run only those' : 'add --state FILE to rerun only what failed',
+    },
+  );
+}
 
 function gateOf(options: Options) {
   return { minAccuracy: options.minAccuracy, noRegression: options.failOnRegression };
@@ -108,7 +121,7 @@ function report(
     kind: 'view',
     json: built,
     human: (style) => renderReport(built, style),
-    failure: gateFailure(built.versions, gateOf(options)),
+    failure: notRun(finished, options.state !== undefined) ?? gateFailure(built.versions, gateOf(options)),
   };
 }
 

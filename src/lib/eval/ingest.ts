@@ -7,23 +7,12 @@ import { ApiError } from '../errors.js';
 import { sleep } from '../time.js';
 import type { Ingest } from './run.js';
 import type { Scratch } from './scratch.js';
-import type { Turn } from './conversation-text.js';
+import type { Utterance } from '../conversation-text.js';
 
 const POLL_MS = 200;
 /** Long-running operations (a store's provisioning) that take longer than this are given up on. */
 const OPERATION_TIMEOUT_MS = 120_000;
 const CHANNEL = 'CHAT';
-
-type ParticipantType = 'HUMAN_AGENT' | 'CUSTOMER' | 'AI_AGENT' | 'UNKNOWN';
-
-/** A speaker's participant type: agents and customers by name, anyone else UNKNOWN. */
-export function participantType(speaker: string): ParticipantType {
-  const name = speaker.trim().toLowerCase();
-  if (name === 'agent') return 'HUMAN_AGENT';
-  if (name === 'customer' || name === 'caller') return 'CUSTOMER';
-  if (name === 'ai agent' || name === 'bot' || name === 'assistant') return 'AI_AGENT';
-  return 'UNKNOWN';
-}
 
 /** `label` made fit for both APIs' display names (letters, digits, hyphens; at most 32 characters). */
 function scratchName(label: string): string {
@@ -63,7 +52,8 @@ export function conversationsIngest(client: Twilio, signal: AbortSignal): Ingest
 
     async conversation(example, scratch) {
       if (!configurationId) throw new Error('prepare() first');
-      const speakers = [...new Set(example.turns.map((turn) => turn.participant))];
+      const { participants, utterances } = example.written;
+      const speakers = participants.map((participant) => participant.name);
       const addressOf = (speaker: string) => ({
         channel: CHANNEL,
         address: `${speakers.indexOf(speaker) + 1}-${speaker.replace(/\W+/g, '-')}`,
@@ -71,7 +61,7 @@ export function conversationsIngest(client: Twilio, signal: AbortSignal): Ingest
       const created = await client.conversations.v2.conversations.create({
         configurationId,
         name: example.id.slice(0, 128),
-        participants: speakers.map((speaker) => ({ name: speaker, type: participantType(speaker), addresses: [addressOf(speaker)] })),
+        participants: participants.map(({ name, type }) => ({ name, type, addresses: [addressOf(name)] })),
       });
       const id = created.id;
       if (!id) throw new ApiError('a scratch conversation was created without its ID');
@@ -79,7 +69,7 @@ export function conversationsIngest(client: Twilio, signal: AbortSignal): Ingest
         const removal = await cleaner.conversations.v2.conversations(id).remove();
         await conversationsOperationDone(cleaner, removal.statusUrl, undefined);
       });
-      for (const turn of example.turns)
+      for (const turn of utterances)
         await say(client, id, turn, speakers.filter((other) => other !== turn.participant).map(addressOf), addressOf(turn.participant));
       return id;
     },
@@ -89,7 +79,7 @@ export function conversationsIngest(client: Twilio, signal: AbortSignal): Ingest
 async function say(
   client: Twilio,
   conversationId: string,
-  turn: Turn,
+  turn: Utterance,
   recipients: { channel: string; address: string }[],
   author: { channel: string; address: string },
 ) {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Twilio } from 'twilio';
 import { isTransient } from '../bulk.js';
 import type { BulkState, DoneRecord } from '../bulk-state.js';
-import { ApiError, InterruptedError, WaitError, errorText, toCliError } from '../errors.js';
+import { ApiError, InterruptedError, WaitError, errorText, httpStatusOf, toCliError } from '../errors.js';
 import { resultChecker } from '../operator-schema.js';
 import { mapPool } from '../pool.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../retry.js';
@@ -115,7 +115,9 @@ async function runExample(
   example: LabelledExample,
 ): Promise<Finished> {
   try {
-    const conversationId = await retried(plan.signal, () => plan.ingest.conversation(example, plan.scratch));
+    // A conversation sent twice would be one nobody deletes, a communication sent twice a different conversation:
+    // ingesting is retried only when the API said it did nothing (429). Running the rule again only runs it again.
+    const conversationId = await retried(plan.signal, () => plan.ingest.conversation(example, plan.scratch), { onlyRefused: true });
     await retried(plan.signal, () => runRule(client, { intelligenceConfigurationId: configurationId, ruleId, conversationId }));
     const results = await resultsOf(client, plan, { conversationId, intelligenceConfigurationId: configurationId });
     return { example, outcomes: plan.operators.map((operator) => outcomeOf(operator, results)), resumed: false, failed: false };
@@ -126,12 +128,14 @@ async function runExample(
   }
 }
 
-async function retried<T>(signal: AbortSignal, step: () => Promise<T>): Promise<T> {
+/** Runs `step`, again after a transient failure (`onlyRefused`: only after a 429, which applied nothing). */
+async function retried<T>(signal: AbortSignal, step: () => Promise<T>, { onlyRefused = false } = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await step();
     } catch (error) {
-      if (error instanceof InterruptedError || !isTransient(error) || attempt >= STEP_ATTEMPTS) throw error;
+      const again = onlyRefused ? httpStatusOf(error) === 429 : isTransient(error);
+      if (error instanceof InterruptedError || !again || attempt >= STEP_ATTEMPTS) throw error;
       await sleep(retryDelayMs(attempt, DEFAULT_RETRY_POLICY), signal);
     }
   }
