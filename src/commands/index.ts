@@ -15,6 +15,7 @@ const LOADERS: Record<TopLevelName, () => Promise<Verb | Group>> = {
   setup: async () => (await import('./setup/index.js')).setup,
   transcribe: async () => (await import('./transcribe/index.js')).transcribe,
   transcripts: async () => (await import('./transcripts/index.js')).transcripts,
+  transcriptions: async () => (await import('./transcriptions/index.js')).transcriptions,
   results: async () => (await import('./results/index.js')).results,
   webhook: async () => (await import('./webhook/index.js')).webhook,
   serve: async () => (await import('./serve/index.js')).serve,

@@ -1,5 +1,6 @@
 // The one registrar: builds commander commands from the specs (src/commands/spec.ts).
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
+import { UsageError } from '../lib/errors.js';
 import { DEFAULT_LIST_LIMIT, rowsToRead } from '../lib/output/list-limit.js';
 import { InvalidFlagValue } from './flag-error.js';
 import { flag, type FlagSpec, type Group, type OutputKind, type Verb } from './spec.js';
@@ -107,6 +108,18 @@ function setRowsToRead(command: Command, verb: Verb): void {
   command.setOptionValue('limit', rowsToRead(shown));
 }
 
+/**
+ * A verb that reads its input from `-f, --file` takes no arguments: a stray one (`ci apply app.yaml`)
+ * is most likely the file, so the refusal says how to give it.
+ */
+function refuseStrayFile(command: Command): void {
+  command.allowExcessArguments(true).hook('preAction', () => {
+    const [stray] = command.args;
+    if (stray === undefined) return;
+    throw new UsageError(`ci ${command.name()} takes no arguments (got "${stray}")`, { hint: `to read that file: -f ${stray}` });
+  });
+}
+
 function registerVerb(parent: Command, verb: Verb, act: Act): Command {
   const command = parent
     .command(verb.name)
@@ -128,6 +141,7 @@ function registerVerb(parent: Command, verb: Verb, act: Act): Command {
   for (const [key, spec] of Object.entries(flagsOf(verb))) addFlag(command, key, spec);
   addExamples(command, verb.examples);
   if (verb.helpAfter) command.addHelpText('after', verb.helpAfter);
+  if (verb.flags?.file !== undefined && !verb.args?.length) refuseStrayFile(command);
   if (kindsOf(verb).includes('list')) command.hook('preAction', () => setRowsToRead(command, verb));
   return command.action(async (...args: unknown[]) => act(verb, command, args.slice(0, -2)));
 }

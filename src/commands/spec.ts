@@ -186,6 +186,8 @@ export function wholeNumber(value: string, name: string, min: number): number {
   return n;
 }
 
+const MAX_PORT = 65_535;
+
 /** Refuses anything but a full http(s) URL, naming the flag or argument. */
 export function checkHttpUrl(value: string, name: string): void {
   if (!URL.canParse(value)) throw new InvalidFlagValue(`${name} must be a full http(s) URL`);
@@ -243,6 +245,17 @@ export const flag = {
   int(flags: string, help: string, extras: FlagExtras<number> & { min?: number } = {}) {
     const { min = 1, ...rest } = extras;
     return spec<number, false>(flags, help, { ...rest, parse: (value) => wholeNumber(value, longFlag(flags), min) });
+  },
+  /** A TCP port to listen on: 0 (any free one) to 65535. */
+  port(flags: string, help: string) {
+    const name = longFlag(flags);
+    return spec<number, false>(flags, help, {
+      parse: (value) => {
+        const port = wholeNumber(value, name, 0);
+        if (port > MAX_PORT) throw new InvalidFlagValue(`${name} must be a port from 0 to ${MAX_PORT} (0 picks a free one)`);
+        return port;
+      },
+    });
   },
   /** One of `values`, matched case-insensitively, given back as spelled in `values`. */
   choice<const T extends string>(flags: string, values: readonly T[], help: string, extras: FlagExtras<T> = {}) {

@@ -5,9 +5,10 @@ import { toParamMap, type ParamMap } from './params.js';
 import { isConversationsPath } from './conversations/paths.js';
 import { isMemoryPath } from './memory/paths.js';
 import { isV3Path, readV3Body } from './v3/http.js';
+import { isVoiceJsonPath } from './voice/http.js';
 
-/** APIs that take JSON bodies: Intelligence v3, Conversations v2, Memory v1. */
-const isJsonPath = (path: string): boolean => isV3Path(path) || isConversationsPath(path) || isMemoryPath(path);
+/** APIs that take JSON bodies: Intelligence v3, Conversations v2, Memory v1, Voice v2 Configurations and v3 Transcriptions. */
+const isJsonPath = (path: string): boolean => isV3Path(path) || isConversationsPath(path) || isMemoryPath(path) || isVoiceJsonPath(path);
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 

@@ -9,6 +9,7 @@ import { seedTranscripts } from './transcripts/seed.js';
 import { addTwilioOperators } from './v3/operators/records.js';
 import { WebhookDispatcher } from './conversations/webhooks.js';
 import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcriber.js';
+import { resumeTranscriptions } from './voice/worker.js';
 
 /** Time a transcript takes from queued to completed unless told otherwise. */
 const DEFAULT_TRANSCRIBE_DELAY_MS = 1500;
@@ -98,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log,
   });
   transcriber.resumePending();
+  resumeTranscriptions({ store, transcriber });
   await store.commit(() => addTwilioOperators(store, credentials.accountSid));
   const seedCount = options.seedTranscripts;
   if (seedCount) await store.commit(() => seedTranscripts(store, credentials.accountSid, seedCount));

@@ -1,6 +1,5 @@
 // The only module that imports `twilio` (lazily): credentials, base-URL override, retries, tracing,
 // and the SDK's webhook signature checks and TwiML builder.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Twilio } from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type * as webhooks from 'twilio/lib/webhooks/webhooks.js';
@@ -40,6 +39,8 @@ export class UncertainWriteError extends ApiError {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Carries an exchange's id from request() to the interceptor that gives axios its signal; never sent. */
+const EXCHANGE_HEADER = 'X-Ci-Exchange';
 /** The SDK's own timeout (idle time on the socket), set past the deadline so the deadline is what fires. */
 const idleTimeout = (deadlineMs: number) => Math.min(deadlineMs + 1000, MAX_TIMER_MS);
 /** Largest answer body read, after decompression (no answer of these APIs comes near it). */
@@ -121,8 +122,13 @@ function header(headers: unknown, name: string): string | undefined {
  * the whole exchange (the SDK's timeout only bounds idle time) and a size cap while reading.
  */
 class CliHttpClient {
-  /** The signal of the exchange in flight, read by the interceptor below (the SDK passes no signal of its own). */
-  private readonly exchange = new AsyncLocalStorage<AbortSignal>();
+  /**
+   * The signal of each exchange in flight, by the id its request carries in EXCHANGE_HEADER, read by the
+   * interceptor below (the SDK passes no signal of its own). Not an AsyncLocalStorage: on Node 20 that
+   * runs a hook on every promise the process makes, a tenth of a long listing's CPU.
+   */
+  private readonly signals = new Map<string, AbortSignal>();
+  private exchanges = 0;
 
   constructor(
     private readonly inner: RequestClient,
@@ -133,7 +139,9 @@ class CliHttpClient {
   ) {
     inner.axios.defaults.maxContentLength = MAX_ANSWER_BYTES;
     inner.axios.interceptors.request.use((config) => {
-      const signal = this.exchange.getStore();
+      const id = config.headers.get(EXCHANGE_HEADER);
+      config.headers.delete(EXCHANGE_HEADER);
+      const signal = typeof id === 'string' ? this.signals.get(id) : undefined;
       if (signal) config.signal = signal;
       return config;
     });
@@ -182,8 +190,10 @@ class CliHttpClient {
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     const interrupt = this.options.signal;
     const signal = interrupt ? AbortSignal.any([interrupt, deadline.signal]) : deadline.signal;
+    const id = String(++this.exchanges);
+    this.signals.set(id, signal);
     try {
-      return await this.exchange.run(signal, () => this.inner.request({ ...opts, timeout: idleTimeout(timeoutMs) }));
+      return await this.inner.request({ ...opts, headers: { ...opts.headers, [EXCHANGE_HEADER]: id }, timeout: idleTimeout(timeoutMs) });
     } catch (err) {
       if (interrupt?.aborted) throw new InterruptedError();
       if (deadline.signal.aborted) throw new AnswerTimeoutError(formatDuration(timeoutMs));
@@ -191,6 +201,7 @@ class CliHttpClient {
       throw err;
     } finally {
       clearTimeout(timer);
+      this.signals.delete(id);
     }
   }
 }

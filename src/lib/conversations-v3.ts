@@ -50,9 +50,14 @@ interface TokenPageLike {
 }
 
 /** Conversations matching `filters`, page by page as they arrive, at most `limit`. */
-export async function* listConversations(client: Twilio, filters: ConversationFilters, limit: number): AsyncGenerator<Row> {
+export async function* listConversations(
+  client: Twilio,
+  filters: ConversationFilters,
+  limit: number,
+  maxPageSize = 1000,
+): AsyncGenerator<Row> {
   if (limit <= 0) return;
-  const pageSize = Math.min(1000, Math.max(1, Number.isFinite(limit) ? limit : 1000));
+  const pageSize = Math.min(maxPageSize, Math.max(1, Number.isFinite(limit) ? limit : maxPageSize));
   let page: TokenPageLike | undefined = await client.intelligence.v3.conversations.page({
     ...filters,
     pageSize,

@@ -1,6 +1,7 @@
 import type { Profile, ConfigStore } from './config.js';
 import type { Env, GlobalOptions } from './io-types.js';
 import { AuthError, UsageError } from './errors.js';
+import { parseSid } from './sid.js';
 
 /** The settings in effect: a profile's non-secret fields, with its secret turned into Basic-auth user and password. */
 export type Credentials = Omit<Profile, 'authToken' | 'apiKey' | 'apiSecret'> & {
@@ -21,6 +22,15 @@ function fromEnv(env: Env): Profile | undefined {
     return { accountSid: env.TWILIO_ACCOUNT_SID, apiKey: env.TWILIO_API_KEY, apiSecret: env.TWILIO_API_SECRET };
   }
   if (env.TWILIO_AUTH_TOKEN) return { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN };
+  return undefined;
+}
+
+/** What a half-set TWILIO_* environment lacks, named as the variable to set; undefined when none of it is set. */
+function missingFromEnv(env: Env): string | undefined {
+  if (env.TWILIO_API_KEY && !env.TWILIO_API_SECRET) return 'TWILIO_API_SECRET is not set (for TWILIO_API_KEY)';
+  if (env.TWILIO_API_SECRET && !env.TWILIO_API_KEY) return 'TWILIO_API_KEY is not set (for TWILIO_API_SECRET)';
+  if (env.TWILIO_ACCOUNT_SID) return 'TWILIO_AUTH_TOKEN (or TWILIO_API_KEY + TWILIO_API_SECRET) is not set';
+  if (env.TWILIO_AUTH_TOKEN || env.TWILIO_API_KEY) return 'TWILIO_ACCOUNT_SID is not set';
   return undefined;
 }
 
@@ -62,8 +72,9 @@ export function resolveCredentials(globals: GlobalOptions, env: Env, config: Pro
       chosen = { profile: config.profile(config.activeProfile)!, source: `profile "${config.activeProfile}" (active)` };
     }
   }
-  if (!chosen) throw new AuthError('no Twilio credentials found', { hint: NO_CREDENTIALS_HINT });
+  if (!chosen) throw new AuthError(missingFromEnv(env) ?? 'no Twilio credentials found', { hint: NO_CREDENTIALS_HINT });
   const { profile, source } = chosen;
+  parseSid(profile.accountSid, 'AC', source.startsWith('environment') ? 'TWILIO_ACCOUNT_SID' : source);
   const [username, password] = profile.apiKey ? [profile.apiKey, profile.apiSecret] : [profile.accountSid, profile.authToken];
   if (!password) throw new AuthError(`${source} has no auth token or API secret`, { hint: NO_CREDENTIALS_HINT });
   return {

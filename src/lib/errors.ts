@@ -115,6 +115,14 @@ interface RestExceptionLike {
   code?: number;
   moreInfo?: string;
   details?: unknown;
+  /** RFC 9457 problem details (Voice v3), which twilio-node throws as a TwilioServiceException: `message` is only "[HTTP n] title". */
+  detail?: unknown;
+  type?: unknown;
+}
+
+/** An RFC 9457 answer's `detail`, the one line that says what went wrong. */
+function problemDetail(err: RestExceptionLike): string | undefined {
+  return typeof err.detail === 'string' && err.detail !== '' ? err.detail : undefined;
 }
 
 /** The v3 error body: `{code, message, httpStatusCode, userError, params}` (v2's is `{code, message, more_info, status}`). */
@@ -194,12 +202,17 @@ export function toCliError(err: unknown, what?: string): CliError {
   if (err instanceof CliError) return err;
   const prefix = what ? `${what}: ` : '';
   if (isRestException(err)) {
-    const details = { code: err.code, moreInfo: err.moreInfo, status: err.status, cause: err };
+    const details = {
+      code: err.code,
+      moreInfo: err.moreInfo ?? (typeof err.type === 'string' ? err.type : undefined),
+      status: err.status,
+      cause: err,
+    };
     // No Twilio error body (e.g. an HTML page from a proxy): the SDK's "[HTTP 502] Failed to execute request" says little.
     const message =
       err.code === undefined
         ? `${prefix}the API answered HTTP ${err.status} without a Twilio error body`
-        : `${prefix}${err.message}${v3ParamsText(err.message, err.details)}`;
+        : `${prefix}${problemDetail(err) ?? err.message}${v3ParamsText(err.message, err.details)}`;
     if (err.code === undefined && err.status >= 500)
       return new ApiError(message, { ...details, hint: 'a proxy or gateway may be in the way; check --api-url and try again' });
     if (err.status === 401 || err.status === 403) {
@@ -215,6 +228,12 @@ export function toCliError(err: unknown, what?: string): CliError {
     const message = (err as Error).message || code;
     return new ApiError(`${prefix}could not reach the API (${code}): ${message}`, {
       hint: 'check --api-url / the network; for a local API run `ci emulator start`',
+      cause: err,
+    });
+  }
+  if (code === 'EADDRINUSE') {
+    return new CliError(`${prefix}cannot listen: the address is already in use (${(err as Error).message})`, ExitCode.failure, {
+      hint: 'another server has that port: pick another with --port, or --port 0 for any free one',
       cause: err,
     });
   }

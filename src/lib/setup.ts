@@ -9,7 +9,7 @@ import { assertNameFree, type NamedOperator } from './operator-names.js';
 import { attachOperators, createGenerativeOperator, customOperatorNames, listOperators, newDefinition } from './operators.js';
 import type { Row } from './output/types.js';
 import type { Choice, Prompter, Validator } from './prompter.js';
-import { createService, listServices, type ServiceFields, type WebhookMethod } from './services.js';
+import { createService, listServices, uniqueNameProblem, type ServiceFields, type WebhookMethod } from './services.js';
 import type { Files } from './adapters/files.js';
 
 /** Pre-selected in the checkbox list, as in the seed article. */
@@ -127,7 +127,11 @@ export async function askSetupPlan(prompter: Prompter, client: Twilio, files: Fi
 /** Asks again while the name is taken, rather than failing at the very end. */
 async function askFreeUniqueName(prompter: Prompter, client: Twilio, log: SetupLog): Promise<string> {
   for (;;) {
-    const uniqueName = (await prompter.input('Unique name of the service', { validate: required('a unique name') })).trim();
+    const uniqueName = (
+      await prompter.input('Unique name of the service', {
+        validate: (value) => (value.trim() ? (uniqueNameProblem(value.trim()) ?? true) : 'a unique name is required'),
+      })
+    ).trim();
     if (!(await serviceExists(client, uniqueName))) return uniqueName;
     log.warn(`a service named ${uniqueName} already exists; choose another name`);
   }

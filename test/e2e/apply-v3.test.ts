@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
 import * as cli from '../support/cli.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { scriptedPrompter } from '../support/fake-prompter.js';
 import { sdkClient } from '../support/sdk.js';
 import { tempDir } from '../support/temp.js';
 
@@ -145,6 +146,71 @@ describe('ci apply with v3 operators and configurations', () => {
     expect((await planOf()).changes).toBe(0);
   });
 
+  it('stops with a conflict when someone changes the operator or the configuration between plan and apply', async () => {
+    await applied();
+    writeFileSync(join(directory, 'prompts/feedback.txt'), 'Our prompt.\n');
+    const sdk = sdkClient(emulator);
+    const prompter = scriptedPrompter([]);
+    prompter.confirm = async () => {
+      const [operator] = (await sdk.intelligence.v3.operators.list()).filter((row) => row.displayName === 'category-emotion');
+      await sdk.intelligence.v3
+        .operators(operator?.id ?? '')
+        .update({ displayName: 'category-emotion', prompt: 'Their prompt.', outputFormat: 'TEXT' });
+      return true;
+    };
+    const conflict = await ci(['apply', '-f', file], { tty: true, prompter });
+    expect(conflict.stderr).toMatch(
+      /ci: conflict: v3 operator intelligence_operator_[0-9a-z]{26} is no longer at version 1, someone changed it; nothing was overwritten/,
+    );
+    expect(conflict.code).toBe(1);
+    const operator = JSON.parse((await ci(['--generation', 'v3', 'operators', 'show', 'category-emotion', '--json'])).stdout) as {
+      prompt: string;
+    };
+    expect(operator.prompt).toBe('Their prompt.');
+
+    writeFileSync(
+      file,
+      PIPELINE.replace('Sentiment Analysis@1', 'Sentiment Analysis')
+        .replace('promptFile: prompts/feedback.txt', 'prompt: Their prompt.')
+        .replace('      schemaFile: schemas/feedback.json\n      examplesFile: examples/feedback.json\n', '      outputFormat: TEXT\n'),
+    );
+    prompter.confirm = async () => {
+      const [configuration] = await sdk.intelligence.v3.configurations.list();
+      await sdk.intelligence.v3.configurations(configuration?.id ?? '').update({ displayName: 'post-call', rules: [] });
+      return true;
+    };
+    const moved = await ci(['apply', '-f', file], { tty: true, prompter });
+    expect(moved.stderr).toMatch(
+      /ci: conflict: configuration intelligence_configuration_[0-9a-z]{26} is no longer at version 1 \(now 2\); nothing was changed/,
+    );
+    expect(moved.code).toBe(1);
+  });
+
+  it('round-trips what the API has beyond the basics: parameters, context, rule parameter values and rule context', async () => {
+    const sdk = sdkClient(emulator);
+    const operator = await sdk.intelligence.v3.operators.create({
+      displayName: 'Scaled score',
+      description: 'a score',
+      prompt: 'Rate the call from 0 to {{parameters.scale}} in a {{parameters.tone}} tone.',
+      outputFormat: 'TEXT',
+      parameters: { scale: { type: 'INTEGER', required: true, description: 'the top' }, tone: { type: 'STRING', default: 'plain' } },
+    });
+    await sdk.intelligence.v3.configurations.create({
+      displayName: 'scored',
+      description: 'scores calls',
+      rules: [
+        {
+          operators: [{ id: operator.id ?? '', version: 1, parameters: { scale: 5 } as unknown as Record<string, object> }],
+          triggers: [{ on: 'COMMUNICATION', parameters: { count: 3 } }],
+          actions: [{ type: 'WEBHOOK', method: 'POST', url: WEBHOOK }],
+        },
+      ],
+    });
+    const exported = await roundTrip();
+    expect(exported).toContain('operator: Scaled score');
+    expect(exported).toContain('description: the top');
+  });
+
   it('--prune deletes configurations before the operators they used, and only kinds the file lists', async () => {
     await applied();
     writeFileSync(file, 'v3:\n  operators: []\n');
@@ -216,6 +282,11 @@ describe('names that two operators share (made outside ci)', () => {
     writeFileSync(file, `operators:\n  - friendlyName: Twin\n    sid: ${second.sid}\n    prompt: Third.\n`);
     const plan = await planOf();
     expect(plan.steps).toMatchObject([{ action: 'update', kind: 'operator', sid: second.sid }]);
+    // Pruning with one namesake in the file deletes the other, not both or neither.
+    expect((await planOf(['--prune'])).steps).toMatchObject([
+      { action: 'update', sid: second.sid },
+      { action: 'delete', kind: 'operator', sid: first.sid },
+    ]);
   });
 
   it('v3: export writes the ID beside each namesake and names them by ID in rules; diff accepts it', async () => {

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ci } from '../support/cli.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { useTestEmulator } from '../support/emulator.js';
+import { listConversations } from '../../src/lib/conversations-v3.js';
+import { sdkClient } from '../support/sdk.js';
 import { SENTIMENT_OPERATOR_ID, seedConversation } from '../emulator/v3-support.js';
 
 describe('ci conversations list / show', () => {
@@ -90,6 +92,19 @@ describe('ci conversations list / show', () => {
     const conversation = JSON.parse(json.stdout) as { id: string; communications: { content: { text: string } }[] };
     expect(conversation.id).toBe(seeded.conversationId);
     expect(conversation.communications.map((communication) => communication.content.text)).toHaveLength(3);
+  });
+
+  it('streams across token pages, stopping at the limit', async () => {
+    const paged = { status: 'INACTIVE', communications: [{ text: 'paged' }] };
+    const seeded = await Promise.all([1, 2, 3].map(() => seedConversation(emulator, paged)));
+    const collect = async (limit: number) => {
+      const rows: string[] = [];
+      for await (const row of listConversations(sdkClient(emulator), { status: 'INACTIVE' }, limit, 2)) rows.push(String(row.id));
+      return rows.sort();
+    };
+    expect(await collect(Infinity)).toEqual(seeded.map((conversation) => conversation.conversationId).sort());
+    expect(await collect(3)).toHaveLength(3);
+    expect(await collect(1)).toHaveLength(1);
   });
 
   it('refuses bad input in one line, before any request', async () => {

@@ -16,6 +16,8 @@ export const SPEC_FILES = [
   'twilio_api_v2010.json',
   'twilio_conversations_v2.json',
   'twilio_memory_v1.json',
+  'twilio_voice_v2.json',
+  'twilio_voice_v3.json',
 ].map((file) => fileURLToPath(new URL(`../../.cache/twilio-oai/${file}`, import.meta.url)));
 
 let checker: SpecChecker | undefined;

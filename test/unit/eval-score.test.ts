@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/lib/errors.js';
 import { gateFailure } from '../../src/lib/eval/gate.js';
+import { parseConversationText } from '../../src/lib/eval/conversation-text.js';
 import { checkExpectedFits, readLabelledSet, type SetLine } from '../../src/lib/eval/labelled-set.js';
 import { buildReport, renderReport } from '../../src/lib/eval/report.js';
 import { disagreements, fieldLabels, percentile95, sameJson, scoreVersion } from '../../src/lib/eval/score.js';
@@ -22,8 +23,20 @@ describe('the labelled set', () => {
       (file) => Promise.resolve(`Customer: read from ${file}`),
     );
     expect(set).toEqual([
-      { line: 1, id: 'line 1', conversation: 'Customer: How much?', expected: { category: 'pricing' } },
-      { line: 3, id: 'login', conversation: 'Customer: read from login.txt', expected: 'NEGATIVE' },
+      {
+        line: 1,
+        id: 'line 1',
+        conversation: 'Customer: How much?',
+        turns: [{ participant: 'Customer', text: 'How much?' }],
+        expected: { category: 'pricing' },
+      },
+      {
+        line: 3,
+        id: 'login',
+        conversation: 'Customer: read from login.txt',
+        turns: [{ participant: 'Customer', text: 'read from login.txt' }],
+        expected: 'NEGATIVE',
+      },
     ]);
   });
 
@@ -47,6 +60,26 @@ describe('the labelled set', () => {
     );
   });
 
+  it('reads speaker lines and JSON lines, and names the line of a bad one', async () => {
+    expect(parseConversationText('Agent: Hello\n  how can I help?\n\nCustomer: Hi')).toEqual({
+      turns: [
+        { participant: 'Agent', text: 'Hello how can I help?' },
+        { participant: 'Customer', text: 'Hi' },
+      ],
+    });
+    expect(parseConversationText('{"participant": "Customer", "text": "Hi", "at": "2026-01-10T10:00:00Z"}')).toEqual({
+      turns: [{ participant: 'Customer', text: 'Hi', at: '2026-01-10T10:00:00.000Z' }],
+    });
+    expect(parseConversationText('\nno speaker here')).toEqual({
+      problem: 'conversation line 2 names no speaker ("Agent: …", "Customer: …")',
+    });
+    expect(parseConversationText('{"participant": "A", "text": "x"}\n{"text": "y"}')).toEqual({
+      problem: 'conversation line 2 has no "participant"',
+    });
+    const set = readLabelledSet('s', lines('{"conversation": "hello", "expected": "X"}'), noFiles);
+    await expect(set).rejects.toThrow('s: 1 bad line, nothing was sent: line 1: conversation line 1 names no speaker');
+  });
+
   it('refuses an empty set and repeated ids', async () => {
     await expect(readLabelledSet('empty.jsonl', lines('', ' '), noFiles)).rejects.toThrow('empty.jsonl holds no labelled conversations');
     const twice = '{"id": "a", "conversation": "Customer: hi", "expected": "X"}';
@@ -56,7 +89,7 @@ describe('the labelled set', () => {
   it('checks expected values against the output format', async () => {
     const set = await readLabelledSet(
       's',
-      lines('{"conversation": "c", "expected": "X"}', '{"conversation": "c", "expected": {}}'),
+      lines('{"conversation": "A: c", "expected": "X"}', '{"conversation": "A: c", "expected": {}}'),
       noFiles,
     );
     expect(() => checkExpectedFits('s', set, ['JSON'])).toThrow(
@@ -72,7 +105,7 @@ const v2: OperatorUnderTest = { ...v1, version: 2 };
 
 function outcome(line: number, expected: Record<string, string>, ...outputs: (Record<string, string> | undefined)[]): ExampleOutcome {
   return {
-    example: { line, id: `line ${line}`, conversation: 'c', expected },
+    example: { line, id: `line ${line}`, conversation: 'Customer: c', turns: [{ participant: 'Customer', text: 'c' }], expected },
     outcomes: outputs.map((output, index) =>
       output === undefined
         ? { error: 'no result' }

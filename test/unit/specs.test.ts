@@ -1,4 +1,5 @@
 // The command specs: every one builds, documents itself, and parses to typed options without running.
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { loadAllCommands } from '../../src/commands/index.js';
 import { buildProgram } from '../../src/commands/program.js';
@@ -11,6 +12,14 @@ function* verbsOf(spec: Verb | Group, path: string[] = []): Generator<[string, V
   const here = [...path, spec.name];
   if (spec.kind === 'verb') yield [here.join(' '), spec];
   else for (const child of spec.commands) yield* verbsOf(child, here);
+}
+
+/** A command's whole help, as `--help` prints it (examples included). */
+function helpText(command: Command): string {
+  let text = '';
+  command.configureOutput({ writeOut: (chunk) => void (text += chunk) });
+  command.outputHelp();
+  return text;
 }
 
 describe('command specs', () => {
@@ -26,6 +35,14 @@ describe('command specs', () => {
         for (const example of verb.examples) expect(example, path).toMatch(new RegExp(`\\bci\\b.*\\b${verb.name}\\b`));
       }
     }
+  });
+
+  it('every group command shows examples in its help', async () => {
+    const program = await buildProgram(buildIO(fakeProcess(), []), async () => {}, 'all');
+    const groups = (command: Command): Command[] =>
+      command.commands.filter((child) => child.commands.length).flatMap((child) => [child, ...groups(child)]);
+    expect(groups(program).length).toBeGreaterThan(5);
+    for (const group of groups(program)) expect(helpText(group), group.name()).toMatch(/Examples:\n {2}\$ ci /);
   });
 
   it('parse to typed options and arguments without loading or running the verb', async () => {

@@ -40,7 +40,8 @@ export const CLASSIC_ONLY_FLAGS = ['prebuilt', 'custom', 'availability', 'langua
 export const list = verb({
   name: 'list',
   aliases: ['ls'],
-  summary: 'list operators (pre-built and custom)',
+  summary:
+    "list operators: Twilio's pre-built ones in catalogue order, then custom ones in creation order (the first 50 unless --limit or --all)",
   output: 'list',
   flags: {
     prebuilt: flag.bool('--prebuilt', "only Twilio's pre-built operators", { conflicts: ['custom'] }),

@@ -15,10 +15,10 @@ export const resultsCommand = verb({
   output: ['view', 'none'],
   flags: {
     operator: flag.string(
-      '--operator <name-or-id>',
+      '--operator <operator>',
       "only this operator's results (classic: name or LY…; v3: name or intelligence_operator_…)",
     ),
-    configuration: flag.string('--configuration <name-or-id>', 'v3: only results of this Intelligence Configuration'),
+    configuration: flag.string('--configuration <configuration>', 'v3: only results of this Intelligence Configuration'),
     ...redactionFlags('classic: results'),
     ...waitFlags,
     yes: flag.bool('-y, --yes', 'with `delete`: do not ask for confirmation'),

@@ -7,7 +7,8 @@ const STATUSES = ['queued', 'in-progress', 'completed', 'failed', 'canceled'] as
 export const list = verb({
   name: 'list',
   aliases: ['ls'],
-  summary: 'list transcripts, newest first (the first 50 unless --limit or --all); filters are applied by the API',
+  summary:
+    'list transcripts in the order the API keeps them (creation order), the first 50 unless --limit or --all; the API applies the filters',
   output: 'list',
   flags: {
     service: flag.string('--service <service>', 'only this service (SID or unique name)'),

@@ -41,10 +41,8 @@ const METHODS = ['get', 'post', 'delete', 'put', 'patch'];
 
 export class SpecFile {
   readonly templates: PathTemplate[];
-  /** APIs with JSON request bodies (Intelligence v3, Conversations v2, Memory v1) rather than v2's form bodies. */
+  /** APIs with JSON request bodies (Intelligence v3, Conversations v2, Memory v1, Voice v2/v3) rather than v2's form bodies. */
   readonly json: boolean;
-  /** Intelligence v3's own error body `{code, message, httpStatusCode, userError, params}` rather than Twilio's. */
-  readonly v3ErrorBody: boolean;
   private readonly document: OpenApiDocument;
   private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
@@ -54,8 +52,7 @@ export class SpecFile {
     dropUntypedNullable(this.document);
     inlineParameterRefs(this.document);
     resolveDiscriminators(this.document);
-    this.v3ErrorBody = Object.keys(this.document.paths).some((path) => path.startsWith('/v3/'));
-    this.json = this.v3ErrorBody || takesJson(this.document);
+    this.json = Object.keys(this.document.paths).some((path) => path.startsWith('/v3/')) || takesJson(this.document);
     // api.twilio.com (v2010) writes its `uri` fields as paths; the other hosts write absolute URLs.
     const pathUris = (this.document.servers ?? []).some((server) => server.url === 'https://api.twilio.com');
     // strict:false so OpenAPI-only keywords (example, x-twilio, …) are ignored; `nullable` is understood by ajv.
@@ -66,6 +63,7 @@ export class SpecFile {
     this.ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && Math.abs(value) < 2 ** 31 });
     this.ajv.addFormat('float', { type: 'number', validate: () => true });
     this.ajv.addFormat('uri-map', true); // Twilio's name for an object whose values are URLs
+    this.ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'https://twilio.invalid/'));
     // The whole document is one schema, so `#/components/schemas/…` refs resolve where they are.
     this.ajv.addSchema(this.document, file);
     this.templates = Object.entries(this.document.paths).map(([template, item]) => this.templateOf(template, item));

@@ -19,6 +19,9 @@ export const ID_PREFIX = {
   conversationsOperation: 'proc_job',
   /** Memory v1's operations: the spec gives no example, so a name in the style of its other IDs. */
   memoryOperation: 'mem_operation',
+  /** Voice v2 Transcription Configurations and Voice v3 Transcriptions (src/emulator/voice/). */
+  transcriptionConfiguration: 'voice_transcriptionconfiguration',
+  transcription: 'voice_transcription',
   /** Not a Twilio ID: the emulator's own record of a rule execution (GET /emulator/v3/RuleExecutions). */
   ruleExecution: 'emulator_ruleexecution',
   /** Not a Twilio ID: a rule-execution webhook the emulator sends (conversations/webhooks.ts). */

@@ -285,8 +285,11 @@ export function computePlan(desired: DesiredState, current: CurrentState, option
     }
   }
   if (options.prune && desired.sections.operators) {
+    // An item with a SID keeps that operator only, not its namesakes.
     const kept = (row: Row) =>
-      desired.operators.some((wanted) => wanted.friendlyName.toLowerCase() === String(row.friendlyName).toLowerCase());
+      desired.operators.some((wanted) =>
+        wanted.sid === undefined ? wanted.friendlyName.toLowerCase() === String(row.friendlyName).toLowerCase() : wanted.sid === row.sid,
+      );
     // Only operators a file can describe: other custom types are never deleted by an apply.
     const managed = (row: Row) => current.customSids.has(row.sid as string) && GENERATIVE_TYPES.has(row.operatorType as string);
     for (const row of current.catalogue.filter((operator) => managed(operator) && !kept(operator))) {

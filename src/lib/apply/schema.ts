@@ -45,6 +45,7 @@ const v3Operator = {
           type: { enum: [...PARAMETER_TYPES] },
           default: { type: ['string', 'number', 'boolean'] },
           required: { type: 'boolean' },
+          description: { type: 'string' },
         },
       },
     },

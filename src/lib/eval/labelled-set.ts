@@ -2,6 +2,7 @@
 // per line. Every bad line is reported at once, by line number, before anything is sent.
 import { InterruptedError, UsageError } from '../errors.js';
 import type { OutputFormat } from '../v3/names.js';
+import { parseConversationText } from './conversation-text.js';
 import type { Expected, LabelledExample } from './types.js';
 
 export interface SetLine {
@@ -62,8 +63,10 @@ async function parseLine(line: SetLine, readFile: ReadConversationFile): Promise
     return { problem: '"id" must be a non-empty string' };
   const conversation = await conversationOf(value.conversation, readFile);
   if ('problem' in conversation) return conversation;
+  const parsed = parseConversationText(conversation.text);
+  if ('problem' in parsed) return parsed;
   const id = typeof value.id === 'string' ? value.id : `line ${line.number}`;
-  return { example: { line: line.number, id, conversation: conversation.text, expected } };
+  return { example: { line: line.number, id, conversation: conversation.text, turns: parsed.turns, expected } };
 }
 
 function expectedOf(value: unknown): Expected | undefined {

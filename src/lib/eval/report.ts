@@ -131,10 +131,12 @@ function labelSection(version: VersionScore, field: string, labels: FieldLabels,
   const names = labels.labels.map((label) => label.label);
   const confusion = table(
     [{ key: 'expected', header: 'EXPECTED \\ GIVEN' }, ...names.map((name) => ({ key: `=${name}`, header: name }))],
-    names.map((expected) => ({
-      expected,
-      ...Object.fromEntries(names.map((given) => [`=${given}`, String(labels.confusion[expected]?.[given] ?? 0)])),
-    })),
+    labels.labels
+      .filter((label) => label.support > 0) // a row per label some example has
+      .map(({ label: expected }) => ({
+        expected,
+        ...Object.fromEntries(names.map((given) => [`=${given}`, String(labels.confusion[expected]?.[given] ?? 0)])),
+      })),
     style,
     style.width,
   );
@@ -180,7 +182,7 @@ function disagreementSection(report: EvalReport, style: Style): string[] {
         [
           { who: 'expected', value: shown(disagreement.expected) },
           ...disagreement.outputs.map((output) => ({
-            who: `${nameOf(output)} ${output.correct ? style.green('✓') : style.red('✗')}`,
+            who: `${nameOf(output)} ${output.correct ? '✓' : '✗'}`, // no colour in a cell: it would skew the columns
             value: output.error ?? shown(output.output),
           })),
         ],

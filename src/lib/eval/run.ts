@@ -101,7 +101,7 @@ async function scratchConfiguration(client: Twilio, plan: EvalPlan): Promise<{ c
     rules: [{ operators: plan.operators.map(({ id, version }) => ({ id, version })), triggers: [], actions: [] }],
   });
   const configurationId = String(created.id);
-  plan.scratch.add('intelligenceConfigurations', configurationId, () => deleteConfiguration(client, configurationId));
+  plan.scratch.add('intelligenceConfigurations', configurationId, (cleaner) => deleteConfiguration(cleaner, configurationId));
   const [rule] = Array.isArray(created.rules) ? (created.rules as { id?: unknown }[]) : [];
   if (typeof rule?.id !== 'string') throw new ApiError(`the scratch configuration ${configurationId} came back without its rule`);
   await plan.ingest.prepare(configurationId, plan.scratch, plan.label);

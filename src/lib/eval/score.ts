@@ -66,6 +66,7 @@ export const LABEL_FIELD = 'label';
 const MAX_LABELS = 20;
 /** How a missing or non-string value shows in label tables. */
 const MISSING = '(none)';
+const EMPTY = '(empty)';
 
 /** JSON values equal whatever their keys' order. */
 export function sameJson(a: unknown, b: unknown): boolean {
@@ -172,8 +173,11 @@ function enumLike(operator: OperatorUnderTest, field: string, pairs: readonly Pa
   return values.every((value) => typeof value === 'string') && new Set(values).size <= MAX_LABELS;
 }
 
-const labelText = (value: unknown) =>
-  value === undefined || value === null ? MISSING : typeof value === 'string' ? value : JSON.stringify(value);
+function labelText(value: unknown): string {
+  if (value === undefined || value === null) return MISSING;
+  if (value === '') return EMPTY;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
 
 /** Precision, recall and the confusion table of (expected, predicted) label pairs. */
 export function fieldLabels(pairs: readonly (readonly [unknown, unknown])[]): FieldLabels {

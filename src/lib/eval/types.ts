@@ -1,6 +1,7 @@
 // The shapes an evaluation passes between its steps: the labelled set, the operators under test, each
 // run's outcome, and the report. Plain data, so scoring and rendering are pure functions.
 import type { OutputFormat } from '../v3/names.js';
+import type { Turn } from './conversation-text.js';
 
 /** What a labelled conversation should produce: a JSON object (JSON operators) or a label / text. */
 export type Expected = Record<string, unknown> | string;
@@ -12,6 +13,8 @@ export interface LabelledExample {
   id: string;
   /** The conversation as text: `Agent:`/`Customer:` lines or JSON lines of {participant, text, at}. */
   conversation: string;
+  /** The same, turn by turn. */
+  turns: Turn[];
   expected: Expected;
 }
 

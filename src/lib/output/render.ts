@@ -49,24 +49,8 @@ async function renderRows(sink: Sink, result: ListResult, options: OutputOptions
     if (!first.done) yield first.value;
     yield* rows;
   };
-  if (options.ndjson) {
-    for await (const row of all()) {
-      if (sink.closed) break;
-      await sink.write(`${JSON.stringify(pick(row, options.fields))}\n`);
-    }
-    return;
-  }
-  if (options.json) {
-    // Streamed as one array, so a 50,000-row listing never sits in memory twice.
-    let count = 0;
-    await sink.write('[');
-    for await (const row of all()) {
-      if (sink.closed) break;
-      await sink.write(`${count++ ? ',' : ''}\n  ${JSON.stringify(pick(row, options.fields))}`);
-    }
-    await sink.write(count ? '\n]\n' : ']\n');
-    return;
-  }
+  if (options.ndjson) return writeNdjson(sink, all(), options.fields);
+  if (options.json) return writeJsonArray(sink, all(), options.fields);
   if (!io.stdoutIsTTY) {
     if (options.header !== false) await sink.write(`${tsvHeader(columns)}\n`);
     for await (const row of all()) {
@@ -81,6 +65,27 @@ async function renderRows(sink: Sink, result: ListResult, options: OutputOptions
   const fitted = fitTable(columns, collected, style, io.columns, options.header !== false);
   await sink.write(`${fitted.text}\n`);
   if (io.stderrIsTTY) io.stderr.write(fittingHint(fitted, io.columns));
+}
+
+/** One JSON line per row, written a chunk at a time. */
+async function writeNdjson(sink: Sink, rows: AsyncIterable<Row>, fields: string[] | undefined): Promise<void> {
+  for await (const row of rows) {
+    if (sink.closed) break;
+    await sink.writeBuffered(`${JSON.stringify(pick(row, fields))}\n`);
+  }
+  await sink.flush();
+}
+
+/** One array, streamed a chunk at a time, so a 50,000-row listing never sits in memory twice. */
+async function writeJsonArray(sink: Sink, rows: AsyncIterable<Row>, fields: string[] | undefined): Promise<void> {
+  let count = 0;
+  await sink.writeBuffered('[');
+  for await (const row of rows) {
+    if (sink.closed) break;
+    await sink.writeBuffered(`${count++ ? ',' : ''}\n  ${JSON.stringify(pick(row, fields))}`);
+  }
+  await sink.writeBuffered(count ? '\n]\n' : ']\n');
+  await sink.flush();
 }
 
 /** What the fitted table left out, and how to see it: for a terminal's stderr, wrapped to its width; or nothing. */
