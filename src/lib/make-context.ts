@@ -76,7 +76,7 @@ export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalO
   const client = lazy<Twilio>(async () => {
     const { createTwilioClient } = await import('./client.js');
     return createTwilioClient(await credentials(), {
-      debug: globals.debug ? log.debug : undefined,
+      debug: globals.debug ? (text: string) => log.debug(text) : undefined,
       signal,
       allowInsecureHttp: globals.allowInsecureHttp,
     });

@@ -81,7 +81,7 @@ function operatorStep(definition: GenerativeDefinition, current: CurrentState): 
   const type = row.operatorType as string;
   if (!GENERATIVE_TYPES.has(type))
     throw new UsageError(
-      `operator "${definition.friendlyName}" (${row.sid}) is a ${type} operator; ci manages Generative and GenerativeJSON operators`,
+      `operator "${definition.friendlyName}" (${row.sid as string}) is a ${type} operator; ci manages Generative and GenerativeJSON operators`,
     );
   const wantedType = definition.schema === undefined ? 'Generative' : 'GenerativeJSON';
   if (type !== wantedType) {
@@ -133,12 +133,13 @@ function assertRedaction(service: DesiredService, row: Row | undefined): void {
 
 function serviceStep(service: DesiredService, row: Row | undefined): Step | undefined {
   const fields = service.fields;
+  const entries: Array<[string, unknown]> = Object.entries(fields);
   if (!row) assertRedaction(service, row);
   if (!row) {
-    const changes = Object.entries(fields).map(([field, to]) => ({ field, from: null, to }));
+    const changes = entries.map(([field, to]) => ({ field, from: null, to }));
     return { action: 'create', kind: 'service', name: service.uniqueName, fields: { ...fields, uniqueName: service.uniqueName }, changes };
   }
-  const changes = Object.entries(fields)
+  const changes = entries
     .filter(([field, to]) => field !== 'uniqueName' && !same(row[field], to))
     .map(([field, to]) => ({ field, from: row[field] ?? null, to }));
   if (changes.some((change) => change.field === 'languageCode')) {

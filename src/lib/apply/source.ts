@@ -66,7 +66,8 @@ export class SourceFile {
   }
 
   get value(): unknown {
-    return this.document.toJS();
+    const value: unknown = this.document.toJS();
+    return value;
   }
 
   /** "file:line:column" of the node at path (or of its key), else of the nearest parent that exists. */
