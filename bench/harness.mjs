@@ -1,7 +1,7 @@
 // Shared by the benchmarks: an in-process emulator and a spawned ci that reports timings.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,4 +64,27 @@ export function runNode(args, env, { measureRss = false } = {}) {
 export async function statsOf(emulator) {
   const auth = Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64');
   return (await fetch(`${emulator.url}/emulator/stats`, { headers: { Authorization: `Basic ${auth}` } })).json();
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The machine's load, printed beside each figure (the machine is shared). */
+export function load() {
+  return `load ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`;
+}
+
+/**
+ * Runs each case `rounds` times, interleaved (machine noise hits all alike); `run(case)` resolves a
+ * runNode/runCi result. Resolves { [name]: results[] }.
+ */
+export async function interleaved(cases, rounds) {
+  const results = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) for (const [name, run] of Object.entries(cases)) results[name].push(await run());
+  return results;
 }

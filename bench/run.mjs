@@ -2,6 +2,7 @@
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--')); // flags (--large, --profile) are the benches' own
 const benches = {
   startup: async () => (await import('./startup.mjs')).benchStartup(),
+  results: async () => (await import('./results.mjs')).benchResults(),
   bulk: async () => (await import('./bulk.mjs')).benchBulk(),
   list: async () => (await import('./list.mjs')).benchList(),
   emulator: async () => (await import('./emulator.mjs')).benchEmulator(),

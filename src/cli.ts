@@ -101,12 +101,13 @@ export async function main(argv: string[], proc: ProcessLike = process, { onPars
     if (onParsed) return onParsed({ verb, options, args, globals });
     ctx = buildContext(proc, argv, globals, controller.signal, { ...overrides, commandTree });
     const { run } = await verb.load();
-    const result = await Promise.race([run(ctx, options, ...(args as [])), interrupted]);
+    const running = run(ctx, options, ...(args as []));
+    const result = await (verb.stopsOnSignal ? running : Promise.race([running, interrupted]));
     checkKind(verb, result);
     const { render } = await import('./lib/output/render.js');
     const rendering = render(ctx.io, result, options);
     // A server's event stream ends by itself on Ctrl-C (a clean stop, exit 0); anything else is interrupted.
-    await (result.kind === 'stream' ? rendering : Promise.race([rendering, interrupted]));
+    await (result.kind === 'stream' || verb.stopsOnSignal ? rendering : Promise.race([rendering, interrupted]));
     if (result.kind === 'view' && result.failure) throw result.failure;
   };
   const program = await buildProgram(io, act, argv.slice(2));

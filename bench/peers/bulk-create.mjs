@@ -2,19 +2,10 @@
 // lines of a file (media URL,customer key), one JSON line per transcript. No retries, no state: the floor.
 // Usage: node bulk-create.mjs FILE SERVICE_SID CONCURRENCY (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_CI_API_URL)
 import { readFileSync } from 'node:fs';
-import twilio from 'twilio';
+import { sdkClient } from './sdk-client.mjs';
 
 const [file, serviceSid, concurrency] = process.argv.slice(2);
-const base = process.env.TWILIO_CI_API_URL;
-const delegate = new twilio.RequestClient();
-// Every Twilio host goes to the emulator, as ci's --api-url does.
-const httpClient = {
-  request(options) {
-    const target = new URL(options.uri);
-    return delegate.request({ ...options, uri: new URL(target.pathname + target.search, base).href });
-  },
-};
-const client = twilio(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN, { httpClient });
+const client = sdkClient();
 const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
 let next = 0;
 async function worker() {

@@ -1,7 +1,6 @@
 // The flags every command takes (`ci --help` lists them), as specs like any verb's.
 import { GENERATIONS } from '../lib/generation.js';
 import { checkRetries, MAX_RETRIES } from '../lib/retry.js';
-import { parseDuration } from '../lib/time.js';
 import { flag, wholeNumber } from './spec.js';
 
 export const GLOBAL_FLAGS = {
@@ -12,10 +11,12 @@ export const GLOBAL_FLAGS = {
   maxRetries: flag.custom(`--max-retries <n>`, `retries for rate-limited or failed requests, 0 to ${MAX_RETRIES} (default 4)`, (value) =>
     checkRetries(wholeNumber(value, '--max-retries', 0), '--max-retries'),
   ),
-  requestTimeout: flag.custom(
+  requestTimeout: flag.duration(
     '--request-timeout <duration>',
     'time for one HTTP request and its whole answer, e.g. 30s (default), 500ms, 2m',
-    (value) => parseDuration(value, '--request-timeout', { min: 1 }),
+    {
+      min: 1,
+    },
   ),
   allowInsecureHttp: flag.bool('--allow-insecure-http', 'allow sending credentials over plain http to a non-loopback host'),
   generation: flag.choice(

@@ -15,6 +15,11 @@ export const TOP_LEVEL = {
     aliases: ['configuration'],
     summary: 'v3: manage Intelligence Configurations: rules of operators, a trigger and webhook actions',
   },
+  conversations: {
+    name: 'conversations',
+    aliases: ['conversation'],
+    summary: 'v3: list Intelligence conversations and show one as a chat transcript',
+  },
   rules: { name: 'rules', aliases: ['rule'], summary: 'v3: run a configuration rule on a conversation and wait for its operator results' },
   setup: {
     name: 'setup',
@@ -25,6 +30,11 @@ export const TOP_LEVEL = {
     summary: 'transcribe a recording (or media URL) with a service; returns the existing transcript if the recording has one',
   },
   transcripts: { name: 'transcripts', aliases: ['transcript'], summary: 'list, inspect, wait for and delete transcripts' },
+  transcriptions: {
+    name: 'transcriptions',
+    aliases: ['transcription'],
+    summary: 'v3: Voice v3 transcriptions (recording → conversation) and their Voice transcription configurations',
+  },
   results: { name: 'results', summary: "show a transcript's Language Operator results: one section per operator, by type" },
   webhook: { name: 'webhook', aliases: ['webhooks'], summary: 'receive and configure the transcript-available webhook' },
   serve: {

@@ -1,5 +1,7 @@
 // The one registrar: builds commander commands from the specs (src/commands/spec.ts).
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
+import { UsageError } from '../lib/errors.js';
+import { DEFAULT_LIST_LIMIT, rowsToRead } from '../lib/output/list-limit.js';
 import { InvalidFlagValue } from './flag-error.js';
 import { flag, type FlagSpec, type Group, type OutputKind, type Verb } from './spec.js';
 
@@ -21,7 +23,7 @@ function outputFlags(kind: OutputKind, jsonHelp?: string): Record<string, FlagSp
         ndjson: flag.bool('--ndjson', 'print one JSON object per line, as pages arrive', { conflicts: ['json'] }),
         fields,
         header,
-        limit: flag.int('--limit <n>', 'at most this many', { conflicts: ['all'] }),
+        limit: flag.int('--limit <n>', `at most this many (default ${DEFAULT_LIST_LIMIT})`, { conflicts: ['all'] }),
         all: flag.bool('--all', 'every row, however many pages'),
       };
     case 'view':
@@ -31,8 +33,8 @@ function outputFlags(kind: OutputKind, jsonHelp?: string): Record<string, FlagSp
       };
     case 'stream':
       return {
-        json: flag.bool('--json', jsonHelp ?? 'print the events as JSON lines (same as --ndjson)'),
-        ndjson: flag.bool('--ndjson', 'print the events as JSON lines'),
+        json: flag.bool('--json', 'deprecated: the same as --ndjson'),
+        ndjson: flag.bool('--ndjson', jsonHelp ?? 'print the events as JSON lines', { conflicts: ['json'] }),
       };
     case 'text':
     case 'none':
@@ -95,6 +97,29 @@ function addExamples(command: Command, examples: readonly string[]): void {
   command.addHelpText('after', `\nExamples:\n${examples.map((line) => `  $ ${line}`).join('\n')}\n`);
 }
 
+/**
+ * A list verb reads what its list shows plus one row (see ListOutput.limit): `--limit`, else every row
+ * with `--all` or for a verb that lists all, else the default. A verb's own `--all` is not about paging.
+ */
+function setRowsToRead(command: Command, verb: Verb): void {
+  const { limit, all } = command.opts<{ limit?: number; all?: boolean }>();
+  const pagingAll = verb.flags?.all === undefined && all === true;
+  const shown = limit ?? (pagingAll || verb.listsAll ? Infinity : DEFAULT_LIST_LIMIT);
+  command.setOptionValue('limit', rowsToRead(shown));
+}
+
+/**
+ * A verb that reads its input from `-f, --file` takes no arguments: a stray one (`ci apply app.yaml`)
+ * is most likely the file, so the refusal says how to give it.
+ */
+function refuseStrayFile(command: Command): void {
+  command.allowExcessArguments(true).hook('preAction', () => {
+    const [stray] = command.args;
+    if (stray === undefined) return;
+    throw new UsageError(`ci ${command.name()} takes no arguments (got "${stray}")`, { hint: `to read that file: -f ${stray}` });
+  });
+}
+
 function registerVerb(parent: Command, verb: Verb, act: Act): Command {
   const command = parent
     .command(verb.name)
@@ -103,7 +128,7 @@ function registerVerb(parent: Command, verb: Verb, act: Act): Command {
   for (const spec of verb.args ?? []) {
     const argument = new Argument(spec.name, spec.help);
     if (spec.choices) argument.choices([...spec.choices]);
-    const { check } = spec;
+    const check = spec.check?.bind(spec);
     if (check)
       argument.argParser(
         refusing((value: string) => {
@@ -116,6 +141,8 @@ function registerVerb(parent: Command, verb: Verb, act: Act): Command {
   for (const [key, spec] of Object.entries(flagsOf(verb))) addFlag(command, key, spec);
   addExamples(command, verb.examples);
   if (verb.helpAfter) command.addHelpText('after', verb.helpAfter);
+  if (verb.flags?.file !== undefined && !verb.args?.length) refuseStrayFile(command);
+  if (kindsOf(verb).includes('list')) command.hook('preAction', () => setRowsToRead(command, verb));
   return command.action(async (...args: unknown[]) => act(verb, command, args.slice(0, -2)));
 }
 

@@ -3,6 +3,7 @@
 // no code of its own at run time beyond the tiny parsers, so a noun's spec costs nothing to import.
 import type { Context } from '../lib/context.js';
 import type { CommandResult } from '../lib/output/types.js';
+import { parseDuration, type DurationBounds } from '../lib/time.js';
 import { InvalidFlagValue } from './flag-error.js';
 
 /**
@@ -54,12 +55,22 @@ export interface VerbShape {
   readonly flags?: Flags;
   /** One kind, or several when a flag switches it (`transcribe --from-file` streams NDJSON). */
   readonly output: OutputKind | readonly OutputKind[];
+  /**
+   * A list that is one resource's content (a transcript's sentences) is shown whole unless `--limit`
+   * says otherwise; every other list stops at DEFAULT_LIST_LIMIT rows unless `--all`.
+   */
+  readonly listsAll?: boolean;
   /** Help for `--json` when the JSON form needs saying (a view's shape). */
   readonly jsonHelp?: string;
   /** Command lines shown under "Examples:"; every command has at least one. */
   readonly examples: readonly [string, ...string[]];
   /** More help after the examples (how to install a completion script). */
   readonly helpAfter?: string;
+  /**
+   * The verb stops by itself on the context's signal (Ctrl-C) once it has cleaned up, and then throws
+   * InterruptedError; the CLI waits for it instead of answering the interrupt at once.
+   */
+  readonly stopsOnSignal?: boolean;
 }
 
 /** The output flags each kind brings. */
@@ -70,6 +81,10 @@ interface ItemOutput {
 }
 interface ListOutput extends ItemOutput {
   ndjson?: boolean;
+  /**
+   * The most rows `run` needs to read: one more than the list shows (`--limit`, default 50; Infinity
+   * with `--all`), so the output can say that the listing went on. Set by the registrar.
+   */
   limit?: number;
   all?: boolean;
 }
@@ -171,6 +186,8 @@ export function wholeNumber(value: string, name: string, min: number): number {
   return n;
 }
 
+const MAX_PORT = 65_535;
+
 /** Refuses anything but a full http(s) URL, naming the flag or argument. */
 export function checkHttpUrl(value: string, name: string): void {
   if (!URL.canParse(value)) throw new InvalidFlagValue(`${name} must be a full http(s) URL`);
@@ -208,10 +225,37 @@ export const flag = {
       },
     });
   },
+  /**
+   * A duration with a unit (`500ms`, `30s`, `2m`, `1h`; a bare number is seconds), within `bounds` (in ms).
+   * `run` sees milliseconds, or with `in: 's'` whole seconds (a half second is refused).
+   */
+  duration(flags: string, help: string, bounds: DurationBounds & { in?: 'ms' | 's' } = {}) {
+    const name = longFlag(flags);
+    const { in: unit = 'ms', ...limits } = bounds;
+    return spec<number, false>(flags, help, {
+      parse: (value) => {
+        const ms = parseDuration(value, name, limits);
+        if (unit === 'ms') return ms;
+        if (ms % 1000 !== 0) throw new InvalidFlagValue(`${name} must be whole seconds, e.g. 5s or 2m (got "${value}")`);
+        return ms / 1000;
+      },
+    });
+  },
   /** A whole number ≥ `min` (default 1). */
   int(flags: string, help: string, extras: FlagExtras<number> & { min?: number } = {}) {
     const { min = 1, ...rest } = extras;
     return spec<number, false>(flags, help, { ...rest, parse: (value) => wholeNumber(value, longFlag(flags), min) });
+  },
+  /** A TCP port to listen on: 0 (any free one) to 65535. */
+  port(flags: string, help: string) {
+    const name = longFlag(flags);
+    return spec<number, false>(flags, help, {
+      parse: (value) => {
+        const port = wholeNumber(value, name, 0);
+        if (port > MAX_PORT) throw new InvalidFlagValue(`${name} must be a port from 0 to ${MAX_PORT} (0 picks a free one)`);
+        return port;
+      },
+    });
   },
   /** One of `values`, matched case-insensitively, given back as spelled in `values`. */
   choice<const T extends string>(flags: string, values: readonly T[], help: string, extras: FlagExtras<T> = {}) {

@@ -2,7 +2,13 @@
 import type { IncomingMessage } from 'node:http';
 import { payloadTooLarge } from './errors.js';
 import { toParamMap, type ParamMap } from './params.js';
+import { isConversationsPath } from './conversations/paths.js';
+import { isMemoryPath } from './memory/paths.js';
 import { isV3Path, readV3Body } from './v3/http.js';
+import { isVoiceJsonPath } from './voice/http.js';
+
+/** APIs that take JSON bodies: Intelligence v3, Conversations v2, Memory v1, Voice v2 Configurations and v3 Transcriptions. */
+const isJsonPath = (path: string): boolean => isV3Path(path) || isConversationsPath(path) || isMemoryPath(path) || isVoiceJsonPath(path);
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -14,12 +20,12 @@ export function hasBody(request: IncomingMessage): boolean {
 
 /**
  * What a request sends: v2 paths take form parameters (an application/x-www-form-urlencoded body, media
- * type in any case; {} for other bodies), v3 paths a JSON body (415 for anything else).
+ * type in any case; {} for other bodies), JSON APIs' paths a JSON body (415 for anything else).
  */
 export async function readRequestBody(request: IncomingMessage, path: string): Promise<{ form: ParamMap; json: unknown }> {
   if (!hasBody(request)) return { form: {}, json: undefined };
   const body = await readBody(request, MAX_BODY_BYTES);
-  if (isV3Path(path)) return { form: {}, json: readV3Body(request.headers['content-type'] ?? '', body) };
+  if (isJsonPath(path)) return { form: {}, json: readV3Body(request.headers['content-type'] ?? '', body) };
   if (body.length === 0 || mediaTypeOf(request.headers['content-type']) !== 'application/x-www-form-urlencoded')
     return { form: {}, json: undefined };
   return { form: toParamMap(new URLSearchParams(body.toString('utf8'))), json: undefined };

@@ -7,7 +7,9 @@ import { notifyTranscriptAvailable } from './transcripts/webhook.js';
 import { BUILT_IN_RECORDINGS, RecordingCatalogue, type CatalogueRecording } from './transcripts/recordings.js';
 import { seedTranscripts } from './transcripts/seed.js';
 import { addTwilioOperators } from './v3/operators/records.js';
+import { WebhookDispatcher } from './conversations/webhooks.js';
 import { Transcriber, type TranscriptCompletedHook } from './transcripts/transcriber.js';
+import { resumeTranscriptions } from './voice/worker.js';
 
 /** Time a transcript takes from queued to completed unless told otherwise. */
 const DEFAULT_TRANSCRIBE_DELAY_MS = 1500;
@@ -40,7 +42,7 @@ export interface EmulatorOptions {
   transcribeDelayMs?: number;
   /** The recordings catalogue; default the built-in support calls (see docs/transcripts.md). */
   recordings?: CatalogueRecording[];
-  /** Deliver service webhooks to non-loopback hosts too; default false (loopback only). */
+  /** Deliver service and rule-execution webhooks to non-loopback hosts too; default false (loopback only). */
   remoteWebhooks?: boolean;
   /** Called when a transcript completes, after its results are stored (the service's signed webhook is sent regardless). */
   onTranscriptCompleted?: TranscriptCompletedHook;
@@ -74,8 +76,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     apiKeySecret: options.apiKeySecret ?? DEFAULT_API_KEY_SECRET,
   };
   const stats = new Stats();
-  const store = new Store(options.stateFile, (collection, kind) => stats.recordChange(collection, kind));
   const log = options.log ?? (() => {});
+  // Rule-execution webhooks go out once the commit that queued them is saved (conversations/webhooks.ts).
+  const store = new Store(options.stateFile, (collection, kind) => {
+    stats.recordChange(collection, kind);
+    dispatcher.changed(collection); // only ever called after a commit, once the dispatcher exists
+  });
+  const dispatcher = new WebhookDispatcher(store, {
+    authToken: credentials.authToken,
+    stats,
+    log,
+    remote: options.remoteWebhooks ?? false,
+  });
+  dispatcher.sendPending();
   const transcriber = new Transcriber(store, {
     delayMs: options.transcribeDelayMs ?? DEFAULT_TRANSCRIBE_DELAY_MS,
     catalogue: new RecordingCatalogue(options.recordings ?? BUILT_IN_RECORDINGS),
@@ -86,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log,
   });
   transcriber.resumePending();
+  resumeTranscriptions({ store, transcriber });
   await store.commit(() => addTwilioOperators(store, credentials.accountSid));
   const seedCount = options.seedTranscripts;
   if (seedCount) await store.commit(() => seedTranscripts(store, credentials.accountSid, seedCount));
@@ -109,6 +123,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   } catch (error) {
     transcriber.close();
+    dispatcher.close();
     await store.close();
     throw error;
   }
@@ -123,6 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stats: () => stats.toJSON(),
     async close() {
       transcriber.close();
+      dispatcher.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -14,10 +14,23 @@ import { PersistError, type Store } from './store.js';
 import { transcriptionRoutes } from './routes/transcription.js';
 import type { Transcriber } from './transcripts/transcriber.js';
 import { v3Routes } from './v3/routes.js';
+import { conversationsRoutes } from './conversations/routes.js';
+import { memoryRoutes } from './memory/routes.js';
+import { voiceApiRoutes } from './voice/routes.js';
 import { errorBodyFor, faultHeadersFor } from './v3/http.js';
 
 /** The route table: adding a resource is one more spread here. */
-const ROUTES: Route[] = [...serviceRoutes, ...statsRoutes, ...operatorRoutes, ...transcriptionRoutes, ...voiceRoutes, ...v3Routes];
+const ROUTES: Route[] = [
+  ...serviceRoutes,
+  ...statsRoutes,
+  ...operatorRoutes,
+  ...transcriptionRoutes,
+  ...voiceRoutes,
+  ...v3Routes,
+  ...conversationsRoutes,
+  ...memoryRoutes,
+  ...voiceApiRoutes,
+];
 
 /** One request/response pair, as reported to `observe` after the response is sent. */
 export interface Exchange {

@@ -10,6 +10,8 @@ export interface StatsSnapshot {
   deleted: Counts;
   /** Injected faults by kind: fail, throttle, busy, reset, reset-after-commit. */
   faults: Counts;
+  /** Rule-execution webhooks by outcome: delivered, failed (refused, unreachable, or answered >= 300). */
+  webhooks: Counts;
 }
 
 /** Counters behind GET /emulator/stats, for tests and benchmarks to see what the emulator did. */
@@ -20,6 +22,7 @@ export class Stats {
   private readonly deleted: Counts = {};
   /** Injected faults by kind: fail, throttle, busy, reset, reset-after-commit. */
   private readonly faults: Counts = {};
+  private readonly webhooks: Counts = {};
 
   recordRequest(method: string, pattern: string | undefined): void {
     increment(this.requests, `${method} ${pattern ?? '(unmatched)'}`);
@@ -34,8 +37,18 @@ export class Stats {
     increment(this.faults, kind);
   }
 
+  recordWebhook(outcome: 'delivered' | 'failed'): void {
+    increment(this.webhooks, outcome);
+  }
+
   toJSON(): StatsSnapshot {
-    return { requests: { ...this.requests }, created: { ...this.created }, deleted: { ...this.deleted }, faults: { ...this.faults } };
+    return {
+      requests: { ...this.requests },
+      created: { ...this.created },
+      deleted: { ...this.deleted },
+      faults: { ...this.faults },
+      webhooks: { ...this.webhooks },
+    };
   }
 }
 

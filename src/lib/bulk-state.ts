@@ -8,24 +8,52 @@ export interface DoneItem {
   outcome: 'created' | 'exists';
 }
 
-type JournalEvent =
-  { event: 'in-flight'; input: string; at: string } | ({ event: 'done'; input: string } & DoneItem) | { event: 'released'; input: string };
+/** What a kind of bulk run records of an input it has done, and how that is read back. */
+export interface DoneRecord<D extends object> {
+  /** The file's first line, which tells one kind of state file from another. */
+  header: string;
+  /** The done item of a done line's other fields; undefined when they are not one. */
+  read(fields: Record<string, unknown>): D | undefined;
+  /** Reads an older format's first line into `done`; false when it is not one. */
+  legacy?(value: unknown, done: Map<string, D>): boolean;
+}
 
-const HEADER = JSON.stringify({ ci: 'bulk-state', version: 2 });
+/** An event as replayed; a done line is written flat, `{event: 'done', input, ...item}`. */
+type JournalEvent<D extends object> =
+  { event: 'in-flight'; input: string; at: string } | { event: 'done'; input: string; item: D } | { event: 'released'; input: string };
+
 const LOCK_HINT = 'wait for that run to finish; if it is gone, remove the lock file';
 
-const lineOf = (event: JournalEvent) => `${JSON.stringify(event)}\n`;
+const lineOf = <D extends object>(event: JournalEvent<D>) =>
+  `${JSON.stringify(event.event === 'done' ? { event: 'done', input: event.input, ...event.item } : event)}\n`;
+
+/** Bulk transcription's done items: the transcript each input made or found. */
+export const TRANSCRIPT_DONE: DoneRecord<DoneItem> = {
+  header: JSON.stringify({ ci: 'bulk-state', version: 2 }),
+  read: ({ transcriptSid, outcome }) =>
+    typeof transcriptSid === 'string' && (outcome === 'created' || outcome === 'exists') ? { transcriptSid, outcome } : undefined,
+  // A whole version-1 checkpoint: {version: 1, done: {input: DoneItem}}.
+  legacy(value, done) {
+    const v1 = value as { version?: unknown; done?: unknown } | null;
+    if (v1?.version !== 1 || typeof v1.done !== 'object' || v1.done === null) return false;
+    for (const [input, item] of Object.entries(v1.done)) {
+      const read = typeof item === 'object' && item !== null ? TRANSCRIPT_DONE.read(item as Record<string, unknown>) : undefined;
+      if (read) done.set(input, read);
+    }
+    return true;
+  },
+};
 
 /**
  * What the state file says: inputs done (with their transcript) and inputs whose create may have been sent
  * (with when), as of opening it. During the run every event is appended; an intent is durable before its
  * create goes out, the rest rides along with the next write.
  */
-export class BulkState {
+export class BulkState<D extends object = DoneItem> {
   private constructor(
     /** The state file, if there is one. */
     readonly path: string | undefined,
-    readonly done: ReadonlyMap<string, DoneItem>,
+    readonly done: ReadonlyMap<string, D>,
     readonly inFlight: ReadonlyMap<string, Date>,
     private readonly journal: GroupCommit | undefined,
     private readonly now: () => Date,
@@ -33,16 +61,21 @@ export class BulkState {
   ) {}
 
   /** No state file: nothing is remembered, nothing is written. */
-  static none(now: () => Date): BulkState {
-    return new BulkState(undefined, new Map(), new Map(), undefined, now, () => Promise.resolve());
+  static none<D extends object = DoneItem>(now: () => Date): BulkState<D> {
+    return new BulkState<D>(undefined, new Map(), new Map(), undefined, now, () => Promise.resolve());
   }
 
   /** Locks the file, reads it (or starts it), and rewrites it compacted; any failure here is exit 2, before any request. */
-  static async open(path: string, files: JournalFiles, now: () => Date): Promise<BulkState> {
+  static open(path: string, files: JournalFiles, now: () => Date): Promise<BulkState> {
+    return BulkState.openFor(path, files, now, TRANSCRIPT_DONE);
+  }
+
+  /** `open` for another kind of bulk run, whose done items `record` reads and whose files its header marks. */
+  static async openFor<D extends object>(path: string, files: JournalFiles, now: () => Date, record: DoneRecord<D>): Promise<BulkState<D>> {
     const unlock = await lock(path, files, now);
     try {
-      const { done, inFlight } = fold(path, await stage(path, 'read', () => files.read(path)));
-      await stage(path, 'written', () => files.replace(path, compacted(done, inFlight)));
+      const { done, inFlight } = fold(path, await stage(path, 'read', () => files.read(path)), record);
+      await stage(path, 'written', () => files.replace(path, compacted(record.header, done, inFlight)));
       const appender = await stage(path, 'written', () => files.openAppend(path));
       return new BulkState(path, done, inFlight, new GroupCommit(appender), now, unlock);
     } catch (error) {
@@ -55,18 +88,18 @@ export class BulkState {
   markInFlight(inputs: readonly string[]): Promise<void> {
     if (!this.journal) return Promise.resolve();
     const at = this.now().toISOString();
-    for (const input of inputs) this.journal.add(lineOf({ event: 'in-flight', input, at }));
+    for (const input of inputs) this.journal.add(lineOf<D>({ event: 'in-flight', input, at }));
     return this.journal.durable();
   }
 
   /** Written with the next group; nobody waits for it (a lost done line only costs the rerun a lookup). */
-  recordDone(input: string, item: DoneItem): void {
-    this.journal?.add(lineOf({ event: 'done', input, ...item }));
+  recordDone(input: string, item: D): void {
+    this.journal?.add(lineOf<D>({ event: 'done', input, item }));
   }
 
   /** Inputs marked in flight whose create was never sent (the run stopped first). */
   release(inputs: readonly string[]): void {
-    for (const input of inputs) this.journal?.add(lineOf({ event: 'released', input }));
+    for (const input of inputs) this.journal?.add(lineOf<D>({ event: 'released', input }));
   }
 
   /** Everything recorded so far, on disk; rejects with the write's error if the journal failed. */
@@ -170,8 +203,12 @@ function invalid(path: string, why: string): UsageError {
 }
 
 /** Replays the journal. The header must be whole; a torn last line (a crash mid-append) is ignored unless it is whole. */
-function fold(path: string, text: string | undefined): { done: Map<string, DoneItem>; inFlight: Map<string, Date> } {
-  const done = new Map<string, DoneItem>();
+function fold<D extends object>(
+  path: string,
+  text: string | undefined,
+  record: DoneRecord<D>,
+): { done: Map<string, D>; inFlight: Map<string, Date> } {
+  const done = new Map<string, D>();
   const inFlight = new Map<string, Date>();
   if (text === undefined || text.trim() === '') return { done, inFlight };
   const lines = text.split('\n');
@@ -185,12 +222,12 @@ function fold(path: string, text: string | undefined): { done: Map<string, DoneI
     } catch {
       throw invalid(path, `JSON (line ${index + 1})`);
     }
-    if (index === 0) return void readHeader(path, value, done);
-    const event = asEvent(value);
+    if (index === 0) return void readHeader(path, value, done, record);
+    const event = asEvent(value, record);
     if (!event) throw invalid(path, `(line ${index + 1}: not a ci bulk state record)`);
     apply(event, done, inFlight);
   });
-  const torn = asEvent(parseOrUndefined(last));
+  const torn = asEvent(parseOrUndefined(last), record);
   if (torn) apply(torn, done, inFlight);
   return { done, inFlight };
 }
@@ -203,41 +240,36 @@ function parseOrUndefined(text: string): unknown {
   }
 }
 
-/** The first line: our header, or a whole version-1 checkpoint ({version: 1, done: {input: DoneItem}}). */
-function readHeader(path: string, value: unknown, done: Map<string, DoneItem>): void {
-  if (JSON.stringify(value) === HEADER) return;
-  const v1 = value as { version?: unknown; done?: unknown } | null;
-  if (v1?.version === 1 && typeof v1.done === 'object' && v1.done !== null) {
-    for (const [input, item] of Object.entries(v1.done)) {
-      const event = asEvent({ event: 'done', input, ...(item as object) });
-      if (event?.event === 'done') done.set(input, { transcriptSid: event.transcriptSid, outcome: event.outcome });
-    }
-    return;
-  }
+/** The first line: the kind's header, or an older format the kind still reads. */
+function readHeader<D extends object>(path: string, value: unknown, done: Map<string, D>, record: DoneRecord<D>): void {
+  if (JSON.stringify(value) === record.header) return;
+  if (record.legacy?.(value, done)) return;
   throw invalid(path, '(line 1: not a ci bulk state file)');
 }
 
-function asEvent(value: unknown): JournalEvent | undefined {
+function asEvent<D extends object>(value: unknown, record: DoneRecord<D>): JournalEvent<D> | undefined {
   const event = value as Partial<Record<string, unknown>> | null;
   if (typeof event !== 'object' || event === null || typeof event.input !== 'string') return undefined;
   const { input } = event;
   if (event.event === 'in-flight' && typeof event.at === 'string' && !Number.isNaN(Date.parse(event.at)))
     return { event: 'in-flight', input, at: event.at };
-  if (event.event === 'done' && typeof event.transcriptSid === 'string' && (event.outcome === 'created' || event.outcome === 'exists'))
-    return { event: 'done', input, transcriptSid: event.transcriptSid, outcome: event.outcome };
+  if (event.event === 'done') {
+    const item = record.read(Object.fromEntries(Object.entries(event).filter(([key]) => key !== 'event' && key !== 'input')));
+    return item ? { event: 'done', input, item } : undefined;
+  }
   if (event.event === 'released') return { event: 'released', input };
   return undefined;
 }
 
-function apply(event: JournalEvent, done: Map<string, DoneItem>, inFlight: Map<string, Date>): void {
+function apply<D extends object>(event: JournalEvent<D>, done: Map<string, D>, inFlight: Map<string, Date>): void {
   inFlight.delete(event.input);
   if (event.event === 'in-flight' && !done.has(event.input)) inFlight.set(event.input, new Date(event.at));
-  if (event.event === 'done') done.set(event.input, { transcriptSid: event.transcriptSid, outcome: event.outcome });
+  if (event.event === 'done') done.set(event.input, event.item);
 }
 
-function compacted(done: ReadonlyMap<string, DoneItem>, inFlight: ReadonlyMap<string, Date>): string {
-  const lines = [`${HEADER}\n`];
-  for (const [input, item] of done) lines.push(lineOf({ event: 'done', input, ...item }));
+function compacted<D extends object>(header: string, done: ReadonlyMap<string, D>, inFlight: ReadonlyMap<string, Date>): string {
+  const lines = [`${header}\n`];
+  for (const [input, item] of done) lines.push(lineOf<D>({ event: 'done', input, item }));
   for (const [input, since] of inFlight) lines.push(lineOf({ event: 'in-flight', input, at: since.toISOString() }));
   return lines.join('');
 }

@@ -1,4 +1,6 @@
-// Bulk transcription: a worker pool over parsed input lines that loses nothing and creates nothing twice.
+// Bulk ingestion: a worker pool over parsed input lines that loses nothing and creates nothing twice. The core
+// (ingestAll) is the same for every kind of input; what one input makes is a BulkIngest: classic transcripts
+// here (transcribeAll), Voice v3 transcriptions in transcriptions-bulk.ts.
 import type { Twilio } from 'twilio';
 import type { BulkItem } from './bulk-input.js';
 import type { BulkState } from './bulk-state.js';
@@ -31,28 +33,61 @@ export interface BulkLine {
   resumed?: true;
 }
 
-export interface BulkOptions {
-  serviceSid: string;
+/** What the core yields per input: `id` is what the input made (a transcript SID, a transcription ID). */
+export interface IngestLine {
+  input: string;
+  line: number;
+  id: string | null;
+  outcome: BulkOutcome;
+  error: string | null;
+  /** What `finish` reported (e.g. the conversation a transcription went into). */
+  details?: Record<string, string | null>;
+  resumed?: true;
+}
+
+/** What one input makes, through the API. The core adds the pool, retries, the state file and the lookups. */
+export interface BulkIngest {
+  /** Makes what the item asks for, once (or finds it made already: 'exists'); retried by the core on transient failures. */
+  create(item: BulkItem): Promise<{ outcome: 'created' | 'exists'; id: string }>;
+  /** What of ours may exist already (a crashed run, an uncertain create), by input, made since about `since`. */
+  lookUp(items: readonly BulkItem[], since: Date): Promise<Map<string, string>>;
+  /** Once the thing exists (made or found): e.g. wait for it and close its conversation; its details go on the line. */
+  finish?(id: string): Promise<Record<string, string | null>>;
+}
+
+export interface IngestOptions {
   concurrency: number;
   signal: AbortSignal;
   state: BulkState;
   now: () => Date;
 }
 
+export interface BulkOptions extends IngestOptions {
+  serviceSid: string;
+}
+
 /** Attempts per item on transient failures (429/5xx/network), on top of the client's own retries. */
 const ITEM_ATTEMPTS = 5;
 /** How far back a create of ours may be dated when we look for it (clock skew, second precision). */
-const ADOPT_WINDOW_MS = 5 * 60_000;
+export const ADOPT_WINDOW_MS = 5 * 60_000;
 /** Intents are made durable this many pool slots ahead, so workers rarely wait for a write. */
 const INTENTS_AHEAD_PER_WORKER = 4;
 /** The most inputs one group of intents may hold (a crash leaves at most two groups to look up). */
 const MAX_GROUP = 1024;
 
+/** Classic transcripts of every item, one line each as it finishes (see ingestAll). */
+export async function* transcribeAll(client: Twilio, items: readonly BulkItem[], options: BulkOptions): AsyncGenerator<BulkLine> {
+  for await (const line of ingestAll(items, transcriptIngest(client, options), options)) {
+    const { input, line: number, id, outcome, error, resumed } = line;
+    yield { input, line: number, transcriptSid: id, outcome, error, ...(resumed ? { resumed } : {}) };
+  }
+}
+
 /**
- * Transcribes every item, yielding a line as each finishes: first what the state file has done, then what a
+ * Ingests every item, yielding a line as each finishes: first what the state file has done, then what a
  * crashed run left in flight and a lookup finds, then the rest through the pool, each marked in flight first.
  */
-export async function* transcribeAll(client: Twilio, items: readonly BulkItem[], options: BulkOptions): AsyncGenerator<BulkLine> {
+export async function* ingestAll(items: readonly BulkItem[], ingest: BulkIngest, options: IngestOptions): AsyncGenerator<IngestLine> {
   const { state } = options;
   let known = 0;
   for (const item of items) {
@@ -69,19 +104,30 @@ export async function* transcribeAll(client: Twilio, items: readonly BulkItem[],
       options.now().getTime(),
     ),
   );
-  const found = await lookUp(client, leftInFlight, { ...options, since });
-  for (const item of leftInFlight) {
-    const transcript = found.get(item.input);
-    if (!transcript) continue;
-    const transcriptSid = String(transcript.sid);
-    state.recordDone(item.input, { transcriptSid, outcome: 'exists' });
-    known++;
-    yield resumedLine(item, transcriptSid);
+  const found = leftInFlight.length ? await ingest.lookUp(leftInFlight, since) : new Map<string, string>();
+  const adopted = leftInFlight.flatMap((item) => {
+    const id = found.get(item.input);
+    return id === undefined ? [] : [{ item, id }];
+  });
+  if (ingest.finish) {
+    // Found, but a crash may have come before its finishing step: finish it now (through the pool, as new ones).
+    for await (const line of mapPool(adopted, options.concurrency, options.signal, ({ item, id }) =>
+      finishFound(ingest, item, id, options),
+    )) {
+      known++;
+      yield line;
+    }
+  } else {
+    for (const { item, id } of adopted) {
+      state.recordDone(item.input, { transcriptSid: id, outcome: 'exists' });
+      known++;
+      yield resumedLine(item, id);
+    }
   }
   const pending = items.filter((item) => !state.done.has(item.input) && !found.has(item.input));
   const intake = markedAhead(pending, state, options.concurrency * INTENTS_AHEAD_PER_WORKER);
   try {
-    for await (const line of mapPool(intake, options.concurrency, options.signal, (item) => settle(client, item, options))) {
+    for await (const line of mapPool(intake, options.concurrency, options.signal, (item) => settle(ingest, item, options))) {
       known++;
       yield line;
     }
@@ -92,22 +138,37 @@ export async function* transcribeAll(client: Twilio, items: readonly BulkItem[],
   if (state.failure !== undefined) throw checkpointFailed(state, known, items.length - known);
 }
 
-function resumedLine(item: BulkItem, transcriptSid: string): BulkLine {
-  return { input: item.input, line: item.line, transcriptSid, outcome: 'exists', error: null, resumed: true };
+function resumedLine(item: BulkItem, id: string): IngestLine {
+  return { input: item.input, line: item.line, id, outcome: 'exists', error: null, resumed: true };
 }
 
 /** One input through the API; its outcome goes to the journal without anyone waiting for the write. */
-async function settle(client: Twilio, item: BulkItem, options: BulkOptions): Promise<BulkLine> {
+async function settle(ingest: BulkIngest, item: BulkItem, options: IngestOptions): Promise<IngestLine> {
+  let id: string | null = null;
   try {
-    const { outcome, transcript } = await transcribeItem(client, item, options);
-    const transcriptSid = String(transcript.sid);
-    options.state.recordDone(item.input, { transcriptSid, outcome });
-    return { input: item.input, line: item.line, transcriptSid, outcome, error: null };
+    const made = await createItem(ingest, item, options);
+    id = made.id;
+    const details = ingest.finish ? await ingest.finish(id) : undefined;
+    options.state.recordDone(item.input, { transcriptSid: id, outcome: made.outcome });
+    return { input: item.input, line: item.line, id, outcome: made.outcome, error: null, ...(details ? { details } : {}) };
   } catch (error) {
     if (error instanceof InterruptedError) throw error;
     const cliError = toCliError(error);
-    if (refused(cliError.status)) options.state.release([item.input]); // the API refused it: nothing was made
-    return { input: item.input, line: item.line, transcriptSid: null, outcome: 'failed', error: errorText(cliError) };
+    // The API refused the create: nothing was made. (A failed finishing step leaves it in flight: a rerun finds it.)
+    if (id === null && refused(cliError.status)) options.state.release([item.input]);
+    return { input: item.input, line: item.line, id, outcome: 'failed', error: errorText(cliError) };
+  }
+}
+
+/** An input a crashed run made: its finishing step, then it is done. */
+async function finishFound(ingest: BulkIngest, item: BulkItem, id: string, options: IngestOptions): Promise<IngestLine> {
+  try {
+    const details = ingest.finish ? await ingest.finish(id) : undefined;
+    options.state.recordDone(item.input, { transcriptSid: id, outcome: 'exists' });
+    return { ...resumedLine(item, id), ...(details ? { details } : {}) };
+  } catch (error) {
+    if (error instanceof InterruptedError) throw error;
+    return { input: item.input, line: item.line, id, outcome: 'failed', error: errorText(toCliError(error)), resumed: true };
   }
 }
 
@@ -161,31 +222,44 @@ function checkpointFailed(state: BulkState, known: number, notStarted: number): 
   );
 }
 
-async function transcribeItem(
-  client: Twilio,
+/** The item's create, retried on transient failures; after one that may have been applied, adopt ours rather than make a second. */
+async function createItem(
+  ingest: BulkIngest,
   item: BulkItem,
-  options: BulkOptions,
-): Promise<{ outcome: 'created' | 'exists'; transcript: Row }> {
+  options: IngestOptions,
+): Promise<{ outcome: 'created' | 'exists'; id: string }> {
   const since = options.now();
   let mayExist = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      // After a create that may have been applied, look before sending it again: adopt ours, never make a second.
-      const ours = mayExist ? (await lookUp(client, [item], { ...options, since })).get(item.input) : undefined;
-      if (ours) return { outcome: 'created', transcript: ours };
-      const { outcome, transcript } = await transcribe(client, {
-        serviceSid: options.serviceSid,
-        source: item.source,
-        customerKey: item.customerKey,
-        createFirst: true,
-      });
-      return { outcome: outcome === 'exists' ? 'exists' : 'created', transcript };
+      const ours = mayExist ? (await ingest.lookUp([item], since)).get(item.input) : undefined;
+      if (ours !== undefined) return { outcome: 'created', id: ours };
+      return await ingest.create(item);
     } catch (error) {
       if (error instanceof InterruptedError || !isTransient(error) || attempt >= ITEM_ATTEMPTS) throw error;
       mayExist ||= mayHaveApplied(error);
       await sleep(retryDelayMs(attempt, DEFAULT_RETRY_POLICY), options.signal);
     }
   }
+}
+
+/** Classic transcripts in a service: one per recording, any number per media URL. */
+function transcriptIngest(client: Twilio, options: BulkOptions): BulkIngest {
+  return {
+    async create(item) {
+      const { outcome, transcript } = await transcribe(client, {
+        serviceSid: options.serviceSid,
+        source: item.source,
+        customerKey: item.customerKey,
+        createFirst: true,
+      });
+      return { outcome: outcome === 'exists' ? 'exists' : 'created', id: String(transcript.sid) };
+    },
+    async lookUp(items, since) {
+      const found = await lookUp(client, items, { ...options, since });
+      return new Map([...found].map(([input, row]) => [input, String(row.sid)]));
+    },
+  };
 }
 
 /**
@@ -220,7 +294,8 @@ async function lookUp(
 
 const mediaKey = (mediaUrl: unknown, customerKey: unknown) => JSON.stringify([mediaUrl, customerKey ?? null]);
 
-function isTransient(error: unknown): boolean {
+/** A failure worth trying again: a 429, a 5xx, a dropped connection, a write whose fate is unknown. */
+export function isTransient(error: unknown): boolean {
   const status = httpStatusOf(error);
   const code = (error as { code?: unknown } | null)?.code;
   return (

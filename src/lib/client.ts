@@ -1,19 +1,19 @@
 // The only module that imports `twilio` (lazily): credentials, base-URL override, retries, tracing,
 // and the SDK's webhook signature checks and TwiML builder.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Twilio } from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type * as webhooks from 'twilio/lib/webhooks/webhooks.js';
 import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Credentials } from './credentials.js';
 import { isLoopbackHost } from './loopback.js';
-import { AnswerTimeoutError, AnswerTooLargeError, ApiError, InterruptedError, UsageError } from './errors.js';
+import { AnswerTimeoutError, AnswerTooLargeError, ApiError, InterruptedError, UsageError, withRestExceptionFields } from './errors.js';
 import {
   checkRetries,
   DEFAULT_RETRY_POLICY,
   isUncertainFailure,
   retryDelayMs,
   retryReason,
+  serverWaitSeconds,
   type Outcome,
   type RetryPolicy,
 } from './retry.js';
@@ -39,6 +39,8 @@ export class UncertainWriteError extends ApiError {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Carries an exchange's id from request() to the interceptor that gives axios its signal; never sent. */
+const EXCHANGE_HEADER = 'X-Ci-Exchange';
 /** The SDK's own timeout (idle time on the socket), set past the deadline so the deadline is what fires. */
 const idleTimeout = (deadlineMs: number) => Math.min(deadlineMs + 1000, MAX_TIMER_MS);
 /** Largest answer body read, after decompression (no answer of these APIs comes near it). */
@@ -120,8 +122,13 @@ function header(headers: unknown, name: string): string | undefined {
  * the whole exchange (the SDK's timeout only bounds idle time) and a size cap while reading.
  */
 class CliHttpClient {
-  /** The signal of the exchange in flight, read by the interceptor below (the SDK passes no signal of its own). */
-  private readonly exchange = new AsyncLocalStorage<AbortSignal>();
+  /**
+   * The signal of each exchange in flight, by the id its request carries in EXCHANGE_HEADER, read by the
+   * interceptor below (the SDK passes no signal of its own). Not an AsyncLocalStorage: on Node 20 that
+   * runs a hook on every promise the process makes, a tenth of a long listing's CPU.
+   */
+  private readonly signals = new Map<string, AbortSignal>();
+  private exchanges = 0;
 
   constructor(
     private readonly inner: RequestClient,
@@ -132,7 +139,9 @@ class CliHttpClient {
   ) {
     inner.axios.defaults.maxContentLength = MAX_ANSWER_BYTES;
     inner.axios.interceptors.request.use((config) => {
-      const signal = this.exchange.getStore();
+      const id = config.headers.get(EXCHANGE_HEADER);
+      config.headers.delete(EXCHANGE_HEADER);
+      const signal = typeof id === 'string' ? this.signals.get(id) : undefined;
       if (signal) config.signal = signal;
       return config;
     });
@@ -149,10 +158,14 @@ class CliHttpClient {
       let outcome: Outcome;
       let retryAfter: string | undefined;
       try {
-        const response = await this.exchangeOnce({ ...opts, uri, headers: { ...opts.headers } });
+        const response = withRestExceptionFields(await this.exchangeOnce({ ...opts, uri, headers: { ...opts.headers } }));
         trace(`← ${response.statusCode} ${method} ${shown} (${Date.now() - started} ms)`);
         outcome = { status: response.statusCode };
-        retryAfter = header(response.headers, 'retry-after');
+        retryAfter = serverWaitSeconds(
+          response.statusCode,
+          { retryAfter: header(response.headers, 'retry-after'), rateLimitReset: header(response.headers, 'x-ratelimit-reset') },
+          Date.now(),
+        );
         if (attempt >= this.policy.maxRetries || !retryReason(method, outcome)) return response;
       } catch (err) {
         if (err instanceof InterruptedError || err instanceof AnswerTooLargeError) throw err;
@@ -177,8 +190,10 @@ class CliHttpClient {
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     const interrupt = this.options.signal;
     const signal = interrupt ? AbortSignal.any([interrupt, deadline.signal]) : deadline.signal;
+    const id = String(++this.exchanges);
+    this.signals.set(id, signal);
     try {
-      return await this.exchange.run(signal, () => this.inner.request({ ...opts, timeout: idleTimeout(timeoutMs) }));
+      return await this.inner.request({ ...opts, headers: { ...opts.headers, [EXCHANGE_HEADER]: id }, timeout: idleTimeout(timeoutMs) });
     } catch (err) {
       if (interrupt?.aborted) throw new InterruptedError();
       if (deadline.signal.aborted) throw new AnswerTimeoutError(formatDuration(timeoutMs));
@@ -186,6 +201,7 @@ class CliHttpClient {
       throw err;
     } finally {
       clearTimeout(timer);
+      this.signals.delete(id);
     }
   }
 }
@@ -200,12 +216,16 @@ function checkTimeout(ms: number, source: string): number {
 
 export async function createTwilioClient(credentials: Credentials, options: ClientOptions = {}): Promise<Twilio> {
   const base = credentials.apiUrl ? parseApiUrl(credentials.apiUrl, options.allowInsecureHttp) : undefined;
-  const { default: twilio } = await import('twilio');
+  // The REST client and its transport only: the package's index also loads TwiML builders and JWT helpers.
+  const [{ default: RestClient }, { default: Transport }] = await Promise.all([
+    import('twilio/lib/rest/Twilio.js'),
+    import('twilio/lib/base/RequestClient.js'),
+  ]);
   const timeoutMs = checkTimeout(credentials.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, `the request timeout of ${credentials.source}`);
   const maxRetries = checkRetries(credentials.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries, `the retries of ${credentials.source}`);
   const policy = { ...DEFAULT_RETRY_POLICY, maxRetries };
-  const httpClient = new CliHttpClient(new twilio.RequestClient({ timeout: idleTimeout(timeoutMs) }), base, policy, timeoutMs, options);
-  return twilio(credentials.username, credentials.password, {
+  const httpClient = new CliHttpClient(new Transport({ timeout: idleTimeout(timeoutMs) }), base, policy, timeoutMs, options);
+  return new RestClient(credentials.username, credentials.password, {
     accountSid: credentials.accountSid,
     region: credentials.region,
     edge: credentials.edge,

@@ -12,6 +12,8 @@ export type { Env, GlobalOptions, IO };
 export interface Logger {
   progress(message: string): void;
   hint(message: string): void;
+  /** A fact on stderr, terminal or not: what was left as it was, or what a destructive command deleted. */
+  note(message: string): void;
   warn(message: string): void;
   debug(message: string): void;
 }

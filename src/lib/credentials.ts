@@ -1,6 +1,7 @@
 import type { Profile, ConfigStore } from './config.js';
 import type { Env, GlobalOptions } from './io-types.js';
 import { AuthError, UsageError } from './errors.js';
+import { parseSid } from './sid.js';
 
 /** The settings in effect: a profile's non-secret fields, with its secret turned into Basic-auth user and password. */
 export type Credentials = Omit<Profile, 'authToken' | 'apiKey' | 'apiSecret'> & {
@@ -24,7 +25,27 @@ function fromEnv(env: Env): Profile | undefined {
   return undefined;
 }
 
-function namedProfile(config: ConfigStore, name: string, via: string): { profile: Profile; source: string } {
+/** What a half-set TWILIO_* environment lacks, named as the variable to set; undefined when none of it is set. */
+function missingFromEnv(env: Env): string | undefined {
+  if (env.TWILIO_API_KEY && !env.TWILIO_API_SECRET) return 'TWILIO_API_SECRET is not set (for TWILIO_API_KEY)';
+  if (env.TWILIO_API_SECRET && !env.TWILIO_API_KEY) return 'TWILIO_API_KEY is not set (for TWILIO_API_SECRET)';
+  if (env.TWILIO_ACCOUNT_SID) return 'TWILIO_AUTH_TOKEN (or TWILIO_API_KEY + TWILIO_API_SECRET) is not set';
+  if (env.TWILIO_AUTH_TOKEN || env.TWILIO_API_KEY) return 'TWILIO_ACCOUNT_SID is not set';
+  return undefined;
+}
+
+/** Where credentials are chosen from besides the environment: the config file's profiles. */
+export type ProfileSource = Pick<ConfigStore, 'activeProfile' | 'profile' | 'profiles'>;
+
+/** The profiles of a run whose credentials the environment gives: it need not open (or parse) the config file. */
+export const NO_PROFILES: ProfileSource = { activeProfile: undefined, profile: () => undefined, profiles: () => ({}) };
+
+/** True when TWILIO_* variables give the credentials and no --profile names others: the config file has no say. */
+export function environmentDecides(globals: GlobalOptions, env: Env): boolean {
+  return !globals.profile && fromEnv(env) !== undefined;
+}
+
+function namedProfile(config: ProfileSource, name: string, via: string): { profile: Profile; source: string } {
   const profile = config.profile(name);
   if (!profile) {
     const known = Object.keys(config.profiles());
@@ -40,7 +61,7 @@ function namedProfile(config: ConfigStore, name: string, via: string): { profile
  * from another): --profile flag > TWILIO_* environment > TWILIO_CI_PROFILE > the active profile.
  * Settings that are not secrets (API URL, region, edge, service) then follow flags > env > profile.
  */
-export function resolveCredentials(globals: GlobalOptions, env: Env, config: ConfigStore): Credentials {
+export function resolveCredentials(globals: GlobalOptions, env: Env, config: ProfileSource): Credentials {
   let chosen: { profile: Profile; source: string } | undefined;
   if (globals.profile) chosen = namedProfile(config, globals.profile, '--profile');
   else {
@@ -51,8 +72,9 @@ export function resolveCredentials(globals: GlobalOptions, env: Env, config: Con
       chosen = { profile: config.profile(config.activeProfile)!, source: `profile "${config.activeProfile}" (active)` };
     }
   }
-  if (!chosen) throw new AuthError('no Twilio credentials found', { hint: NO_CREDENTIALS_HINT });
+  if (!chosen) throw new AuthError(missingFromEnv(env) ?? 'no Twilio credentials found', { hint: NO_CREDENTIALS_HINT });
   const { profile, source } = chosen;
+  parseSid(profile.accountSid, 'AC', source.startsWith('environment') ? 'TWILIO_ACCOUNT_SID' : source);
   const [username, password] = profile.apiKey ? [profile.apiKey, profile.apiSecret] : [profile.accountSid, profile.authToken];
   if (!password) throw new AuthError(`${source} has no auth token or API secret`, { hint: NO_CREDENTIALS_HINT });
   return {

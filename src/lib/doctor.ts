@@ -57,9 +57,24 @@ export function credentialsCheck(
   return pass('credentials', `${found.accountSid} with ${kind}, from ${found.source}`);
 }
 
-export function apiCallCheck(outcome: { ms: number; count: number } | { error: string; hint?: string }): Check {
+export type CallOutcome = { ms: number } | { error: string; hint?: string };
+
+export function apiCallCheck(outcome: CallOutcome): Check {
   if ('error' in outcome) return fail('authenticated API call', outcome.error, outcome.hint ?? 'see the error above');
   return pass('authenticated API call', `GET /v2/Services answered in ${outcome.ms} ms`);
+}
+
+/** Intelligence v3 (operators, configurations, conversations) is a separate API that an account may not have. */
+export function v3ApiCallCheck(outcome: CallOutcome): Check {
+  const name = 'v3 API call';
+  if ('error' in outcome) {
+    return fail(
+      name,
+      outcome.error,
+      outcome.hint ?? 'check that the account has Conversational Intelligence v3 (the new Console); classic (v2) commands do not need it',
+    );
+  }
+  return pass(name, `GET /v3/ControlPlane/Operators answered in ${outcome.ms} ms`);
 }
 
 /** With --api-url every request goes to that URL, so region and edge only matter without it. */

@@ -7,6 +7,7 @@ export const ExitCode = {
   notFound: 4,
   wait: 5,
   changes: 6,
+  gate: 7,
   interrupted: 130,
 } as const;
 
@@ -18,6 +19,7 @@ export const EXIT_CODE_HELP: ReadonlyArray<[number, string]> = [
   [ExitCode.notFound, 'the resource does not exist'],
   [ExitCode.wait, 'waited, and the work did not finish or it failed'],
   [ExitCode.changes, '`ci diff --exit-code`: the plan has changes'],
+  [ExitCode.gate, '`ci operators eval`: an operator scored below --min-accuracy, or regressed with --fail-on-regression'],
   [ExitCode.interrupted, 'interrupted (Ctrl-C)'],
 ];
 
@@ -81,6 +83,13 @@ export class WaitError extends CliError {
   }
 }
 
+/** A measurement ran and fell short of the bar set for it (distinct from an API failure). */
+export class GateError extends CliError {
+  constructor(message: string, details?: ErrorDetails) {
+    super(message, ExitCode.gate, details);
+  }
+}
+
 export class InterruptedError extends CliError {
   constructor(message = 'interrupted') {
     super(message, ExitCode.interrupted);
@@ -105,6 +114,64 @@ interface RestExceptionLike {
   message: string;
   code?: number;
   moreInfo?: string;
+  details?: unknown;
+  /** RFC 9457 problem details (Voice v3), which twilio-node throws as a TwilioServiceException: `message` is only "[HTTP n] title". */
+  detail?: unknown;
+  type?: unknown;
+}
+
+/** An RFC 9457 answer's `detail`, the one line that says what went wrong. */
+function problemDetail(err: RestExceptionLike): string | undefined {
+  return typeof err.detail === 'string' && err.detail !== '' ? err.detail : undefined;
+}
+
+/** The v3 error body: `{code, message, httpStatusCode, userError, params}` (v2's is `{code, message, more_info, status}`). */
+interface V3ErrorBody {
+  code: number;
+  message: string;
+  httpStatusCode: number;
+  userError?: boolean;
+  params?: Record<string, unknown>;
+}
+
+function isV3ErrorBody(body: unknown): body is V3ErrorBody {
+  if (typeof body !== 'object' || body === null) return false;
+  const { code, message, httpStatusCode } = body as Partial<V3ErrorBody>;
+  return typeof code === 'number' && typeof message === 'string' && typeof httpStatusCode === 'number';
+}
+
+/** What toCliError finds in a RestException's `details` when the answer had a v3 error body. */
+interface V3Details {
+  v3: true;
+  userError?: boolean;
+  params: Record<string, unknown>;
+}
+
+function isV3Details(details: unknown): details is V3Details {
+  return typeof details === 'object' && details !== null && (details as Partial<V3Details>).v3 === true;
+}
+
+/**
+ * twilio-node's RestException reads `message`, `code`, `more_info` and `details` of an error body: of a v3
+ * body it keeps message and code only, and `params` (the link, the field at fault) and `userError` are lost.
+ * The HTTP client hands the SDK the body with the link as `more_info` and the rest in `details`, so the
+ * one error path (toCliError) sees all of it. Any other answer is returned as it is.
+ */
+export function withRestExceptionFields<R extends { statusCode: number; body: unknown }>(response: R): R {
+  if (response.statusCode < 400 || !isV3ErrorBody(response.body)) return response;
+  const { params = {}, userError } = response.body;
+  const link = typeof params.twilioErrorCodeUrl === 'string' ? params.twilioErrorCodeUrl : undefined;
+  const details: V3Details = { v3: true, params, ...(userError === undefined ? {} : { userError }) };
+  return { ...response, body: { ...response.body, ...(link ? { more_info: link } : {}), details } };
+}
+
+/** A v3 error's params besides the link, as ` [field: rules[0].operators]`, when the message does not say them already. */
+function v3ParamsText(message: string, details: unknown): string {
+  if (!isV3Details(details)) return '';
+  const extra = Object.entries(details.params)
+    .filter(([key, value]) => key !== 'twilioErrorCodeUrl' && typeof value === 'string' && !message.includes(value))
+    .map(([key, value]) => `${key}: ${String(value)}`);
+  return extra.length ? ` [${extra.join(', ')}]` : '';
 }
 
 function isRestException(err: unknown): err is RestExceptionLike {
@@ -135,16 +202,25 @@ export function toCliError(err: unknown, what?: string): CliError {
   if (err instanceof CliError) return err;
   const prefix = what ? `${what}: ` : '';
   if (isRestException(err)) {
-    const details = { code: err.code, moreInfo: err.moreInfo, status: err.status, cause: err };
+    const details = {
+      code: err.code,
+      moreInfo: err.moreInfo ?? (typeof err.type === 'string' ? err.type : undefined),
+      status: err.status,
+      cause: err,
+    };
     // No Twilio error body (e.g. an HTML page from a proxy): the SDK's "[HTTP 502] Failed to execute request" says little.
     const message =
-      err.code === undefined ? `${prefix}the API answered HTTP ${err.status} without a Twilio error body` : `${prefix}${err.message}`;
+      err.code === undefined
+        ? `${prefix}the API answered HTTP ${err.status} without a Twilio error body`
+        : `${prefix}${problemDetail(err) ?? err.message}${v3ParamsText(err.message, err.details)}`;
     if (err.code === undefined && err.status >= 500)
       return new ApiError(message, { ...details, hint: 'a proxy or gateway may be in the way; check --api-url and try again' });
     if (err.status === 401 || err.status === 403) {
       return new AuthError(message, { ...details, hint: 'check the credentials in effect with `ci doctor` or `ci profiles list`' });
     }
     if (err.status === 404) return new NotFoundError(message, details);
+    if (isV3Details(err.details) && err.details.userError === false)
+      return new ApiError(message, { ...details, hint: 'the API reports a failure on its side, not in the request: try again later' });
     return new ApiError(message, details);
   }
   const code = (err as { code?: unknown })?.code;
@@ -152,6 +228,12 @@ export function toCliError(err: unknown, what?: string): CliError {
     const message = (err as Error).message || code;
     return new ApiError(`${prefix}could not reach the API (${code}): ${message}`, {
       hint: 'check --api-url / the network; for a local API run `ci emulator start`',
+      cause: err,
+    });
+  }
+  if (code === 'EADDRINUSE') {
+    return new CliError(`${prefix}cannot listen: the address is already in use (${(err as Error).message})`, ExitCode.failure, {
+      hint: 'another server has that port: pick another with --port, or --port 0 for any free one',
       cause: err,
     });
   }

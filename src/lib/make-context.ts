@@ -35,6 +35,7 @@ function makeLogger(io: IO, debug: boolean): Logger {
   return {
     progress: (text) => io.stderrIsTTY && line(text),
     hint: (text) => io.stderrIsTTY && line(text),
+    note: line,
     warn: (text) => line(`warning: ${text}`),
     debug: (text) => debug && line(`[debug] ${text}`),
   };
@@ -70,13 +71,14 @@ export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalO
     return store;
   });
   const credentials = lazy<Credentials>(async () => {
-    const { resolveCredentials } = await import('./credentials.js');
-    return resolveCredentials(globals, proc.env, await config());
+    const { resolveCredentials, environmentDecides, NO_PROFILES } = await import('./credentials.js');
+    // Opening the config file loads conf and ajv: a run whose environment decides skips it.
+    return resolveCredentials(globals, proc.env, environmentDecides(globals, proc.env) ? NO_PROFILES : await config());
   });
   const client = lazy<Twilio>(async () => {
     const { createTwilioClient } = await import('./client.js');
     return createTwilioClient(await credentials(), {
-      debug: globals.debug ? (text: string) => log.debug(text) : undefined,
+      debug: globals.debug ? (line: string) => log.debug(line) : undefined,
       signal,
       allowInsecureHttp: globals.allowInsecureHttp,
     });

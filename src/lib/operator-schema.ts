@@ -92,6 +92,16 @@ export function exampleProblems(examples: TrainingExample[], schema: unknown, ge
   return problems;
 }
 
+/**
+ * A checker of values against a result schema, compiled once: where a value breaks it ("/category must be
+ * string"), [] when it keeps it (or the schema does not compile, which resultSchemaProblems reports).
+ */
+export function resultChecker(schema: unknown): (value: unknown) => string[] {
+  const validate = compiled(schema);
+  return (value) =>
+    !validate || validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${describe(error)}`);
+}
+
 function compiled(schema: unknown): ValidateFunction | undefined {
   if (!isObject(schema)) return undefined;
   try {

@@ -5,12 +5,14 @@ import type { OperatorAvailability } from 'twilio/lib/rest/intelligence/v2/opera
 import { explainConflict } from './conflict.js';
 import { NotFoundError, UsageError, httpStatusOf } from './errors.js';
 import type { DefinitionParts } from './operator-input.js';
+import { findByName, namesakeIds, type NamedOperator } from './operator-names.js';
 import { configOf, definitionProblems, type GenerativeDefinition, type TrainingExample } from './operator-schema.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import { pageSizeFor, streamPages } from './paging.js';
-import { resolveServiceSid } from './services.js';
+import { listServices, resolveServiceSid } from './services.js';
 import { isSid, looksLikeSid, parseSid } from './sid.js';
+import { closestNames } from './suggest.js';
 
 /** internal, beta, public, retired, general-availability or deprecated (the flag lists them). */
 export type Availability = OperatorAvailability;
@@ -45,6 +47,34 @@ async function allOperators(client: Twilio): Promise<Row[]> {
   return rows;
 }
 
+/** An operator row as the name checks see it. */
+const named = (row: Row): NamedOperator & { row: Row } => ({ id: String(row.sid), name: String(row.friendlyName), row });
+
+/** "did you mean …" for names that match no operator, else where to look. */
+function suggestionHint(refs: string[], catalogue: Row[]): string {
+  const known = catalogue.map((operator) => String(operator.friendlyName));
+  const close = refs.flatMap((ref) => closestNames(ref, known));
+  return close.length
+    ? `did you mean ${[...new Set(close)].map((name) => `"${name}"`).join(', ')}? (see \`ci operators list\`)`
+    : 'see `ci operators list`';
+}
+
+/** The account's custom operators, as the name checks see them. */
+export async function customOperatorNames(client: Twilio): Promise<NamedOperator[]> {
+  const operators: NamedOperator[] = [];
+  for await (const row of listOperators(client, { source: 'custom' })) operators.push(named(row));
+  return operators;
+}
+
+/** The services an operator is attached to (every service's attachments are read). */
+export async function servicesAttachedTo(client: Twilio, operatorSid: string): Promise<Row[]> {
+  const services: Row[] = [];
+  for await (const service of listServices(client)) {
+    if ((await attachedOperatorSids(client, String(service.sid))).includes(operatorSid)) services.push(service);
+  }
+  return services;
+}
+
 const describeOperator = (operator: Row) => `"${String(operator.friendlyName)}" (${String(operator.sid)})`;
 
 /**
@@ -63,19 +93,19 @@ export async function resolveOperators(client: Twilio, refs: string[]): Promise<
       resolved.push(toPlain(await client.intelligence.v2.operators(ref).fetch()));
       continue;
     }
-    const matches = catalogue.filter((operator) => String(operator.friendlyName).toLowerCase() === ref.toLowerCase());
+    const matches = findByName(catalogue.map(named), ref).map((operator) => operator.row);
     const [match, ...others] = matches;
-    if (!match) unknown.push(`"${ref}"`);
+    if (!match) unknown.push(ref);
     else if (others.length === 0) resolved.push(match);
-    else ambiguous.push(`"${ref}" matches ${matches.length} operators: ${matches.map((operator) => String(operator.sid)).join(', ')}`);
+    else ambiguous.push(`"${ref}" matches ${matches.length} operators: ${namesakeIds(matches.map(named))}`);
   }
-  const unknownText = unknown.length ? `no operator with SID or name ${unknown.join(', ')}` : '';
+  const unknownText = unknown.length ? `no operator with SID or name ${unknown.map((ref) => `"${ref}"`).join(', ')}` : '';
   if (ambiguous.length) {
     // Both kinds in one line; the ambiguity decides the exit code, since only the user can settle it.
     const message = [`ambiguous operator name: ${ambiguous.join('; ')}`, unknownText].filter(Boolean).join('; ');
-    throw new UsageError(message, { hint: 'give the SID instead' });
+    throw new UsageError(message, { hint: 'give one of those SIDs instead of the name' });
   }
-  if (unknown.length) throw new NotFoundError(unknownText, { hint: 'see `ci operators list`' });
+  if (unknown.length) throw new NotFoundError(unknownText, { hint: suggestionHint(unknown, catalogue) });
   return resolved;
 }
 
@@ -103,7 +133,7 @@ export async function attachedOperatorSids(client: Twilio, serviceSid: string): 
   return attachments.operatorSids ?? [];
 }
 
-export type AttachmentChange = 'attached' | 'already attached' | 'detached';
+export type AttachmentChange = 'attached' | 'already attached' | 'detached' | 'not attached';
 
 export interface AttachmentReport {
   serviceSid: string;
@@ -128,22 +158,17 @@ export async function attachOperators(client: Twilio, serviceRef: string, operat
   return { serviceSid, changes, attachedOperators: await attachedOperatorRows(client, serviceSid) };
 }
 
-/** Detaches operators; if any is not attached, nothing is changed and all of those are named (exit 4). */
+/** Detaches the operators that are attached; those that are not are reported, and nothing is sent for them. */
 export async function detachOperators(client: Twilio, serviceRef: string, operatorRefs: string[]): Promise<AttachmentReport> {
   const serviceSid = await resolveServiceSid(client, serviceRef);
   const operators = await resolveOperators(client, operatorRefs);
   const attached = new Set(await attachedOperatorSids(client, serviceSid));
-  const strangers = operators.filter((operator) => !attached.has(operator.sid as string));
-  if (strangers.length) {
-    throw new NotFoundError(`not attached to service ${serviceSid}: ${strangers.map(describeOperator).join(', ')}`, {
-      hint: `see \`ci operators list --attached-to ${serviceRef}\``,
-    });
-  }
   const changes: AttachmentReport['changes'] = [];
   for (const operator of operators) {
     const sid = operator.sid as string;
-    if (attached.delete(sid)) await client.intelligence.v2.operatorAttachment(serviceSid, sid).remove();
-    changes.push({ operatorSid: sid, friendlyName: operator.friendlyName as string, change: 'detached' });
+    const detaching = attached.delete(sid);
+    if (detaching) await client.intelligence.v2.operatorAttachment(serviceSid, sid).remove();
+    changes.push({ operatorSid: sid, friendlyName: operator.friendlyName as string, change: detaching ? 'detached' : 'not attached' });
   }
   return { serviceSid, changes, attachedOperators: await attachedOperatorRows(client, serviceSid) };
 }

@@ -48,20 +48,34 @@ async function* pages<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: nu
   const visited = new Set<string>();
   let yielded = 0;
   for (let fetched = 1; ; fetched++) {
+    // The next page is asked for before this one's rows are handed out: the server and the network work
+    // while the rows are printed (two pages in memory at most).
+    const following: Promise<SdkPage<T> | undefined> | undefined =
+      yielded + page.instances.length < limit ? nextPageOf(page, visited, fetched, maxPages) : undefined;
+    following?.catch(() => {}); // read below, unless the reader stops first
     const raw = rawItemsOf(page);
     for (const [index, instance] of page.instances.entries()) {
       if (yielded++ >= limit) return;
       yield rowOf(instance, raw?.[index]);
     }
-    if (yielded >= limit || !page.nextPageUrl) return;
-    const next = pageAddress(page.nextPageUrl);
-    if (visited.has(next)) throw new MalformedAnswerError(`the API's pages loop: the next page ${next} was already fetched`);
-    if (fetched >= maxPages) throw new MalformedAnswerError(`the API's listing goes on past ${maxPages} pages, more than it can hold`);
-    visited.add(next);
-    const following = page.nextPage();
     page = following && (await readPage(following));
     if (!page) return;
   }
+}
+
+/** The request for the page after `page`, or undefined at the end; a loop or an endless listing is an error. */
+function nextPageOf<T>(
+  page: SdkPage<T>,
+  visited: Set<string>,
+  fetched: number,
+  maxPages: number,
+): Promise<SdkPage<T> | undefined> | undefined {
+  if (!page.nextPageUrl) return undefined;
+  const next = pageAddress(page.nextPageUrl);
+  if (visited.has(next)) throw new MalformedAnswerError(`the API's pages loop: the next page ${next} was already fetched`);
+  if (fetched >= maxPages) throw new MalformedAnswerError(`the API's listing goes on past ${maxPages} pages, more than it can hold`);
+  visited.add(next);
+  return page.nextPage();
 }
 
 /** Path and query: what tells pages apart (the origin is rewritten by --api-url anyway). */
@@ -91,7 +105,16 @@ async function readPage<T>(promise: Promise<SdkPage<T> | undefined>): Promise<Sd
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const camelCase = (key: string) => key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+/** The API's keys repeat on every item of every page: each is converted once. */
+const camelCased = new Map<string, string>();
+function camelCase(key: string): string {
+  let converted = camelCased.get(key);
+  if (converted === undefined) {
+    converted = key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+    camelCased.set(key, converted);
+  }
+  return converted;
+}
 
 /** The items of a page as received, when the page names its list key (Twilio's v1+ APIs do, in meta.key). */
 function rawItemsOf(page: SdkPage<unknown>): unknown[] | undefined {
@@ -106,16 +129,48 @@ function rawItemsOf(page: SdkPage<unknown>): unknown[] | undefined {
  * or wrong row. (The SDK fills missing dates with "now", so the check compares with what was received.)
  */
 function rowOf(instance: unknown, raw: unknown): Row {
-  const row: unknown = toPlain(instance);
+  const row: unknown = plainRow(instance);
   const known = (key: string) => isRecord(row) && row[key] !== undefined && row[key] !== null;
-  const fields = raw === undefined ? (isRecord(row) ? Object.keys(row) : []) : isRecord(raw) ? Object.keys(raw).map(camelCase) : [];
-  if (!isRecord(row) || !fields.some(known))
+  const hasKnownField =
+    raw === undefined
+      ? isRecord(row) && Object.keys(row).some(known)
+      : isRecord(raw) && Object.keys(raw).some((key) => known(camelCase(key)));
+  if (!isRecord(row) || !hasKnownField)
     throw new MalformedAnswerError("the API's answer is malformed: an item with none of the resource's fields");
   if ('sid' in row && typeof row.sid !== 'string') {
     throw new MalformedAnswerError(`the API's answer is malformed: an item whose sid is ${typeof row.sid}, not text`);
   }
   return row;
 }
+
+/**
+ * What JSON.parse(JSON.stringify(instance)) gives for an SDK instance, without serialising every row
+ * twice: its toJSON() fields, with undefined ones left out, dates as ISO text and numbers JSON cannot
+ * hold as null. Below the top level the values are the answer's own, parsed from JSON already.
+ */
+function plainRow(instance: unknown): unknown {
+  const json: unknown = hasToJson(instance) ? instance.toJSON() : instance;
+  if (!isRecord(json)) return toPlain(json);
+  const row: Row = {};
+  for (const key of Object.keys(json)) {
+    const value = json[key];
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    row[key] =
+      typeof value === 'number'
+        ? Number.isFinite(value)
+          ? value
+          : null
+        : value instanceof Date
+          ? value.toJSON()
+          : hasToJson(value)
+            ? toPlain(value)
+            : value;
+  }
+  return row;
+}
+
+const hasToJson = (value: unknown): value is { toJSON(): unknown } =>
+  typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function';
 
 /** Page size for a listing: fewer requests for big listings, no waste for small limits. */
 export function pageSizeFor(limit: number | undefined, max = 1000): number {

@@ -48,6 +48,26 @@ export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfter?: 
   return Math.floor(random() * ceiling);
 }
 
+/** An X-RateLimit-Reset this large is an epoch time in seconds (2001 onwards), smaller ones a count of seconds. */
+const EPOCH_SECONDS_FROM = 1e9;
+
+/**
+ * How long the server asked a client to wait, in seconds (as Retry-After spells it), or undefined.
+ * v2 answers a 429 with Retry-After; v3 with X-RateLimit-Reset, which the v3 spec types as a string without
+ * saying whether it is seconds to wait or the epoch second of the reset: both are read, Retry-After wins.
+ */
+export function serverWaitSeconds(
+  status: number,
+  headers: { retryAfter?: string; rateLimitReset?: string },
+  nowMs: number,
+): string | undefined {
+  if (headers.retryAfter !== undefined) return headers.retryAfter;
+  if (status !== 429 || headers.rateLimitReset === undefined) return undefined;
+  const reset = Number(headers.rateLimitReset);
+  if (!Number.isFinite(reset) || reset < 0) return undefined;
+  return String(reset >= EPOCH_SECONDS_FROM ? Math.max(0, Math.ceil(reset - nowMs / 1000)) : reset);
+}
+
 /** True for a failure after which a create may or may not have been applied. */
 export function isUncertainFailure(method: string, outcome: Outcome): boolean {
   if (method.toUpperCase() !== 'POST') return false;

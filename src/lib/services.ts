@@ -22,12 +22,20 @@ export interface ServiceFields {
   encryptionCredentialSid?: string;
 }
 
+/** A unique name that is a service SID's shape could never be looked up by name: every command would read it as the SID. */
+export function uniqueNameProblem(uniqueName: string): string | undefined {
+  if (!isSid(uniqueName, 'GA')) return undefined;
+  return `the unique name "${uniqueName}" looks like a service SID (GA + 32 hex digits): every command would read it as a SID, never as the name`;
+}
+
 /** Rules Twilio enforces, checked locally so the user hears them before a request. */
 export function checkServiceFields(fields: ServiceFields, current?: Row): void {
   const autoRedaction = fields.autoRedaction ?? (current?.autoRedaction as boolean | undefined) ?? false;
   if (fields.mediaRedaction && !autoRedaction) {
     throw new UsageError('--media-redaction needs auto redaction on', { hint: 'add --auto-redaction' });
   }
+  const nameProblem = fields.uniqueName === undefined ? undefined : uniqueNameProblem(fields.uniqueName);
+  if (nameProblem) throw new UsageError(nameProblem, { hint: 'choose a name that is not a SID' });
   if (fields.encryptionCredentialSid) parseSid(fields.encryptionCredentialSid, 'CR', '--encryption-credential-sid');
 }
 

@@ -2,13 +2,14 @@
 // non-interactive commands would do. The questions go through the Prompter interface (inquirer
 // in use, a script in tests); nothing here prints.
 import type { Twilio } from 'twilio';
-import { toCliError } from './errors.js';
+import { UsageError, toCliError } from './errors.js';
 import { readDefinitionParts, type DefinitionSources, EXAMPLE_SEPARATOR } from './operator-input.js';
 import { resultSchemaProblems, type GenerativeDefinition } from './operator-schema.js';
-import { attachOperators, createGenerativeOperator, listOperators, newDefinition } from './operators.js';
+import { assertNameFree, type NamedOperator } from './operator-names.js';
+import { attachOperators, createGenerativeOperator, customOperatorNames, listOperators, newDefinition } from './operators.js';
 import type { Row } from './output/types.js';
 import type { Choice, Prompter, Validator } from './prompter.js';
-import { createService, listServices, type ServiceFields, type WebhookMethod } from './services.js';
+import { createService, listServices, uniqueNameProblem, type ServiceFields, type WebhookMethod } from './services.js';
 import type { Files } from './adapters/files.js';
 
 /** Pre-selected in the checkbox list, as in the seed article. */
@@ -60,6 +61,20 @@ const readableOrEmpty =
     return problems.length ? problems.map((problem) => problem.replace(/^--\S+ /, '')).join('; ') : true;
   };
 
+/** A name no custom operator has yet: a second one would break every later lookup by that name. */
+const freeOperatorName =
+  (existing: NamedOperator[]): Validator =>
+  (value) => {
+    if (!value.trim()) return 'a name is required';
+    try {
+      assertNameFree(existing, value.trim());
+      return true;
+    } catch (error) {
+      if (error instanceof UsageError) return error.message;
+      throw error;
+    }
+  };
+
 const required =
   (what: string) =>
   (value: string): true | string =>
@@ -104,7 +119,7 @@ export async function askSetupPlan(prompter: Prompter, client: Twilio, files: Fi
   };
   const prebuilt = picked.map((operator) => ({ sid: operator.sid as string, friendlyName: operator.friendlyName as string }));
   const generative = (await prompter.confirm('Create a generative custom operator too?', false))
-    ? await askGenerative(prompter, files, log)
+    ? await askGenerative(prompter, files, log, await customOperatorNames(client))
     : undefined;
   return { service, prebuilt, generative };
 }
@@ -112,7 +127,11 @@ export async function askSetupPlan(prompter: Prompter, client: Twilio, files: Fi
 /** Asks again while the name is taken, rather than failing at the very end. */
 async function askFreeUniqueName(prompter: Prompter, client: Twilio, log: SetupLog): Promise<string> {
   for (;;) {
-    const uniqueName = (await prompter.input('Unique name of the service', { validate: required('a unique name') })).trim();
+    const uniqueName = (
+      await prompter.input('Unique name of the service', {
+        validate: (value) => (value.trim() ? (uniqueNameProblem(value.trim()) ?? true) : 'a unique name is required'),
+      })
+    ).trim();
     if (!(await serviceExists(client, uniqueName))) return uniqueName;
     log.warn(`a service named ${uniqueName} already exists; choose another name`);
   }
@@ -133,10 +152,10 @@ interface GenerativeAnswers {
 }
 
 /** Asks until the operator is valid (every problem shown each round), or the person gives up; a retry starts from the last answers. */
-async function askGenerative(prompter: Prompter, files: Files, log: SetupLog): Promise<SetupPlan['generative']> {
+async function askGenerative(prompter: Prompter, files: Files, log: SetupLog, existing: NamedOperator[]): Promise<SetupPlan['generative']> {
   let last: GenerativeAnswers = { example: [] };
   for (;;) {
-    last = await askGenerativeOnce(prompter, files, last);
+    last = await askGenerativeOnce(prompter, files, last, existing);
     const sources: DefinitionSources = {
       prompt: last.prompt,
       schema: last.schema,
@@ -150,8 +169,13 @@ async function askGenerative(prompter: Prompter, files: Files, log: SetupLog): P
   }
 }
 
-async function askGenerativeOnce(prompter: Prompter, files: Files, last: GenerativeAnswers): Promise<GenerativeAnswers> {
-  const name = (await prompter.input('Name of the operator', { default: last.name, validate: required('a name') })).trim();
+async function askGenerativeOnce(
+  prompter: Prompter,
+  files: Files,
+  last: GenerativeAnswers,
+  existing: NamedOperator[],
+): Promise<GenerativeAnswers> {
+  const name = (await prompter.input('Name of the operator', { default: last.name, validate: freeOperatorName(existing) })).trim();
   const how = await prompter.select(
     'How do you want to write the prompt?',
     [

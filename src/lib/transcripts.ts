@@ -36,6 +36,8 @@ export type TranscribeOutcome = 'created' | 'exists' | 'recreated';
 export interface Transcribed {
   outcome: TranscribeOutcome;
   transcript: Row;
+  /** With `force`: the SID of the transcript deleted to make room. */
+  deletedSid?: string;
 }
 
 /** Twilio's limit on CustomerKey, in characters. */
@@ -59,11 +61,13 @@ export async function transcribe(client: Twilio, request: TranscribeRequest): Pr
   checkCustomerKey(request.customerKey);
   const recordingSid = 'recordingSid' in request.source ? request.source.recordingSid : undefined;
   let outcome: TranscribeOutcome = 'created';
+  let deletedSid: string | undefined;
   if (recordingSid && !request.createFirst) {
     const existing = await findTranscriptOfRecording(client, recordingSid);
     if (existing && !request.force) return { outcome: 'exists', transcript: existing };
     if (existing) {
-      await client.intelligence.v2.transcripts(existing.sid as string).remove();
+      deletedSid = existing.sid as string;
+      await client.intelligence.v2.transcripts(deletedSid).remove();
       outcome = 'recreated';
     }
   }
@@ -76,13 +80,13 @@ export async function transcribe(client: Twilio, request: TranscribeRequest): Pr
       customerKey,
       mediaStartTime: request.mediaStartTime,
     });
-    return { outcome, transcript: toPlain(created) };
+    return { outcome, transcript: toPlain(created), deletedSid };
   } catch (error) {
     // The create may have landed though its answer was lost, or someone else transcribed the recording
     // between our look and our create: either way the recording's transcript is the answer.
     const mayExist = error instanceof UncertainWriteError || httpStatusOf(error) === CONFLICT;
     const existing = recordingSid && mayExist ? await findTranscriptOfRecording(client, recordingSid) : undefined;
-    if (existing) return { outcome: error instanceof UncertainWriteError ? outcome : 'exists', transcript: existing };
+    if (existing) return { outcome: error instanceof UncertainWriteError ? outcome : 'exists', transcript: existing, deletedSid };
     throw error;
   }
 }
@@ -102,7 +106,7 @@ async function callSidOf(client: Twilio, recordingSid: string): Promise<string> 
       throw new NotFoundError(`recording ${recordingSid} was not found in this account`, {
         code: cliError.code,
         moreInfo: cliError.moreInfo,
-        hint: 'give --customer-key to skip the lookup',
+        hint: 'check the recording SID, and that the credentials are for the account that has it (`ci doctor` shows them)',
       });
     throw cliError;
   }

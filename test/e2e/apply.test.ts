@@ -101,9 +101,12 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
 
     const changed = await ci(['diff', '-f', setup, '--exit-code']);
     expect(changed.code).toBe(6);
+    // A long prompt changed: a line diff, not two truncated strings.
     expect(changed.stdout).toMatch(
-      /~ update operator test-operator \(LY[0-9a-f]{32}, version 1\)\n {4}prompt: "この会話は[^\n]*… → "Classify the feedback as pricing or other.\\n"/,
+      /~ update operator test-operator \(LY[0-9a-f]{32}, version 1\)\n {4}prompt:\n {6}- この会話は[^\n]*\n(?: {6}- [^\n]*\n)*/,
     );
+    expect(changed.stdout).toContain('\n      + Classify the feedback as pricing or other.\n');
+    expect(changed.stdout).not.toContain('…');
     expect(changed.stderr).toBe('ci: the plan has changes: 1 to update\n');
 
     const applied = await ci(['apply', '-f', setup, '--yes', '--json']);

@@ -27,7 +27,7 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
   await sdk.intelligence.v2.operatorAttachment(service.sid, operator.sid).create();
 
   const serve = await startCi(
-    ['serve', '--service', 'test-ci', '--phone-number', '+15005550001', '--fetch-results', '--once', '--json'],
+    ['serve', '--service', 'test-ci', '--phone-number', '+15005550001', '--fetch-results', '--once', '--ndjson'],
     env,
   );
   expect(serve.first.phoneNumber).toBe('+15005550001');
@@ -82,7 +82,10 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
   const [results] = byEvent('results');
   const json = (defined(results).operatorResults as Array<Record<string, unknown>>).find((result) => result.operatorType === 'json');
   expect(json).toMatchObject({ name: 'test-operator', jsonResults: { category: 'other', emotion: 'negative' } });
-  expect(serve.stderr()).toBe(`warning: ${HOST_HEADER_WARNING}\n`);
+  // Started before `ci webhook set`, it said so, with the command that was then run.
+  expect(serve.stderr()).toBe(
+    `warning: ${HOST_HEADER_WARNING}\nwarning: the webhook URL of service test-ci is not set, not at this server; to point it here: ci webhook set test-ci ${String(serve.first.webhookUrl)}\n`,
+  );
 });
 
 it('ci webhook set refuses a bad URL, method or service', async () => {
@@ -114,7 +117,7 @@ it('ci emulator call refuses bad input and reports a handler that refuses it', a
   const unreachable = await ci(['emulator', 'call', '--to', 'http://127.0.0.1:9/incoming-call'], { env });
   expect(unreachable.code).toBe(1);
   expect(unreachable.stderr).toMatch(/^ci: the call failed after 0 step\(s\): POST http:\/\/127\.0\.0\.1:9\/incoming-call failed/);
-  const serve = await startCi(['serve', '--service', 'test-ci', '--json', '--auth-token', 'another-token'], env);
+  const serve = await startCi(['serve', '--service', 'test-ci', '--ndjson', '--auth-token', 'another-token'], env);
   try {
     const refused = await ci(['emulator', 'call', '--to', serve.first.voiceUrl as string], { env });
     expect(refused.code).toBe(1);

@@ -68,6 +68,7 @@ describe('ci doctor', () => {
       '--api-url reachable',
       'clock skew',
       'authenticated API call',
+      'v3 API call',
     ]) {
       expect(passed.stdout).toMatch(new RegExp(`^✓ ${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `, 'm'));
     }
@@ -82,7 +83,7 @@ describe('ci doctor', () => {
     expect(report.checks.filter((check) => !check.ok)).toEqual([
       { name: 'config file', ok: false, detail: `${path} has mode 0644: other users can read the secrets in it`, fix: `chmod 600 ${path}` },
     ]);
-    expect(failed.stderr).toMatch(/ci: 1 of 8 checks failed: config file\n$/);
+    expect(failed.stderr).toMatch(/ci: 1 of 9 checks failed: config file\n$/);
   });
 
   it('fails with a fix when there are no credentials and the API URL does not answer', async () => {

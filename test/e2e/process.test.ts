@@ -75,12 +75,11 @@ export async function load(url, context, next) { appendFileSync(process.env.CI_T
     return { ...run, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
   }
 
-  it('--version loads neither the CLI nor commander; --help loads no SDK, prompts or command code', async () => {
+  it('--version loads nothing of the CLI or its dependencies; --help loads no SDK, prompts or command code', async () => {
     const version = await modulesLoadedBy(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    expect(version.modules.some((url) => url.endsWith('/dist/version.js'))).toBe(true);
-    expect(version.modules.filter((url) => /\/dist\/cli\.js$|\/node_modules\/commander\//.test(url))).toEqual([]);
+    expect(version.modules.filter((url) => /\/dist\/|\/node_modules\//.test(url))).toEqual([]);
 
     const help = await modulesLoadedBy(['--help']);
     expect(help.code).toBe(0);

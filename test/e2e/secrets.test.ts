@@ -61,13 +61,13 @@ describe('ci profiles add without the secret in its arguments', () => {
 
 describe('servers without the secret in their arguments', () => {
   it('ci emulator start reads its auth token from stdin', async () => {
-    const emulator = await startCi(['emulator', 'start', '--json', '--no-profile', '--auth-token-stdin'], {}, 'stdin-emulator-token\n');
+    const emulator = await startCi(['emulator', 'start', '--ndjson', '--no-profile', '--auth-token-stdin'], {}, 'stdin-emulator-token\n');
     expect(await emulator.stop()).toBe(0);
     expect(emulator.first).toMatchObject({ event: 'listening', authToken: 'stdin-emulator-token' });
   });
 
   it('ci emulator start takes TWILIO_CI_EMULATOR_AUTH_TOKEN', async () => {
-    const emulator = await startCi(['emulator', 'start', '--json', '--no-profile'], {
+    const emulator = await startCi(['emulator', 'start', '--ndjson', '--no-profile'], {
       TWILIO_CI_EMULATOR_AUTH_TOKEN: 'env-emulator-token',
     });
     expect(await emulator.stop()).toBe(0);
@@ -76,7 +76,7 @@ describe('servers without the secret in their arguments', () => {
 
   it('ci webhook listen checks signatures with the token read from stdin', async () => {
     const env = { TWILIO_ACCOUNT_SID: ACCOUNT, TWILIO_API_KEY: DEFAULT_API_KEY_SID, TWILIO_API_SECRET: TEST_API_KEY_SECRET };
-    const listener = await startCi(['webhook', 'listen', '--json', '--auth-token-stdin'], env, `${TEST_AUTH_TOKEN}\n`);
+    const listener = await startCi(['webhook', 'listen', '--ndjson', '--auth-token-stdin'], env, `${TEST_AUTH_TOKEN}\n`);
     const url = listener.first.url as string;
     const params = { event_type: 'voice_intelligence_transcript_available', transcript_sid: 'GT' + 'a'.repeat(32) };
     const response = await fetch(url, {
@@ -95,7 +95,7 @@ describe('servers without the secret in their arguments', () => {
       TWILIO_API_SECRET: TEST_API_KEY_SECRET,
       TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
     };
-    const listener = await startCi(['webhook', 'listen', '--json'], env);
+    const listener = await startCi(['webhook', 'listen', '--ndjson'], env);
     expect(await listener.stop()).toBe(0);
     expect(listener.first).toMatchObject({ event: 'listening' });
   });

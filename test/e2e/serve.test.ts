@@ -27,7 +27,7 @@ const callParams = {
 describe('ci serve /incoming-call', () => {
   let serve: RunningCi;
   beforeAll(async () => {
-    serve = await startCi(['serve', '--json'], env);
+    serve = await startCi(['serve', '--ndjson'], env);
   });
   afterAll(async () => {
     expect(await serve.stop()).toBe(0);
@@ -132,7 +132,7 @@ describe('ci serve flags', () => {
     const serve = await startCi(
       [
         'serve',
-        '--json',
+        '--ndjson',
         '--public-url',
         'https://abc.example.com',
         '--greeting',

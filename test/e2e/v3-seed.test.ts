@@ -86,7 +86,7 @@ describe('the seed on v3', () => {
     const result = await run(['configurations', 'create', '--name', 'lone', '--operator', 'Sentiment Analysis']);
     expect(result.code).toBe(0);
     const refused = await run(['rules', 'run', 'lone', '1', 'conv_conversation_01hx0000000000000000000000']);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('the rule execution was refused');
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain('conv_conversation_01hx0000000000000000000000 was not found (Twilio error 20404');
   });
 });

@@ -52,7 +52,7 @@ describe('ci webhook listen', () => {
   };
 
   beforeAll(async () => {
-    listener = await startCi(['webhook', 'listen', '--json'], env);
+    listener = await startCi(['webhook', 'listen', '--ndjson'], env);
     url = listener.first.url as string;
   });
   afterAll(async () => {
@@ -149,7 +149,7 @@ describe('ci webhook listen', () => {
 
 describe('ci webhook listen options', () => {
   it('checks signatures against --public-url behind a tunnel', async () => {
-    const listener = await startCi(['webhook', 'listen', '--json', '--public-url', 'https://tunnel.example.com'], env);
+    const listener = await startCi(['webhook', 'listen', '--ndjson', '--public-url', 'https://tunnel.example.com'], env);
     try {
       const local = listener.first.url as string;
       expect(listener.first.publicUrl).toBe('https://tunnel.example.com/ci-webhook');
@@ -165,7 +165,7 @@ describe('ci webhook listen options', () => {
   });
 
   it('--once --json hands the event to a script and exits 0; the emulator delivers it signed', async () => {
-    const listener = await startCi(['webhook', 'listen', '--once', '--json'], env);
+    const listener = await startCi(['webhook', 'listen', '--once', '--ndjson'], env);
     const url = listener.first.url as string;
     const log: string[] = [];
     await notifyTranscriptAvailable(
@@ -202,7 +202,7 @@ describe('ci webhook listen options', () => {
     const out = join(dir, 'event.txt');
     // In dir: had the key become shell syntax, `touch pwned` would have made a file there.
     const script = `cd '${dir}' && printf '%s|%s|%s|%s' "$TRANSCRIPT_SID" "$CUSTOMER_KEY" "$SERVICE_SID" "$EVENT_TYPE" > '${out}'`;
-    const listener = await startCi(['webhook', 'listen', '--once', '--json', '--exec', script], env);
+    const listener = await startCi(['webhook', 'listen', '--once', '--ndjson', '--exec', script], env);
     const crafted = '$(touch pwned); `touch pwned`';
     expect((await sendSigned(TEST_AUTH_TOKEN, { url: listener.first.url as string, method: 'POST', params: event(crafted) })).status).toBe(
       200,
@@ -224,7 +224,7 @@ describe('ci webhook listen options', () => {
     });
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/app/hook`;
-    const listener = await startCi(['webhook', 'listen', '--once', '--json', '--forward-to', targetUrl], env);
+    const listener = await startCi(['webhook', 'listen', '--once', '--ndjson', '--forward-to', targetUrl], env);
     try {
       const sent = await sendSigned(TEST_AUTH_TOKEN, { url: listener.first.url as string, method: 'POST', params: event() });
       expect(await listener.exited).toBe(0);
@@ -243,7 +243,7 @@ describe('ci webhook listen options', () => {
   });
 
   it('--no-verify warns at start and accepts unsigned requests', async () => {
-    const listener = await startCi(['webhook', 'listen', '--no-verify', '--once', '--json'], {});
+    const listener = await startCi(['webhook', 'listen', '--no-verify', '--once', '--ndjson'], {});
     expect(listener.stderr()).toMatch(/^warning: --no-verify/);
     const response = await rawRequest(listener.first.url as string, {
       headers: { 'Content-Type': FORM },

@@ -73,7 +73,7 @@ describe('ci webhook listen: replays', () => {
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     const forwardTo = `http://127.0.0.1:${(target.address() as AddressInfo).port}/hook`;
     listener = await startCi(
-      ['webhook', 'listen', '--json', '--exec', `echo "$CUSTOMER_KEY" >> '${execLog}'`, '--forward-to', forwardTo],
+      ['webhook', 'listen', '--ndjson', '--exec', `echo "$CUSTOMER_KEY" >> '${execLog}'`, '--forward-to', forwardTo],
       env,
     );
     url = listener.first.url as string;
@@ -139,7 +139,7 @@ describe('ci webhook listen: replays', () => {
 
 describe('ci webhook listen --public-url', () => {
   it('does not warn about the Host header', async () => {
-    const listener = await startCi(['webhook', 'listen', '--json', '--public-url', 'https://tunnel.example.com'], env);
+    const listener = await startCi(['webhook', 'listen', '--ndjson', '--public-url', 'https://tunnel.example.com'], env);
     expect(await listener.stop()).toBe(0);
     expect(listener.stderr()).not.toMatch(/Host header/);
   });

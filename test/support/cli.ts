@@ -11,6 +11,8 @@ export interface InProcessOptions {
   stdin?: string;
   /** stdout, stderr and stdin are terminals (default: piped, as in CI). */
   tty?: boolean;
+  /** stderr alone is a terminal. */
+  stderrTty?: boolean;
   columns?: number;
   /** Answers for the prompts, in order (see scriptedPrompter). */
   prompter?: Prompter;
@@ -32,7 +34,13 @@ function testEnv(extra: Record<string, string | undefined> = {}): Record<string,
 
 /** Starts `ci ARGS…` in-process; `proc.signal('SIGINT')` is Ctrl-C. */
 export function startCi(args: string[], options: InProcessOptions = {}): RunningCi {
-  const proc = fakeProcess({ tty: options.tty, columns: options.columns, env: testEnv(options.env), stdin: options.stdin });
+  const proc = fakeProcess({
+    tty: options.tty,
+    stderrTty: options.stderrTty,
+    columns: options.columns,
+    env: testEnv(options.env),
+    stdin: options.stdin,
+  });
   const { prompter } = options;
   const overrides = {
     ...(prompter ? { prompter: () => Promise.resolve(prompter) } : {}),

@@ -10,9 +10,15 @@ import {
 import { TEST_API_KEY_SECRET, TEST_AUTH_TOKEN } from './secrets.js';
 
 /** Twilio's OpenAPI files for every API the emulator serves (cached in .cache/ by scripts/fetch-spec.mjs). */
-export const SPEC_FILES = ['twilio_intelligence_v2.json', 'twilio_intelligence_v3.json', 'twilio_api_v2010.json'].map((file) =>
-  fileURLToPath(new URL(`../../.cache/twilio-oai/${file}`, import.meta.url)),
-);
+export const SPEC_FILES = [
+  'twilio_intelligence_v2.json',
+  'twilio_intelligence_v3.json',
+  'twilio_api_v2010.json',
+  'twilio_conversations_v2.json',
+  'twilio_memory_v1.json',
+  'twilio_voice_v2.json',
+  'twilio_voice_v3.json',
+].map((file) => fileURLToPath(new URL(`../../.cache/twilio-oai/${file}`, import.meta.url)));
 
 let checker: SpecChecker | undefined;
 /** One checker per test file: compiling the schemas is the slow part. */

@@ -14,6 +14,8 @@ export interface FakeProcess extends ProcessLike {
 export interface FakeProcessOptions {
   /** stdout, stderr and stdin are terminals (default: all piped). */
   tty?: boolean;
+  /** stderr alone is a terminal (stdout piped): what `ci … | jq` on a terminal has. */
+  stderrTty?: boolean;
   /** Terminal width (default 120). */
   columns?: number;
   env?: Record<string, string | undefined>;
@@ -22,9 +24,9 @@ export interface FakeProcessOptions {
 }
 
 /** In-memory streams with TTY flags and a width of our choosing, for driving main() in-process. */
-export function fakeProcess({ tty = false, columns = 120, env = {}, stdin = '' }: FakeProcessOptions = {}): FakeProcess {
+export function fakeProcess({ tty = false, stderrTty = tty, columns = 120, env = {}, stdin = '' }: FakeProcessOptions = {}): FakeProcess {
   const stdout = Object.assign(new PassThrough(), { isTTY: tty, columns });
-  const stderr = Object.assign(new PassThrough(), { isTTY: tty });
+  const stderr = Object.assign(new PassThrough(), { isTTY: stderrTty });
   const input = Object.assign(new PassThrough(), { isTTY: tty });
   input.end(stdin);
   let out = '';

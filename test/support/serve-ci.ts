@@ -74,7 +74,7 @@ export function startServer(args: string[], options: InProcessOptions = {}): Run
   return server;
 }
 
-/** Starts a server command with --json and waits for its first stdout line. */
+/** Starts a server command with --ndjson and waits for its first stdout line. */
 export async function startCi(args: string[], env: Record<string, string | undefined>, stdin?: string): Promise<RunningCi> {
   const server = startServer(args, { env, stdin });
   const linesUpTo = async (count: number) => {

@@ -82,6 +82,7 @@ describe('loading a configuration file', () => {
         prompt: 'Classify.',
         schema: { type: 'object', properties: { a: { type: 'string' } } },
         examples: [{ input: 'hi', output: '{"a":"b"}' }],
+        where: `${path}:2:5`,
       },
     ]);
 

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../src/lib/config.js';
-import { maskSecret, resolveCredentials } from '../../src/lib/credentials.js';
+import { NO_PROFILES, environmentDecides, maskSecret, resolveCredentials } from '../../src/lib/credentials.js';
 import { maskedProfile } from '../../src/lib/profiles.js';
 import { tempConfigHome } from '../support/run-ci.js';
 
@@ -81,6 +81,17 @@ describe('credential precedence', () => {
     }
     expect(error).toMatchObject({ exitCode: 3 });
     expect((error as { hint: string }).hint).toMatch(/ci login.*TWILIO_ACCOUNT_SID.*ci emulator start/);
+  });
+
+  // A run the environment decides never opens the config file (conf and ajv stay unloaded): the answer is the same.
+  it('says when the environment alone decides, and then needs no profiles', async () => {
+    const { env, config } = await storeWithProfiles();
+    const fullEnv = { ...env, TWILIO_ACCOUNT_SID: AC_ENV, TWILIO_AUTH_TOKEN: 'env-token' };
+    expect(environmentDecides({}, fullEnv)).toBe(true);
+    expect(resolveCredentials({}, fullEnv, NO_PROFILES)).toEqual(resolveCredentials({}, fullEnv, config));
+    expect(environmentDecides({ profile: 'main' }, fullEnv)).toBe(false);
+    expect(environmentDecides({}, { ...fullEnv, TWILIO_AUTH_TOKEN: undefined })).toBe(false);
+    expect(environmentDecides({}, env)).toBe(false);
   });
 
   it('names the known profiles when a selected one does not exist', async () => {

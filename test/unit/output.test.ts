@@ -32,6 +32,23 @@ describe('output layer', () => {
     expect(out()).toBe('SID\tUNIQUE NAME\nGA1\talpha\nGA2\ttab\\there\n');
   });
 
+  // A write(2) per row was a tenth of a 50,000-row listing's time: rows go out in chunks, the bytes unchanged.
+  it('writes a long --ndjson or --json listing in a few chunks, not once per row', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({ sid: `GT${i}`, nested: { i } }));
+    for (const options of [{ ndjson: true }, { json: true }]) {
+      const { io, out } = ioFor(false);
+      let writes = 0;
+      const write = io.stdout.write.bind(io.stdout);
+      io.stdout.write = (chunk: string) => (writes++, write(chunk));
+      await render(io, { kind: 'list', rows: many, columns: [{ key: 'sid' }] }, options);
+      const expected = options.ndjson
+        ? many.map((r) => `${JSON.stringify(r)}\n`).join('')
+        : `[${many.map((r, i) => `${i ? ',' : ''}\n  ${JSON.stringify(r)}`).join('')}\n]\n`;
+      expect(out()).toBe(expected);
+      expect(writes).toBeLessThan(10);
+    }
+  });
+
   it('drops the header with --no-header', async () => {
     const { io, out } = ioFor(false);
     await render(io, list(), { header: false });

@@ -40,6 +40,37 @@ describe('streamPages', () => {
     expect(limited.fetched()).toBe(2);
   });
 
+  // The server works on the next page while this one's rows are printed.
+  it('asks for the next page before handing out the rows of this one', async () => {
+    const chain = pages(
+      (i) => [row(2 * i), row(2 * i + 1)],
+      (i) => (i < 2 ? i + 1 : undefined),
+    );
+    const rows = streamPages(chain.first());
+    await rows.next();
+    expect(chain.fetched()).toBe(2);
+    await rows.return(undefined);
+  });
+
+  // Rows are made without a JSON round trip per row; what they hold must not change.
+  it('gives each row what JSON gives for the instance: dates as text, undefined fields left out, NaN as null', async () => {
+    const instance = {
+      toJSON: () => ({
+        sid: 'GT' + '0'.repeat(32),
+        dateCreated: new Date('2026-01-02T03:04:05Z'),
+        dateUpdated: new Date('not a date'),
+        duration: Number.NaN,
+        missing: undefined,
+        channel: { media_properties: { source_sid: 'RE1' } },
+        status: 'completed',
+      }),
+    };
+    const [got] = await allRows(Promise.resolve({ instances: [instance], nextPage: () => undefined }));
+    const expected: unknown = JSON.parse(JSON.stringify(instance));
+    expect(got).toEqual(expected);
+    expect(Object.keys(got ?? {})).toEqual(Object.keys(expected as object));
+  });
+
   it('ends with an error when a page points at itself', async () => {
     const chain = pages(
       (i) => [row(i)],

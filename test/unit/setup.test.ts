@@ -112,6 +112,7 @@ describe('ci setup', () => {
       '',
       keepChecked({}),
       true,
+      'feedback category and emotion', // the name of the operator made above: asked again at once
       'Broken',
       'inline',
       'p',
@@ -126,7 +127,12 @@ describe('ci setup', () => {
     ]);
     const proc = fakeProcess({ tty: true, env });
     expect(await main(argv('setup'), proc, { prompter: () => Promise.resolve(prompter) })).toBe(2);
-    expect(prompter.refused).toEqual([expect.stringMatching(/missing\.json: cannot read it \(no such file\)$/)]);
+    expect(prompter.refused).toEqual([
+      expect.stringMatching(
+        /^Name of the operator: an operator named "feedback category and emotion" already exists \(operator LY[0-9a-f]{32} has it\)$/,
+      ),
+      expect.stringMatching(/missing\.json: cannot read it \(no such file\)$/),
+    ]);
     expect(proc.err()).toMatch(/warning: the operator is not valid: example 1: the output is not JSON/);
     expect(proc.err()).toContain('warning: a service named test-ci already exists; choose another name');
     expect(proc.err()).toContain('PII redaction on (media too)');

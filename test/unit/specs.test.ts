@@ -1,4 +1,5 @@
 // The command specs: every one builds, documents itself, and parses to typed options without running.
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { loadAllCommands } from '../../src/commands/index.js';
 import { buildProgram } from '../../src/commands/program.js';
@@ -11,6 +12,14 @@ function* verbsOf(spec: Verb | Group, path: string[] = []): Generator<[string, V
   const here = [...path, spec.name];
   if (spec.kind === 'verb') yield [here.join(' '), spec];
   else for (const child of spec.commands) yield* verbsOf(child, here);
+}
+
+/** A command's whole help, as `--help` prints it (examples included). */
+function helpText(command: Command): string {
+  let text = '';
+  command.configureOutput({ writeOut: (chunk) => void (text += chunk) });
+  command.outputHelp();
+  return text;
 }
 
 describe('command specs', () => {
@@ -28,6 +37,14 @@ describe('command specs', () => {
     }
   });
 
+  it('every group command shows examples in its help', async () => {
+    const program = await buildProgram(buildIO(fakeProcess(), []), async () => {}, 'all');
+    const groups = (command: Command): Command[] =>
+      command.commands.filter((child) => child.commands.length).flatMap((child) => [child, ...groups(child)]);
+    expect(groups(program).length).toBeGreaterThan(5);
+    for (const group of groups(program)) expect(helpText(group), group.name()).toMatch(/Examples:\n {2}\$ ci /);
+  });
+
   it('parse to typed options and arguments without loading or running the verb', async () => {
     const parsed = await parseCi(['services', 'update', 'test-ci', '--webhook-method', 'post', '--no-auto-transcribe', '--json']);
     expect(parsed.verb.name).toBe('update');
@@ -37,7 +54,9 @@ describe('command specs', () => {
   });
 
   it('give list commands the output and paging flags from their kind, --limit and --all exclusive', async () => {
-    expect((await parseCi(['services', 'list', '--limit', '3', '--ndjson'])).options).toMatchObject({ limit: 3, ndjson: true });
+    // A list verb reads one row more than it shows, so the output can say that the listing went on.
+    expect((await parseCi(['services', 'list', '--limit', '3', '--ndjson'])).options).toMatchObject({ limit: 4, ndjson: true });
+    expect((await parseCi(['services', 'list'])).options).toMatchObject({ limit: 51 });
     await expect(parseCi(['services', 'list', '--limit', '3', '--all'])).rejects.toThrow(/cannot be used with option '--all'/);
   });
 

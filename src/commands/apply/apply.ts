@@ -18,7 +18,7 @@ export const run: Run<typeof applySpec> = async (ctx, flags) => {
     ctx.client,
     flags.file,
     { env: ctx.env, files: ctx.files, allowEnv: flags.allowEnv, allowOutsideFiles: flags.allowOutsideFiles },
-    { prune: flags.prune },
+    { prune: flags.prune, allowDuplicateName: flags.allowDuplicateName },
   );
   if (steps.length && !flags.yes) {
     ctx.log.progress(planText(file, steps, makeStyle(ctx.io.color, ctx.io.stderrIsTTY)));

@@ -9,7 +9,7 @@ export const run: Run<typeof diffSpec> = async (ctx, flags) => {
     ctx.client,
     flags.file,
     { env: ctx.env, files: ctx.files, allowEnv: flags.allowEnv, allowOutsideFiles: flags.allowOutsideFiles },
-    { prune: flags.prune },
+    { prune: flags.prune, allowDuplicateName: flags.allowDuplicateName },
   );
   return {
     kind: 'view',

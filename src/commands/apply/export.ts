@@ -4,8 +4,8 @@ import type { Run } from '../spec.js';
 import type { exportSpec } from './specs.js';
 
 export const run: Run<typeof exportSpec> = async (ctx, flags) => {
-  const document = exportDocument(await fetchCurrentState(await ctx.client()), flags.service);
-  if (flags.format === 'json') return { kind: 'text', text: JSON.stringify(document, null, 2) };
+  const document = exportDocument(await fetchCurrentState(await ctx.client(), { v3: !flags.service?.length }), flags.service);
+  if (flags.format === 'json' || flags.json) return { kind: 'text', text: JSON.stringify(document, null, 2) };
   const { stringify } = await import('yaml');
   return { kind: 'text', text: `# Exported by \`ci export\`; apply with \`ci apply -f FILE\`.\n${stringify(document, { lineWidth: 0 })}` };
 };

@@ -13,6 +13,10 @@ const FILE_GUARD_FLAGS = {
     '--allow-outside-files',
     "let promptFile, schemaFile and examplesFile name files outside the configuration file's directory",
   ),
+  allowDuplicateName: flag.bool(
+    '--allow-duplicate-name',
+    'create an operator although another operator already has its name (lookups by that name then need the SID or ID)',
+  ),
 };
 
 export const applySpec = verb({
@@ -52,6 +56,7 @@ export const exportSpec = verb({
   flags: {
     service: flag.list('--service <service>', 'only this service (unique name or SID) and the operators it uses; repeatable'),
     format: flag.withDefault(flag.choice('--format <format>', ['yaml', 'json'] as const, 'yaml or json'), 'yaml'),
+    json: flag.bool('--json', 'the same as --format json', { conflicts: ['format'] }),
   },
   examples: ['ci export > intelligence.yaml', 'ci --profile test export --service test-ci | ci --profile prod diff -f -'],
 });

@@ -11,19 +11,42 @@ import type { completionSpec } from './specs.js';
 
 const SCRIPTS: Partial<Record<string, (tree: CompletionCommand) => string>> = { bash: bashScript, zsh: zshScript, fish: fishScript };
 
+/** Names of one kind in the account: operators of both generations (a name says nothing of its generation). */
+async function loadNames(ctx: Context, kind: NameKind): Promise<string[]> {
+  const client = await ctx.client();
+  const field = (rows: Row[], key: string) => rows.map((row) => String(row[key]));
+  switch (kind) {
+    case 'services':
+      return field(await collect((await import('../../lib/services.js')).listServices(client)), 'uniqueName');
+    case 'configurations':
+      return field(await (await import('../../lib/v3/configurations.js')).listConfigurations(client), 'displayName');
+    case 'operators': {
+      // An account may have only one generation: each listing that fails completes nothing of its own.
+      const [classic, v3] = await Promise.all([
+        collect((await import('../../lib/operators.js')).listOperators(client)).then(
+          (rows) => field(rows, 'friendlyName'),
+          () => [],
+        ),
+        (await import('../../lib/v3/operators.js')).listOperators(client).then(
+          (rows) => field(rows, 'displayName'),
+          () => [],
+        ),
+      ]);
+      return [...new Set([...classic, ...v3])];
+    }
+  }
+}
+
+async function collect(rows: AsyncIterable<Row>): Promise<Row[]> {
+  const all: Row[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
+}
+
 async function namesOf(ctx: Context, kind: NameKind): Promise<string[]> {
   const credentials = await ctx.credentials();
   const path = namesCachePath(ctx.env, kind, `${credentials.accountSid} ${credentials.apiUrl ?? ''}`);
-  return cachedNames(path, ctx.now(), async () => {
-    const client = await ctx.client();
-    const rows: AsyncIterable<Row> =
-      kind === 'services'
-        ? (await import('../../lib/services.js')).listServices(client)
-        : (await import('../../lib/operators.js')).listOperators(client);
-    const names: string[] = [];
-    for await (const row of rows) names.push(String(kind === 'services' ? row.uniqueName : row.friendlyName));
-    return names;
-  });
+  return cachedNames(path, ctx.now(), () => loadNames(ctx, kind));
 }
 
 export const run: Run<typeof completionSpec> = async (ctx, flags, shell) => {

@@ -11,15 +11,18 @@ import {
   probe,
   proxyCheck,
   regionEdgeCheck,
+  v3ApiCallCheck,
+  type CallOutcome,
   type Check,
 } from '../../lib/doctor.js';
-import { CliError, ExitCode, toCliError } from '../../lib/errors.js';
+import type { Twilio } from 'twilio';
+import { CliError, errorText, ExitCode, toCliError } from '../../lib/errors.js';
 import type { Style } from '../../lib/output/types.js';
 import type { Run } from '../spec.js';
 import type { doctorSpec } from './specs.js';
 
 /** Times one authenticated request, without retries: doctor reports what happens now. */
-async function authenticatedCall(ctx: Context, credentials: Credentials): Promise<Parameters<typeof apiCallCheck>[0]> {
+async function authenticatedCall(ctx: Context, credentials: Credentials, call: (client: Twilio) => Promise<unknown>): Promise<CallOutcome> {
   const started = Date.now();
   try {
     const { createTwilioClient } = await import('../../lib/client.js');
@@ -27,11 +30,11 @@ async function authenticatedCall(ctx: Context, credentials: Credentials): Promis
       { ...credentials, maxRetries: 0 },
       { signal: ctx.signal, allowInsecureHttp: ctx.globals.allowInsecureHttp },
     );
-    const page = await client.intelligence.v2.services.page({ pageSize: 1 });
-    return { ms: Date.now() - started, count: page.instances.length };
+    await call(client);
+    return { ms: Date.now() - started };
   } catch (error) {
     const cliError = toCliError(error);
-    return { error: cliError.message, hint: cliError.hint };
+    return { error: errorText(cliError), hint: cliError.hint };
   }
 }
 
@@ -57,7 +60,12 @@ export const run: Run<typeof doctorSpec> = async (ctx) => {
   const reached = await probe(base);
   checks.push(endpointCheck(base, reached, Boolean(apiUrl)));
   if (!reached.error) checks.push(clockCheck(reached.serverDate, sentAt, ctx.now()));
-  if (credentials) checks.push(apiCallCheck(await authenticatedCall(ctx, credentials)));
+  if (credentials) {
+    checks.push(apiCallCheck(await authenticatedCall(ctx, credentials, (client) => client.intelligence.v2.services.page({ pageSize: 1 }))));
+    checks.push(
+      v3ApiCallCheck(await authenticatedCall(ctx, credentials, (client) => client.intelligence.v3.operators.page({ pageSize: 1 }))),
+    );
+  }
 
   const failed = checks.filter((check) => !check.ok);
   return {

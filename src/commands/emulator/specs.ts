@@ -6,7 +6,7 @@ export const start = verb({
   summary: 'serve the Intelligence v2 REST API on loopback until Ctrl-C',
   output: 'stream',
   flags: {
-    port: flag.withDefault(flag.int('--port <n>', 'port (0 picks a free one)', { min: 0 }), 0),
+    port: flag.withDefault(flag.port('--port <n>', 'port (0 picks a free one)'), 0),
     host: flag.withDefault(flag.string('--host <host>', 'address to listen on'), '127.0.0.1'),
     accountSid: flag.string('--account-sid <AC…>', 'account SID it accepts (default: a fixed emulator SID)'),
     authTokenStdin: flag.bool(

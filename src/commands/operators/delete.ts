@@ -1,5 +1,6 @@
 import { confirmDestructive } from '../../lib/confirm.js';
-import { deleteCustomOperator, resolveCustomOperator } from '../../lib/operators.js';
+import { deleteCustomOperator, resolveCustomOperator, servicesAttachedTo } from '../../lib/operators.js';
+import type { Row } from '../../lib/output/types.js';
 import type { Run } from '../spec.js';
 import type { remove } from './specs.js';
 
@@ -7,8 +8,16 @@ export const run: Run<typeof remove> = async (ctx, { yes }, ref) => {
   const client = await ctx.client();
   const operator = await resolveCustomOperator(client, ref, 'delete');
   const sid = operator.sid as string;
-  await confirmDestructive(ctx, `delete operator "${operator.friendlyName as string}" (${sid})`, yes);
+  const services = yes ? [] : await servicesAttachedTo(client, sid);
+  await confirmDestructive(ctx, `delete operator "${operator.friendlyName as string}" (${sid})${attachedText(services)}`, yes);
   await deleteCustomOperator(client, sid);
   ctx.log.hint(`Deleted operator ${sid}.`);
   return { kind: 'none' };
 };
+
+/** What else the delete changes: the services that lose the operator. */
+function attachedText(services: Row[]): string {
+  if (!services.length) return '';
+  const names = services.map((service) => `${String(service.uniqueName)} (${String(service.sid)})`);
+  return `, attached to service${services.length > 1 ? 's' : ''} ${names.join(', ')}`;
+}

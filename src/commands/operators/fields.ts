@@ -74,7 +74,8 @@ export function attachmentResult(report: AttachmentReport, width: number): Comma
     human: (style) => {
       if (!style.tty) return [tsvHeader(CHANGE_COLUMNS), ...report.changes.map((change) => tsvLine(CHANGE_COLUMNS, change))].join('\n');
       const changes = report.changes.map(({ change, friendlyName, operatorSid }) => {
-        const mark = change === 'already attached' ? style.dim('=') : change === 'attached' ? style.green('+') : style.red('-');
+        const unchanged = change === 'already attached' || change === 'not attached';
+        const mark = unchanged ? style.dim('=') : change === 'attached' ? style.green('+') : style.red('-');
         return `${mark} ${sanitize(friendlyName)} (${operatorSid}) ${change}`;
       });
       const attached = report.attachedOperators.length

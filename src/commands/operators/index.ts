@@ -1,7 +1,20 @@
 import { TOP_LEVEL } from '../manifest.js';
 import { byGeneration } from '../shared/generation.js';
 import { group, loaded } from '../spec.js';
-import { attach, CLASSIC_ONLY_FLAGS, create, detach, list, remove, show, types, update, V3_ONLY_FLAGS, versions } from './specs.js';
+import {
+  attach,
+  CLASSIC_ONLY_FLAGS,
+  create,
+  detach,
+  evaluate,
+  list,
+  remove,
+  show,
+  types,
+  update,
+  V3_ONLY_FLAGS,
+  versions,
+} from './specs.js';
 
 const only = { classicOnly: CLASSIC_ONLY_FLAGS, v3Only: V3_ONLY_FLAGS };
 
@@ -20,5 +33,6 @@ export const operators = group(
     loaded(update, () => byGeneration({ classic: () => import('./update.js'), v3: () => import('./v3/update.js'), ...only })),
     loaded(remove, () => byGeneration({ classic: () => import('./delete.js'), v3: () => import('./v3/delete.js'), ...only })),
     loaded(versions, () => import('./v3/versions.js')),
+    loaded(evaluate, () => import('./eval.js')),
   ],
 );

@@ -1,4 +1,5 @@
 import { AUTHORS, OUTPUT_FORMATS } from '../../lib/v3/names.js';
+import { InvalidFlagValue } from '../flag-error.js';
 import { arg, flag, verb } from '../spec.js';
 
 const ATTACHMENT_JSON_HELP = 'print {serviceSid, changes: [{operatorSid, friendlyName, change}], attachedOperators} as JSON';
@@ -34,12 +35,13 @@ const v3DefinitionFlags = {
 
 /** Flags each generation alone takes: given to the other one they are refused, never ignored. */
 export const V3_ONLY_FLAGS = ['author', 'operatorVersion', 'description', 'outputFormat', 'parameter', 'memory', 'knowledge'] as const;
-export const CLASSIC_ONLY_FLAGS = ['prebuilt', 'custom', 'availability', 'language', 'attachedTo', 'attach'] as const;
+export const CLASSIC_ONLY_FLAGS = ['prebuilt', 'custom', 'availability', 'language', 'attachedTo', 'attach', 'allowDuplicateName'] as const;
 
 export const list = verb({
   name: 'list',
   aliases: ['ls'],
-  summary: 'list operators (pre-built and custom)',
+  summary:
+    "list operators: Twilio's pre-built ones in catalogue order, then custom ones in creation order (the first 50 unless --limit or --all)",
   output: 'list',
   flags: {
     prebuilt: flag.bool('--prebuilt', "only Twilio's pre-built operators", { conflicts: ['custom'] }),
@@ -107,6 +109,10 @@ export const create = verb({
     ...definitionFlags,
     ...v3DefinitionFlags,
     attach: flag.string('--attach <service>', 'attach it to this service (SID or unique name) once created'),
+    allowDuplicateName: flag.bool(
+      '--allow-duplicate-name',
+      'create it even if a custom operator already has this name (lookups by that name then need the SID)',
+    ),
   },
   examples: [
     "ci --generation v3 operators create --name 'Call category' --prompt-file prompt.txt --parameter team:STRING=support --schema category.schema.json --examples examples.jsonl",
@@ -148,4 +154,36 @@ export const versions = verb({
   args: [arg('<operator>', 'v3 ID (intelligence_operator_…) or display name')],
   output: 'list',
   examples: ['ci --generation v3 operators versions "Call category"'],
+});
+
+/** A ratio from 0 to 1, e.g. `0.9`. */
+function ratio(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidFlagValue('--min-accuracy must be a number from 0 to 1');
+  return n;
+}
+
+export const evaluate = verb({
+  name: 'eval',
+  summary: 'v3: measure operators against labelled conversations, and compare two versions of one',
+  args: [arg('<operator...>', 'v3 operators: ID, display name or NAME@VERSION (give two versions to compare them)')],
+  output: 'view',
+  jsonHelp: 'print the full report: {set, versions[], disagreements[], examples[]} (see README, "ci operators eval")',
+  flags: {
+    set: flag.required(
+      flag.text('--set <file>', 'the labelled set: JSONL of {"conversation": <text or {"file": path}>, "expected": <object or label>}'),
+    ),
+    minAccuracy: flag.custom('--min-accuracy <ratio>', 'exit 7 when a version scores below this whole-output accuracy (0–1)', ratio),
+    failOnRegression: flag.bool('--fail-on-regression', 'exit 7 when the second operator given scores lower than the first'),
+    concurrency: flag.int('--concurrency <n>', 'conversations in flight at once (default 5)'),
+    state: flag.string('--state <file>', 'remember finished conversations here; run again with the same file to resume'),
+    keep: flag.bool('--keep', 'keep the scratch configurations and conversations (the report names them)'),
+  },
+  stopsOnSignal: true,
+  examples: [
+    'ci operators eval "Feedback@1" "Feedback@2" --set examples/eval/feedback.jsonl',
+    'ci operators eval Feedback --set labelled.jsonl --min-accuracy 0.9 --json',
+    'ci operators eval "Feedback@3" "Feedback@4" --set labelled.jsonl --fail-on-regression --concurrency 10 --state eval.state',
+  ],
 });

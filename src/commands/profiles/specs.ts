@@ -17,6 +17,7 @@ export const add = verb({
     apiSecret: flag.string('--api-secret <secret>', 'API key secret as an argument (visible in ps): prefer --api-secret-stdin'),
     service: flag.string('--service <GA…>', 'default service for commands that need one'),
     activate: flag.bool('--activate', 'make it the active profile'),
+    overwrite: flag.bool('--overwrite', 'replace a profile of that name (all of it: its API URL, region and service too)'),
   },
   examples: [
     'ci profiles add prod --account-sid AC… --api-key SK… --api-secret-stdin < secret.txt',

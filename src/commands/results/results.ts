@@ -1,37 +1,30 @@
 import type { Context } from '../../lib/context.js';
 import { UsageError } from '../../lib/errors.js';
-import { fetchResults, type TranscriptResults } from '../../lib/results.js';
-import { parseSid } from '../../lib/sid.js';
 import { readWords } from '../../lib/stdin.js';
-import { renderResults } from '../shared/render-results.js';
-import { checkWaitFlags, waitTimingOf, waitWithSpinner } from '../shared/waiting.js';
+import { generationFor } from '../shared/generation.js';
 import type { Run } from '../spec.js';
+import { classicResults } from './classic.js';
+import { deleteResults } from './delete.js';
 import type { resultsCommand } from './specs.js';
+import { v3Results } from './v3.js';
 
-const SEPARATOR = `\n\n${'─'.repeat(40)}\n\n`;
-
-/** One section per transcript on screen; in JSON (and NDJSON) one flat array of OperatorResults, each naming its transcript. */
+/**
+ * `ci results ID…`: the generation comes from the IDs (GT… classic, conv_conversation_… v3; both at once is
+ * exit 2), else --generation and the profile. `ci results delete ID…` deletes v3 results: `delete` is
+ * never a SID or an ID, so it cannot be read as one.
+ */
 export const run: Run<typeof resultsCommand> = async (ctx, options, refs) => {
-  checkWaitFlags(options);
-  const sids = await transcriptSids(ctx, refs);
-  const client = await ctx.client();
-  const reports: TranscriptResults[] = [];
-  for (const sid of sids) {
-    if (options.wait) await waitWithSpinner(ctx, sid, waitTimingOf(options));
-    reports.push(await fetchResults(client, sid, { redacted: options.redacted, operator: options.operator }));
-  }
-  return {
-    kind: 'view',
-    json: reports.flatMap((report) => report.operatorResults),
-    human: (style) => reports.map((report) => renderResults(report, style)).join(SEPARATOR),
-  };
+  if (refs[0] === 'delete') return deleteResults(ctx, options, refs.slice(1));
+  const ids = await idsOf(ctx, refs);
+  const generation = await generationFor(ctx, ...ids);
+  return generation === 'v3' ? v3Results(ctx, options, ids) : classicResults(ctx, options, ids);
 };
 
-/** The SIDs given, or read from stdin for `-`; each checked before any request. */
-async function transcriptSids(ctx: Context, refs: string[]): Promise<string[]> {
+/** The IDs given, or read from stdin for `-`. */
+async function idsOf(ctx: Context, refs: string[]): Promise<string[]> {
   const fromStdin = refs.includes('-');
-  if (fromStdin && refs.length > 1) throw new UsageError('give transcript SIDs or -, not both');
-  const sids = fromStdin ? await readWords(ctx.io.stdin) : refs;
-  if (sids.length === 0) throw new UsageError('no transcript SIDs on stdin');
-  return sids.map((sid) => parseSid(sid, 'GT'));
+  if (fromStdin && refs.length > 1) throw new UsageError('give IDs or -, not both');
+  const ids = fromStdin ? await readWords(ctx.io.stdin) : refs;
+  if (ids.length === 0) throw new UsageError('no transcript SIDs on stdin (nor v3 conversation IDs)');
+  return ids;
 }

@@ -1,6 +1,7 @@
 import { WaitError } from '../../lib/errors.js';
 import { resolveConfiguration, ruleIndex } from '../../lib/v3/configurations.js';
-import { listOperatorResults, renderResult, runRule, type OperatorResult } from '../../lib/v3/executions.js';
+import { listOperatorResults, renderResult, type OperatorResult } from '../../lib/results-v3.js';
+import { runRule } from '../../lib/v3/executions.js';
 import { listOperators } from '../../lib/v3/operators.js';
 import { onlyV3 } from '../shared/generation.js';
 import type { Run } from '../spec.js';
@@ -35,7 +36,7 @@ export const run: Run<typeof spec> = async (ctx, options, configurationRef, rule
   return {
     kind: 'view',
     json: results,
-    human: () =>
-      `${results.map((result) => renderResult(result, names.get(result.operator?.id ?? '') ?? String(result.operator?.id))).join('\n\n')}\n`,
+    human: (style) =>
+      `${results.map((result) => renderResult(result, names.get(result.operator?.id ?? '') ?? String(result.operator?.id), style)).join('\n\n')}\n`,
   };
 };

@@ -12,7 +12,10 @@ export const runRule = verb({
   jsonHelp: "print the rule's OperatorResult objects as the API returns them (with --wait; else [])",
   flags: {
     wait: flag.bool('--wait', "wait for the rule's operator results and print them"),
-    timeout: flag.int('--timeout <seconds>', 'with --wait: give up after this many seconds (default 60)'),
+    timeout: flag.duration('--timeout <duration>', 'with --wait: give up after this long, e.g. 90s or 2m (default 60s)', {
+      min: 1000,
+      in: 's',
+    }),
   },
   examples: ['ci rules run post-call 1 conv_conversation_01hx… --wait'],
 });

@@ -1,9 +1,11 @@
+import type { Twilio } from 'twilio';
 import { Channel } from '../../lib/channel.js';
+import type { Context } from '../../lib/context.js';
 import { loadVoiceResponse } from '../../lib/client.js';
 import { UsageError } from '../../lib/errors.js';
 import type { OutputEvent } from '../../lib/output/types.js';
 import { parsePhoneNumber, setVoiceUrl } from '../../lib/phone-numbers.js';
-import { resolveServiceSid } from '../../lib/services.js';
+import { fetchService, resolveServiceSid } from '../../lib/services.js';
 import { secretInputsOf } from '../../lib/secrets.js';
 import { webhookAuthToken } from '../../lib/webhooks/auth-token.js';
 import { SEED_CALL_SCRIPT, type CallScript } from '../../lib/webhooks/call-twiml.js';
@@ -28,6 +30,16 @@ function callScript(flags: OptionsOf<typeof serveSpec>): Omit<CallScript, 'recor
     maxLength: flags.maxLength ?? SEED_CALL_SCRIPT.maxLength,
     playBeep: flags.playBeep,
   };
+}
+
+/** Transcripts are announced to the service's webhook: one that points elsewhere means this server never hears of them. */
+async function warnIfWebhookElsewhere(ctx: Context, client: Twilio, serviceRef: string, webhookUrl: string): Promise<void> {
+  const current = (await fetchService(client, serviceRef)).webhookUrl;
+  if (current === webhookUrl) return;
+  const now = typeof current === 'string' && current ? `points at ${current}` : 'is not set';
+  ctx.log.warn(
+    `the webhook URL of service ${serviceRef} ${now}, not at this server; to point it here: ci webhook set ${serviceRef} ${webhookUrl}`,
+  );
 }
 
 export const run: Run<typeof serveSpec> = async (ctx, flags) => {
@@ -63,6 +75,7 @@ export const run: Run<typeof serveSpec> = async (ctx, flags) => {
       throw error;
     }
   }
+  await warnIfWebhookElsewhere(ctx, client, serviceRef, webhookUrl);
   events.push({
     human: (style) =>
       [

@@ -23,8 +23,8 @@ export const serveSpec = verb({
       '--voice <voice>',
       'voice of both <Say>s, e.g. Polly.Mizuki (default: Twilio\'s for the guidance, "woman" for the thanks)',
     ),
-    timeout: flag.int('--timeout <seconds>', 'seconds of silence that end the recording (default: 5)'),
-    maxLength: flag.int('--max-length <seconds>', 'longest recording in seconds (default: 120)'),
+    timeout: flag.duration('--timeout <duration>', 'silence that ends the recording, e.g. 5s (default: 5s)', { min: 1000, in: 's' }),
+    maxLength: flag.duration('--max-length <duration>', 'longest recording, e.g. 2m (default: 2m)', { min: 1000, in: 's' }),
     playBeep: flag.bool('--no-play-beep', 'record without the beep'),
   },
   examples: [

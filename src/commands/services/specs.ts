@@ -32,7 +32,7 @@ export const create = verb({
 export const list = verb({
   name: 'list',
   aliases: ['ls'],
-  summary: 'list services',
+  summary: 'list services, in creation order (the first 50 unless --limit or --all)',
   output: 'list',
   examples: ['ci services list', 'ci services list --json | jq -r ".[].sid"'],
 });

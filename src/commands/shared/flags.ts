@@ -1,15 +1,13 @@
 // Flags shared by the transcript commands (transcripts, transcribe, results); spec data only.
-import { MIN_INTERVAL_MS, parseDuration } from '../../lib/time.js';
+import { MIN_INTERVAL_MS } from '../../lib/time.js';
 import { flag } from '../spec.js';
 
 /** --timeout / --interval: how long and how often to check a transcript's status. */
 export const waitTimingFlags = {
-  timeout: flag.custom('--timeout <duration>', 'give up waiting after this long, e.g. 90s or 10m (default 10m)', (value) =>
-    parseDuration(value, '--timeout'),
-  ),
-  interval: flag.custom('--interval <duration>', 'time between status checks, e.g. 2s (default 2s, at least 100ms)', (value) =>
-    parseDuration(value, '--interval', { min: MIN_INTERVAL_MS }),
-  ),
+  timeout: flag.duration('--timeout <duration>', 'give up waiting after this long, e.g. 90s or 10m (default 10m)'),
+  interval: flag.duration('--interval <duration>', 'time between status checks, e.g. 2s (default 2s, at least 100ms)', {
+    min: MIN_INTERVAL_MS,
+  }),
 };
 
 /** --wait where waiting is optional, with its timing. */

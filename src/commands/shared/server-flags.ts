@@ -2,7 +2,7 @@
 import { flag, type FlagValues } from '../spec.js';
 
 export const SIGNED_SERVER_FLAGS = {
-  port: flag.withDefault(flag.int('--port <n>', 'port (0 picks a free one)', { min: 0 }), 0),
+  port: flag.withDefault(flag.port('--port <n>', 'port (0 picks a free one)'), 0),
   host: flag.withDefault(flag.string('--host <host>', 'address to listen on'), '127.0.0.1'),
   publicUrl: flag.url(
     '--public-url <url>',

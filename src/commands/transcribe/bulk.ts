@@ -1,7 +1,7 @@
 // `ci transcribe --from-file`: validate every line, then transcribe with a worker pool; NDJSON out, summary on stderr.
-import type { BulkLine, ResultsLine } from '../../lib/bulk.js';
+// The same for both generations: what an input makes (a classic transcript, a v3 transcription) is the BulkTarget.
+import type { BulkOutcome, IngestOptions } from '../../lib/bulk.js';
 import { parseBulkInput, type BulkItem } from '../../lib/bulk-input.js';
-import type { Twilio } from 'twilio';
 import { fileJournal } from '../../lib/adapters/journal.js';
 import { BulkState } from '../../lib/bulk-state.js';
 import type { Context } from '../../lib/context.js';
@@ -19,6 +19,20 @@ type TranscribeOptions = OptionsOf<typeof transcribeCommand>;
 type BulkOptions = TranscribeOptions & { fromFile: string };
 
 const DEFAULT_CONCURRENCY = 5;
+
+/** What one generation makes of the inputs: the lines as they finish, and with --wait the results of each. */
+export interface BulkTarget<L extends { outcome: BulkOutcome; resumed?: true }> {
+  lines(items: readonly BulkItem[], options: IngestOptions): AsyncGenerator<L>;
+  /** The ID the line's input made, to wait for with --wait. */
+  idOf(line: L): string | null;
+  waitForAll(
+    ids: readonly string[],
+    concurrency: number,
+    wait: { timeoutMs: number; intervalMs: number; signal: AbortSignal },
+  ): AsyncGenerator<{ error?: string }>;
+  /** What the inputs make, for messages: "transcripts", "transcriptions". */
+  noun: string;
+}
 
 /** Bulk flags need --from-file, and --from-file takes no single-transcript flags. */
 export function checkBulkFlags(flags: TranscribeOptions, recording: string | undefined): void {
@@ -43,21 +57,22 @@ export function checkBulkFlags(flags: TranscribeOptions, recording: string | und
   if (single) throw new UsageError(`--from-file cannot be combined with ${single}`);
 }
 
-export async function runBulk(ctx: Context, flags: BulkOptions, serviceSid: () => Promise<string>): Promise<CommandResult> {
+export async function runBulk<L extends { outcome: BulkOutcome; resumed?: true }>(
+  ctx: Context,
+  flags: BulkOptions,
+  targetOf: () => Promise<BulkTarget<L>>,
+): Promise<CommandResult> {
   const items = await readItems(ctx, flags);
   const now = () => ctx.now();
   // Locked, read and compacted before any request: a state file in use, corrupt or unwritable is exit 2 with nothing sent.
   const state = flags.state ? await BulkState.open(flags.state, fileJournal, now) : BulkState.none(now);
-  let sid: string;
-  let client: Twilio;
+  let target: BulkTarget<L>;
   try {
-    sid = await serviceSid();
-    client = await ctx.client();
+    target = await targetOf();
   } catch (error) {
     await state.close();
     throw error;
   }
-  const { transcribeAll, waitForAll } = await import('../../lib/bulk.js');
   const concurrency = flags.concurrency ?? DEFAULT_CONCURRENCY;
 
   async function* events(): AsyncGenerator<OutputEvent> {
@@ -66,10 +81,11 @@ export async function runBulk(ctx: Context, flags: BulkOptions, serviceSid: () =
     const bar = new ProgressBar(ctx.io, items.length);
     const finished: string[] = [];
     try {
-      for await (const line of transcribeAll(client, items, { serviceSid: sid, concurrency, signal: ctx.signal, state, now })) {
+      for await (const line of target.lines(items, { concurrency, signal: ctx.signal, state, now })) {
         tally[line.outcome]++;
         if (line.resumed) resumed++;
-        if (line.transcriptSid) finished.push(line.transcriptSid);
+        const id = target.idOf(line);
+        if (id) finished.push(id);
         bar.update(tally);
         yield ndjson(line);
       }
@@ -85,7 +101,7 @@ export async function runBulk(ctx: Context, flags: BulkOptions, serviceSid: () =
         intervalMs: flags.interval ?? DEFAULT_INTERVAL_MS,
         signal: ctx.signal,
       };
-      for await (const results of waitForAll(client, finished, concurrency, wait)) {
+      for await (const results of target.waitForAll(finished, concurrency, wait)) {
         if (results.error) unfinished++;
         yield ndjson(results);
       }
@@ -94,12 +110,12 @@ export async function runBulk(ctx: Context, flags: BulkOptions, serviceSid: () =
       throw new ApiError(`${tally.failed} of ${items.length} inputs failed (see their "error" lines)`, {
         hint: flags.state ? 'run the same command again to retry them' : 'add --state FILE to retry only what failed',
       });
-    if (unfinished) throw new WaitError(`${unfinished} of ${finished.length} transcripts did not complete (see their "error" lines)`);
+    if (unfinished) throw new WaitError(`${unfinished} of ${finished.length} ${target.noun} did not complete (see their "error" lines)`);
   }
   return { kind: 'stream', events: events(), piped: 'ndjson' };
 }
 
-function ndjson(line: BulkLine | ResultsLine): OutputEvent {
+function ndjson(line: object): OutputEvent {
   return { human: () => JSON.stringify(line), json: line };
 }
 

@@ -11,6 +11,10 @@ export interface Tally {
   failed: number;
 }
 
+/** What the three counts are called: a transcription creates, finds or fails; other bulk runs say their own words. */
+export type TallyWords = Record<keyof Tally, string>;
+const TRANSCRIBE_WORDS: TallyWords = { created: 'created', exists: 'exists', failed: 'failed' };
+
 const BAR_WIDTH = 24;
 /** A bar narrower than this says nothing the count does not. */
 const MIN_BAR_WIDTH = 5;
@@ -26,12 +30,18 @@ function bar(done: number, total: number, width: number): string {
  * then the rate and ETA go, then the tally is abbreviated; never more than `width - 1` cells (the
  * last column would make some terminals wrap).
  */
-export function progressLine(tally: Tally, total: number, elapsedSeconds: number, width: number): string {
+export function progressLine(
+  tally: Tally,
+  total: number,
+  elapsedSeconds: number,
+  width: number,
+  words: TallyWords = TRANSCRIBE_WORDS,
+): string {
   const done = tally.created + tally.exists + tally.failed;
   const rate = done / Math.max(elapsedSeconds, 0.001);
   const eta = rate > 0 ? `${Math.ceil((total - done) / rate)}s` : '?';
   const count = `${done}/${total}`;
-  const counts = `created ${tally.created} · exists ${tally.exists} · failed ${tally.failed}`;
+  const counts = `${words.created} ${tally.created} · ${words.exists} ${tally.exists} · ${words.failed} ${tally.failed}`;
   const timing = ` · ${rate.toFixed(1)}/s · ETA ${eta}`;
   const budget = Math.max(1, width - 1);
   const text = `${count} · ${counts}${timing}`;
@@ -50,6 +60,7 @@ export class ProgressBar {
   constructor(
     private readonly io: IO,
     private readonly total: number,
+    private readonly words: TallyWords = TRANSCRIBE_WORDS,
   ) {}
 
   update(tally: Tally, force = false): void {
@@ -57,7 +68,7 @@ export class ProgressBar {
     const now = Date.now();
     if (!force && now - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = now;
-    this.io.stderr.write(`${REDRAW}${progressLine(tally, this.total, (now - this.startedAt) / 1000, this.io.columns)}`);
+    this.io.stderr.write(`${REDRAW}${progressLine(tally, this.total, (now - this.startedAt) / 1000, this.io.columns, this.words)}`);
   }
 
   /** Clears the bar, so the summary that follows is the one line left. */

@@ -10,6 +10,14 @@ export const transcribeCommand = verb({
   flags: {
     mediaUrl: flag.url('--media-url <url>', 'transcribe the media at this URL instead of a recording'),
     service: flag.string('--service <service>', 'service SID (GA…) or unique name (default: the profile / TWILIO_CI_SERVICE_SID)'),
+    conversationConfiguration: flag.string(
+      '--conversation-configuration <configuration>',
+      'v3: a Voice v3 transcription into a new conversation of this Conversations configuration (ID or display name)',
+    ),
+    close: flag.bool(
+      '--no-close',
+      'v3: leave the conversation open (by default ci closes it once transcribed, so CONVERSATION_END rules run)',
+    ),
     customerKey: flag.string('--customer-key <key>', 'your key for the transcript (default for a recording: its CallSid)'),
     participant: flag.list('--participant <spec>', 'channel=1|2,role=Agent|Customer,name=…,id=… (repeatable, at most two)'),
     mediaStartTime: flag.string('--media-start-time <iso-date>', 'when the media started, ISO 8601'),
@@ -20,11 +28,13 @@ export const transcribeCommand = verb({
     skipInvalid: flag.bool('--skip-invalid', 'bulk: skip malformed lines (with a warning) instead of refusing the file'),
     ...waitFlags,
   },
-  jsonHelp: 'print the transcript (with --wait: {transcript, operatorResults})',
+  jsonHelp:
+    'print the transcript (with --wait: {transcript, operatorResults}); v3: the transcription (with --wait: {transcription, operatorResults})',
   examples: [
     'ci transcribe RE00000000000000000000000000000001 --service test-ci --wait',
     'ci transcribe --media-url https://example.com/call.json --participant channel=1,role=Agent,name=Ann --participant channel=2,role=Customer',
     'ci transcribe RE00000000000000000000000000000001 --force --json',
     'ci transcribe --from-file recordings.txt --service test-ci --concurrency 10 --state run.json > results.ndjson',
+    'ci transcribe RE00000000000000000000000000000001 --conversation-configuration post-call --wait',
   ],
 });

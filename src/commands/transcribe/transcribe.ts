@@ -1,26 +1,42 @@
 import { UsageError } from '../../lib/errors.js';
 import { listOperatorResults } from '../../lib/results.js';
 import { resolveServiceSid } from '../../lib/services.js';
-import { parseSid } from '../../lib/sid.js';
 import { parseIsoDateTime } from '../../lib/time.js';
-import { checkCustomerKey, parseParticipants, transcribe, type TranscriptSource } from '../../lib/transcripts.js';
+import { checkCustomerKey, parseParticipants, transcribe } from '../../lib/transcripts.js';
 import { renderResults } from '../shared/render-results.js';
 import { TRANSCRIPT_COLUMNS } from '../shared/transcript-columns.js';
 import { checkWaitFlags, waitTimingOf, waitWithSpinner } from '../shared/waiting.js';
 import type { Run } from '../spec.js';
 import { checkBulkFlags, runBulk } from './bulk.js';
+import { sourceOf } from './source.js';
+import type { Context } from '../../lib/context.js';
+import { generationFor, onlyV3 } from '../shared/generation.js';
 import type { transcribeCommand } from './specs.js';
 
 export const run: Run<typeof transcribeCommand> = async (ctx, flags, recording) => {
   checkWaitFlags(flags);
   checkBulkFlags(flags, recording);
+  if (await isV3(ctx, flags)) return (await import('./v3.js')).runV3(ctx, flags, recording);
+  if (!flags.close) throw new UsageError('--no-close applies to v3 conversations only: give --conversation-configuration');
   const serviceSidOf = async () => {
     const serviceRef = flags.service ?? (await ctx.credentials()).serviceSid;
     if (!serviceRef)
       throw new UsageError('which service? give --service', { hint: 'or set TWILIO_CI_SERVICE_SID, or a service in the profile' });
     return resolveServiceSid(await ctx.client(), serviceRef);
   };
-  if (flags.fromFile !== undefined) return runBulk(ctx, { ...flags, fromFile: flags.fromFile }, serviceSidOf);
+  if (flags.fromFile !== undefined) {
+    return runBulk(ctx, { ...flags, fromFile: flags.fromFile }, async () => {
+      const serviceSid = await serviceSidOf();
+      const client = await ctx.client();
+      const { transcribeAll, waitForAll } = await import('../../lib/bulk.js');
+      return {
+        noun: 'transcripts',
+        lines: (items, options) => transcribeAll(client, items, { ...options, serviceSid }),
+        idOf: (line) => line.transcriptSid,
+        waitForAll: (sids, concurrency, wait) => waitForAll(client, sids, concurrency, wait),
+      };
+    });
+  }
   const source = sourceOf(recording, flags);
   const participants = parseParticipants(flags.participant ?? []);
   checkCustomerKey(flags.customerKey);
@@ -28,7 +44,7 @@ export const run: Run<typeof transcribeCommand> = async (ctx, flags, recording) 
   const serviceSid = await serviceSidOf();
   const client = await ctx.client();
 
-  const { outcome, transcript } = await transcribe(client, {
+  const { outcome, transcript, deletedSid } = await transcribe(client, {
     serviceSid,
     source,
     customerKey: flags.customerKey,
@@ -37,11 +53,12 @@ export const run: Run<typeof transcribeCommand> = async (ctx, flags, recording) 
     force: flags.force,
   });
   const sid = String(transcript.sid);
+  if (deletedSid) ctx.log.note(`Deleted transcript ${deletedSid} of ${recording ?? 'the recording'} (--force).`);
   if (outcome === 'exists')
     ctx.log.warn(
       `${recording} already has transcript ${sid} (${String(transcript.status)}); showing it. Use --force to transcribe it again.`,
     );
-  else ctx.log.hint(`${outcome === 'recreated' ? 'Deleted the old transcript and queued' : 'Queued'} transcript ${sid}.`);
+  else ctx.log.hint(`Queued transcript ${sid}.`);
   if (!flags.wait) {
     ctx.log.hint(`Next: ci results ${sid} --wait`);
     return { kind: 'item', data: transcript, columns: TRANSCRIPT_COLUMNS };
@@ -51,15 +68,16 @@ export const run: Run<typeof transcribeCommand> = async (ctx, flags, recording) 
   return { kind: 'view', json: report, human: (style) => renderResults(report, style) };
 };
 
-function sourceOf(recording: string | undefined, { mediaUrl, force }: { mediaUrl?: string; force?: boolean }): TranscriptSource {
-  if (recording && mediaUrl) throw new UsageError('give a recording SID or --media-url, not both');
-  if (mediaUrl) {
-    if (force) throw new UsageError('--force applies to recordings only: a media URL can be transcribed any number of times');
-    return { mediaUrl };
+/**
+ * The generation rule (a recording SID says nothing): --conversation-configuration means v3, and an explicit
+ * classic with it is refused; otherwise --service (a GA… SID decides) or what the flag, environment or profile set.
+ */
+async function isV3(ctx: Context, flags: { conversationConfiguration?: string; service?: string }): Promise<boolean> {
+  if (flags.conversationConfiguration !== undefined) {
+    onlyV3(ctx, 'conversation configurations');
+    return true;
   }
-  if (!recording)
-    throw new UsageError('missing recording SID or --media-url', { hint: 'e.g. ci transcribe RE00000000000000000000000000000001' });
-  return { recordingSid: parseSid(recording, 'RE') };
+  return flags.service === undefined && (await generationFor(ctx)) === 'v3';
 }
 
 function parseDate(value: string): Date {

@@ -6,9 +6,6 @@ import type { Run } from '../spec.js';
 import { TRANSCRIPT_LIST_COLUMNS } from './fields.js';
 import type { list } from './specs.js';
 
-/** Transcripts pile up: without --limit or --all, the newest this many. */
-const DEFAULT_LIMIT = 50;
-
 /** Date filters are checked here so a typo is exit 2, not an API error. */
 const DATE_FLAGS = {
   '--before-start-time': 'beforeStartTime',
@@ -35,7 +32,6 @@ export const run: Run<typeof list> = async (ctx, options) => {
     afterDateCreated,
   };
   if (service !== undefined) filters.serviceSid = await resolveServiceSid(client, service);
-  const limit = options.all ? Infinity : (options.limit ?? DEFAULT_LIMIT);
-  const rows = listTranscripts(client, filters, { limit, customerKey: options.customerKey });
+  const rows = listTranscripts(client, filters, { limit: options.limit, customerKey: options.customerKey });
   return { kind: 'list', rows, columns: TRANSCRIPT_LIST_COLUMNS };
 };

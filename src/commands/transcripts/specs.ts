@@ -7,7 +7,8 @@ const STATUSES = ['queued', 'in-progress', 'completed', 'failed', 'canceled'] as
 export const list = verb({
   name: 'list',
   aliases: ['ls'],
-  summary: 'list transcripts, newest filters applied by the API',
+  summary:
+    'list transcripts in the order the API keeps them (creation order), the first 50 unless --limit or --all; the API applies the filters',
   output: 'list',
   flags: {
     service: flag.string('--service <service>', 'only this service (SID or unique name)'),
@@ -60,6 +61,7 @@ export const sentences = verb({
   summary: 'the conversation: time, speaker, text and confidence of every sentence',
   args: [TRANSCRIPT],
   output: 'list',
+  listsAll: true,
   flags: {
     wordTimestamps: flag.bool('--word-timestamps', 'include the timing of every word'),
     ...redactionFlags('sentences'),

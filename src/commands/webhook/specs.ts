@@ -20,7 +20,7 @@ export const listen = verb({
   examples: [
     'ci webhook listen --port 4040',
     'ci webhook listen --public-url https://abc.ngrok.app --exec ./on-transcript.sh',
-    'ci webhook listen --once --json | jq -r "select(.event == \\"webhook\\") | .transcriptSid"',
+    'ci webhook listen --once --ndjson | jq -r "select(.event == \\"webhook\\") | .transcriptSid"',
   ],
 });
 

@@ -9,6 +9,8 @@ export interface SignedRequest {
   params: SignedParams;
   /** POST only: send the parameters as a JSON body signed through bodySHA256 instead of a form. */
   json?: boolean;
+  /** With `json`: send this (any JSON value) instead of the parameters. */
+  jsonBody?: unknown;
 }
 
 export interface SignedResponse {
@@ -40,7 +42,7 @@ export async function sendSigned(authToken: string, request: SignedRequest): Pro
     for (const [name, value] of toSearchParams(request.params)) withQuery.searchParams.append(name, value);
     url = withQuery.toString();
   } else if (request.json) {
-    body = JSON.stringify(request.params);
+    body = JSON.stringify(request.jsonBody ?? request.params);
     contentType = 'application/json';
     url = urlWithBodySha256(url, body);
   } else {

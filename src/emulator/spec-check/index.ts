@@ -5,6 +5,7 @@ import type { Exchange } from '../server.js';
 import { headerViolations } from './headers.js';
 import { pagingViolations } from './paging.js';
 import { errorsOf } from './errors-of.js';
+import { errorFieldsFor } from './voice.js';
 import { SpecFile, type Operation, type PathTemplate, type Schema } from './spec-file.js';
 
 export interface SpecChecker {
@@ -30,7 +31,7 @@ function validateExchange(templates: PathTemplate[], exchange: Exchange): string
   if (!path || !operation) {
     // The client asked for something Twilio does not have: fine if the emulator said so.
     return exchange.status >= 400
-      ? [...errorBodyViolations(exchange.body, isJsonApi(exchange.path)), ...headerViolations(exchange, undefined)]
+      ? [...errorBodyViolations(exchange.body, exchange.path), ...headerViolations(exchange, undefined)]
       : [`${exchange.method} ${exchange.path} is not in the spec but was answered ${exchange.status}`];
   }
   const pointer = ['paths', path.template, exchange.method.toLowerCase()];
@@ -67,11 +68,6 @@ function jsonRequestViolations(path: PathTemplate, operation: Operation, exchang
           'request body',
         );
   return [...queryViolations(path, operation, exchange, pointer), ...body];
-}
-
-/** Paths of the JSON APIs (Intelligence v3 and its family), whose error body is their own. */
-function isJsonApi(path: string): boolean {
-  return path.startsWith('/v3/');
 }
 
 function queryViolations(path: PathTemplate, operation: Operation, exchange: Exchange, pointer: string[]): string[] {
@@ -114,7 +110,7 @@ function formViolations(path: PathTemplate, operation: Operation, exchange: Exch
 function responseViolations(path: PathTemplate, operation: Operation, exchange: Exchange, pointer: string[]): string[] {
   const response = operation.responses[String(exchange.status)];
   if (exchange.status >= 400 && !response?.content) {
-    return [...errorBodyViolations(exchange.body, path.spec.json), ...headerViolations(exchange, undefined)];
+    return [...errorBodyViolations(exchange.body, exchange.path), ...headerViolations(exchange, undefined)];
   }
   if (!response) {
     return [`status ${exchange.status} is not a documented response (${Object.keys(operation.responses).join(', ')})`];
@@ -126,14 +122,11 @@ function responseViolations(path: PathTemplate, operation: Operation, exchange: 
   return [...errorsOf(validate, exchange.body, 'response body'), ...headers, ...pagingViolations(exchange)];
 }
 
-/** Twilio's error body is {code, message, more_info, status}; v3's is {code, message, httpStatusCode, userError, params}. */
-function errorBodyViolations(body: unknown, json: boolean): string[] {
+/** Twilio's error body is {code, message, more_info, status}; v3's {code, message, httpStatusCode, userError, params}; Voice v3's RFC 9457. */
+function errorBodyViolations(body: unknown, path: string): string[] {
   if (typeof body !== 'object' || body === null) return ['error response has no Twilio error body'];
   const error = body as Record<string, unknown>;
-  const fields = json
-    ? { code: 'number', message: 'string', httpStatusCode: 'number', userError: 'boolean', params: 'object' }
-    : { code: 'number', message: 'string', more_info: 'string', status: 'number' };
-  return Object.entries(fields)
+  return Object.entries(errorFieldsFor(path))
     .filter(([name, type]) => typeof error[name] !== type)
     .map(([name, type]) => `error body field ${name} must be a ${type}`);
 }

@@ -41,7 +41,7 @@ const METHODS = ['get', 'post', 'delete', 'put', 'patch'];
 
 export class SpecFile {
   readonly templates: PathTemplate[];
-  /** v3-style APIs (JSON bodies, their own error body) rather than v2's form bodies and Twilio error body. */
+  /** APIs with JSON request bodies (Intelligence v3, Conversations v2, Memory v1, Voice v2/v3) rather than v2's form bodies. */
   readonly json: boolean;
   private readonly document: OpenApiDocument;
   private readonly ajv: Ajv;
@@ -50,8 +50,9 @@ export class SpecFile {
   constructor(readonly file: string) {
     this.document = JSON.parse(readFileSync(file, 'utf8')) as OpenApiDocument;
     dropUntypedNullable(this.document);
+    inlineParameterRefs(this.document);
     resolveDiscriminators(this.document);
-    this.json = Object.keys(this.document.paths).some((path) => path.startsWith('/v3/'));
+    this.json = Object.keys(this.document.paths).some((path) => path.startsWith('/v3/')) || takesJson(this.document);
     // api.twilio.com (v2010) writes its `uri` fields as paths; the other hosts write absolute URLs.
     const pathUris = (this.document.servers ?? []).some((server) => server.url === 'https://api.twilio.com');
     // strict:false so OpenAPI-only keywords (example, x-twilio, …) are ignored; `nullable` is understood by ajv.
@@ -60,7 +61,9 @@ export class SpecFile {
     this.ajv.addFormat('uri', (value: string) => URL.canParse(value) || (pathUris && value.startsWith('/')));
     this.ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) });
     this.ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && Math.abs(value) < 2 ** 31 });
+    this.ajv.addFormat('float', { type: 'number', validate: () => true });
     this.ajv.addFormat('uri-map', true); // Twilio's name for an object whose values are URLs
+    this.ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'https://twilio.invalid/'));
     // The whole document is one schema, so `#/components/schemas/…` refs resolve where they are.
     this.ajv.addSchema(this.document, file);
     this.templates = Object.entries(this.document.paths).map(([template, item]) => this.templateOf(template, item));
@@ -116,6 +119,34 @@ export class SpecFile {
       .filter((segment) => !segment.startsWith('{')).length;
     return { spec: this, template, regex: new RegExp(`^${pattern}$`), literalCount, operations };
   }
+}
+
+/**
+ * Memory v1 names its parameters by `$ref` (`#/components/parameters/…`); they are copied in place, so operations
+ * list them as the other files do and a parameter's schema is found at `parameters/<index>/schema`.
+ */
+function inlineParameterRefs(document: OpenApiDocument): void {
+  const components = (document as { components?: { parameters?: Record<string, Parameter> } }).components?.parameters ?? {};
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method] as Operation | undefined;
+      if (!operation?.parameters) continue;
+      operation.parameters = operation.parameters.map((parameter) => {
+        const ref = (parameter as { $ref?: unknown }).$ref;
+        return typeof ref === 'string' ? (components[ref.split('/').pop() ?? ''] ?? parameter) : parameter;
+      });
+    }
+  }
+}
+
+/** Some operation's request body is JSON. */
+function takesJson(document: OpenApiDocument): boolean {
+  return Object.values(document.paths).some((item) =>
+    METHODS.some((method) => {
+      const operation = item[method] as Operation | undefined;
+      return operation?.requestBody?.content['application/json'] !== undefined;
+    }),
+  );
 }
 
 /**

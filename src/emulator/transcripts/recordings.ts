@@ -121,6 +121,23 @@ function parseUtterances(value: unknown): Utterance[] | undefined {
   return utterances;
 }
 
+const MEDIA_FETCH_TIMEOUT_MS = 10_000;
+
+/** What was said in a recording of the catalogue or at a media URL; undefined when it cannot be read. */
+export async function readUtterances(
+  source: { mediaUrl: string } | { recordingSid: string },
+  catalogue: RecordingCatalogue,
+): Promise<Utterance[] | undefined> {
+  if ('recordingSid' in source) return catalogue.get(source.recordingSid)?.utterances;
+  try {
+    const response = await fetch(source.mediaUrl, { signal: AbortSignal.timeout(MEDIA_FETCH_TIMEOUT_MS) });
+    if (!response.ok) return undefined;
+    return utterancesFromMedia(response.headers.get('content-type') ?? '', await response.text());
+  } catch {
+    return undefined;
+  }
+}
+
 const SPEAKER_LINE = /^\s*(agent|customer)\s*:\s*(.+?)\s*$/i;
 const SECONDS_PER_WORD = 0.4;
 

@@ -4,7 +4,7 @@ import { newSid } from '../sid.js';
 import { servicesIn, type ServiceRecord } from '../services/record.js';
 import type { Store } from '../store.js';
 import { analysesIn, isoNow, mediaSourceOf, roleOf, transcriptsIn, type TranscriptRecord, type TranscriptStatus } from './records.js';
-import { durationOf, RecordingCatalogue, utterancesFromMedia } from './recordings.js';
+import { durationOf, readUtterances, RecordingCatalogue } from './recordings.js';
 
 export type TranscriptCompletedHook = (transcript: TranscriptRecord, service: ServiceRecord) => void;
 
@@ -17,8 +17,6 @@ export interface TranscriberOptions {
   log: (line: string) => void;
 }
 
-const MEDIA_FETCH_TIMEOUT_MS = 10_000;
-
 export class Transcriber {
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
@@ -30,6 +28,11 @@ export class Transcriber {
 
   get catalogue(): RecordingCatalogue {
     return this.options.catalogue;
+  }
+
+  /** Time from create to completed, for Voice v3 transcriptions too. */
+  get delayMs(): number {
+    return this.options.delayMs;
   }
 
   /** Starts processing a transcript just created (status queued). */
@@ -56,7 +59,8 @@ export class Transcriber {
     this.timers.clear();
   }
 
-  private after(ms: number, work: () => void | Promise<void>): void {
+  /** Runs `work` after `ms` unless closed first; Voice v3 transcriptions (src/emulator/voice/) run on these timers too. */
+  after(ms: number, work: () => void | Promise<void>): void {
     if (this.closed) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -70,16 +74,7 @@ export class Transcriber {
   /** The utterances of the transcript's media, or undefined when it cannot be read. */
   private async readMedia(sid: string): Promise<Utterance[] | undefined> {
     const transcript = transcriptsIn(this.store).get(sid);
-    if (!transcript) return undefined;
-    const source = mediaSourceOf(transcript);
-    if ('recordingSid' in source) return this.catalogue.get(source.recordingSid)?.utterances;
-    try {
-      const response = await fetch(source.mediaUrl, { signal: AbortSignal.timeout(MEDIA_FETCH_TIMEOUT_MS) });
-      if (!response.ok) return undefined;
-      return utterancesFromMedia(response.headers.get('content-type') ?? '', await response.text());
-    } catch {
-      return undefined;
-    }
+    return transcript && readUtterances(mediaSourceOf(transcript), this.catalogue);
   }
 
   private async finish(sid: string, utterances: Utterance[] | undefined): Promise<void> {

@@ -2,14 +2,16 @@
 import type { Fault } from '../faults.js';
 import { HttpError } from '../errors.js';
 import { toV3ErrorBody, unsupportedMediaType, badRequest } from './errors.js';
+import { isVoiceV3Path, toProblemBody } from '../voice/http.js';
 
 /** Twilio's v3 paths, and the emulator's own v3 control paths, which answer in the same style. */
 export function isV3Path(path: string): boolean {
   return path.startsWith('/v3/') || path.startsWith('/emulator/v3/');
 }
 
-/** The error body for this path: v3's {code, message, httpStatusCode, userError, params}, else v2's. */
+/** The error body for this path: Voice v3's RFC 9457 body, v3's {code, message, httpStatusCode, userError, params}, else v2's. */
 export function errorBodyFor(path: string, error: HttpError): unknown {
+  if (isVoiceV3Path(path)) return toProblemBody(error);
   return isV3Path(path) ? toV3ErrorBody(error) : error.toBody();
 }
 
@@ -34,6 +36,7 @@ const RATE_LIMIT_RESET_S = 1;
 
 /** v3 answers a 429 with X-RateLimit-* headers instead of v2's Retry-After. */
 export function faultHeadersFor(path: string, fault: Extract<Fault, { kind: 'reply' }>): Record<string, string> {
-  if (!isV3Path(path) || fault.error.status !== 429) return fault.headers;
+  // Voice v3 documents Retry-After on its 429s.
+  if (!isV3Path(path) || isVoiceV3Path(path) || fault.error.status !== 429) return fault.headers;
   return { 'X-RateLimit-Limit': String(RATE_LIMIT), 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(RATE_LIMIT_RESET_S) };
 }

@@ -15,8 +15,17 @@ export const ID_PREFIX = {
   conversationConfiguration: 'conv_configuration',
   memoryStore: 'mem_store',
   memoryProfile: 'mem_profile',
+  /** Conversations v2's long-running operations, as its spec's example (`proc_job_01h9d8r0vte3hz8tykdj329t7r`). */
+  conversationsOperation: 'proc_job',
+  /** Memory v1's operations: the spec gives no example, so a name in the style of its other IDs. */
+  memoryOperation: 'mem_operation',
+  /** Voice v2 Transcription Configurations and Voice v3 Transcriptions (src/emulator/voice/). */
+  transcriptionConfiguration: 'voice_transcriptionconfiguration',
+  transcription: 'voice_transcription',
   /** Not a Twilio ID: the emulator's own record of a rule execution (GET /emulator/v3/RuleExecutions). */
   ruleExecution: 'emulator_ruleexecution',
+  /** Not a Twilio ID: a rule-execution webhook the emulator sends (conversations/webhooks.ts). */
+  webhookDelivery: 'emulator_webhookdelivery',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

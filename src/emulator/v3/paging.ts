@@ -30,8 +30,13 @@ export interface TokenPage<R> {
  * so paging stays right while items are added or deleted. Filters are not in the token: the SDK
  * sends the same query again with `pageToken`, as Twilio's clients do.
  */
-export function tokenPage<T, R>(entries: readonly Positioned<T>[], query: ParamMap, render: (value: T) => R): TokenPage<R> {
-  const pageSize = readPageSize(query);
+export function tokenPage<T, R>(
+  entries: readonly Positioned<T>[],
+  query: ParamMap,
+  render: (value: T) => R,
+  maxPageSize: number = MAX_PAGE_SIZE,
+): TokenPage<R> {
+  const pageSize = readPageSize(query, maxPageSize);
   const token = optionalString(query, 'pageToken');
   const [start, end] = token === undefined ? [0, Math.min(pageSize, entries.length)] : bounds(entries, decode(token), pageSize);
   const page = entries.slice(start, end);
@@ -42,11 +47,26 @@ export function tokenPage<T, R>(entries: readonly Positioned<T>[], query: ParamM
   return { items: page.map((entry) => render(entry.value)), meta };
 }
 
-function readPageSize(query: ParamMap): number {
+/**
+ * The same paging with the list under its own key, as the Conversations v2 (`configurations`, `conversations`, …)
+ * and Memory v1 (`stores`, at most 100 a page) lists have it: `{ [key]: items, meta: { key, … } }`.
+ */
+export function keyedTokenPage<T, R>(
+  key: string,
+  entries: readonly Positioned<T>[],
+  query: ParamMap,
+  render: (value: T) => R,
+  maxPageSize: number = MAX_PAGE_SIZE,
+): Record<string, unknown> {
+  const { items, meta } = tokenPage(entries, query, render, maxPageSize);
+  return { [key]: items, meta: { ...meta, key } };
+}
+
+function readPageSize(query: ParamMap, maxPageSize: number): number {
   const raw = optionalString(query, 'pageSize');
   if (raw === undefined) return DEFAULT_PAGE_SIZE;
   const size = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!(size >= 1 && size <= MAX_PAGE_SIZE)) throw invalidField('pageSize', `'${raw}' is not an integer from 1 to ${MAX_PAGE_SIZE}`);
+  if (!(size >= 1 && size <= maxPageSize)) throw invalidField('pageSize', `'${raw}' is not an integer from 1 to ${maxPageSize}`);
   return size;
 }
 

@@ -12,6 +12,8 @@ import {
 } from '../operators.js';
 import { createService, deleteService, updateService } from '../services.js';
 import type { Step } from './plan.js';
+import { runV3Step } from './v3-execute.js';
+import type { V3Step } from './v3-plan.js';
 
 export interface StepOutcome {
   step: Step;
@@ -35,11 +37,21 @@ function serviceConflict(step: Extract<Step, { kind: 'service'; action: 'update'
   );
 }
 
-async function runStep(
-  client: Twilio,
-  step: Step,
-  sids: { operators: Map<string, string>; services: Map<string, string> },
-): Promise<string | undefined> {
+interface Created {
+  operators: Map<string, string>;
+  services: Map<string, string>;
+  /** v3 operators by display name. */
+  v3Operators: Map<string, string>;
+}
+
+const isV3 = (step: Step): step is V3Step => step.kind === 'v3-operator' || step.kind === 'configuration';
+
+async function runStep(client: Twilio, step: Step, sids: Created): Promise<string | undefined> {
+  if (isV3(step)) return runV3Step(client, step, sids.v3Operators);
+  return runClassicStep(client, step, sids);
+}
+
+async function runClassicStep(client: Twilio, step: Exclude<Step, V3Step>, sids: Created): Promise<string | undefined> {
   const serviceSid = (name: string) => sids.services.get(name) ?? name;
   switch (step.action) {
     case 'create':
@@ -54,8 +66,12 @@ async function runStep(
       }
     case 'update':
       if (step.kind === 'operator') {
-        const { prompt, schema, examples } = step.definition;
-        await updateGenerativeOperator(client, step.sid, { parts: { prompt, schema, examples, problems: [] }, ifMatch: step.version });
+        const { friendlyName, prompt, schema, examples } = step.definition;
+        await updateGenerativeOperator(client, step.sid, {
+          friendlyName,
+          parts: { prompt, schema, examples, problems: [] },
+          ifMatch: step.version,
+        });
       } else {
         await updateService(client, step.sid, step.fields, String(step.version)).catch((error: unknown) => {
           throw serviceConflict(step, error);
@@ -64,7 +80,7 @@ async function runStep(
       return step.sid;
     case 'attach':
     case 'detach': {
-      const operatorSid = step.operatorSid ?? sids.operators.get(step.operator.toLowerCase())!;
+      const operatorSid = step.operatorSid ?? sids.operators.get(step.operator.toLowerCase()) ?? step.operator;
       const change = step.action === 'attach' ? attachOperators : detachOperators;
       await change(client, serviceSid(step.service), [operatorSid]);
       return operatorSid;
@@ -77,7 +93,7 @@ async function runStep(
 }
 
 export async function applyPlan(client: Twilio, steps: Step[]): Promise<ApplyReport> {
-  const sids = { operators: new Map<string, string>(), services: new Map<string, string>() };
+  const sids: Created = { operators: new Map(), services: new Map(), v3Operators: new Map() };
   const applied: StepOutcome[] = [];
   for (const [index, step] of steps.entries()) {
     try {

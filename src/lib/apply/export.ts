@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors.js';
 import type { Row } from '../output/types.js';
 import { GENERATIVE_TYPES } from './plan.js';
 import type { CurrentState } from './state.js';
+import { exportV3 } from './v3-export.js';
 
 const SERVICE_FIELDS = [
   'friendlyName',
@@ -34,10 +35,14 @@ function exportedService(service: Row, current: CurrentState): Record<string, un
   return out;
 }
 
-function exportedOperator(operator: Row): Record<string, unknown> {
+function exportedOperator(operator: Row, namesakes: Row[]): Record<string, unknown> {
   const config = (operator.config ?? {}) as { prompt?: string; json_result_schema?: unknown; examples?: unknown[] };
+  const name = String(operator.friendlyName).toLowerCase();
+  // A name two custom operators share is no key: the file says which one each item is.
+  const shared = namesakes.filter((row) => String(row.friendlyName).toLowerCase() === name).length > 1;
   return {
     friendlyName: operator.friendlyName,
+    ...(shared ? { sid: operator.sid } : {}),
     prompt: config.prompt ?? '',
     ...(config.json_result_schema === undefined ? {} : { schema: config.json_result_schema }),
     ...(config.examples?.length ? { examples: config.examples } : {}),
@@ -46,7 +51,8 @@ function exportedOperator(operator: Row): Record<string, unknown> {
 
 /**
  * The services (all, or the ones named by unique name or SID) and the generative custom operators:
- * all of them, or with a service filter only those the chosen services use.
+ * all of them, or with a service filter only those the chosen services use. The v3 section is written
+ * when the account's v3 side was read and no service filter narrows the export.
  */
 export function exportDocument(current: CurrentState, only: string[] = []): Record<string, unknown> {
   const unknown = only.filter((ref) => !current.services.some((service) => service.uniqueName === ref || service.sid === ref));
@@ -64,9 +70,12 @@ export function exportDocument(current: CurrentState, only: string[] = []): Reco
       GENERATIVE_TYPES.has(operator.operatorType as string) &&
       (!only.length || used.has(operator.sid as string)),
   );
+  const custom = current.catalogue.filter((operator) => current.customSids.has(operator.sid as string));
+  const v3 = current.v3 && !only.length ? exportV3(current.v3) : undefined;
   return escapeReferences({
     services: services.map((service) => exportedService(service, current)),
-    operators: operators.map(exportedOperator),
+    operators: operators.map((operator) => exportedOperator(operator, custom)),
+    ...(v3 ? { v3 } : {}),
   }) as Record<string, unknown>;
 }
 

@@ -10,5 +10,6 @@ export async function planFile(client: () => Promise<Twilio>, file: string, load
   // The message names the file as given; stdin is "-".
   const text = await load.files.readText(file, { limit: FILE_LIMITS.applyFile, what: 'cannot read' });
   const desired = await loadDesiredState(file, text, load);
-  return computePlan(desired, await fetchCurrentState(await client()), options);
+  const v3 = desired.v3 !== undefined && (desired.v3.sections.operators || desired.v3.sections.configurations);
+  return computePlan(desired, await fetchCurrentState(await client(), { v3 }), options);
 }

@@ -2,15 +2,15 @@
 // against the schema, read the files it names (relative to the file's folder) and check each
 // operator the way `ci operators create` does. Every problem is reported at once, with its place.
 import { dirname, resolve } from 'node:path';
-import { describeJsonError, parseJson } from '../../schema/json.js';
-import { FILE_LIMITS, FileRefusedError, type Files } from '../adapters/files.js';
-import type { Env } from '../context.js';
-import { parseExamplesFile } from '../operator-input.js';
-import { definitionProblems, type GenerativeDefinition, type TrainingExample } from '../operator-schema.js';
+import { definitionProblems, type GenerativeDefinition } from '../operator-schema.js';
 import type { ServiceFields } from '../services.js';
 import { expandVariables, type ExpansionPolicy } from './env.js';
+import { duplicates, readParts, type FileAccess, type FileParts, type LoadOptions } from './parts.js';
 import { schemaProblems } from './schema.js';
 import { SourceFile, type PathSegment, type Problem } from './source.js';
+import { loadV3, type DesiredV3, type FileV3 } from './v3-load.js';
+
+export type { LoadOptions };
 
 export interface OperatorRef {
   ref: string;
@@ -28,11 +28,19 @@ export interface DesiredService {
   operators?: OperatorRef[];
 }
 
+export interface DesiredOperator extends GenerativeDefinition {
+  /** Given only to pick one of several custom operators that share the name. */
+  sid?: string;
+  /** file:line:column of the item, for problems found against the account. */
+  where?: string;
+}
+
 export interface DesiredState {
   services: DesiredService[];
-  operators: GenerativeDefinition[];
+  operators: DesiredOperator[];
   /** Which lists the file has: --prune never deletes the kind of thing a file does not mention. */
   sections: { services: boolean; operators: boolean };
+  v3?: DesiredV3;
 }
 
 interface FileService extends ServiceFields {
@@ -40,64 +48,15 @@ interface FileService extends ServiceFields {
   operators?: string[];
 }
 
-interface FileOperator {
+interface FileOperator extends FileParts {
   friendlyName: string;
-  prompt?: string;
-  promptFile?: string;
-  schema?: Record<string, unknown>;
-  schemaFile?: string;
-  examples?: Array<{ input: string; output: string | object }>;
-  examplesFile?: string;
+  sid?: string;
 }
 
 interface FileContent {
   services?: FileService[];
   operators?: FileOperator[];
-}
-
-/** What loading may use and allow: the environment, the files, and the exceptions the user gave. */
-export interface LoadOptions {
-  env: Env;
-  files: Files;
-  /** Variables to expand although their names say secret. */
-  allowEnv?: string[];
-  /** Let file references leave the file's directory (absolute paths, .., symbolic links). */
-  allowOutsideFiles?: boolean;
-}
-
-interface FileAccess {
-  baseDir: string;
-  options: LoadOptions;
-}
-
-/** A file the configuration names: inside its directory unless allowed, a regular file, at most 1 MiB. */
-async function readRelative(access: FileAccess, file: string, path: PathSegment[], problems: Problem[]): Promise<string | undefined> {
-  const { baseDir, options } = access;
-  const place = await options.files.resolveInside(baseDir, file);
-  if ('outside' in place && !options.allowOutsideFiles) {
-    problems.push({
-      path,
-      message: `${file} is refused: ${place.outside} (files must be inside the configuration file's directory)`,
-      allow: { outsideFiles: true },
-    });
-    return undefined;
-  }
-  const target = 'path' in place ? place.path : resolve(baseDir, file);
-  try {
-    return await options.files.readText(target, { limit: FILE_LIMITS.operatorPart, what: String(path.at(-1)) });
-  } catch (error) {
-    if (!(error instanceof FileRefusedError)) throw error;
-    problems.push({
-      path,
-      message: `cannot read ${file} (${error.reason === 'no such file' ? `no such file in ${baseDir}` : error.reason})`,
-    });
-    return undefined;
-  }
-}
-
-function exclusive(operator: FileOperator, a: keyof FileOperator, b: keyof FileOperator, path: PathSegment[], problems: Problem[]): void {
-  if (operator[a] !== undefined && operator[b] !== undefined)
-    problems.push({ path: [...path, b], key: true, message: `give ${a} or ${b}, not both` });
+  v3?: FileV3;
 }
 
 async function operatorDefinition(
@@ -105,49 +64,22 @@ async function operatorDefinition(
   path: PathSegment[],
   access: FileAccess,
   problems: Problem[],
-): Promise<GenerativeDefinition> {
-  exclusive(operator, 'prompt', 'promptFile', path, problems);
-  exclusive(operator, 'schema', 'schemaFile', path, problems);
-  exclusive(operator, 'examples', 'examplesFile', path, problems);
-  let prompt = operator.prompt;
-  if (operator.promptFile !== undefined) prompt = await readRelative(access, operator.promptFile, [...path, 'promptFile'], problems);
-  else if (prompt === undefined) problems.push({ path, message: `operator "${operator.friendlyName}" needs prompt or promptFile` });
-
-  let schema: unknown = operator.schema;
-  if (operator.schemaFile !== undefined) {
-    const content = await readRelative(access, operator.schemaFile, [...path, 'schemaFile'], problems);
-    const parsed = content === undefined ? undefined : parseJson(content);
-    if (parsed?.ok) schema = parsed.value;
-    else if (parsed)
-      problems.push({ path: [...path, 'schemaFile'], message: `${operator.schemaFile} is not JSON (${describeJsonError(parsed)})` });
-  }
-
-  let examples: TrainingExample[] = (operator.examples ?? []).map(({ input, output }) => ({
-    input,
-    output: typeof output === 'string' ? output : JSON.stringify(output),
-  }));
-  if (operator.examplesFile !== undefined) {
-    const content = await readRelative(access, operator.examplesFile, [...path, 'examplesFile'], problems);
-    const fileProblems: string[] = [];
-    if (content !== undefined) examples = parseExamplesFile(operator.examplesFile, content, fileProblems);
-    problems.push(...fileProblems.map((message) => ({ path: [...path, 'examplesFile'], message: message.replace(/^--examples /, '') })));
-  }
-  const definition: GenerativeDefinition = { friendlyName: operator.friendlyName, prompt: prompt ?? '', schema, examples };
+): Promise<DesiredOperator> {
+  const { prompt, schema, examples } = await readParts(operator, path, access, problems);
+  if (operator.prompt === undefined && operator.promptFile === undefined)
+    problems.push({ path, message: `operator "${operator.friendlyName}" needs prompt or promptFile` });
+  const definition: DesiredOperator = {
+    friendlyName: operator.friendlyName,
+    ...(operator.sid === undefined ? {} : { sid: operator.sid }),
+    prompt: prompt ?? '',
+    schema,
+    examples,
+  };
   if (prompt !== undefined)
     problems.push(
       ...definitionProblems(definition).map((message) => ({ path, message: `operator "${operator.friendlyName}": ${message}` })),
     );
   return definition;
-}
-
-function duplicates(names: string[], what: string, list: string, key: string, problems: Problem[]): void {
-  const seen = new Map<string, number>();
-  names.forEach((name, index) => {
-    const folded = name.toLowerCase();
-    if (seen.has(folded))
-      problems.push({ path: [list, index, key], message: `${what} "${name}" is already defined at item ${seen.get(folded)! + 1}` });
-    else seen.set(folded, index);
-  });
 }
 
 /** Rules the API enforces on one service, checked in the file's own terms. */
@@ -173,24 +105,31 @@ export async function loadDesiredState(name: string, text: string, options: Load
   const fileServices = content.services ?? [];
   const fileOperators = content.operators ?? [];
   duplicates(
-    fileServices.map((service) => service.uniqueName),
+    fileServices.map((service) => ({ key: service.uniqueName, shown: service.uniqueName, field: 'uniqueName' })),
     'service',
-    'services',
-    'uniqueName',
+    ['services'],
     problems,
   );
+  // Two operators may share a name only when each says which one it is (its SID).
   duplicates(
-    fileOperators.map((operator) => operator.friendlyName),
+    fileOperators.map(({ friendlyName, sid }) =>
+      sid === undefined
+        ? { key: friendlyName.toLowerCase(), shown: friendlyName, field: 'friendlyName' }
+        : { key: sid, shown: sid, field: 'sid' },
+    ),
     'operator',
-    'operators',
-    'friendlyName',
+    ['operators'],
     problems,
   );
   fileServices.forEach((service, index) => problems.push(...serviceRuleProblems(service, index)));
 
-  const operators: GenerativeDefinition[] = [];
+  const operators: DesiredOperator[] = [];
   for (const [index, operator] of fileOperators.entries())
-    operators.push(await operatorDefinition(operator, ['operators', index], access, problems));
+    operators.push({
+      ...(await operatorDefinition(operator, ['operators', index], access, problems)),
+      where: source.where(['operators', index]),
+    });
+  const v3 = await loadV3(content.v3, access, source, problems);
   if (problems.length) source.fail(problems);
 
   const services = fileServices.map(({ operators: refs, ...fields }, index): DesiredService => ({
@@ -199,5 +138,10 @@ export async function loadDesiredState(name: string, text: string, options: Load
     places: Object.fromEntries(Object.keys(fields).map((field) => [field, source.where(['services', index, field], true)])),
     operators: refs?.map((ref, at) => ({ ref, where: source.where(['services', index, 'operators', at]) })),
   }));
-  return { services, operators, sections: { services: content.services !== undefined, operators: content.operators !== undefined } };
+  return {
+    services,
+    operators,
+    sections: { services: content.services !== undefined, operators: content.operators !== undefined },
+    v3,
+  };
 }

@@ -5,14 +5,12 @@ import type { GenerativeDefinition } from '../operator-schema.js';
 import type { Row } from '../output/types.js';
 import type { ServiceFields } from '../services.js';
 import { isSid } from '../sid.js';
-import type { DesiredService, DesiredState } from './load.js';
+import { assertNameFree } from '../operator-names.js';
+import type { FieldChange } from './field-change.js';
+import type { DesiredOperator, DesiredService, DesiredState } from './load.js';
 import type { CurrentState } from './state.js';
-
-export interface FieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
+import { NO_V3 } from './v3-load.js';
+import { planV3, type V3Step } from './v3-plan.js';
 
 export type Step =
   | { action: 'create'; kind: 'operator'; name: string; definition: GenerativeDefinition; changes: FieldChange[] }
@@ -29,11 +27,14 @@ export type Step =
   | { action: 'update'; kind: 'service'; name: string; sid: string; version: number; fields: ServiceFields; changes: FieldChange[] }
   /** `operatorSid` is absent when the operator is created by an earlier step. */
   | { action: 'attach' | 'detach'; kind: 'attachment'; name: string; service: string; operator: string; operatorSid?: string }
-  | { action: 'delete'; kind: 'service' | 'operator'; name: string; sid: string };
+  | { action: 'delete'; kind: 'service' | 'operator'; name: string; sid: string }
+  | V3Step;
 
 export interface PlanOptions {
   /** Detach operators not listed; delete services and custom operators not in the file (when it has that list). */
   prune?: boolean;
+  /** Create an operator although another one already has its name. */
+  allowDuplicateName?: boolean;
 }
 
 /** The operator types a file describes (prompt, schema, examples). */
@@ -58,20 +59,36 @@ function definitionFields(definition: GenerativeDefinition): Record<string, unkn
   return { prompt: definition.prompt, schema: definition.schema, examples: definition.examples };
 }
 
-function operatorStep(definition: GenerativeDefinition, current: CurrentState): Step | undefined {
+/** The custom operator a file item means: by its SID, else by its friendly name. */
+function matchOperator(definition: DesiredOperator, current: CurrentState): Row | undefined {
+  const where = definition.where ? `${definition.where}: ` : '';
+  const { sid } = definition;
+  if (sid !== undefined) {
+    const row = current.catalogue.find((candidate) => candidate.sid === sid && current.customSids.has(sid));
+    if (!row) throw new UsageError(`${where}no custom operator ${sid} in this account`, { hint: 'see `ci operators list`' });
+    return row;
+  }
   const existing = byName(current.catalogue, 'friendlyName', definition.friendlyName).filter((row) =>
     current.customSids.has(row.sid as string),
   );
   if (existing.length > 1) {
     throw new UsageError(
-      `operator "${definition.friendlyName}" matches ${existing.length} custom operators (${existing.map((row) => row.sid).join(', ')})`,
-      {
-        hint: 'rename or delete the extra ones with `ci operators`',
-      },
+      `${where}operator "${definition.friendlyName}" matches ${existing.length} custom operators (${existing.map((row) => String(row.sid)).join(', ')})`,
+      { hint: 'add `sid:` to the item to say which one the file means (`ci export` writes it), or rename the others' },
     );
   }
+  return existing[0];
+}
+
+function operatorStep(definition: DesiredOperator, current: CurrentState, options: PlanOptions): Step | undefined {
+  const row = matchOperator(definition, current);
+  if (!row)
+    assertNameFree(
+      current.catalogue.map((operator) => ({ id: String(operator.sid), name: String(operator.friendlyName) })),
+      definition.friendlyName,
+      { where: definition.where, allowDuplicate: options.allowDuplicateName },
+    );
   const wanted = definitionFields(definition);
-  const [row] = existing;
   if (!row) {
     const changes = Object.entries(wanted)
       .filter(([, to]) => to !== undefined)
@@ -81,7 +98,7 @@ function operatorStep(definition: GenerativeDefinition, current: CurrentState): 
   const type = row.operatorType as string;
   if (!GENERATIVE_TYPES.has(type))
     throw new UsageError(
-      `operator "${definition.friendlyName}" (${row.sid as string}) is a ${type} operator; ci manages Generative and GenerativeJSON operators`,
+      `operator "${definition.friendlyName}" (${String(row.sid)}) is a ${type} operator; ci manages Generative and GenerativeJSON operators`,
     );
   const wantedType = definition.schema === undefined ? 'Generative' : 'GenerativeJSON';
   if (type !== wantedType) {
@@ -101,6 +118,8 @@ function operatorStep(definition: GenerativeDefinition, current: CurrentState): 
   const changes = Object.keys(wanted)
     .filter((field) => !same(currentFields[field], wanted[field]))
     .map((field) => ({ field, from: currentFields[field] ?? null, to: wanted[field] ?? null }));
+  if (row.friendlyName !== definition.friendlyName)
+    changes.unshift({ field: 'friendlyName', from: row.friendlyName ?? null, to: definition.friendlyName });
   if (!changes.length) return undefined;
   return {
     action: 'update',
@@ -225,6 +244,7 @@ function attachmentSteps(
   return steps;
 }
 
+/** Dependency order: what is used before what uses it; deletes after, users before what they used. */
 const ORDER: Array<[Step['action'], Step['kind']]> = [
   ['create', 'operator'],
   ['update', 'operator'],
@@ -232,6 +252,12 @@ const ORDER: Array<[Step['action'], Step['kind']]> = [
   ['update', 'service'],
   ['attach', 'attachment'],
   ['detach', 'attachment'],
+  ['create', 'v3-operator'],
+  ['update', 'v3-operator'],
+  ['create', 'configuration'],
+  ['update', 'configuration'],
+  ['delete', 'configuration'],
+  ['delete', 'v3-operator'],
   ['delete', 'service'],
   ['delete', 'operator'],
 ];
@@ -240,7 +266,7 @@ const ORDER: Array<[Step['action'], Step['kind']]> = [
 export function computePlan(desired: DesiredState, current: CurrentState, options: PlanOptions = {}): Step[] {
   const steps: Step[] = [];
   for (const definition of desired.operators) {
-    const step = operatorStep(definition, current);
+    const step = operatorStep(definition, current, options);
     if (step) steps.push(step);
   }
   for (const service of desired.services) {
@@ -255,14 +281,18 @@ export function computePlan(desired: DesiredState, current: CurrentState, option
     }
   }
   if (options.prune && desired.sections.operators) {
+    // An item with a SID keeps that operator only, not its namesakes.
     const kept = (row: Row) =>
-      desired.operators.some((wanted) => wanted.friendlyName.toLowerCase() === String(row.friendlyName).toLowerCase());
+      desired.operators.some((wanted) =>
+        wanted.sid === undefined ? wanted.friendlyName.toLowerCase() === String(row.friendlyName).toLowerCase() : wanted.sid === row.sid,
+      );
     // Only operators a file can describe: other custom types are never deleted by an apply.
     const managed = (row: Row) => current.customSids.has(row.sid as string) && GENERATIVE_TYPES.has(row.operatorType as string);
     for (const row of current.catalogue.filter((operator) => managed(operator) && !kept(operator))) {
       steps.push({ action: 'delete', kind: 'operator', name: row.friendlyName as string, sid: row.sid as string });
     }
   }
+  steps.push(...planV3(desired.v3 ?? NO_V3, current.v3, { prune: options.prune, allowDuplicateName: options.allowDuplicateName, same }));
   const rank = (step: Step) => ORDER.findIndex(([action, kind]) => action === step.action && kind === step.kind);
   return steps
     .map((step, index) => ({ step, index }))

@@ -1,8 +1,11 @@
 // What the account has now, read through the same library the services and operators commands use.
 import type { Twilio } from 'twilio';
 import { attachedOperatorSids, listOperators } from '../operators.js';
+import { toPlain } from '../output/format.js';
 import type { Row } from '../output/types.js';
 import { listServices } from '../services.js';
+import { listConfigurations, type Configuration } from '../v3/configurations.js';
+import { listOperators as listV3Operators } from '../v3/operators.js';
 
 export interface CurrentState {
   services: Row[];
@@ -12,6 +15,14 @@ export interface CurrentState {
   customSids: Set<string>;
   /** Attached operator SIDs by service SID, in attach order. */
   attachments: Map<string, string[]>;
+  /** The v3 side, read only when the file has a `v3:` section (or for an export of everything). */
+  v3?: CurrentV3;
+}
+
+export interface CurrentV3 {
+  /** Every v3 operator: Twilio's and the account's own (author SELF). */
+  operators: Row[];
+  configurations: Configuration[];
 }
 
 async function collect(rows: AsyncIterable<Row>): Promise<Row[]> {
@@ -20,13 +31,25 @@ async function collect(rows: AsyncIterable<Row>): Promise<Row[]> {
   return all;
 }
 
-export async function fetchCurrentState(client: Twilio): Promise<CurrentState> {
-  const [services, catalogue, custom] = await Promise.all([
+async function fetchV3(client: Twilio): Promise<CurrentV3> {
+  const [operators, configurations] = await Promise.all([listV3Operators(client), listConfigurations(client)]);
+  return { operators, configurations: configurations.map((row) => toPlain<Configuration>(row)) };
+}
+
+export async function fetchCurrentState(client: Twilio, options: { v3?: boolean } = {}): Promise<CurrentState> {
+  const [services, catalogue, custom, v3] = await Promise.all([
     collect(listServices(client)),
     collect(listOperators(client)),
     collect(listOperators(client, { source: 'custom' })),
+    options.v3 ? fetchV3(client) : undefined,
   ]);
   const attachments = new Map<string, string[]>();
   for (const service of services) attachments.set(service.sid as string, await attachedOperatorSids(client, service.sid as string));
-  return { services, catalogue, customSids: new Set(custom.map((operator) => operator.sid as string)), attachments };
+  return {
+    services,
+    catalogue,
+    customSids: new Set(custom.map((operator) => operator.sid as string)),
+    attachments,
+    ...(v3 ? { v3 } : {}),
+  };
 }

@@ -3,7 +3,7 @@
 import type { Command, Option } from 'commander';
 
 /** Values completed from the account (through `ci completion --names`), by what an argument is called. */
-export const NAME_KINDS = { service: 'services', operator: 'operators' } as const;
+export const NAME_KINDS = { service: 'services', operator: 'operators', configuration: 'configurations' } as const;
 export type NameKind = (typeof NAME_KINDS)[keyof typeof NAME_KINDS];
 
 export interface CompletionOption {
@@ -13,7 +13,7 @@ export interface CompletionOption {
   takesValue: boolean;
   /** Allowed values, from `.choices()` or a `oneOf(...)` parser. */
   choices: string[];
-  /** Its value names a service or operator of the account, e.g. `--service <service>`. */
+  /** Its value names a service, operator or v3 configuration of the account, e.g. `--service <service>`. */
   dynamic?: NameKind;
 }
 

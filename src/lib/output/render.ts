@@ -1,6 +1,7 @@
 import type { IO } from '../context.js';
 import { UsageError } from '../errors.js';
 import { headerText, tsvHeader, tsvLine } from './format.js';
+import { limitNote, rowsShown, upTo } from './list-limit.js';
 import { sanitizeComposed } from './sanitize.js';
 import { Sink } from './sink.js';
 import { makeStyle } from './style.js';
@@ -31,7 +32,15 @@ async function* iterate(rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerato
   yield* rows;
 }
 
+/** A list stopped at its limit says so on a terminal's stderr, wherever its rows went. */
 async function renderList(sink: Sink, result: ListResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
+  const shown = rowsShown(options.limit);
+  let stopped = false;
+  await renderRows(sink, { ...result, rows: upTo(iterate(result.rows), shown, () => (stopped = true)) }, options, style, io);
+  if (stopped && io.stderrIsTTY) io.stderr.write(limitNote(shown));
+}
+
+async function renderRows(sink: Sink, result: ListResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
   const rows = iterate(result.rows);
   const first = await rows.next();
   const sample = first.done ? undefined : first.value;
@@ -40,24 +49,8 @@ async function renderList(sink: Sink, result: ListResult, options: OutputOptions
     if (!first.done) yield first.value;
     yield* rows;
   };
-  if (options.ndjson) {
-    for await (const row of all()) {
-      if (sink.closed) break;
-      await sink.write(`${JSON.stringify(pick(row, options.fields))}\n`);
-    }
-    return;
-  }
-  if (options.json) {
-    // Streamed as one array, so a 50,000-row listing never sits in memory twice.
-    let count = 0;
-    await sink.write('[');
-    for await (const row of all()) {
-      if (sink.closed) break;
-      await sink.write(`${count++ ? ',' : ''}\n  ${JSON.stringify(pick(row, options.fields))}`);
-    }
-    await sink.write(count ? '\n]\n' : ']\n');
-    return;
-  }
+  if (options.ndjson) return writeNdjson(sink, all(), options.fields);
+  if (options.json) return writeJsonArray(sink, all(), options.fields);
   if (!io.stdoutIsTTY) {
     if (options.header !== false) await sink.write(`${tsvHeader(columns)}\n`);
     for await (const row of all()) {
@@ -72,6 +65,27 @@ async function renderList(sink: Sink, result: ListResult, options: OutputOptions
   const fitted = fitTable(columns, collected, style, io.columns, options.header !== false);
   await sink.write(`${fitted.text}\n`);
   if (io.stderrIsTTY) io.stderr.write(fittingHint(fitted, io.columns));
+}
+
+/** One JSON line per row, written a chunk at a time. */
+async function writeNdjson(sink: Sink, rows: AsyncIterable<Row>, fields: string[] | undefined): Promise<void> {
+  for await (const row of rows) {
+    if (sink.closed) break;
+    await sink.writeBuffered(`${JSON.stringify(pick(row, fields))}\n`);
+  }
+  await sink.flush();
+}
+
+/** One array, streamed a chunk at a time, so a 50,000-row listing never sits in memory twice. */
+async function writeJsonArray(sink: Sink, rows: AsyncIterable<Row>, fields: string[] | undefined): Promise<void> {
+  let count = 0;
+  await sink.writeBuffered('[');
+  for await (const row of rows) {
+    if (sink.closed) break;
+    await sink.writeBuffered(`${count++ ? ',' : ''}\n  ${JSON.stringify(pick(row, fields))}`);
+  }
+  await sink.writeBuffered(count ? '\n]\n' : ']\n');
+  await sink.flush();
 }
 
 /** What the fitted table left out, and how to see it: for a terminal's stderr, wrapped to its width; or nothing. */
@@ -98,6 +112,9 @@ async function renderObject(sink: Sink, result: ItemResult, options: OutputOptio
   }
 }
 
+/** `--json` means one JSON document; a stream's JSON lines are `--ndjson` (the old spelling still works). */
+const STREAM_JSON_DEPRECATED = 'warning: --json is deprecated for streaming commands; use --ndjson (one JSON object per line)\n';
+
 /** The one place that turns a command's data into bytes on stdout. */
 export async function render(io: IO, result: CommandResult, options: OutputOptions = {}): Promise<void> {
   const sink = new Sink(io.stdout);
@@ -113,6 +130,7 @@ export async function render(io: IO, result: CommandResult, options: OutputOptio
     case 'list':
       return renderList(sink, result, options, style, io);
     case 'stream': {
+      if (options.json) io.stderr.write(STREAM_JSON_DEPRECATED);
       const asJson = options.json || options.ndjson || (!io.stdoutIsTTY && result.piped === 'ndjson');
       for await (const event of result.events) {
         if (sink.closed) break;

@@ -1,9 +1,14 @@
+/** Characters gathered before a buffered write goes out. */
+const CHUNK = 64 * 1024;
+
 /**
  * Writes to stdout with back-pressure, and goes quiet once the reader has gone away
  * (`ci transcripts list --all | head -1`): the command stops instead of dying on EPIPE.
  */
 export class Sink {
   private gone = false;
+  private pending = '';
+  private flushQueued = false;
 
   constructor(private readonly stream: NodeJS.WritableStream) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
@@ -20,6 +25,29 @@ export class Sink {
   async write(text: string): Promise<void> {
     if (this.gone || text === '') return;
     if (!this.stream.write(text)) await this.drained();
+  }
+
+  /**
+   * Queues `text` for one write of about CHUNK characters: a listing's rows go out a chunk at a time, not a
+   * write(2) per row. What is queued is written once a chunk gathers or the producer waits (for the next page);
+   * call flush() at the end.
+   */
+  async writeBuffered(text: string): Promise<void> {
+    if (this.gone) return;
+    this.pending += text;
+    if (this.pending.length >= CHUNK) return this.flush();
+    if (!this.flushQueued) {
+      this.flushQueued = true;
+      setImmediate(() => void this.flush());
+    }
+  }
+
+  /** Writes what writeBuffered queued. */
+  flush(): Promise<void> {
+    this.flushQueued = false;
+    const text = this.pending;
+    this.pending = '';
+    return this.write(text);
   }
 
   /** Resolves on drain, close or error, then removes all three listeners (a long listing waits thousands of times). */

@@ -2,7 +2,8 @@
 // display width (CJK and emoji take two cells, combining marks none). Input is sanitised first,
 // so no escape sequence is ever measured, clipped or wrapped here.
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on first use: building it loads ICU's break rules, tens of milliseconds a JSON-only run need not pay. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** East Asian Wide and Fullwidth blocks (Unicode's EastAsianWidth W/F), the ones text really uses. */
 const WIDE: ReadonlyArray<readonly [number, number]> = [
@@ -29,6 +30,7 @@ const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regiona
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]+$/u;
 
 export function graphemes(text: string): string[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 

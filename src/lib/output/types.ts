@@ -74,6 +74,8 @@ export type CommandResult = ItemResult | ListResult | ViewResult | TextResult | 
 export interface OutputOptions {
   json?: boolean;
   ndjson?: boolean;
+  /** A list's rows to read, one more than it shows (see lib/output/list-limit.ts); absent: all. */
+  limit?: number;
   fields?: string[];
   header?: boolean;
 }

@@ -6,8 +6,14 @@ import { isId } from '../ids.js';
 import { tokenPage } from '../paging.js';
 import { idFilter } from '../results/routes.js';
 import { resultCollection, type OperatorResultRecord } from '../results/records.js';
-import { CHANNELS, CONVERSATION_STATUSES, conversationBundle, conversationCollections, type ConversationBundle } from './records.js';
-import { channelsOf, renderConversation, renderConversationItem } from './view.js';
+import {
+  CONVERSATION_STATUSES,
+  conversationBundle,
+  conversationCollections,
+  intelligenceConfigurationIdsOf,
+  type ConversationBundle,
+} from '../../conversations/records.js';
+import { channelsOf, renderConversation, renderConversationItem, V3_CHANNELS } from './view.js';
 
 /** The spec's limit on createdAtAfter … createdAtBefore. */
 const MAX_RANGE_DAYS = 31;
@@ -71,8 +77,8 @@ function readFilters(query: ParamMap): Filter[] {
   if (channelId !== undefined) filters.push(({ conversation }) => conversation.channelIds.includes(channelId));
 
   const channels = listParam(query, 'channels');
-  const unknownChannel = channels.find((channel) => !CHANNELS.some((known) => known === channel));
-  if (unknownChannel !== undefined) throw invalidField('channels', `'${unknownChannel}' is not one of ${CHANNELS.join(', ')}`);
+  const unknownChannel = channels.find((channel) => !V3_CHANNELS.some((known) => known === channel));
+  if (unknownChannel !== undefined) throw invalidField('channels', `'${unknownChannel}' is not one of ${V3_CHANNELS.join(', ')}`);
   if (channels.length > 0) filters.push((bundle) => channelsOf(bundle).some((channel) => channels.includes(channel)));
 
   const configurationId = optionalString(query, 'conversationConfigurationId');
@@ -81,7 +87,7 @@ function readFilters(query: ParamMap): Filter[] {
   const intelligenceIds = listParam(query, 'intelligenceConfigurationIds');
   intelligenceIds.forEach((id) => idFilter({ intelligenceConfigurationIds: id }, 'intelligenceConfigurationIds', 'configuration'));
   if (intelligenceIds.length > 0) {
-    filters.push(({ configuration }) => (configuration?.intelligenceConfigurationIds ?? []).some((id) => intelligenceIds.includes(id)));
+    filters.push((bundle) => intelligenceConfigurationIdsOf(bundle).some((id) => intelligenceIds.includes(id)));
   }
   const operatorIds = listParam(query, 'operatorIds');
   operatorIds.forEach((id) => idFilter({ operatorIds: id }, 'operatorIds', 'operator'));

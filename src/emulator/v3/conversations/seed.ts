@@ -1,6 +1,6 @@
 // POST /emulator/v3/Conversations (emulator-only): a conversation with its participants and communications, and
-// what it needs to run rules — a conversation configuration naming Intelligence Configurations, a memory store.
-// Stands in for the ingestion APIs (Conversations v2, Voice v3) until the emulator has them.
+// what it needs to run rules — a conversation configuration naming Intelligence Configurations, a memory store —
+// written through the lifecycle (conversations/lifecycle.ts) with triggers off: a seeded conversation is history.
 import type { Store } from '../../store.js';
 import {
   allowOnly,
@@ -16,22 +16,23 @@ import {
 import { configurationCollection } from '../configurations/records.js';
 import { invalidField } from '../errors.js';
 import { isId, newId } from '../ids.js';
+import { addCommunications, createConversation, setStatus, type ParticipantInput } from '../../conversations/lifecycle.js';
 import {
   CHANNELS,
   CONVERSATION_STATUSES,
   PARTICIPANT_TYPES,
   conversationCollections,
-  type Channel,
-  type ConversationCollections,
+  participantsOf,
   type ConversationConfigurationRecord,
-  type ParticipantRecord,
-  type ParticipantType,
-} from './records.js';
+} from '../../conversations/records.js';
+import { memoryStoreCollection } from '../../memory/records.js';
 
 const DEFAULT_PARTICIPANTS = [
   { name: 'Agent', type: 'HUMAN_AGENT', address: 'agent@example.com' },
   { name: 'Customer', type: 'CUSTOMER', address: '+15555550100' },
 ];
+
+const NO_TRIGGERS = { fireTriggers: false };
 
 export interface SeededConversation {
   conversationId: string;
@@ -52,69 +53,50 @@ export function seedConversation(store: Store, accountSid: string, body: unknown
     'participants',
     'communications',
   ]);
-  const collections = conversationCollections(store);
   const createdAt = dateField(request, 'createdAt') ?? new Date().toISOString();
-  const configuration = conversationConfiguration(store, collections, request, createdAt);
-  const conversationId = newId('conversation');
+  const configuration = conversationConfiguration(store, request, createdAt);
   const participants = (optionalArray(request, 'participants', '') ?? DEFAULT_PARTICIPANTS).map((raw, index) =>
-    readParticipant(
-      raw,
-      fieldPath('participants', index),
-      conversationId,
-      accountSid,
-      createdAt,
-      configuration.memoryStoreId !== undefined,
-    ),
+    readParticipant(raw, fieldPath('participants', index), index),
   );
   const communications = requiredArray(request, 'communications', '');
   if (communications.length === 0) throw invalidField('communications', 'a conversation needs at least one communication');
+  const status = optionalString(request, 'status', '', { oneOf: CONVERSATION_STATUSES }) ?? 'CLOSED';
+  const conversation = createConversation(store, accountSid, {
+    configurationId: configuration.sid,
+    name: optionalString(request, 'name', '') ?? null,
+    channelIds: stringList(request, 'channelIds'),
+    participants,
+    createdAt,
+  });
+  const members = participantsOf(conversationCollections(store), conversation.sid);
   const start = Date.parse(createdAt);
-  const records = communications.map((raw, index) => {
+  const inputs = communications.map((raw, index) => {
     const path = fieldPath('communications', index);
     const communication = requireObject(raw, path);
     allowOnly(communication, path, ['participant', 'text', 'createdAt']);
-    const at = dateField(communication, 'createdAt', path) ?? new Date(start + index * 1000).toISOString();
-    const which = communication.participant ?? index % participants.length;
-    const author = typeof which === 'number' ? participants[which] : undefined;
-    if (!author) throw invalidField(fieldPath(path, 'participant'), `expected a participant index from 0 to ${participants.length - 1}`);
-    const address = addressOf(author);
+    const which = communication.participant ?? index % members.length;
+    const author = typeof which === 'number' ? members[which] : undefined;
+    if (!author) throw invalidField(fieldPath(path, 'participant'), `expected a participant index from 0 to ${members.length - 1}`);
     return {
-      sid: newId('communication'),
-      conversationId,
-      accountSid,
-      author: { address: address.address, channel: address.channel, participantId: author.sid },
-      content: { type: 'TEXT' as const, text: requiredString(communication, 'text', path) },
-      recipients: participants
-        .filter((participant) => participant !== author)
-        .map((participant) => ({ ...addressOf(participant), participantId: participant.sid })),
-      createdAt: at,
-      updatedAt: at,
-      occurredAt: at,
+      author: { participantId: author.sid },
+      text: requiredString(communication, 'text', path),
+      occurredAt: dateField(communication, 'createdAt', path) ?? new Date(start + index * 1000).toISOString(),
+      backdate: true,
     };
   });
-  const status = optionalString(request, 'status', '', { oneOf: CONVERSATION_STATUSES }) ?? 'CLOSED';
-  collections.conversations.insert({
-    sid: conversationId,
-    accountSid,
-    configurationId: configuration.sid,
-    status: CONVERSATION_STATUSES.find((known) => known === status) ?? 'CLOSED',
-    name: optionalString(request, 'name', '') ?? null,
-    channelIds: stringList(request, 'channelIds'),
-    createdAt,
-    updatedAt: records[records.length - 1]?.createdAt ?? createdAt,
-  });
-  participants.forEach((participant) => collections.participants.insert(participant));
-  records.forEach((record) => collections.communications.insert(record));
-  return { conversationId, conversationConfigurationId: configuration.sid, memoryStoreId: configuration.memoryStoreId ?? null };
+  addCommunications(store, accountSid, conversation.sid, inputs, NO_TRIGGERS);
+  const known = CONVERSATION_STATUSES.find((candidate) => candidate === status) ?? 'CLOSED';
+  setStatus(store, accountSid, conversation.sid, known, NO_TRIGGERS);
+  return {
+    conversationId: conversation.sid,
+    conversationConfigurationId: configuration.sid,
+    memoryStoreId: configuration.memoryStoreId ?? null,
+  };
 }
 
 /** The configuration named by `conversationConfigurationId`, or a new one (with a new memory store unless `memoryStore: false`). */
-function conversationConfiguration(
-  store: Store,
-  collections: ConversationCollections,
-  request: JsonObject,
-  now: string,
-): ConversationConfigurationRecord {
+function conversationConfiguration(store: Store, request: JsonObject, now: string): ConversationConfigurationRecord {
+  const collections = conversationCollections(store);
   const existingId = optionalString(request, 'conversationConfigurationId', '');
   if (existingId !== undefined) {
     const existing = collections.configurations.get(existingId);
@@ -130,12 +112,14 @@ function conversationConfiguration(
   const withMemory = optionalBoolean(request, 'memoryStore', '') ?? true;
   const memoryStoreId = withMemory ? newId('memoryStore') : undefined;
   if (memoryStoreId) {
-    collections.memoryStores.insert({
+    const stores = memoryStoreCollection(store);
+    stores.insert({
       sid: memoryStoreId,
-      displayName: `emulator-store-${collections.memoryStores.size + 1}`,
-      status: 'ACTIVE',
+      displayName: `emulator-store-${stores.size + 1}`,
       intelligenceServiceId: null,
       version: 1,
+      createdAt: now,
+      activeAt: now,
     });
   }
   return collections.configurations.insert({
@@ -152,33 +136,20 @@ function conversationConfiguration(
   });
 }
 
-function readParticipant(
-  raw: unknown,
-  path: string,
-  conversationId: string,
-  accountSid: string,
-  now: string,
-  withMemory: boolean,
-): ParticipantRecord {
+function readParticipant(raw: unknown, path: string, index: number): ParticipantInput {
   const participant = requireObject(raw, path);
   allowOnly(participant, path, ['name', 'type', 'address', 'channel']);
   const type = optionalString(participant, 'type', path, { oneOf: PARTICIPANT_TYPES }) ?? 'UNKNOWN';
   const channel = optionalString(participant, 'channel', path, { oneOf: CHANNELS }) ?? 'VOICE';
-  const knownType: ParticipantType = PARTICIPANT_TYPES.find((known) => known === type) ?? 'UNKNOWN';
-  const knownChannel: Channel = CHANNELS.find((known) => known === channel) ?? 'VOICE';
   return {
-    sid: newId('participant'),
-    conversationId,
-    accountSid,
     name: optionalString(participant, 'name', path) ?? null,
-    type: knownType,
-    // Memory resolves a customer to a profile; the emulator gives each seeded customer one.
-    ...(withMemory && knownType === 'CUSTOMER' ? { profileId: newId('memoryProfile') } : {}),
+    type: PARTICIPANT_TYPES.find((known) => known === type) ?? 'UNKNOWN',
     addresses: [
-      { channel: knownChannel, address: optionalString(participant, 'address', path) ?? `participant-${conversationId.slice(-6)}` },
+      {
+        channel: CHANNELS.find((known) => known === channel) ?? 'VOICE',
+        address: optionalString(participant, 'address', path) ?? `participant-${index + 1}`,
+      },
     ],
-    createdAt: now,
-    updatedAt: now,
   };
 }
 
@@ -194,11 +165,4 @@ function dateField(object: JsonObject, name: string, path = ''): string | undefi
   const value = optionalString(object, name, path);
   if (value !== undefined && Number.isNaN(Date.parse(value))) throw invalidField(fieldPath(path, name), `'${value}' is not a date-time`);
   return value === undefined ? undefined : new Date(value).toISOString();
-}
-
-/** A seeded participant's one address (readParticipant gives each exactly one). */
-function addressOf(participant: ParticipantRecord): { address: string; channel: Channel } {
-  const [address] = participant.addresses;
-  if (!address) throw new Error(`participant ${participant.sid} has no address`);
-  return { address: address.address, channel: address.channel };
 }

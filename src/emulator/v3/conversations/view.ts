@@ -1,19 +1,26 @@
 // The Intelligence v3 view of a conversation: what GET /v3/Conversations[/{id}] shows of the stored records.
 import type { JsonObject } from '../body.js';
 import type { OperatorResultRecord } from '../results/records.js';
-import type { Channel, ConversationBundle } from './records.js';
+import { intelligenceConfigurationIdsOf, type ConversationBundle } from '../../conversations/records.js';
 
-/** Channels in first-use order: those the communications went over, then any other participant address's. */
-export function channelsOf(bundle: ConversationBundle): Channel[] {
+/** Intelligence v3's channel list (Conversations v2 has VIDEO instead of EMAIL, API and SYSTEM). */
+export const V3_CHANNELS = ['VOICE', 'SMS', 'RCS', 'EMAIL', 'WHATSAPP', 'CHAT', 'API', 'SYSTEM'] as const;
+export type V3Channel = (typeof V3_CHANNELS)[number];
+
+/**
+ * Channels in first-use order: those the communications went over, then any other participant address's.
+ * A Conversations v2 channel v3 does not list (VIDEO) is left out.
+ */
+export function channelsOf(bundle: ConversationBundle): V3Channel[] {
   const channels = [
     ...bundle.communications.map((communication) => communication.author.channel),
     ...bundle.participants.flatMap((participant) => participant.addresses.map((address) => address.channel)),
   ];
-  return [...new Set(channels)];
+  return [...new Set(channels)].flatMap((channel) => V3_CHANNELS.find((known) => known === channel) ?? []);
 }
 
 export function renderConversationItem(bundle: ConversationBundle, results: readonly OperatorResultRecord[]): JsonObject {
-  const { conversation, configuration, participants } = bundle;
+  const { conversation, participants } = bundle;
   return {
     id: conversation.sid,
     accountId: conversation.accountSid,
@@ -21,7 +28,7 @@ export function renderConversationItem(bundle: ConversationBundle, results: read
     status: conversation.status,
     createdAt: conversation.createdAt,
     updatedAt: conversation.updatedAt,
-    intelligenceConfigurationIds: configuration?.intelligenceConfigurationIds ?? [],
+    intelligenceConfigurationIds: intelligenceConfigurationIdsOf(bundle),
     conversationConfigurationId: conversation.configurationId,
     channels: channelsOf(bundle),
     channelIds: conversation.channelIds,

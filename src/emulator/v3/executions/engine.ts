@@ -2,7 +2,7 @@
 // TEXT ≈ generative text, JSON ≈ nearest training example valid against the schema, CLASSIFICATION ≈ a label.
 import { analyse, type AnalysisOperator, type Utterance } from '../../engine/index.js';
 import { isObject, type JsonObject } from '../body.js';
-import type { ConversationBundle, ParticipantType } from '../conversations/records.js';
+import type { ConversationBundle, ParticipantType } from '../../conversations/records.js';
 import { PLACEHOLDER } from '../operators/validate.js';
 import type { OperatorRecord, OperatorVersionRecord } from '../operators/records.js';
 import type { SystemMetadata } from '../results/records.js';
@@ -70,7 +70,7 @@ function transcriptOf(bundle: ConversationBundle, budget: number) {
     }
     characters += text.length;
     const at = (Date.parse(communication.createdAt) - start) / 1000;
-    utterances.push({ channel: channelOf.get(communication.author.participantId) ?? 0, start: at, end: at, text });
+    utterances.push({ channel: channelOf.get(communication.author.participantId ?? '') ?? 0, start: at, end: at, text });
   }
   const roleOf = (channel: number) => ROLE[bundle.participants[channel - 1]?.type ?? 'UNKNOWN'];
   return { utterances, roleOf, characters, truncated };

@@ -3,7 +3,7 @@
 import type { Store } from '../../store.js';
 import { allowOnly, fieldPath, optionalArray, optionalObject, requireObject, requiredString, type JsonObject } from '../body.js';
 import { configurationCollection, type ConfigurationRecord, type RuleOperator, type RuleRecord } from '../configurations/records.js';
-import { conversationBundle, conversationCollections, type ConversationBundle } from '../conversations/records.js';
+import { conversationBundle, conversationCollections, type ConversationBundle } from '../../conversations/records.js';
 import { channelsOf } from '../conversations/view.js';
 import { invalidField, notFound, unprocessable } from '../errors.js';
 import { isId, newId, type IdKind } from '../ids.js';
@@ -12,7 +12,8 @@ import { resultCollection, type ExecutionDetails, type OperatorResultRecord } fr
 import { runOperatorVersion } from './engine.js';
 import { executionCollection, type OperatorProblem, type RuleExecutionRecord } from './records.js';
 
-interface Execution {
+/** One run of a rule on a conversation: by hand (POST /v3/RuleExecutions) or fired by its trigger (conversations/triggers.ts). */
+export interface Execution {
   configuration: ConfigurationRecord;
   rule: RuleRecord;
   bundle: ConversationBundle;
@@ -22,7 +23,11 @@ interface Execution {
 }
 
 export function executeRule(store: Store, accountSid: string, body: unknown): RuleExecutionRecord {
-  const execution = resolve(store, body);
+  return runExecution(store, accountSid, resolve(store, body));
+}
+
+/** Runs each of the rule's operators, stores one OperatorResult per operator that could run, and records the execution. */
+export function runExecution(store: Store, accountSid: string, execution: Execution): RuleExecutionRecord {
   const now = new Date().toISOString();
   const record: RuleExecutionRecord = {
     sid: newId('ruleExecution'),

@@ -1,0 +1,310 @@
+// `ci operators eval` on the emulator, and the emulator's engine being honest enough for an eval to mean
+// something: two versions of the seed's operator whose training examples differ answer differently.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ci, startCi } from '../support/cli.js';
+import { emulatorEnv } from '../support/ci-env.js';
+import { useTestEmulator } from '../support/emulator.js';
+import { sdkClient } from '../support/sdk.js';
+import { tempDir } from '../support/temp.js';
+
+const SEED = 'examples/seed';
+const EVAL = 'examples/eval';
+
+describe('the emulator engine, version by version', () => {
+  const emulator = useTestEmulator();
+  const run = (args: string[]) => ci(args, { env: emulatorEnv(emulator, { TWILIO_CI_GENERATION: 'v3' }) });
+
+  async function seedConversation(configurationId: string, customer: string): Promise<string> {
+    const response = await fetch(`${emulator.url}/emulator/v3/Conversations`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        intelligenceConfigurationIds: [configurationId],
+        communications: [{ text: 'Thank you for calling, how can I help?' }, { text: customer }],
+      }),
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { conversationId: string }).conversationId;
+  }
+
+  it("answers from each version's own training examples", async () => {
+    const created = await run([
+      'operators',
+      'create',
+      '--name',
+      'feedback',
+      '--prompt-file',
+      `${SEED}/prompt.txt`,
+      '--schema',
+      `${SEED}/feedback.schema.json`,
+      '--examples',
+      `${SEED}/examples.jsonl`,
+    ]);
+    expect(created.code).toBe(0);
+    expect((await run(['operators', 'update', 'feedback', '--examples', `${EVAL}/examples-v2.jsonl`])).code).toBe(0);
+    const configuration = await run([
+      'configurations',
+      'create',
+      '--name',
+      'both',
+      '--operator',
+      'feedback@1',
+      '--operator',
+      'feedback@2',
+      '--json',
+    ]);
+    const configurationId = (JSON.parse(configuration.stdout) as { id: string }).id;
+
+    const conversationId = await seedConversation(configurationId, 'Great, the discount on the price is wonderful!');
+    const results = await run(['rules', 'run', 'both', '1', conversationId, '--wait', '--json']);
+    const byVersion = Object.fromEntries(
+      (JSON.parse(results.stdout) as { operator: { version: number }; result: unknown }[]).map((result) => [
+        result.operator.version,
+        result.result,
+      ]),
+    );
+    // Version 1 knows only "How much your product?" (nearest: the agent's "how") and "We cannot find your products.";
+    // version 2 has a discount example.
+    expect(byVersion).toEqual({
+      1: { category: 'pricing', emotion: 'neutral' },
+      2: { category: 'pricing', emotion: 'positive' },
+    });
+  });
+});
+
+interface Report {
+  set: string;
+  versions: {
+    operator: string;
+    version: number;
+    accuracy: number;
+    correct: number;
+    fields: Record<string, { accuracy: number }>;
+    labels: Record<string, unknown>;
+    latencyMs: { mean: number; p95: number };
+    characters: { input: number; output: number };
+    schemaViolations: number;
+  }[];
+  disagreements: { id: string; expected: unknown; outputs: { version: number; output: unknown; correct: boolean }[] }[];
+  examples: { id: string; results: unknown[] }[];
+  kept?: Record<string, string[]>;
+}
+
+describe('ci operators eval', () => {
+  const emulator = useTestEmulator();
+  const env = () => emulatorEnv(emulator);
+  const run = (args: string[]) => ci(args, { env: env() });
+  const SET = `${EVAL}/feedback.jsonl`;
+  const directory = tempDir('ci-eval-');
+
+  /** What the account holds besides what every account has: what an evaluation must leave as it found it. */
+  async function leftovers() {
+    const client = sdkClient(emulator);
+    return {
+      intelligenceConfigurations: (await client.intelligence.v3.configurations.list()).map((item) => item.displayName),
+      conversationConfigurations: (await client.conversations.v2.configurations.list()).map((item) => item.displayName),
+      conversations: (await client.conversations.v2.conversations.list()).map((item) => item.id),
+      memoryStores: (await client.memory.v1.stores.list()).length,
+    };
+  }
+
+  beforeAll(async () => {
+    const v3 = ['--generation', 'v3', 'operators'];
+    const seed = ['--prompt-file', `${SEED}/prompt.txt`, '--schema', `${SEED}/feedback.schema.json`];
+    expect((await run([...v3, 'create', '--name', 'feedback', ...seed, '--examples', `${SEED}/examples.jsonl`])).code).toBe(0);
+    expect((await run([...v3, 'update', 'feedback', '--examples', `${EVAL}/examples-v2.jsonl`])).code).toBe(0);
+    // The user's own configuration, which an evaluation must not touch.
+    expect((await run(['configurations', 'create', '--name', 'mine', '--operator', 'feedback'])).code).toBe(0);
+  });
+
+  it('scores two versions, shows where they disagree, and leaves nothing behind', async () => {
+    const before = await leftovers();
+    const result = await run(['operators', 'eval', 'feedback@1', 'feedback@2', '--set', SET, '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.versions.map(({ operator, version, accuracy }) => ({ operator, version, accuracy }))).toEqual([
+      { operator: 'feedback', version: 1, accuracy: 8 / 24 },
+      { operator: 'feedback', version: 2, accuracy: 23 / 24 },
+    ]);
+    const [first, second] = report.versions;
+    expect(Object.keys(first?.fields ?? {})).toEqual(['category', 'emotion']);
+    expect(Object.keys(second?.labels ?? {})).toEqual(['category', 'emotion']);
+    expect(first?.latencyMs.mean).toBeGreaterThan(20);
+    expect(first?.latencyMs.p95).toBeGreaterThanOrEqual(first?.latencyMs.mean ?? 0);
+    expect(first?.characters.input).toBeGreaterThan(0);
+    expect(second?.schemaViolations).toBe(0);
+    expect(report.examples).toHaveLength(24);
+    expect(report.disagreements).toHaveLength(17);
+    expect(report.disagreements.find((disagreement) => disagreement.id === 'discount')).toEqual({
+      line: 9,
+      id: 'discount',
+      expected: { category: 'pricing', emotion: 'positive' },
+      outputs: [
+        expect.objectContaining({ version: 1, output: { category: '', emotion: '' }, correct: false }),
+        expect.objectContaining({ version: 2, output: { category: 'pricing', emotion: 'positive' }, correct: true }),
+      ],
+    });
+    expect(await leftovers()).toEqual(before);
+    expect(before).toEqual({ intelligenceConfigurations: ['mine'], conversationConfigurations: [], conversations: [], memoryStores: 0 });
+  });
+
+  it('prints the report as tables on a terminal', async () => {
+    const result = await ci(['operators', 'eval', 'feedback@1', 'feedback@2', '--set', SET], {
+      env: { ...env(), NO_COLOR: '1' },
+      tty: true,
+      columns: 100,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Operator eval on examples/eval/feedback.jsonl: 24 labelled conversations');
+    expect(result.stdout).toMatch(/feedback@1 +0\.33 \(8\/24\) +0 +0 +[\d.]+ \/ \d+ ms/);
+    expect(result.stdout).toMatch(/category +0\.38 \(9\/24\) +1\.00 \(24\/24\)/);
+    expect(result.stdout).toContain('Disagreements: 17 of 24 examples');
+    expect(result.stdout).toMatch(
+      /discount\nexpected +\{"category":"pricing","emotion":"positive"\}\nfeedback@1 ✗ +\{"category":"","emotion":""\}/,
+    );
+  });
+
+  it('streams one NDJSON line per example', async () => {
+    const result = await run(['operators', 'eval', 'feedback@2', '--set', SET, '--ndjson']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; results: { correct: boolean }[] });
+    expect(lines).toHaveLength(24);
+    expect(lines.filter((line) => line.results[0]?.correct)).toHaveLength(23);
+  });
+
+  it('gates on accuracy and regressions with exit 7, after printing the report', async () => {
+    const below = await run(['operators', 'eval', 'feedback@1', 'feedback@2', '--set', SET, '--min-accuracy', '0.9', '--json']);
+    expect(below.code).toBe(7);
+    expect(JSON.parse(below.stdout)).toHaveProperty('versions');
+    expect(below.stderr).toContain('ci: the evaluation failed its gate: feedback@1 scored 0.33 (8/24), below 0.9');
+    const better = await run([
+      'operators',
+      'eval',
+      'feedback@1',
+      'feedback@2',
+      '--set',
+      SET,
+      '--fail-on-regression',
+      '--min-accuracy',
+      '0.3',
+    ]);
+    expect(better.code).toBe(0);
+    const worse = await run(['operators', 'eval', 'feedback@2', 'feedback@1', '--set', SET, '--fail-on-regression', '--ndjson']);
+    expect(worse.code).toBe(7);
+    expect(worse.stdout.trim().split('\n')).toHaveLength(24);
+    expect(worse.stderr).toContain('feedback@1 scored 0.33 (8/24), lower than feedback@2 scored 0.96 (23/24): a regression');
+    const alone = await run(['operators', 'eval', 'feedback@2', '--set', SET, '--fail-on-regression']);
+    expect([alone.code, alone.stderr.trim()]).toEqual([
+      2,
+      'ci: --fail-on-regression compares the second operator given with the first: give two',
+    ]);
+    expect((await run(['operators', 'eval', 'feedback', '--set', SET, '--min-accuracy', '1.5'])).code).toBe(2);
+  });
+
+  it('deletes what it made after Ctrl-C', async () => {
+    const before = await leftovers();
+    const running = startCi(['operators', 'eval', 'feedback@1', 'feedback@2', '--set', SET, '--ndjson', '--concurrency', '1'], {
+      env: env(),
+    });
+    while (!running.proc.out().includes('\n')) await new Promise((resolve) => setTimeout(resolve, 20));
+    running.proc.signal('SIGINT');
+    const result = await running.result;
+    expect(result.code).toBe(130);
+    expect(result.stdout.trim().split('\n').length).toBeLessThan(24);
+    expect(await leftovers()).toEqual(before);
+  });
+
+  it('keeps its scratch resources with --keep and names them', async () => {
+    const result = await run(['operators', 'eval', 'feedback@2', '--set', SET, '--keep', '--json']);
+    expect(result.code).toBe(0);
+    const { kept } = JSON.parse(result.stdout) as Report;
+    expect(Object.keys(kept ?? {})).toEqual(['intelligenceConfigurations', 'memoryStores', 'conversationConfigurations', 'conversations']);
+    expect(kept?.conversations).toHaveLength(24);
+    expect(result.stderr).toContain('kept (--keep): intelligenceConfigurations intelligence_configuration_');
+    const after = await leftovers();
+    expect(after.conversations).toHaveLength(24);
+    expect(after.intelligenceConfigurations).toEqual(['mine', expect.stringMatching(/^ci eval /)]);
+    // Tidy up for the next tests.
+    const client = sdkClient(emulator);
+    for (const id of kept?.conversations ?? []) await client.conversations.v2.conversations(id).remove();
+    for (const id of kept?.conversationConfigurations ?? []) await client.conversations.v2.configurations(id).remove();
+    for (const id of kept?.memoryStores ?? []) await client.memory.v1.stores(id).remove();
+    for (const id of kept?.intelligenceConfigurations ?? []) await client.intelligence.v3.configurations(id).remove();
+  });
+
+  it('resumes from --state: finished conversations are not run again', async () => {
+    const state = join(directory, 'eval.state');
+    const first = await run(['operators', 'eval', 'feedback@1', 'feedback@2', '--set', SET, '--state', state, '--json']);
+    expect(first.code).toBe(0);
+    const again = await ci(['operators', 'eval', 'feedback@1', 'feedback@2', '--set', SET, '--state', state, '--json'], {
+      env: env(),
+      tty: true,
+    });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual(JSON.parse(first.stdout));
+    expect(again.stderr).toContain('resumed 24');
+    // Another operator list is another evaluation: nothing of it is resumed.
+    const other = await run(['operators', 'eval', 'feedback@2', '--set', SET, '--state', state, '--ndjson']);
+    expect(other.stdout.trim().split('\n')).toHaveLength(24);
+  });
+
+  it('refuses classic (v2) operators with the reason', async () => {
+    const bySid = await run(['operators', 'eval', 'LY0123456789abcdef0123456789abcdef', '--set', SET]);
+    expect(bySid.code).toBe(2);
+    expect(bySid.stderr).toContain(
+      'ci: "LY0123456789abcdef0123456789abcdef" is a classic (v2) operator and cannot be evaluated: classic (v2) operators run only on a transcript of a v2 service; v2 has no way to run an operator on a text conversation',
+    );
+    const classic = [
+      '--generation',
+      'classic',
+      'operators',
+      'create',
+      '--name',
+      'classic-feedback',
+      '--prompt',
+      'Classify',
+      '--schema',
+      `${SEED}/feedback.schema.json`,
+    ];
+    expect((await run(classic)).code).toBe(0);
+    const byName = await run(['operators', 'eval', 'classic-feedback', '--set', SET]);
+    expect(byName.code).toBe(2);
+    expect(byName.stderr).toContain('"classic-feedback" is a classic (v2) operator and cannot be evaluated');
+    expect((await run(['--generation', 'classic', 'operators', 'eval', 'feedback', '--set', SET])).code).toBe(2);
+  });
+
+  it('refuses a malformed set with its line numbers (exit 2), before creating anything', async () => {
+    const before = await leftovers();
+    const set = join(directory, 'bad.jsonl');
+    writeFileSync(
+      set,
+      [
+        '{"conversation": "Customer: How much?", "expected": {"category": "pricing", "emotion": "neutral"}}',
+        '{"conversation": "Customer: broken", "expected": ',
+        '{"conversation": "Customer: no label"}',
+        '{"conversation": {"file": "missing.txt"}, "expected": {"category": "other", "emotion": "neutral"}}',
+      ].join('\n'),
+    );
+    const result = await run(['operators', 'eval', 'feedback', '--set', set]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^ci: .*bad\.jsonl: 3 bad lines, nothing was sent: line 2: not JSON \(.*\); line 3: no "expected"; line 4: conversation file .*missing\.txt: no such file; hint: each line is/,
+    );
+    writeFileSync(set, '{"conversation": "Customer: hi", "expected": "pricing"}\n');
+    const misfit = await run(['operators', 'eval', 'feedback', '--set', set]);
+    expect([misfit.code, misfit.stderr]).toEqual([
+      2,
+      expect.stringContaining('"expected" must be a JSON object (the operator gives JSON); it is not on line 1'),
+    ]);
+    expect((await run(['operators', 'eval', 'feedback', '--set', join(directory, 'none.jsonl')])).code).toBe(2);
+    expect(await leftovers()).toEqual(before);
+  });
+});
