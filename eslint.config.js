@@ -20,6 +20,7 @@ export default tseslint.config(
       'src/schema/json.ts',
       'test/unit/sanitize.test.ts',
       'test/unit/reliability.test.ts',
+      'test/unit/apply-line-diff.test.ts',
     ],
     rules: { 'no-control-regex': 'off' },
   },
