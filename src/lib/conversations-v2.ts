@@ -136,8 +136,10 @@ export interface IngestOptions {
   channel: Channel;
   /** Close the conversation at the end, so CONVERSATION_END rules fire. */
   close: boolean;
-  /** Times for utterances without `at`: this, then one second apart. */
-  start: Date;
+  /** Times for utterances without `at`: this, then one second apart; without it, the API's time of arrival. */
+  start?: Date;
+  /** Told the conversation's ID as soon as it exists, before its communications (to record it for clean-up). */
+  onCreated?: (conversationId: string) => void;
 }
 
 export interface Ingested {
@@ -161,16 +163,19 @@ export async function ingestConversation(client: Twilio, written: WrittenConvers
   });
   const conversationId = conversation.id;
   if (!conversationId) throw new ApiError('the API made the conversation but gave no ID');
+  options.onCreated?.(conversationId);
   let count = 0;
   for (const [index, utterance] of written.utterances.entries()) {
     const author = addressOf.get(utterance.participant) ?? utterance.participant;
     const recipients = [...addressOf.values()].filter((address) => address !== author);
+    const occurredAt =
+      utterance.at === undefined ? options.start && new Date(options.start.getTime() + index * 1000) : new Date(utterance.at);
     await client.conversations.v2.communications(conversationId).create({
       author: { address: author, channel: options.channel },
       // A monologue still needs a recipient: the speaker's own address.
       recipients: (recipients.length ? recipients : [author]).map((address) => ({ address, channel: options.channel })),
       content: { type: 'TEXT', text: utterance.text },
-      occurredAt: utterance.at === undefined ? new Date(options.start.getTime() + index * 1000) : new Date(utterance.at),
+      ...(occurredAt === undefined ? {} : { occurredAt }),
     });
     count++;
   }
@@ -205,6 +210,14 @@ async function settle<T>(
   if (!statusUrl) throw new ApiError(`the API accepted the ${what} but gave no status URL`);
   const related = accepted.related ?? {};
   if (!wait) return { statusUrl, related };
+  await waitForConversationsOperation(client, what, statusUrl, wait);
+  const configurationId = related.configurationId;
+  if (!readBack || configurationId === undefined) return { statusUrl, related };
+  return { statusUrl, related, result: toPlain<T>(await client.conversations.v2.configurations(configurationId).fetch()) };
+}
+
+/** Polls a Conversations v2 operation (what a 202 named in its `statusUrl`) until it has completed. */
+export async function waitForConversationsOperation(client: Twilio, what: string, statusUrl: string, wait: WaitOptions): Promise<void> {
   const operationId = operationIdOf(statusUrl);
   await waitForOperation(
     what,
@@ -215,7 +228,4 @@ async function settle<T>(
     },
     wait,
   );
-  const configurationId = related.configurationId;
-  if (!readBack || configurationId === undefined) return { statusUrl, related };
-  return { statusUrl, related, result: toPlain<T>(await client.conversations.v2.configurations(configurationId).fetch()) };
 }
