@@ -3,6 +3,7 @@
 import type { Twilio } from 'twilio';
 import type { WrittenConversation } from './conversation-text.js';
 import { operationIdOf, waitForOperation, type WaitOptions } from './conversations-operations.js';
+import { assertConversationId } from './conversations-v3.js';
 import { ApiError, NotFoundError, UsageError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
@@ -17,7 +18,6 @@ export const CHANNELS = ['VOICE', 'SMS', 'RCS', 'WHATSAPP', 'CHAT', 'VIDEO'] as 
 export type Channel = (typeof CHANNELS)[number];
 
 const CONFIGURATION_ID = /^conv_configuration_[0-7][0-9a-z]{25}$/;
-const CONVERSATION_ID = /^conv_conversation_[0-7][0-9a-z]{25}$/;
 const DISPLAY_NAME = /^[a-zA-Z0-9-_ ]{1,32}$/;
 
 export interface ConversationConfiguration {
@@ -53,14 +53,6 @@ export interface Accepted<T> {
 export function assertDisplayName(name: string): void {
   if (!DISPLAY_NAME.test(name))
     throw new UsageError(`"${name}": a conversation configuration name is 1 to 32 letters, digits, spaces, - or _`);
-}
-
-export function assertConversationV2Id(id: string): void {
-  if (!CONVERSATION_ID.test(id)) {
-    throw new UsageError(`"${id}" is not a conversation ID (conv_conversation_ and 26 characters)`, {
-      hint: 'see `ci conversations list`',
-    });
-  }
 }
 
 export async function listConversationConfigurations(client: Twilio): Promise<ConversationConfiguration[]> {
@@ -112,19 +104,19 @@ export async function deleteConversationConfiguration(client: Twilio, id: string
 }
 
 export async function deleteConversation(client: Twilio, id: string, wait: WaitOptions | undefined): Promise<Accepted<never>> {
-  assertConversationV2Id(id);
+  assertConversationId(id);
   const accepted = await client.conversations.v2.conversations(id).remove();
   return settle(client, `deleting conversation ${id}`, accepted, wait, false);
 }
 
 export async function closeConversation(client: Twilio, id: string): Promise<Row> {
-  assertConversationV2Id(id);
+  assertConversationId(id);
   return toPlain(await client.conversations.v2.conversations(id).patch({ status: 'CLOSED' }));
 }
 
 /** A conversation's communications in the order they were added, as the API returns them. */
 export async function listCommunications(client: Twilio, conversationId: string): Promise<Row[]> {
-  assertConversationV2Id(conversationId);
+  assertConversationId(conversationId);
   const all = await client.conversations.v2.communications(conversationId).list({ pageSize: 1000 });
   return all.map((item) => toPlain<Row>(item));
 }
