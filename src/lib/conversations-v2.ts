@@ -71,6 +71,11 @@ export async function resolveConversationConfiguration(client: Twilio, ref: stri
   return only;
 }
 
+/** A conversation configuration's ID from its ID or display name (an ID is taken as it is, without a fetch). */
+export async function resolveConversationConfigurationId(client: Twilio, ref: string): Promise<string> {
+  return CONFIGURATION_ID.test(ref) ? ref : (await resolveConversationConfiguration(client, ref)).id;
+}
+
 export async function createConversationConfiguration(
   client: Twilio,
   input: Required<Pick<ConfigurationInput, 'displayName' | 'memoryStoreId'>> & ConfigurationInput,
