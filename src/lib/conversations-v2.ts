@@ -3,6 +3,7 @@
 import type { Twilio } from 'twilio';
 import type { WrittenConversation } from './conversation-text.js';
 import { operationIdOf, waitForOperation, type WaitOptions } from './conversations-operations.js';
+import { assertConversationId } from './conversations-v3.js';
 import { ApiError, NotFoundError, UsageError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
@@ -17,7 +18,6 @@ export const CHANNELS = ['VOICE', 'SMS', 'RCS', 'WHATSAPP', 'CHAT', 'VIDEO'] as 
 export type Channel = (typeof CHANNELS)[number];
 
 const CONFIGURATION_ID = /^conv_configuration_[0-7][0-9a-z]{25}$/;
-const CONVERSATION_ID = /^conv_conversation_[0-7][0-9a-z]{25}$/;
 const DISPLAY_NAME = /^[a-zA-Z0-9-_ ]{1,32}$/;
 
 export interface ConversationConfiguration {
@@ -55,14 +55,6 @@ export function assertDisplayName(name: string): void {
     throw new UsageError(`"${name}": a conversation configuration name is 1 to 32 letters, digits, spaces, - or _`);
 }
 
-export function assertConversationV2Id(id: string): void {
-  if (!CONVERSATION_ID.test(id)) {
-    throw new UsageError(`"${id}" is not a conversation ID (conv_conversation_ and 26 characters)`, {
-      hint: 'see `ci conversations list`',
-    });
-  }
-}
-
 export async function listConversationConfigurations(client: Twilio): Promise<ConversationConfiguration[]> {
   const all = await client.conversations.v2.configurations.list({ pageSize: 1000 });
   return all.map((item) => toPlain<ConversationConfiguration>(item));
@@ -77,6 +69,11 @@ export async function resolveConversationConfiguration(client: Twilio, ref: stri
     throw new NotFoundError(`no conversation configuration named "${ref}"`, { hint: 'see `ci conversations configurations list`' });
   if (more.length) throw new UsageError(`${matches.length} conversation configurations are named "${ref}"`, { hint: 'give its ID' });
   return only;
+}
+
+/** A conversation configuration's ID from its ID or display name (an ID is taken as it is, without a fetch). */
+export async function resolveConversationConfigurationId(client: Twilio, ref: string): Promise<string> {
+  return CONFIGURATION_ID.test(ref) ? ref : (await resolveConversationConfiguration(client, ref)).id;
 }
 
 export async function createConversationConfiguration(
@@ -112,19 +109,19 @@ export async function deleteConversationConfiguration(client: Twilio, id: string
 }
 
 export async function deleteConversation(client: Twilio, id: string, wait: WaitOptions | undefined): Promise<Accepted<never>> {
-  assertConversationV2Id(id);
+  assertConversationId(id);
   const accepted = await client.conversations.v2.conversations(id).remove();
   return settle(client, `deleting conversation ${id}`, accepted, wait, false);
 }
 
 export async function closeConversation(client: Twilio, id: string): Promise<Row> {
-  assertConversationV2Id(id);
+  assertConversationId(id);
   return toPlain(await client.conversations.v2.conversations(id).patch({ status: 'CLOSED' }));
 }
 
 /** A conversation's communications in the order they were added, as the API returns them. */
 export async function listCommunications(client: Twilio, conversationId: string): Promise<Row[]> {
-  assertConversationV2Id(conversationId);
+  assertConversationId(conversationId);
   const all = await client.conversations.v2.communications(conversationId).list({ pageSize: 1000 });
   return all.map((item) => toPlain<Row>(item));
 }
@@ -136,8 +133,10 @@ export interface IngestOptions {
   channel: Channel;
   /** Close the conversation at the end, so CONVERSATION_END rules fire. */
   close: boolean;
-  /** Times for utterances without `at`: this, then one second apart. */
-  start: Date;
+  /** Times for utterances without `at`: this, then one second apart; without it, the API's time of arrival. */
+  start?: Date;
+  /** Told the conversation's ID as soon as it exists, before its communications (to record it for clean-up). */
+  onCreated?: (conversationId: string) => void;
 }
 
 export interface Ingested {
@@ -161,16 +160,19 @@ export async function ingestConversation(client: Twilio, written: WrittenConvers
   });
   const conversationId = conversation.id;
   if (!conversationId) throw new ApiError('the API made the conversation but gave no ID');
+  options.onCreated?.(conversationId);
   let count = 0;
   for (const [index, utterance] of written.utterances.entries()) {
     const author = addressOf.get(utterance.participant) ?? utterance.participant;
     const recipients = [...addressOf.values()].filter((address) => address !== author);
+    const occurredAt =
+      utterance.at === undefined ? options.start && new Date(options.start.getTime() + index * 1000) : new Date(utterance.at);
     await client.conversations.v2.communications(conversationId).create({
       author: { address: author, channel: options.channel },
       // A monologue still needs a recipient: the speaker's own address.
       recipients: (recipients.length ? recipients : [author]).map((address) => ({ address, channel: options.channel })),
       content: { type: 'TEXT', text: utterance.text },
-      occurredAt: utterance.at === undefined ? new Date(options.start.getTime() + index * 1000) : new Date(utterance.at),
+      ...(occurredAt === undefined ? {} : { occurredAt }),
     });
     count++;
   }
@@ -205,6 +207,14 @@ async function settle<T>(
   if (!statusUrl) throw new ApiError(`the API accepted the ${what} but gave no status URL`);
   const related = accepted.related ?? {};
   if (!wait) return { statusUrl, related };
+  await waitForConversationsOperation(client, what, statusUrl, wait);
+  const configurationId = related.configurationId;
+  if (!readBack || configurationId === undefined) return { statusUrl, related };
+  return { statusUrl, related, result: toPlain<T>(await client.conversations.v2.configurations(configurationId).fetch()) };
+}
+
+/** Polls a Conversations v2 operation (what a 202 named in its `statusUrl`) until it has completed. */
+export async function waitForConversationsOperation(client: Twilio, what: string, statusUrl: string, wait: WaitOptions): Promise<void> {
   const operationId = operationIdOf(statusUrl);
   await waitForOperation(
     what,
@@ -215,7 +225,4 @@ async function settle<T>(
     },
     wait,
   );
-  const configurationId = related.configurationId;
-  if (!readBack || configurationId === undefined) return { statusUrl, related };
-  return { statusUrl, related, result: toPlain<T>(await client.conversations.v2.configurations(configurationId).fetch()) };
 }

@@ -73,10 +73,16 @@ export async function createMemoryStore(
   const statusUrl = accepted.statusUrl;
   if (!statusUrl) throw new ApiError('the API accepted the memory store but gave no status URL');
   if (!wait) return { statusUrl };
+  const storeId = await waitForMemoryStore(client, input.displayName, statusUrl, wait);
+  return { statusUrl, store: await fetchMemoryStore(client, storeId) };
+}
+
+/** Polls a store's creation (the operation its `statusUrl` names) until it has completed: the store's ID. */
+export async function waitForMemoryStore(client: Twilio, displayName: string, statusUrl: string, wait: WaitOptions): Promise<string> {
   const operationId = operationIdOf(statusUrl);
   let storeId: string | undefined;
   await waitForOperation(
-    `memory store "${input.displayName}"`,
+    `memory store "${displayName}"`,
     statusUrl,
     async () => {
       const operation = await client.memory.v1.operations(operationId).fetch();
@@ -85,8 +91,13 @@ export async function createMemoryStore(
     },
     wait,
   );
-  if (!storeId) throw new ApiError(`memory store "${input.displayName}" was made, but its operation does not name it`, { hint: statusUrl });
-  return { statusUrl, store: await fetchMemoryStore(client, storeId) };
+  if (!storeId) throw new ApiError(`memory store "${displayName}" was made, but its operation does not name it`, { hint: statusUrl });
+  return storeId;
+}
+
+/** Deletes a store (what uses it must be gone first). */
+export async function deleteMemoryStore(client: Twilio, id: string): Promise<void> {
+  await client.memory.v1.stores(id).remove();
 }
 
 /** The store a new conversation configuration uses when none is named: one made by `ci` before, else a new one. */

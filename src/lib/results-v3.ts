@@ -31,7 +31,6 @@ export interface ResultFilters {
 }
 
 const RESULT_ID = /^intelligence_operatorresult_[0-7][0-9a-z]{25}$/;
-const CONVERSATION_ID = /^conv_conversation_[0-7][0-9a-z]{25}$/;
 
 export function isOperatorResultId(value: string): boolean {
   return RESULT_ID.test(value);
@@ -41,14 +40,6 @@ export function assertOperatorResultId(value: string): void {
   if (!isOperatorResultId(value)) {
     throw new UsageError(`"${value}" is not a v3 operator result ID (intelligence_operatorresult_ and 26 characters)`, {
       hint: 'see the `id` of each result in `ci results conv_conversation_… --json`',
-    });
-  }
-}
-
-export function assertV3ConversationId(value: string): void {
-  if (!CONVERSATION_ID.test(value)) {
-    throw new UsageError(`"${value}" is not a v3 conversation ID (conv_conversation_ and 26 characters)`, {
-      hint: 'see `ci conversations list`',
     });
   }
 }

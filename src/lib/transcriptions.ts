@@ -13,7 +13,6 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 export const ENGINES = ['deepgram', 'google', 'twilio_managed'] as const;
 
 const CONFIGURATION_ID = /^voice_transcriptionconfiguration_[0-9a-z]{26}$/;
-const CONVERSATION_CONFIGURATION_ID = /^conv_configuration_[0-9a-zA-Z]{26}$/;
 export const TRANSCRIPTION_ID = /^voice_transcription_[0-9a-zA-Z]{26}$/;
 
 /** What a transcription configuration says; `roles` are audio channels 1 and 2. */
@@ -164,18 +163,6 @@ export async function transcriptionConfigurationFor(client: Twilio, conversation
     if (httpStatusOf(error) !== 409) throw error;
     return String((await fetchTranscriptionConfiguration(client, uniqueName)).id); // another run made it meanwhile
   }
-}
-
-/** A Conversations v2 configuration by ID or display name. */
-export async function resolveConversationConfigurationId(client: Twilio, ref: string): Promise<string> {
-  if (CONVERSATION_CONFIGURATION_ID.test(ref)) return ref;
-  const all = await client.conversations.v2.configurations.list({ pageSize: 1000 });
-  const matches = all.filter((configuration) => configuration.displayName === ref);
-  const [only, ...more] = matches;
-  if (!only)
-    throw new NotFoundError(`no conversation configuration named "${ref}"`, { hint: 'see `ci conversations configurations list`' });
-  if (more.length) throw new UsageError(`${matches.length} conversation configurations are named "${ref}"`, { hint: 'give its ID' });
-  return String(only.id);
 }
 
 export interface TranscriptionRequest {

@@ -1,6 +1,7 @@
 import type { Context } from '../../lib/context.js';
 import type { CommandResult } from '../../lib/output/types.js';
-import { assertV3ConversationId, listOperatorResults, renderConversationResults, type OperatorResult } from '../../lib/results-v3.js';
+import { assertConversationId } from '../../lib/conversations-v3.js';
+import { listOperatorResults, renderConversationResults, type OperatorResult } from '../../lib/results-v3.js';
 import { resolveConfiguration } from '../../lib/v3/configurations.js';
 import { listOperators, resolveOperator } from '../../lib/v3/operators.js';
 import { refuseFlags, type ResultsOptions } from './options.js';
@@ -11,7 +12,7 @@ const CLASSIC_ONLY = ['redacted', 'wait', 'timeout', 'interval', 'yes'] as const
 /** v3: each conversation's OperatorResults, one section per result; JSON is one flat array of them as the API returns them. */
 export async function v3Results(ctx: Context, options: ResultsOptions, ids: string[]): Promise<CommandResult> {
   refuseFlags(options, CLASSIC_ONLY, 'v3 conversations (they have no transcript to wait for or redact)');
-  ids.forEach(assertV3ConversationId);
+  ids.forEach(assertConversationId);
   const client = await ctx.client();
   const operators = await listOperators(client);
   const names = new Map(operators.map((operator) => [String(operator.id), String(operator.displayName)]));

@@ -2,13 +2,13 @@
 // through the Voice v2 transcription configuration ci makes (or reuses) for it; the conversation is closed once
 // transcribed (so its CONVERSATION_END rules run) unless --no-close; --wait then waits for the rules' results.
 import type { Context } from '../../lib/context.js';
+import { resolveConversationConfigurationId } from '../../lib/conversations-v2.js';
 import { UsageError } from '../../lib/errors.js';
 import type { CommandResult } from '../../lib/output/types.js';
 import { startSpinner } from '../../lib/spinner.js';
 import { closeOnce, transcribeAllV3, waitForAllV3 } from '../../lib/transcriptions-bulk.js';
 import {
   findTranscriptionOfRecording,
-  resolveConversationConfigurationId,
   startTranscription,
   transcriptionConfigurationFor,
   waitForConversationResults,

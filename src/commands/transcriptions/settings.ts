@@ -1,6 +1,7 @@
 // The setting flags of create and update, as the library's TranscriptionSettings (only those given).
 import type { Context } from '../../lib/context.js';
-import { checkRoles, resolveConversationConfigurationId, type TranscriptionSettings } from '../../lib/transcriptions.js';
+import { resolveConversationConfigurationId } from '../../lib/conversations-v2.js';
+import { checkRoles, type TranscriptionSettings } from '../../lib/transcriptions.js';
 
 interface SettingFlags {
   conversationConfiguration?: string;

@@ -1,18 +1,20 @@
-// Getting labelled conversations in through Conversations v2 (the SDK's client.conversations.v2), for an
-// evaluation only: a scratch Memory store and conversation configuration naming the scratch intelligence
-// configuration, then one conversation per example with a participant per speaker and a TEXT communication
-// per turn. The conversations stay ACTIVE, so no trigger fires; the evaluation executes its rule by hand.
+// Getting labelled conversations in through Conversations v2, for an evaluation only: a scratch Memory store and
+// conversation configuration naming the scratch intelligence configuration, then one conversation per example
+// (ingested as `ci conversations ingest` does). The conversations stay ACTIVE, so no trigger fires; the evaluation
+// executes its rule by hand. Retrying (only after a 429) is the evaluation's: see run.ts.
 import type { Twilio } from 'twilio';
+import { DEFAULT_WAIT } from '../conversations-operations.js';
+import {
+  createConversationConfiguration,
+  deleteConversation,
+  deleteConversationConfiguration,
+  ingestConversation,
+  waitForConversationsOperation,
+} from '../conversations-v2.js';
 import { ApiError } from '../errors.js';
-import { sleep } from '../time.js';
+import { createMemoryStore, deleteMemoryStore, waitForMemoryStore } from '../memory.js';
 import type { Ingest } from './run.js';
 import type { Scratch } from './scratch.js';
-import type { Utterance } from '../conversation-text.js';
-
-const POLL_MS = 200;
-/** Long-running operations (a store's provisioning) that take longer than this are given up on. */
-const OPERATION_TIMEOUT_MS = 120_000;
-const CHANNEL = 'CHAT';
 
 /** `label` made fit for both APIs' display names (letters, digits, hyphens; at most 32 characters). */
 function scratchName(label: string): string {
@@ -20,104 +22,43 @@ function scratchName(label: string): string {
 }
 
 export function conversationsIngest(client: Twilio, signal: AbortSignal): Ingest {
+  const wait = { ...DEFAULT_WAIT, signal };
   let configurationId: string | undefined;
   return {
     async prepare(intelligenceConfigurationId: string, scratch: Scratch, label: string) {
       const name = scratchName(label);
       const description = 'Scratch resource of `ci operators eval`; deleted when the evaluation ends.';
-      const store = await client.memory.v1.stores.create({ displayName: name, description });
-      const storeId = await memoryOperationResult(client, store.statusUrl, signal);
-      scratch.add('memoryStores', storeId, () =>
-        client.memory.v1
-          .stores(storeId)
-          .remove()
-          .then(() => undefined),
+      const { statusUrl } = await createMemoryStore(client, { displayName: name, description }, undefined);
+      const storeId = await waitForMemoryStore(client, name, statusUrl, wait);
+      scratch.add('memoryStores', storeId, (cleaner) => deleteMemoryStore(cleaner, storeId));
+      const accepted = await createConversationConfiguration(
+        client,
+        { displayName: name, description, memoryStoreId: storeId, intelligenceConfigurationIds: [intelligenceConfigurationId] },
+        undefined,
       );
-      const accepted = await client.conversations.v2.configurations.create({
-        displayName: name,
-        description,
-        conversationGroupingType: 'GROUP_BY_PARTICIPANT_ADDRESSES',
-        memoryStoreId: storeId,
-        intelligenceConfigurationIds: [intelligenceConfigurationId],
-      });
-      const id = accepted.related?.configurationId;
+      const id = accepted.related.configurationId;
       if (!id) throw new ApiError('the scratch conversation configuration was accepted without its ID');
+      // Recorded before waiting, so Ctrl-C meanwhile still deletes it; clean-up waits without a signal.
       scratch.add('conversationConfigurations', id, async (cleaner) => {
-        const removal = await cleaner.conversations.v2.configurations(id).remove();
-        await conversationsOperationDone(cleaner, removal.statusUrl, undefined);
+        await deleteConversationConfiguration(cleaner, id, DEFAULT_WAIT);
       });
-      await conversationsOperationDone(client, accepted.statusUrl, signal);
+      await waitForConversationsOperation(client, `conversation configuration "${name}"`, accepted.statusUrl, wait);
       configurationId = id;
     },
 
     async conversation(example, scratch) {
       if (!configurationId) throw new Error('prepare() first');
-      const { participants, utterances } = example.written;
-      const speakers = participants.map((participant) => participant.name);
-      const addressOf = (speaker: string) => ({
-        channel: CHANNEL,
-        address: `${speakers.indexOf(speaker) + 1}-${speaker.replace(/\W+/g, '-')}`,
-      });
-      const created = await client.conversations.v2.conversations.create({
+      const ingested = await ingestConversation(client, example.written, {
         configurationId,
         name: example.id.slice(0, 128),
-        participants: participants.map(({ name, type }) => ({ name, type, addresses: [addressOf(name)] })),
+        channel: 'CHAT',
+        close: false,
+        onCreated: (id) =>
+          scratch.add('conversations', id, async (cleaner) => {
+            await deleteConversation(cleaner, id, DEFAULT_WAIT);
+          }),
       });
-      const id = created.id;
-      if (!id) throw new ApiError('a scratch conversation was created without its ID');
-      scratch.add('conversations', id, async (cleaner) => {
-        const removal = await cleaner.conversations.v2.conversations(id).remove();
-        await conversationsOperationDone(cleaner, removal.statusUrl, undefined);
-      });
-      for (const turn of utterances)
-        await say(client, id, turn, speakers.filter((other) => other !== turn.participant).map(addressOf), addressOf(turn.participant));
-      return id;
+      return ingested.conversationId;
     },
   };
-}
-
-async function say(
-  client: Twilio,
-  conversationId: string,
-  turn: Utterance,
-  recipients: { channel: string; address: string }[],
-  author: { channel: string; address: string },
-) {
-  await client.conversations.v2.communications(conversationId).create({
-    author,
-    // A monologue still needs a recipient: the speaker's own address.
-    recipients: recipients.length ? recipients : [author],
-    content: { type: 'TEXT', text: turn.text },
-    ...(turn.at ? { occurredAt: new Date(turn.at) } : {}),
-  });
-}
-
-const operationIdOf = (statusUrl: string | undefined) => (statusUrl ? new URL(statusUrl).pathname.split('/').pop() : undefined);
-
-/** Waits for a Conversations v2 operation; FAILED is an error. Cleanup passes no signal: it must finish after Ctrl-C. */
-async function conversationsOperationDone(client: Twilio, statusUrl: string | undefined, signal: AbortSignal | undefined): Promise<void> {
-  const id = operationIdOf(statusUrl);
-  if (!id) return;
-  const deadline = Date.now() + OPERATION_TIMEOUT_MS;
-  for (;;) {
-    const operation = await client.conversations.v2.operations(id).fetch();
-    if (operation.status === 'COMPLETED') return;
-    if (operation.status === 'FAILED') throw new ApiError(`Conversations operation ${id} failed`);
-    if (Date.now() > deadline) throw new ApiError(`Conversations operation ${id} did not complete`);
-    await sleep(POLL_MS, signal);
-  }
-}
-
-/** Waits for a Memory v1 operation (a store's creation); the ID of what it made. */
-async function memoryOperationResult(client: Twilio, statusUrl: string | undefined, signal: AbortSignal): Promise<string> {
-  const id = operationIdOf(statusUrl);
-  if (!id) throw new ApiError('the scratch memory store was accepted without an operation to follow');
-  const deadline = Date.now() + OPERATION_TIMEOUT_MS;
-  for (;;) {
-    const operation = await client.memory.v1.operations(id).fetch();
-    if (operation.status === 'COMPLETED' && operation.result.id) return operation.result.id;
-    if (operation.status === 'FAILED' || Date.now() > deadline)
-      throw new ApiError(`the scratch memory store was not made (operation ${id}: ${operation.status})`);
-    await sleep(POLL_MS, signal);
-  }
 }
