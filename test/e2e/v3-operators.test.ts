@@ -76,6 +76,17 @@ describe('ci operators on v3', () => {
     expect((await run(['operators', 'show', id])).code).toBe(4);
   });
 
+  it('refuses a display name another operator has (exit 2, naming its ID) unless --allow-duplicate-name', async () => {
+    const first = await json(create('Namesake'));
+    const again = await run(create('Namesake'));
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`an operator named "Namesake" already exists (operator ${String(first.id)} has it)`);
+    const twilioName = await run(create('Sentiment Analysis'));
+    expect(twilioName.code).toBe(2);
+    const second = await json([...create('Namesake'), '--allow-duplicate-name']);
+    expect(second.id).not.toBe(first.id);
+  });
+
   it('lists with --author filtered on the client, and classic stays the default', async () => {
     const twilio = await json(['--generation', 'v3', 'operators', 'list', '--author', 'TWILIO']);
     expect(twilio.map((operator) => operator.displayName)).toEqual(['Sentiment Analysis', 'Conversation Summary']);

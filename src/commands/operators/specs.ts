@@ -35,7 +35,7 @@ const v3DefinitionFlags = {
 
 /** Flags each generation alone takes: given to the other one they are refused, never ignored. */
 export const V3_ONLY_FLAGS = ['author', 'operatorVersion', 'description', 'outputFormat', 'parameter', 'memory', 'knowledge'] as const;
-export const CLASSIC_ONLY_FLAGS = ['prebuilt', 'custom', 'availability', 'language', 'attachedTo', 'attach', 'allowDuplicateName'] as const;
+export const CLASSIC_ONLY_FLAGS = ['prebuilt', 'custom', 'availability', 'language', 'attachedTo', 'attach'] as const;
 
 export const list = verb({
   name: 'list',
@@ -111,7 +111,7 @@ export const create = verb({
     attach: flag.string('--attach <service>', 'attach it to this service (SID or unique name) once created'),
     allowDuplicateName: flag.bool(
       '--allow-duplicate-name',
-      'create it even if a custom operator already has this name (lookups by that name then need the SID)',
+      'create it even if another operator already has this name (lookups by that name then need the SID or ID)',
     ),
   },
   examples: [
