@@ -348,11 +348,16 @@ describe('ci operators eval under faults', () => {
     const args = ['operators', 'eval', 'feedback@1', 'feedback@2', '--set', `${EVAL}/feedback.jsonl`, '--state', state, '--json'];
     const codes: number[] = [];
     let report: Report | undefined;
-    for (let run = 0; run < 8 && codes.at(-1) !== 0; run++) {
+    for (let run = 0; run < 12 && codes.at(-1) !== 0; run++) {
       const result = await ci(args, { env: env() });
       codes.push(result.code ?? -1);
-      if (result.code === 1)
-        expect(result.stderr).toMatch(/conversations could not be run .*; hint: run the same command again to run only those/);
+      // Exit 1 is either examples that could not run (the rerun runs only those) or a scratch create the faults
+      // refused (setup is not retried: a create sent twice could leak); either way the next run goes on.
+      if (result.code === 1) {
+        expect(result.stderr).toMatch(
+          /conversations could not be run .*; hint: run the same command again to run only those|Twilio error 20500/,
+        );
+      }
       if (result.stdout) report = JSON.parse(result.stdout) as Report;
     }
     expect(codes.at(-1)).toBe(0);
