@@ -9,5 +9,19 @@ export default tseslint.config(
   {
     languageOptions: { parserOptions: { project: './tsconfig.test.json', tsconfigRootDir: import.meta.dirname } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    // As tsc's noUnusedParameters: a leading _ marks a parameter kept for its position; a rest sibling omits a key.
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }] },
+  },
+  {
+    // These match control characters and terminal escapes on purpose: they make text safe, or check that it is.
+    files: [
+      'src/lib/output/sanitize.ts',
+      'src/lib/output/format.ts',
+      'src/schema/json.ts',
+      'test/unit/sanitize.test.ts',
+      'test/unit/reliability.test.ts',
+      'test/unit/apply-line-diff.test.ts',
+    ],
+    rules: { 'no-control-regex': 'off' },
   },
 );

@@ -7,7 +7,7 @@ import type { Context, GlobalOptions, IO } from './lib/context.js';
 import { CliError, ExitCode, InterruptedError, UsageError, errorText, toCliError } from './lib/errors.js';
 import { buildContext, buildIO, type ContextOverrides, type ProcessLike } from './lib/make-context.js';
 import { sanitize } from './lib/output/sanitize.js';
-import type { CommandResult, OutputOptions } from './lib/output/types.js';
+import type { CommandResult } from './lib/output/types.js';
 
 /** The root command's options as commander names them (`--request-timeout` → requestTimeout). */
 type RawGlobals = Omit<GlobalOptions, 'requestTimeoutMs'> & { requestTimeout?: number };
@@ -105,7 +105,7 @@ export async function main(argv: string[], proc: ProcessLike = process, { onPars
     const result = await (verb.stopsOnSignal ? running : Promise.race([running, interrupted]));
     checkKind(verb, result);
     const { render } = await import('./lib/output/render.js');
-    const rendering = render(ctx.io, result, options as OutputOptions);
+    const rendering = render(ctx.io, result, options);
     // A server's event stream ends by itself on Ctrl-C (a clean stop, exit 0); anything else is interrupted.
     await (result.kind === 'stream' || verb.stopsOnSignal ? rendering : Promise.race([rendering, interrupted]));
     if (result.kind === 'view' && result.failure) throw result.failure;

@@ -42,7 +42,7 @@ export interface ArgSpec<N extends string = string> {
   readonly help: string;
   readonly choices?: readonly string[];
   /** Checks the value (throwing InvalidFlagValue); it is passed on as typed. */
-  check?(value: string): void;
+  check?: (value: string) => void;
 }
 
 type Flags = Readonly<Record<string, FlagSpec>>;

@@ -204,7 +204,8 @@ async function* markedAhead(items: readonly BulkItem[], state: BulkState, firstG
       ahead = markNext();
       while (handedOut < end) {
         if (state.failure !== undefined) return; // stop starting new inputs
-        yield items[handedOut++];
+        const item = items[handedOut++];
+        if (item) yield item;
       }
     }
   } finally {

@@ -20,11 +20,11 @@ export function assertEmulator(apiUrl: string | undefined): void {
 /** Asks the emulator for a new catalogue recording of a caller saying `text`. */
 export async function recordCallerSaying(client: Twilio, text: string): Promise<CallRecording> {
   // The SDK has no method for an emulator-only resource; its generic request still takes the base-URL override.
-  const response = await client.request({
+  const response = (await client.request({
     method: 'post',
     uri: 'https://intelligence.twilio.com/emulator/Recordings',
     data: { Text: text },
-  });
+  })) as { statusCode: number; body: unknown };
   const body = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as { sid?: string; message?: string };
   if (response.statusCode !== 201 || !body.sid) {
     throw new ApiError(

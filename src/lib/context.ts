@@ -30,7 +30,7 @@ export interface Context {
   config(): Promise<ConfigStore>;
   credentials(): Promise<Credentials>;
   /** The Twilio SDK client for the credentials in effect; created (and `twilio` imported) on first use. */
-  client(): Promise<Twilio>;
+  client: () => Promise<Twilio>;
   prompter(): Promise<Prompter>;
   /** Every command, flag and argument, as the completion scripts need them (built from the command specs). */
   commandTree(): Promise<CompletionCommand>;

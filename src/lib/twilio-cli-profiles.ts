@@ -84,7 +84,7 @@ export function parseTwilioCliConfig(path: string, content: string): FoundProfil
   }
   if (typeof config !== 'object' || config === null) throw new UsageError(`${path}: expected a JSON object`);
   const profiles = Object.entries(config.profiles ?? {}).map(([name, entry]) => found(name, entry ?? {}, config));
-  const projects = (config.projects ?? []).map((entry) => found(String(entry.id ?? ''), entry, config));
+  const projects = (config.projects ?? []).map((entry) => found(text(entry.id) ?? '', entry, config));
   return [...profiles, ...projects];
 }
 

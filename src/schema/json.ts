@@ -25,7 +25,7 @@ function placeOf(text: string, offset: number): Place {
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
+// JSON strings may not hold raw control characters.
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const LITERAL = /true|false|null/y;
 const UNTERMINATED = 'a string that is not closed (or holds a control character or bad escape)';
@@ -41,12 +41,12 @@ export function jsonSyntaxError(text: string, maxNesting = MAX_JSON_NESTING): { 
     return pattern.exec(text)?.[0];
   };
   for (;;) {
-    while (i < text.length && WHITESPACE.has(text[i])) i++;
-    if (i >= text.length) {
+    while (WHITESPACE.has(text[i] ?? '')) i++;
+    const char = text[i];
+    if (char === undefined) {
       if (expect === 'after-value' && stack.length === 0) return undefined;
       return { offset: i, message: text.trim() === '' ? 'empty' : 'unexpected end' };
     }
-    const char = text[i];
     if (expect === 'after-value' && stack.length === 0) return { offset: i, message: `unexpected ${JSON.stringify(char)} after the value` };
     if (expect === 'after-value') {
       const open = stack.at(-1);

@@ -81,6 +81,8 @@ interface Visited extends Visit {
 
 interface Reference {
   at: number;
+  /** The object level of the node that holds the $ref. */
+  depth: number;
   pointer: string;
   target: string;
 }
@@ -103,7 +105,7 @@ export function checkSchemaLimits(schema: unknown, profile: SchemaProfile): Sche
     const index = visited.push({ ...visit, deepest: visit.depth }) - 1;
     problems.push(...keywordProblems(visit, limits, profile, counts));
     if (typeof visit.node.$ref === 'string')
-      references.push({ at: index, pointer: pointerTo(visit.pointer, '$ref'), target: visit.node.$ref });
+      references.push({ at: index, depth: visit.depth, pointer: pointerTo(visit.pointer, '$ref'), target: visit.node.$ref });
     const children = childrenOf(visit, index);
     if (!children.length) continue;
     if (visit.nesting + 1 > limits.maxNesting) {
@@ -120,11 +122,11 @@ export function checkSchemaLimits(schema: unknown, profile: SchemaProfile): Sche
       continue; // everything below is deeper still: one problem says it
     }
     counts.properties += children.filter((child) => child.keywordName === 'properties').length;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    for (const child of children.reverse()) stack.push(child);
   }
-  for (let i = visited.length - 1; i > 0; i--) {
-    const parent = visited[visited[i].parent];
-    parent.deepest = Math.max(parent.deepest, visited[i].deepest);
+  for (const child of [...visited].reverse()) {
+    const parent = visited[child.parent];
+    if (parent) parent.deepest = Math.max(parent.deepest, child.deepest);
   }
   problems.push(...referenceProblems(visited, references, limits));
   if (counts.properties > limits.maxProperties)
@@ -209,7 +211,8 @@ function referenceProblems(visited: Visited[], references: Reference[], limits: 
       continue;
     }
     targets.set(reference, target);
-    for (let node = reference.at; node >= 0; node = visited[node].parent) inside.set(node, [...(inside.get(node) ?? []), reference]);
+    for (let node: number | undefined = reference.at; node !== undefined && node >= 0; node = visited[node]?.parent)
+      inside.set(node, [...(inside.get(node) ?? []), reference]);
   }
   // How many object levels a target adds below the place that refers to it; cycles found on the way.
   const reach = new Map<number, number>();
@@ -218,11 +221,11 @@ function referenceProblems(visited: Visited[], references: Reference[], limits: 
   const visit = (start: number) => {
     const stack: Array<{ target: number; next: number }> = [{ target: start, next: 0 }];
     active.add(start);
-    while (stack.length) {
-      const frame = stack[stack.length - 1];
+    for (let frame = stack.at(-1); frame; frame = stack.at(-1)) {
       const below = (inside.get(frame.target) ?? []).filter((reference) => targets.has(reference));
-      if (frame.next < below.length) {
-        const reference = below[frame.next++];
+      const reference = below[frame.next];
+      if (reference) {
+        frame.next++;
         const target = targets.get(reference) ?? 0;
         if (active.has(target)) cyclic.add(reference);
         else if (!reach.has(target)) {
@@ -231,12 +234,12 @@ function referenceProblems(visited: Visited[], references: Reference[], limits: 
         }
         continue;
       }
-      const { depth, deepest } = visited[frame.target];
+      const { depth, deepest } = visited[frame.target] ?? { depth: 0, deepest: 0 };
       let most = deepest - depth;
       for (const reference of below) {
         const target = targets.get(reference);
         if (target === undefined || cyclic.has(reference)) continue;
-        most = Math.max(most, visited[reference.at].depth - depth + (reach.get(target) ?? 0));
+        most = Math.max(most, reference.depth - depth + (reach.get(target) ?? 0));
       }
       reach.set(frame.target, most);
       active.delete(frame.target);
@@ -252,7 +255,7 @@ function referenceProblems(visited: Visited[], references: Reference[], limits: 
       });
       continue;
     }
-    const depth = visited[reference.at].depth + (reach.get(target) ?? 0);
+    const depth = reference.depth + (reach.get(target) ?? 0);
     if (depth > limits.maxDepth)
       problems.push({
         pointer: reference.pointer,

@@ -83,12 +83,13 @@ class Parser {
   }
 
   private alternation(): Node {
-    const options = [this.sequence()];
+    const first = this.sequence();
+    const options = [first];
     while (this.peek() === '|') {
       this.at++;
       options.push(this.sequence());
     }
-    return options.length === 1 ? options[0] : { kind: 'alternate', options };
+    return options.length === 1 ? first : { kind: 'alternate', options };
   }
 
   private sequence(): Node {
@@ -125,6 +126,7 @@ class Parser {
 
   private atom(): Node {
     const char = this.chars[this.at++];
+    if (char === undefined) throw new UnsupportedPattern('unexpected end of pattern');
     switch (char) {
       case '^':
         return { kind: 'assert', assertion: 'start' };
@@ -172,7 +174,8 @@ class Parser {
       this.at++;
       return { kind: 'assert', assertion: char === 'b' ? 'word-boundary' : 'not-word-boundary' };
     }
-    if ((char >= '1' && char <= '9') || char === 'k') throw new UnsupportedPattern('backreferences cannot be matched in linear time');
+    if (char !== undefined && ((char >= '1' && char <= '9') || char === 'k'))
+      throw new UnsupportedPattern('backreferences cannot be matched in linear time');
     return { kind: 'char', set: this.escapedSet() };
   }
 
@@ -182,14 +185,16 @@ class Parser {
     if (char === undefined) throw new UnsupportedPattern('a pattern cannot end with "\\"');
     const classes: Record<string, Range[]> = { d: DIGIT, w: WORD, s: SPACE };
     const lower = char.toLowerCase();
-    if (lower in classes) return { ranges: classes[lower], negated: char !== lower };
+    const named = classes[lower];
+    if (named) return { ranges: named, negated: char !== lower };
     if (char === 'p' || char === 'P') throw new UnsupportedPattern('Unicode property escapes are not supported');
     return single(this.escapedCodePoint(char));
   }
 
   private escapedCodePoint(char: string): number {
     const controls: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13, '0': 0 };
-    if (char in controls) return controls[char];
+    const control = controls[char];
+    if (control !== undefined) return control;
     if (char === 'x' || char === 'u') {
       const rest = this.chars.slice(this.at, this.at + 10).join('');
       const found = char === 'x' ? /^[0-9a-fA-F]{2}/.exec(rest) : (/^\{([0-9a-fA-F]{1,6})\}/.exec(rest) ?? /^[0-9a-fA-F]{4}/.exec(rest));
@@ -227,6 +232,7 @@ class Parser {
   /** One character of a class, or the ranges of a class escape inside it. */
   private classAtom(): number | Range[] {
     const char = this.chars[this.at++];
+    if (char === undefined) throw new UnsupportedPattern('unterminated character class');
     if (char !== '\\') return char.codePointAt(0) ?? 0;
     const next = this.peek();
     if (next === 'b') {
@@ -240,7 +246,7 @@ class Parser {
     const set = this.escapedSet();
     if (set.negated) return complement(set.ranges);
     const [only] = set.ranges;
-    return set.ranges.length === 1 && only[0] === only[1] ? only[0] : set.ranges;
+    return set.ranges.length === 1 && only !== undefined && only[0] === only[1] ? only[0] : set.ranges;
   }
 }
 
@@ -349,10 +355,10 @@ export class LinearRegExp {
         if (seen[pc] === position) continue;
         seen[pc] = position;
         const instruction = this.program[pc];
-        if (instruction.op === 'match') return true;
-        if (instruction.op === 'jump') pending.push(instruction.to);
-        else if (instruction.op === 'split') pending.push(instruction.second, instruction.first);
-        else if (instruction.op === 'assert') {
+        if (instruction?.op === 'match') return true;
+        if (instruction?.op === 'jump') pending.push(instruction.to);
+        else if (instruction?.op === 'split') pending.push(instruction.second, instruction.first);
+        else if (instruction?.op === 'assert') {
           if (holds(instruction.assertion, codePoints[position - 1], codePoints[position])) pending.push(pc + 1);
         } else list.push(pc);
       }
@@ -360,12 +366,12 @@ export class LinearRegExp {
     };
     for (let position = 0; position <= codePoints.length; position++) {
       if (add(current, 0, position)) return true; // a match may start anywhere
-      if (position === codePoints.length) break;
-      const next: number[] = [];
       const cp = codePoints[position];
+      if (cp === undefined) break;
+      const next: number[] = [];
       for (const pc of current) {
         const instruction = this.program[pc];
-        if (instruction.op === 'char' && testSet(instruction.set, cp) && add(next, pc + 1, position + 1)) return true;
+        if (instruction?.op === 'char' && testSet(instruction.set, cp) && add(next, pc + 1, position + 1)) return true;
       }
       current = next;
     }

@@ -12,6 +12,7 @@ import * as cli from '../support/cli.js';
 import { sdkClient } from '../support/sdk.js';
 import { tempDir } from '../support/temp.js';
 import { defined } from '../support/defined.js';
+import { jsonOf } from '../support/json.js';
 
 const SEED = fileURLToPath(new URL('../../examples/seed', import.meta.url));
 const WEBHOOK = 'https://example.com/ci-webhook';
@@ -40,7 +41,10 @@ const edit = (path: string, from: string | RegExp, to: string) => writeFileSync(
 async function planOf(args: string[] = []) {
   const diff = await ci(['diff', '-f', setup, '--json', ...args]);
   expect(diff.stderr).toBe('');
-  return JSON.parse(diff.stdout) as { changes: number; steps: Array<Record<string, unknown>> };
+  return JSON.parse(diff.stdout) as {
+    changes: number;
+    steps: Array<{ action: string; kind: string; name: string } & Record<string, unknown>>;
+  };
 }
 
 describe('ci apply -f examples/seed/intelligence.yaml', () => {
@@ -60,7 +64,7 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
     expect(applied.stdout).toMatch(/^✓ create operator test-operator \(LY[0-9a-f]{32}\)$/m);
     expect(applied.stdout).toMatch(/^✓ attach test-operator to service test-ci$/m);
 
-    const service = JSON.parse((await ci(['services', 'show', 'test-ci', '--json'])).stdout);
+    const service: unknown = JSON.parse((await ci(['services', 'show', 'test-ci', '--json'])).stdout);
     expect(service).toMatchObject({
       friendlyName: 'Test CI',
       languageCode: 'en-US',
@@ -72,7 +76,7 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
       friendlyName: string;
     }>;
     expect(attached.map((operator) => operator.friendlyName)).toEqual(['Conversation Summary', 'Sentiment Analysis', 'test-operator']);
-    const operator = JSON.parse((await ci(['operators', 'show', 'test-operator', '--json'])).stdout);
+    const operator = jsonOf<{ config: { examples: unknown[] } }>((await ci(['operators', 'show', 'test-operator', '--json'])).stdout);
     expect(operator).toMatchObject({ operatorType: 'GenerativeJSON', version: 1 });
     expect(operator.config.examples).toEqual([
       { input: 'How much your product?', output: '{"category":"pricing","emotion":"neutral"}' },
@@ -92,7 +96,7 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
     expect(plan.changes).toBe(1);
     expect(plan.steps[0]).toMatchObject({ action: 'update', kind: 'operator', name: 'test-operator', version: 1 });
     expect(plan.steps[0]?.changes).toEqual([
-      { field: 'prompt', from: expect.stringContaining('この会話は'), to: 'Classify the feedback as pricing or other.\n' },
+      { field: 'prompt', from: expect.stringContaining('この会話は') as unknown, to: 'Classify the feedback as pricing or other.\n' },
     ]);
 
     const changed = await ci(['diff', '-f', setup, '--exit-code']);
@@ -108,9 +112,9 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
     const applied = await ci(['apply', '-f', setup, '--yes', '--json']);
     expect(applied.code).toBe(0);
     expect(JSON.parse(applied.stdout)).toMatchObject({ applied: [{ action: 'update', kind: 'operator' }], failed: null, notApplied: [] });
-    const operator = JSON.parse((await ci(['operators', 'show', 'test-operator', '--json'])).stdout);
+    const operator: unknown = JSON.parse((await ci(['operators', 'show', 'test-operator', '--json'])).stdout);
     expect(operator).toMatchObject({ version: 2, config: { prompt: 'Classify the feedback as pricing or other.\n' } });
-    expect(JSON.parse((await ci(['services', 'show', 'test-ci', '--json'])).stdout).version).toBe(1);
+    expect(jsonOf<{ version: number }>((await ci(['services', 'show', 'test-ci', '--json'])).stdout).version).toBe(1);
   });
 
   it('an attachment removed from the file is detached only with --prune', async () => {
@@ -153,9 +157,9 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
     expect(roundTrip.stdout).toBe('No changes: the account matches <stdin>.\n');
 
     const json = await ci(['export', '--service', 'test-ci', '--format', 'json']);
-    const document = JSON.parse(json.stdout);
+    const document = jsonOf<{ services: unknown[]; operators: Array<{ friendlyName: string }> }>(json.stdout);
     expect(document.services).toHaveLength(1);
-    expect(document.operators.map((operator: { friendlyName: string }) => operator.friendlyName)).toEqual(['test-operator']);
+    expect(document.operators.map((operator) => operator.friendlyName)).toEqual(['test-operator']);
   });
 
   it('a failure midway reports what was applied and what was not; re-running completes it', async () => {
@@ -169,7 +173,7 @@ describe('ci apply -f examples/seed/intelligence.yaml', () => {
     );
     expect(failed.stderr).toMatch(/^ci: [^\n]*30 items \(applied 1 of 6 changes, 5 not applied\)/);
 
-    edit(setup, /  - friendlyName: too-many-examples[^]*$/, '');
+    edit(setup, / {2}- friendlyName: too-many-examples[^]*$/, '');
     const plan = await planOf();
     expect(plan.steps.map((step) => step.action)).toEqual(['create', 'attach', 'attach', 'attach']);
     expect((await ci(['apply', '-f', setup, '--yes'])).code).toBe(0);
@@ -207,9 +211,11 @@ describe('a concurrent change between plan and apply', () => {
     const prompter = scriptedPrompter([]);
     prompter.confirm = async () => {
       const operator = defined((await sdk.intelligence.v2.customOperators.list()).find((row) => row.friendlyName === 'test-operator'));
-      await sdk.intelligence.v2
-        .customOperators(operator.sid)
-        .update({ friendlyName: 'test-operator', config: { ...operator.config, prompt: 'Their prompt.' }, ifMatch: '1' });
+      await sdk.intelligence.v2.customOperators(operator.sid).update({
+        friendlyName: 'test-operator',
+        config: { ...(operator.config as Record<string, unknown>), prompt: 'Their prompt.' },
+        ifMatch: '1',
+      });
       return true;
     };
     const conflict = await ci(['apply', '-f', setup], { tty: true, prompter });
@@ -218,7 +224,7 @@ describe('a concurrent change between plan and apply', () => {
     expect(conflict.stderr).toMatch(
       /ci: conflict: "test-operator" \(LY[0-9a-f]{32}\) is no longer at version 1, someone changed it; nothing was overwritten/,
     );
-    const operator = JSON.parse((await ci(['operators', 'show', 'test-operator', '--json'])).stdout);
+    const operator = jsonOf<{ config: { prompt: string } }>((await ci(['operators', 'show', 'test-operator', '--json'])).stdout);
     expect(operator.config.prompt).toBe('Their prompt.');
   });
 
@@ -238,6 +244,6 @@ describe('a concurrent change between plan and apply', () => {
     expect(conflict.stderr).toMatch(
       /ci: conflict: service "test-ci" \(GA[0-9a-f]{32}\) is no longer at version 1, someone changed it; nothing was overwritten \(applied 0 of 1 changes, 1 not applied\)/,
     );
-    expect(JSON.parse((await ci(['services', 'show', 'test-ci', '--json'])).stdout).friendlyName).toBe('Theirs');
+    expect(jsonOf<{ friendlyName: string }>((await ci(['services', 'show', 'test-ci', '--json'])).stdout).friendlyName).toBe('Theirs');
   });
 });

@@ -12,6 +12,7 @@ import { ci, startCi } from '../support/cli.js';
 import { spawnCi, type CiResult } from '../support/run-ci.js';
 import { TEST_AUTH_TOKEN } from '../support/secrets.js';
 import { requested } from '../support/stats.js';
+import { jsonOf } from '../support/json.js';
 import { tempDir } from '../support/temp.js';
 
 type Env = Record<string, string | undefined>;
@@ -717,17 +718,17 @@ beforeAll(async () => {
 
   const env = fixtures.env;
   await ok(['services', 'create', '--unique-name', 'bad-input'], env);
-  fixtures.operatorSid = JSON.parse(
+  fixtures.operatorSid = jsonOf<{ sid: string }>(
     await ok(
       ['operators', 'create', '--name', 'classifier', '--prompt', 'classify the call', '--schema', join(dir, 'schema.json'), '--json'],
       env,
     ),
   ).sid;
-  fixtures.failedTranscript = JSON.parse(
+  fixtures.failedTranscript = jsonOf<{ sid: string }>(
     await ok(['transcribe', '--media-url', `http://127.0.0.1:${fixtures.closedPort}/call.json`, '--service', 'bad-input', '--json'], env),
   ).sid;
   await ok(['services', 'create', '--unique-name', 'bad-input'], fixtures.slow);
-  fixtures.queuedTranscript = JSON.parse(await ok(['transcribe', RE1, '--service', 'bad-input', '--json'], fixtures.slow)).sid;
+  fixtures.queuedTranscript = jsonOf<{ sid: string }>(await ok(['transcribe', RE1, '--service', 'bad-input', '--json'], fixtures.slow)).sid;
 }, 60_000);
 
 afterAll(async () => {
@@ -744,7 +745,7 @@ describe('bad input: one line, the right exit code, no stack trace', () => {
     const documented = [...help.stdout.matchAll(/^ +(\d+) {2}/gm)].map(([, code]) => Number(code));
     expect(documented).toContain(0);
     for (const code of new Set(CASES.map((c) => c.code)))
-      expect({ code, documented }).toEqual({ code, documented: expect.arrayContaining([code]) });
+      expect({ code, documented }).toEqual({ code, documented: expect.arrayContaining([code]) as unknown });
   });
 
   // Concurrent: each case is its own run against shared, read-mostly fixtures.

@@ -9,6 +9,7 @@ import { seededRandom } from '../../src/emulator/index.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { runCi, spawnCi, type CiResult } from '../support/run-ci.js';
+import { defined } from '../support/defined.js';
 import { statsOf } from '../support/stats.js';
 
 const INPUTS = 12;
@@ -110,12 +111,12 @@ describe.each(['recordings', 'media'] as const)('kill -9 of a bulk run over %s',
         runs.push(run);
         if (run.code === 0) break;
       }
-      const last = runs[runs.length - 1];
+      const last = defined(runs.at(-1));
       expect(last.code, `${context()}: ${last.stderr}`).toBe(0);
       const outputs = last.stdout.split('\n').filter(Boolean);
       expect(outputs, context()).toHaveLength(INPUTS);
 
-      const expected = lines.map((line) => line.split(',')[0]);
+      const expected = lines.map((line) => line.split(',')[0] ?? '');
       const counts = await transcriptsPerInput(env);
       expect(
         expected.map((input) => counts.get(input) ?? 0),

@@ -15,9 +15,11 @@ import { CliError, ExitCode } from '../../src/lib/errors.js';
 import { runCi, spawnCi } from '../support/run-ci.js';
 import { sdkClient } from '../support/sdk.js';
 import { statsOf } from '../support/stats.js';
+import { defined } from '../support/defined.js';
 import { tempDir } from '../support/temp.js';
 
 const recordings = generatedRecordings(24);
+const recordingSid = (index: number) => defined(recordings[index]).sid;
 
 const emulators: TestEmulator[] = [];
 const dir = tempDir('ci-bulk-');
@@ -111,7 +113,7 @@ describe('ci transcribe --from-file', () => {
 
   it('refuses a file with malformed lines before sending anything, naming each line', async () => {
     const { emulator, env } = await bulkEmulator();
-    const file = inputFile('bad.txt', [recordings[0].sid, 'RE123', 'not a url', `${recordings[1].sid},`]);
+    const file = inputFile('bad.txt', [recordingSid(0), 'RE123', 'not a url', `${recordingSid(1)},`]);
     const run = await runCi(['transcribe', '--from-file', file, '--service', 'bulk'], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
@@ -122,10 +124,10 @@ describe('ci transcribe --from-file', () => {
 
   it('with --skip-invalid reads stdin, warns per skipped line, and reports an existing transcript as "exists"', async () => {
     const { env } = await bulkEmulator();
-    expect((await runCi(['transcribe', recordings[0].sid, '--service', 'bulk'], { env })).code).toBe(0);
+    expect((await runCi(['transcribe', recordingSid(0), '--service', 'bulk'], { env })).code).toBe(0);
     const run = await runCi(['transcribe', '--from-file', '-', '--service', 'bulk', '--skip-invalid'], {
       env,
-      stdin: `${recordings[0].sid}\nbogus\n${recordings[1].sid}\n`,
+      stdin: `${recordingSid(0)}\nbogus\n${recordingSid(1)}\n`,
     });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
@@ -201,7 +203,7 @@ describe('ci transcribe --from-file', () => {
     const media = (n: number) => `http://127.0.0.1:9/in-flight-${n}.json`;
     // What a run killed after sending these creates leaves: the transcripts exist, the state file has only the intent.
     const made = await runCi(['transcribe', '--media-url', media(1), '--customer-key', 'k1', '--service', 'bulk', '--json'], { env });
-    const recording = await runCi(['transcribe', recordings[20].sid, '--customer-key', 'r', '--service', 'bulk', '--json'], { env });
+    const recording = await runCi(['transcribe', recordingSid(20), '--customer-key', 'r', '--service', 'bulk', '--json'], { env });
     // Same media URL, other customer key: not ours.
     await runCi(['transcribe', '--media-url', media(2), '--customer-key', 'someone-else', '--service', 'bulk'], { env });
     const at = new Date().toISOString();
@@ -211,7 +213,7 @@ describe('ci transcribe --from-file', () => {
       [
         { ci: 'bulk-state', version: 2 },
         { event: 'in-flight', input: media(1), at },
-        { event: 'in-flight', input: recordings[20].sid, at },
+        { event: 'in-flight', input: recordingSid(20), at },
         { event: 'in-flight', input: media(2), at },
       ]
         .map((event) => `${JSON.stringify(event)}\n`)
@@ -222,7 +224,7 @@ describe('ci transcribe --from-file', () => {
       [
         'transcribe',
         '--from-file',
-        inputFile('in-flight.txt', [`${media(1)},k1`, `${recordings[20].sid},r`, `${media(2)},k2`]),
+        inputFile('in-flight.txt', [`${media(1)},k1`, `${recordingSid(20)},r`, `${media(2)},k2`]),
         '--service',
         'bulk',
         '--state',
@@ -245,7 +247,7 @@ describe('ci transcribe --from-file', () => {
     });
     expect(byLine.get(3)).toMatchObject({ outcome: 'created' });
     expect(byLine.get(3)).not.toHaveProperty('resumed');
-    expect((await statsOf(emulator)).requests['POST /v2/Transcripts']).toBe(posted + 1);
+    expect((await statsOf(emulator)).requests['POST /v2/Transcripts']).toBe((posted ?? 0) + 1);
     expect(doneIn(state)).toHaveLength(3);
   });
 
@@ -279,7 +281,7 @@ describe('ci transcribe --from-file', () => {
     const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     writeFileSync(`${state}.lock`, JSON.stringify({ pid: gone, host: hostname(), since: new Date().toISOString() }));
     const run = await runCi(
-      ['transcribe', '--from-file', inputFile('stale.txt', [recordings[18].sid]), '--service', 'bulk', '--state', state],
+      ['transcribe', '--from-file', inputFile('stale.txt', [recordingSid(18)]), '--service', 'bulk', '--state', state],
       {
         env,
       },
@@ -293,7 +295,7 @@ describe('ci transcribe --from-file', () => {
     const { emulator, env } = await bulkEmulator();
     const state = join(dir, 'no-such-dir', 'state.json');
     const run = await runCi(
-      ['transcribe', '--from-file', inputFile('unwritable.txt', [recordings[19].sid]), '--service', 'bulk', '--state', state],
+      ['transcribe', '--from-file', inputFile('unwritable.txt', [recordingSid(19)]), '--service', 'bulk', '--state', state],
       {
         env,
       },
@@ -308,9 +310,9 @@ describe('ci transcribe --from-file', () => {
     const { emulator, env } = await bulkEmulator();
     const state = join(dir, 'corrupt.json');
     const header = `${JSON.stringify({ ci: 'bulk-state', version: 2 })}\n`;
-    const done = `${JSON.stringify({ event: 'done', input: recordings[21].sid, transcriptSid: `GT${'a'.repeat(32)}`, outcome: 'created' })}\n`;
+    const done = `${JSON.stringify({ event: 'done', input: recordingSid(21), transcriptSid: `GT${'a'.repeat(32)}`, outcome: 'created' })}\n`;
     writeFileSync(state, `${header}{"event":"do\n${done}`);
-    const args = ['transcribe', '--from-file', inputFile('corrupt.txt', [recordings[21].sid]), '--service', 'bulk', '--state', state];
+    const args = ['transcribe', '--from-file', inputFile('corrupt.txt', [recordingSid(21)]), '--service', 'bulk', '--state', state];
     const refused = await runCi(args, { env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(`ci: the state file ${state} is not valid JSON (line 2); fix it or move it away\n`);
@@ -325,7 +327,7 @@ describe('ci transcribe --from-file', () => {
   it('a checkpoint write failing mid-run stops new inputs, reports what was created as created, and fails with exit 1', async () => {
     const { emulator, env } = await bulkEmulator({ latencyMs: 20 });
     const client = sdkClient(emulator);
-    const [service] = await client.intelligence.v2.services.list({ limit: 1 });
+    const service = defined((await client.intelligence.v2.services.list({ limit: 1 }))[0]);
     const path = join(dir, 'full.json');
     let writes = 0;
     // The disk fills up after the third append (the in-process way to it: a spawned ci dies of SIGXFSZ under ulimit -f).
@@ -390,7 +392,7 @@ describe('ci transcribe --from-file', () => {
   it('reports a failed input on its line, keeps going, and exits 1', async () => {
     const { env } = await bulkEmulator();
     const unknown = `RE${'e'.repeat(32)}`;
-    const run = await runCi(['transcribe', '--from-file', inputFile('fail.txt', [unknown, recordings[5].sid]), '--service', 'bulk'], {
+    const run = await runCi(['transcribe', '--from-file', inputFile('fail.txt', [unknown, recordingSid(5)]), '--service', 'bulk'], {
       env,
     });
     expect(run.code).toBe(1);

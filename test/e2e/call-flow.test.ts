@@ -12,7 +12,7 @@ import { defined } from '../support/defined.js';
 const emulator = useTestEmulator({ transcribeDelayMs: 300 });
 let env: Record<string, string | undefined>;
 
-beforeAll(async () => {
+beforeAll(() => {
   env = emulatorEnv(emulator);
 });
 
@@ -67,7 +67,7 @@ it('emulator + ci serve + ci emulator call: the signed webhook arrives and --fet
   expect(transcript).toEqual({
     event: 'transcript',
     outcome: 'created',
-    transcriptSid: expect.stringMatching(/^GT/),
+    transcriptSid: expect.stringMatching(/^GT/) as unknown,
     recordingSid,
     callSid,
   });

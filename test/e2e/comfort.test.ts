@@ -10,6 +10,7 @@ import { completeInBash as complete } from '../support/completion.js';
 import { tempConfigHome } from '../support/run-ci.js';
 import { tempDir } from '../support/temp.js';
 import { defined } from '../support/defined.js';
+import { jsonOf } from '../support/json.js';
 
 const emulator = useTestEmulator();
 
@@ -77,9 +78,9 @@ describe('ci doctor', () => {
     chmodSync(path, 0o644);
     const failed = await ci(['doctor', '--json'], { env });
     expect(failed.code).toBe(1);
-    const report = JSON.parse(failed.stdout);
+    const report = jsonOf<{ ok: boolean; checks: Array<{ ok: boolean }> }>(failed.stdout);
     expect(report.ok).toBe(false);
-    expect(report.checks.filter((check: { ok: boolean }) => !check.ok)).toEqual([
+    expect(report.checks.filter((check) => !check.ok)).toEqual([
       { name: 'config file', ok: false, detail: `${path} has mode 0644: other users can read the secrets in it`, fix: `chmod 600 ${path}` },
     ]);
     expect(failed.stderr).toMatch(/ci: 1 of 9 checks failed: config file\n$/);
@@ -153,7 +154,7 @@ describe('ci profiles import', () => {
     expect(all.stdout).toMatch(/^staging\t.*\timported$/m);
     expect(all.stdout).toMatch(/^keychain\t.*\tskipped: no API key and secret in the file/m);
 
-    const listed = JSON.parse((await ci(['profiles', 'list', '--json'], { env })).stdout);
+    const listed: unknown = JSON.parse((await ci(['profiles', 'list', '--json'], { env })).stdout);
     expect(listed).toEqual([
       expect.objectContaining({
         name: 'prod',
@@ -171,14 +172,14 @@ describe('ci profiles import', () => {
     const { file: _file, ...env } = home();
     const prompter = scriptedPrompter([]);
     let offered: string[] = [];
-    prompter.checkbox = async (_message, choices) => {
+    prompter.checkbox = (_message, choices) => {
       offered = choices.map((choice) => choice.name);
-      return [defined(choices[1]).value] as never;
+      return Promise.resolve([defined(choices[1]).value] as never);
     };
     const imported = await ci(['profiles', 'import', '--json'], { tty: true, env, prompter });
     expect(imported.code).toBe(0);
     expect(offered[2]).toContain('cannot import');
-    expect(JSON.parse(imported.stdout).map((row: { result: string }) => row.result)).toEqual(['not chosen', 'imported', 'not chosen']);
+    expect(jsonOf<Array<{ result: string }>>(imported.stdout).map((row) => row.result)).toEqual(['not chosen', 'imported', 'not chosen']);
   });
 
   it('says where it looked when twilio-cli is not set up (exit 4)', async () => {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
 import { useTestEmulator } from '../support/emulator.js';
 import * as cli from '../support/cli.js';
+import { jsonOf } from '../support/json.js';
 import type { CiResult } from '../support/run-ci.js';
 import { tempDir } from '../support/temp.js';
 
@@ -35,18 +36,29 @@ beforeAll(() => {
 
 const ci = (args: string[], stdin?: string): Promise<CiResult> => cli.ci(args, { env, stdin });
 
-async function json(args: string[]) {
+/** The JSON fields these tests read; the assertions check the rest. */
+interface Operator extends Record<string, unknown> {
+  sid: string;
+  friendlyName: string;
+  config: { prompt: string; examples: unknown[] };
+}
+interface Attachments {
+  changes: unknown[];
+  attachedOperators: Operator[];
+}
+
+async function json<T = Operator>(args: string[]): Promise<T> {
   const result = await ci([...args, '--json']);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-  return JSON.parse(result.stdout);
+  return jsonOf<T>(result.stdout);
 }
 
 describe("ci operators: the seed's operator set", () => {
   it('attaches the pre-built operators by name, creates and attaches the generative one, lists the service', async () => {
     expect((await ci(['services', 'create', '--unique-name', 'test-ci', '--language-code', 'en-US'])).code).toBe(0);
 
-    const attached = await json(['operators', 'attach', 'test-ci', 'conversation summary', 'Sentiment Analysis']);
+    const attached = await json<Attachments>(['operators', 'attach', 'test-ci', 'conversation summary', 'Sentiment Analysis']);
     expect(attached.changes).toEqual([
       { operatorSid: SUMMARY, friendlyName: 'Conversation Summary', change: 'attached' },
       { operatorSid: SENTIMENT, friendlyName: 'Sentiment Analysis', change: 'attached' },
@@ -116,7 +128,7 @@ describe("ci operators: the seed's operator set", () => {
         JSON.stringify(SEED_SCHEMA),
       );
       expect({ name, code: result.code, stderr: result.stderr }).toEqual({ name, code: 0, stderr: '' });
-      expect(JSON.parse(result.stdout).config.examples[0]).toEqual({
+      expect(jsonOf<Operator>(result.stdout).config.examples[0]).toEqual({
         input: 'How much your product?',
         output: '{"category":"pricing","emotion":"neutral"}',
       });
@@ -153,11 +165,9 @@ describe("ci operators: the seed's operator set", () => {
   });
 
   it('lists operator types and their config schemas', async () => {
-    const types = await json(['operators', 'types']);
-    expect(types.map((type: { name: string }) => type.name)).toEqual(
-      expect.arrayContaining(['Generative', 'GenerativeJSON', 'Summarization']),
-    );
-    const generativeJson = await json(['operators', 'types', 'GenerativeJSON']);
+    const types = await json<Array<{ name: string }>>(['operators', 'types']);
+    expect(types.map((type) => type.name)).toEqual(expect.arrayContaining(['Generative', 'GenerativeJSON', 'Summarization']));
+    const generativeJson = await json<{ configSchema: { required: unknown } }>(['operators', 'types', 'GenerativeJSON']);
     expect(generativeJson.configSchema.required).toEqual(['prompt', 'json_result_schema']);
   });
 });
@@ -236,9 +246,9 @@ describe('ci operators: bad input', () => {
       /^ci: ambiguous operator name: "TWIN" matches 2 operators: LY[0-9a-f]{32}, LY[0-9a-f]{32}; hint: give one of those SIDs instead of the name/,
     );
 
-    const detached = await json(['operators', 'detach', 'test-ci', 'Sentiment Analysis']);
+    const detached = await json<Attachments>(['operators', 'detach', 'test-ci', 'Sentiment Analysis']);
     expect(detached.changes).toEqual([{ operatorSid: SENTIMENT, friendlyName: 'Sentiment Analysis', change: 'detached' }]);
-    expect(detached.attachedOperators.map((row: { sid: string }) => row.sid)).not.toContain(SENTIMENT);
+    expect(detached.attachedOperators.map((row) => row.sid)).not.toContain(SENTIMENT);
   });
 
   it('refuses to change pre-built operators and other misuse', async () => {
@@ -284,7 +294,7 @@ describe('ci operators: bad input', () => {
       expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
-    const custom = await json(['operators', 'list', '--custom']);
-    expect(custom.map((row: { friendlyName: string }) => row.friendlyName)).not.toContain('x'); // no orphan from the failed --attach
+    const custom = await json<Operator[]>(['operators', 'list', '--custom']);
+    expect(custom.map((row) => row.friendlyName)).not.toContain('x'); // no orphan from the failed --attach
   });
 });

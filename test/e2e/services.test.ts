@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
 import { useTestEmulator } from '../support/emulator.js';
 import * as cli from '../support/cli.js';
+import { jsonOf } from '../support/json.js';
 import { tempDir } from '../support/temp.js';
 
 const emulator = useTestEmulator();
 let env: Record<string, string | undefined>;
 
-beforeAll(async () => {
+beforeAll(() => {
   env = emulatorEnv(emulator);
 });
 
@@ -30,7 +31,7 @@ describe('ci services against the emulator', () => {
     ]);
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
-    const service = JSON.parse(created.stdout);
+    const service = jsonOf<{ sid: string }>(created.stdout);
     expect(service).toMatchObject({
       uniqueName: 'e2e-crud',
       languageCode: 'en-US',
@@ -126,7 +127,7 @@ describe('ci services against the emulator', () => {
     const names = all.stdout
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line).uniqueName);
+      .map((line) => jsonOf<{ uniqueName: string }>(line).uniqueName);
     expect(names).toEqual(expect.arrayContaining(['e2e-page-0', 'e2e-page-1', 'e2e-page-2']));
   });
 });
@@ -142,7 +143,7 @@ describe('profiles', () => {
     expect(add.code).toBe(0);
     const list = await cli.ci(['profiles', 'list', '--json'], { env: { XDG_CONFIG_HOME: home } });
     expect(list.stdout).not.toContain(secret);
-    expect(JSON.parse(list.stdout)[0]).toMatchObject({ name: 'emu', active: true, secret: `********${secret.slice(-4)}` });
+    expect(jsonOf<unknown[]>(list.stdout)[0]).toMatchObject({ name: 'emu', active: true, secret: `********${secret.slice(-4)}` });
     const { statSync } = await import('node:fs');
     expect(statSync(`${home}/twilio-ci/config.json`).mode & 0o777).toBe(0o600);
     const withProfile = await cli.ci(['services', 'list', '--json'], { env: { XDG_CONFIG_HOME: home } });

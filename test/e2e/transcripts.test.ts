@@ -10,6 +10,7 @@ import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import * as cli from '../support/cli.js';
 import { startServer } from '../support/serve-ci.js';
 import { sdkClient } from '../support/sdk.js';
+import { jsonOf } from '../support/json.js';
 import { SEED_FILES } from '../support/seed.js';
 import { tempDir } from '../support/temp.js';
 
@@ -54,12 +55,31 @@ afterAll(async () => {
 
 const ci = (args: string[], extra: { env?: Record<string, string | undefined>; stdin?: string } = {}) =>
   cli.ci(args, { env: { ...env, ...extra.env }, stdin: extra.stdin });
-const json = (stdout: string) => JSON.parse(stdout);
+/** The JSON fields these tests read; the assertions check the rest. */
+type Json = Record<string, unknown>;
+interface Resource extends Json {
+  sid: string;
+}
+interface Transcript extends Resource {
+  customerKey: string;
+  channel: { participants: unknown[] };
+}
+interface Result extends Json {
+  name: string;
+  operatorType: string;
+  transcriptSid: string;
+  textGenerationResults: { result: string } | null;
+}
+interface Transcribed {
+  transcript: Transcript;
+  operatorResults: Result[];
+}
+const json = <T = Resource>(stdout: string) => jsonOf<T>(stdout);
 
 async function service(name: string, operatorSids: string[] = []): Promise<string> {
   const created = await ci(['services', 'create', '--unique-name', name, '--webhook-url', 'https://example.com/ci-webhook', '--json']);
   expect(created.code).toBe(0);
-  const sid = json(created.stdout).sid as string;
+  const sid = json(created.stdout).sid;
   const client = sdkClient(emulator);
   for (const operatorSid of operatorSids) await client.intelligence.v2.operatorAttachment(sid, operatorSid).create();
   return sid;
@@ -94,16 +114,16 @@ describe('the seed flow', () => {
     const transcribed = await ci(['transcribe', SEED_CALL, '--service', 'test-ci', '--wait', '--json']);
     expect(transcribed.stderr).toBe('');
     expect(transcribed.code).toBe(0);
-    const { transcript, operatorResults } = json(transcribed.stdout);
+    const { transcript, operatorResults } = json<Transcribed>(transcribed.stdout);
     expect(transcript).toMatchObject({ status: 'completed', customerKey: 'CA00000000000000000000000000000001' });
-    expect(operatorResults.map((r: { name: string }) => r.name)).toEqual(['Conversation Summary', 'Sentiment Analysis', 'test-operator']);
+    expect(operatorResults.map((r) => r.name)).toEqual(['Conversation Summary', 'Sentiment Analysis', 'test-operator']);
 
     const results = await ci(['results', transcript.sid, '--json']);
     expect(results.code).toBe(0);
-    const parsed = json(results.stdout);
+    const parsed = json<Result[]>(results.stdout);
     for (const result of parsed) expect(Object.keys(result)).toEqual([...RESULT_FIELDS]);
-    const seed = parsed.find((r: { operatorType: string }) => r.operatorType === 'json');
-    expect(JSON.stringify(seed.jsonResults)).toBe('{"category":"other","emotion":"negative"}');
+    const seed = parsed.find((r) => r.operatorType === 'json');
+    expect(JSON.stringify(seed?.jsonResults)).toBe('{"category":"other","emotion":"negative"}');
     expect(seed).toMatchObject({
       name: 'test-operator',
       operatorSid: seedOperator,
@@ -113,8 +133,8 @@ describe('the seed flow', () => {
       utteranceResults: [],
       textGenerationResults: null,
     });
-    const sentiment = parsed.find((r: { name: string }) => r.name === 'Sentiment Analysis');
-    expect(typeof sentiment.predictedProbability).toBe('number');
+    const sentiment = parsed.find((r) => r.name === 'Sentiment Analysis');
+    expect(typeof sentiment?.predictedProbability).toBe('number');
 
     const human = await ci(['results', transcript.sid]);
     expect(human.stdout).toContain(`TRANSCRIPT    ${transcript.sid}`);
@@ -123,7 +143,7 @@ describe('the seed flow', () => {
     expect(human.stdout).toMatch(/PREDICTED {2}negative/);
 
     const one = await ci(['results', transcript.sid, '--operator', 'sentiment analysis', '--json']);
-    expect(json(one.stdout).map((r: { name: string }) => r.name)).toEqual(['Sentiment Analysis']);
+    expect(json<Result[]>(one.stdout).map((r) => r.name)).toEqual(['Sentiment Analysis']);
     const none = await ci(['results', transcript.sid, '--operator', 'nope']);
     expect(none.code).toBe(4);
     expect(none.stderr).toContain('test-operator');
@@ -162,10 +182,10 @@ describe('ci transcribe --media-url', () => {
       '--json',
     ]);
     expect(result.stderr).toBe('');
-    const { transcript, operatorResults } = json(result.stdout);
+    const { transcript, operatorResults } = json<Transcribed>(result.stdout);
     expect(transcript.customerKey).toBe('order-42');
     expect(transcript.channel.participants[0]).toEqual({ channel_participant: 1, role: 'Agent', full_name: 'Ann', user_id: '7' });
-    expect(operatorResults[0].extractResults).toEqual({ MONEY_AMOUNT: ['30 dollars'], PHONE_NUMBER: ['+14155550199'] });
+    expect(operatorResults[0]?.extractResults).toEqual({ MONEY_AMOUNT: ['30 dollars'], PHONE_NUMBER: ['+14155550199'] });
 
     const sentences = await ci(['transcripts', 'sentences', transcript.sid]);
     expect(sentences.stdout.split('\n').slice(0, 3)).toEqual([
@@ -173,9 +193,11 @@ describe('ci transcribe --media-url', () => {
       '0:00.0\tAnn (Agent)\tThank you for calling, this is Ann.\t1.0',
       '0:03.3\tCustomer\tMy card was charged 30 dollars twice, call me at +14155550199.\t1.0',
     ]);
-    const words = json((await ci(['transcripts', 'sentences', transcript.sid, '--word-timestamps', '--json'])).stdout);
-    expect(words.map((s: { mediaChannel: number }) => s.mediaChannel)).toEqual([1, 2]);
-    expect(words[1].words[0]).toEqual({ word: 'My', start_time: '3.3', end_time: '3.7', confidence: '1.0' });
+    const words = json<Array<{ mediaChannel: number; words: unknown[] }>>(
+      (await ci(['transcripts', 'sentences', transcript.sid, '--word-timestamps', '--json'])).stdout,
+    );
+    expect(words.map((s) => s.mediaChannel)).toEqual([1, 2]);
+    expect(words[1]?.words[0]).toEqual({ word: 'My', start_time: '3.3', end_time: '3.7', confidence: '1.0' });
 
     const dir = tempDir('ci-media-');
     const download = await ci(['transcripts', 'media', transcript.sid, '--download', join(dir, 'call.txt')]);
@@ -220,7 +242,11 @@ describe('ci transcribe --media-url', () => {
     ];
     for (const [args, message] of cases) {
       const result = await ci(args);
-      expect({ args, code: result.code, stderr: result.stderr }).toMatchObject({ args, code: 2, stderr: expect.stringMatching(message) });
+      expect({ args, code: result.code, stderr: result.stderr }).toMatchObject({
+        args,
+        code: 2,
+        stderr: expect.stringMatching(message) as unknown,
+      });
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
   });
@@ -277,9 +303,11 @@ describe('ci transcripts list', () => {
     expect(new Set(lines.map((t) => t.sid)).size).toBe(total);
     expect(json((await ci(['transcripts', 'list', '--service', 'paging', '--json'])).stdout)).toHaveLength(50);
     expect(json((await ci(['transcripts', 'list', '--service', 'paging', '--limit', '7', '--json'])).stdout)).toHaveLength(7);
-    const keyed = json((await ci(['transcripts', 'list', '--service', 'paging', '--customer-key', 'key-1', '--all', '--json'])).stdout);
+    const keyed = json<Transcript[]>(
+      (await ci(['transcripts', 'list', '--service', 'paging', '--customer-key', 'key-1', '--all', '--json'])).stdout,
+    );
     expect(keyed).toHaveLength(43);
-    expect(keyed.every((t: { customerKey: string }) => t.customerKey === 'key-1')).toBe(true);
+    expect(keyed.every((t) => t.customerKey === 'key-1')).toBe(true);
     expect(json((await ci(['transcripts', 'list', '--source-sid', SEED_CALL, '--json'])).stdout)).toHaveLength(1);
   });
 });
@@ -293,17 +321,18 @@ describe('ci results', () => {
     const classify = await customOperator('Topic', 'ConversationClassify', { labels: ['billing', 'sales'] });
     const prebuilt = Array.from({ length: 9 }, (_, i) => `LY${String(i + 1).padStart(32, '0')}`);
     await service('every-type', [...prebuilt, generative, classify]);
-    const billing = json((await ci(['transcribe', BILLING_CALL, '--service', 'every-type', '--wait', '--json'])).stdout).transcript.sid;
-    const happy = json(
+    const billing = json<Transcribed>((await ci(['transcribe', BILLING_CALL, '--service', 'every-type', '--wait', '--json'])).stdout)
+      .transcript.sid;
+    const happy = json<Transcribed>(
       (await ci(['transcribe', '--media-url', `${mediaUrl}/call.txt`, '--service', 'every-type', '--wait', '--json'])).stdout,
     ).transcript.sid;
 
-    const results = json((await ci(['results', billing, '--json'])).stdout);
-    expect(new Set(results.map((r: { operatorType: string }) => r.operatorType))).toEqual(
+    const results = json<Result[]>((await ci(['results', billing, '--json'])).stdout);
+    expect(new Set(results.map((r) => r.operatorType))).toEqual(
       new Set(['text-generation', 'conversation-classify', 'extract', 'utterance-classify', 'pii-extract', 'extract-normalize']),
     );
-    expect(results.find((r: { name: string }) => r.name === 'Next step').textGenerationResults.result).toBe('Refund the duplicate charge.');
-    expect(results.find((r: { name: string }) => r.name === 'Topic').predictedLabel).toBe('billing');
+    expect(results.find((r) => r.name === 'Next step')?.textGenerationResults?.result).toBe('Refund the duplicate charge.');
+    expect(results.find((r) => r.name === 'Topic')?.predictedLabel).toBe('billing');
 
     const human = (await ci(['results', billing])).stdout;
     expect(human).toMatch(/Entity Recognition {2}\(extract\)\n {2}LABEL +VALUE\n {2}MONEY_AMOUNT +\$49\.99/);
@@ -316,13 +345,13 @@ describe('ci results', () => {
     const lines = piped.stdout
       .trim()
       .split('\n')
-      .map((line) => json(line));
+      .map((line) => json<Result>(line));
     expect(lines.map((l) => [l.transcriptSid, l.name])).toEqual([
       [billing, 'Topic'],
       [happy, 'Topic'],
     ]);
-    const happyResults = json((await ci(['results', happy, '--json'])).stdout);
-    const both = json((await ci(['results', billing, happy, '--json'])).stdout);
+    const happyResults = json<Result[]>((await ci(['results', happy, '--json'])).stdout);
+    const both = json<Result[]>((await ci(['results', billing, happy, '--json'])).stdout);
     expect(both).toEqual([...results, ...happyResults]);
     const perLine = (await ci(['results', billing, happy, '--ndjson'])).stdout
       .trim()
@@ -374,7 +403,11 @@ describe('ci emulator start --recordings', () => {
       const serviceSid = json((await cli.ci(['services', 'create', '--unique-name', 'own-calls', '--json'], { env: userEnv })).stdout).sid;
       const result = await cli.ci(['transcribe', recording, '--service', serviceSid, '--wait', '--json'], { env: userEnv });
       expect(result.stderr).toBe('');
-      expect(json(result.stdout).transcript).toMatchObject({ status: 'completed', customerKey: 'CA' + 'cd'.repeat(16), duration: 2 });
+      expect(json<Transcribed>(result.stdout).transcript).toMatchObject({
+        status: 'completed',
+        customerKey: 'CA' + 'cd'.repeat(16),
+        duration: 2,
+      });
       const builtIn = await cli.ci(['transcribe', SEED_CALL, '--service', serviceSid], { env: userEnv });
       expect(builtIn.code).toBe(4); // the user's catalogue replaces the built-in one
     } finally {

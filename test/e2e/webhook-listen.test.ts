@@ -62,7 +62,7 @@ describe('ci webhook listen', () => {
   it('prints where it listens first', () => {
     expect(listener.first).toEqual({
       event: 'listening',
-      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/ci-webhook$/),
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/ci-webhook$/) as unknown,
       publicUrl: null,
     });
   });
@@ -180,7 +180,7 @@ describe('ci webhook listen options', () => {
       .stdout()
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line));
+      .map((line): unknown => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatchObject({ event: 'webhook', transcriptSid: TRANSCRIPT, customerKey: 'CA-once' });
   });
@@ -232,7 +232,7 @@ describe('ci webhook listen options', () => {
         .stdout()
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line));
+        .map((line): unknown => JSON.parse(line));
       expect(lines.slice(1)).toEqual([expect.objectContaining({ event: 'webhook' }), { event: 'forwarded', url: targetUrl, status: 202 }]);
       expect(received).toHaveLength(1);
       expect(received[0]).toMatchObject({ method: 'POST', url: '/app/hook', body: new URLSearchParams(event()).toString() });

@@ -79,14 +79,12 @@ describe('Voice v2 transcription configurations and v3 transcriptions through th
 
       const byName = await client.voice.v2.transcription('support-calls').fetch();
       expect(byName.id).toBe(created.id);
-      const updated = await client.voice.v2
-        .transcription(created.id)
-        .update(
-          configurationBody({
-            unique_name: 'support-calls-2',
-            configuration: settings(conversationConfigurationId, { language: 'en-GB' }),
-          }),
-        );
+      const updated = await client.voice.v2.transcription(created.id).update(
+        configurationBody({
+          unique_name: 'support-calls-2',
+          configuration: settings(conversationConfigurationId, { language: 'en-GB' }),
+        }),
+      );
       expect(updated).toMatchObject({ id: created.id, uniqueName: 'support-calls-2', description: null });
       expect(updated.configuration?.language).toBe('en-GB');
       expect((await rejection(client.voice.v2.transcription('support-calls').fetch())).status).toBe(404);

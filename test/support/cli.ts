@@ -43,7 +43,7 @@ export function startCi(args: string[], options: InProcessOptions = {}): Running
   });
   const { prompter } = options;
   const overrides = {
-    ...(prompter ? { prompter: async () => prompter } : {}),
+    ...(prompter ? { prompter: () => Promise.resolve(prompter) } : {}),
     ...(options.now ? { now: options.now } : {}),
   };
   const result = main(['node', 'ci', ...args], proc, overrides).then((code) => {

@@ -16,9 +16,12 @@ export interface RunningServer {
   stop(): Promise<number | null>;
 }
 
+/** A line a server command prints, parsed as JSON; the first one carries its URLs. */
+export type ServerLine = Record<string, unknown> & Partial<Record<'url' | 'voiceUrl' | 'webhookUrl' | 'publicUrl' | 'phoneNumber', string>>;
+
 export interface RunningCi extends RunningServer {
   /** The first line a server command prints (its URL), parsed as JSON. */
-  first: Record<string, unknown>;
+  first: ServerLine;
   /** Stdout lines after the first, parsed as JSON, once `count` of them have arrived. */
   events(count: number): Promise<Array<Record<string, unknown>>>;
 }
@@ -79,7 +82,7 @@ export async function startCi(args: string[], env: Record<string, string | undef
     return text
       .split('\n')
       .slice(0, count)
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+      .map((line) => JSON.parse(line) as ServerLine);
   };
   const [first = {}] = await linesUpTo(1);
   return { ...server, first, events: async (count) => (await linesUpTo(count + 1)).slice(1) };

@@ -98,9 +98,7 @@ describe('a plan step with a changed long value', () => {
     const hostile = 'line 1\n\u001b]52;c;ZXZpbA==\u0007 \u001b[2J\u009b31m\nline 3';
     const text = stepText(update(`line 1\nline 2\nline 3\n${'x'.repeat(80)}`, hostile), makeStyle(true, true));
     // Only ci's own colours (SGR) may remain: no OSC, no clear-screen, no C1 CSI, no BEL.
-    // eslint-disable-next-line no-control-regex
     const withoutColours = text.replace(/\u001b\[[0-9;]*m/g, '');
-    // eslint-disable-next-line no-control-regex
     expect(withoutColours).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(withoutColours).toContain('+ ^[]52;c;ZXZpbA==^G ^[[2J^[[31m');
   });

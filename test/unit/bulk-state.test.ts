@@ -94,7 +94,7 @@ describe('the bulk state journal', () => {
     await first;
     await settle();
     expect(writes).toHaveLength(2);
-    expect(writes[1].split('\n').filter(Boolean)).toHaveLength(5);
+    expect(writes[1]?.split('\n').filter(Boolean)).toHaveLength(5);
     release();
     await Promise.all(others);
   });

@@ -14,7 +14,7 @@ describe('main() in-process with a fake context', () => {
     const env = { XDG_CONFIG_HOME: tempConfigHome() };
     const proc = fakeProcess({ tty: true, env });
     const prompter = scriptedPrompter([emulator.accountSid, 'authToken', emulator.authToken]);
-    const code = await main(argv('--api-url', emulator.url, 'login', 'work'), proc, { prompter: async () => prompter });
+    const code = await main(argv('--api-url', emulator.url, 'login', 'work'), proc, { prompter: () => Promise.resolve(prompter) });
     expect(proc.err()).toContain('saved profile "work" (active)');
     expect(code).toBe(0);
     expect(prompter.asked).toEqual(['Account SID', 'Sign in with', 'Auth token']);
@@ -28,7 +28,7 @@ describe('main() in-process with a fake context', () => {
     const env = { XDG_CONFIG_HOME: tempConfigHome() };
     const proc = fakeProcess({ tty: true, env });
     const prompter = scriptedPrompter([emulator.accountSid, 'authToken', 'not-the-token']);
-    expect(await main(argv('--api-url', emulator.url, 'login'), proc, { prompter: async () => prompter })).toBe(3);
+    expect(await main(argv('--api-url', emulator.url, 'login'), proc, { prompter: () => Promise.resolve(prompter) })).toBe(3);
     expect(proc.err()).toMatch(/refused; nothing was saved/);
     const list = fakeProcess({ env });
     await main(argv('profiles', 'list', '--json'), list);
@@ -43,7 +43,9 @@ describe('main() in-process with a fake context', () => {
       XDG_CONFIG_HOME: tempConfigHome(),
     };
     const tty = fakeProcess({ tty: true, env });
-    expect(await main(argv('services', 'create', '--json'), tty, { prompter: async () => scriptedPrompter(['asked-name']) })).toBe(0);
+    expect(
+      await main(argv('services', 'create', '--json'), tty, { prompter: () => Promise.resolve(scriptedPrompter(['asked-name'])) }),
+    ).toBe(0);
     expect(JSON.parse(tty.out())).toMatchObject({ uniqueName: 'asked-name' });
     const piped = fakeProcess({ env });
     expect(await main(argv('services', 'create'), piped)).toBe(2);
@@ -59,7 +61,9 @@ describe('main() in-process with a fake context', () => {
     };
     await main(argv('services', 'create', '--unique-name', 'keep-me'), fakeProcess({ env }));
     const declined = fakeProcess({ tty: true, env });
-    expect(await main(argv('services', 'delete', 'keep-me'), declined, { prompter: async () => scriptedPrompter([false]) })).toBe(2);
+    expect(
+      await main(argv('services', 'delete', 'keep-me'), declined, { prompter: () => Promise.resolve(scriptedPrompter([false])) }),
+    ).toBe(2);
     expect(declined.err()).toContain('cancelled');
     const shown = fakeProcess({ env });
     expect(await main(argv('services', 'show', 'keep-me'), shown)).toBe(0);

@@ -47,9 +47,9 @@ describe('FollowUpQueue', () => {
       await gate;
       order.push('first');
     });
-    queue.push(async () => {
+    queue.push(() => {
       order.push('second');
-      throw new Error('boom');
+      return Promise.reject(new Error('boom'));
     });
     expect(queue.full).toBe(true);
     release();

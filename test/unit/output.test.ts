@@ -16,7 +16,7 @@ function ioFor(tty: boolean, color = false) {
     color,
     columns: 120,
   };
-  return { io, out: proc.out };
+  return { io, out: () => proc.out() };
 }
 
 const rows = [
@@ -92,7 +92,7 @@ describe('output layer', () => {
       out()
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line)),
+        .map((line): unknown => JSON.parse(line)),
     ).toEqual(rows);
   });
 
@@ -106,7 +106,7 @@ describe('output layer', () => {
     const { io } = ioFor(false);
     await expect(render(io, list(), { fields: ['nope'] })).rejects.toMatchObject({
       exitCode: 2,
-      hint: expect.stringContaining('uniqueName'),
+      hint: expect.stringContaining('uniqueName') as unknown,
     });
   });
 

@@ -79,12 +79,12 @@ describe('bulk input', () => {
     const { items, invalid } = parseBulkInput(`RE123\n${RE(1)}\nftp://x\n${RE(1)}\n${RE(3)},\n${RE(4)},${'k'.repeat(65)}\nhello`);
     expect(items.map((item) => item.line)).toEqual([2]);
     expect(invalid).toEqual([
-      { line: 1, reason: expect.stringMatching(/"RE123" is not a valid recording SID/) },
-      { line: 3, reason: expect.stringMatching(/neither a recording SID/) },
+      { line: 1, reason: expect.stringMatching(/"RE123" is not a valid recording SID/) as unknown },
+      { line: 3, reason: expect.stringMatching(/neither a recording SID/) as unknown },
       { line: 4, reason: 'repeats line 2' },
       { line: 5, reason: 'empty customer key after the comma' },
       { line: 6, reason: 'customer key longer than 64 characters' },
-      { line: 7, reason: expect.stringMatching(/"hello" is neither/) },
+      { line: 7, reason: expect.stringMatching(/"hello" is neither/) as unknown },
     ]);
   });
 });

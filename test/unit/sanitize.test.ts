@@ -16,7 +16,6 @@ const HOSTILE = '\u001b]0;PWNED\u0007\u001b[2J';
 /** Writes "secret" to the clipboard (OSC 52), as a C1 CSI and a DCS too. */
 const CLIPBOARD = '\u001b]52;c;c2VjcmV0\u0007\u009b31m\u001bPq#0\u001b\\';
 /** Any escape or control character except ci's own newline and tab. */
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
 const emulator = useTestEmulator();
@@ -87,7 +86,6 @@ describe('the output layer', () => {
       columns: [{ key: 'sid', id: true }, { key: 'name' }],
     });
     // The only escapes left are the header's bold on and off.
-    // eslint-disable-next-line no-control-regex
     expect(out().replace(/\u001b\[(1|22)m/g, '')).not.toMatch(RAW_CONTROL);
     expect(out()).toContain('\u001b[1m');
   });
@@ -97,7 +95,7 @@ describe('the output layer', () => {
     await render(custom.io, { kind: 'view', json: {}, human: (style) => `${style.green('ok')} ${HOSTILE}` });
     expect(custom.out()).toBe('\u001b[32mok\u001b[39m ^[]0;PWNED^G^[[2J\n');
     const listener = io(false, false);
-    // eslint-disable-next-line @typescript-eslint/require-await
+    // eslint-disable-next-line @typescript-eslint/require-await -- a stream is an async iterable; this one has nothing to wait for
     const events = async function* () {
       yield { human: () => `POST /hook ${CLIPBOARD}`, json: { body: CLIPBOARD } };
     };

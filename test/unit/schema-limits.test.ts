@@ -65,8 +65,8 @@ describe('checkSchemaLimits: classic (v2 generative operators)', () => {
     expect(checkSchemaLimits(cycle, 'classic')).toEqual([
       { pointer: '/$defs/node/properties/child/$ref', message: '#/$defs/node refers back to itself: recursive schemas are not supported' },
     ]);
-    expect(checkSchemaLimits(object({ self: { $ref: '#' } }), 'classic')[0].message).toMatch(/refers back to itself/);
-    expect(checkSchemaLimits(object({ far: { $ref: 'https://example.com/s.json' } }), 'classic')[0].message).toBe(
+    expect(checkSchemaLimits(object({ self: { $ref: '#' } }), 'classic')[0]?.message).toMatch(/refers back to itself/);
+    expect(checkSchemaLimits(object({ far: { $ref: 'https://example.com/s.json' } }), 'classic')[0]?.message).toBe(
       'only local references (#/…) are supported',
     );
   });
@@ -75,10 +75,10 @@ describe('checkSchemaLimits: classic (v2 generative operators)', () => {
     const viaItems = chain(100_000, (inner) => ({ type: 'array', items: inner }));
     const [problem, ...others] = checkSchemaLimits(object({ a: viaItems }), 'classic');
     expect(others).toEqual([]);
-    expect(problem.message).toBe('subschemas nested more than 32 deep');
-    expect(problem.pointer).toMatch(/^\/properties\/a(\/items)+$/);
+    expect(problem?.message).toBe('subschemas nested more than 32 deep');
+    expect(problem?.pointer).toMatch(/^\/properties\/a(\/items)+$/);
     const viaProperties = chain(100_000, (inner) => object({ next: inner }));
-    expect(checkSchemaLimits(viaProperties, 'classic')[0].message).toBe('nested 6 levels deep, at most 5 are supported');
+    expect(checkSchemaLimits(viaProperties, 'classic')[0]?.message).toBe('nested 6 levels deep, at most 5 are supported');
   });
 });
 
@@ -86,7 +86,7 @@ describe('checkSchemaLimits: v3 output schemas', () => {
   it('allows pattern, 10 levels and 1000 enum values', () => {
     const deep = (levels: number) => chain(levels, (inner) => object({ next: { ...inner, pattern: '^[a-z]+$' } }));
     expect(checkSchemaLimits(deep(10), 'v3')).toEqual([]);
-    expect(checkSchemaLimits(deep(11), 'v3')[0].message).toBe('nested 11 levels deep, at most 10 are supported');
+    expect(checkSchemaLimits(deep(11), 'v3')[0]?.message).toBe('nested 11 levels deep, at most 10 are supported');
     expect(checkSchemaLimits(object({ a: { enum: Array.from({ length: 1000 }, (_, i) => i) } }), 'v3')).toEqual([]);
     expect(checkSchemaLimits(object({ a: { enum: Array.from({ length: 1001 }, (_, i) => i) } }), 'v3')).toHaveLength(1);
   });
@@ -98,7 +98,7 @@ describe('checkSchemaLimits: v3 output schemas', () => {
         message: 'pattern "^(a)\\\\1$" is not supported: backreferences cannot be matched in linear time',
       },
     ]);
-    expect(checkSchemaLimits({ type: 'object', patternProperties: { '^(?=x)': { type: 'string' } } }, 'v3')[0].pointer).toBe(
+    expect(checkSchemaLimits({ type: 'object', patternProperties: { '^(?=x)': { type: 'string' } } }, 'v3')[0]?.pointer).toBe(
       '/patternProperties/^(?=x)',
     );
   });

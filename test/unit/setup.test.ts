@@ -11,6 +11,7 @@ import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { scriptedPrompter } from '../support/fake-prompter.js';
 import { runCi, tempConfigHome } from '../support/run-ci.js';
+import { jsonOf } from '../support/json.js';
 import { tempDir } from '../support/temp.js';
 
 let emulator: TestEmulator;
@@ -65,7 +66,7 @@ describe('ci setup', () => {
       true, // create all of this
     ]);
     const proc = fakeProcess({ tty: true, env });
-    const code = await main(argv('setup', '--json'), proc, { prompter: async () => prompter });
+    const code = await main(argv('setup', '--json'), proc, { prompter: () => Promise.resolve(prompter) });
     expect(proc.err()).toContain('Pre-built operators: Conversation Summary, Sentiment Analysis');
     expect(code).toBe(0);
     expect(seen.offered?.filter((choice) => choice.checked).map((choice) => choice.value.friendlyName)).toEqual([
@@ -74,7 +75,9 @@ describe('ci setup', () => {
     ]);
     expect(seen.offered?.length).toBeGreaterThan(2);
 
-    const outcome = JSON.parse(proc.out());
+    const outcome = jsonOf<{ serviceSid: string; attachedOperatorSids: string[]; customOperatorSid: string; commands: string[] }>(
+      proc.out(),
+    );
     expect(outcome.serviceSid).toMatch(/^GA[0-9a-f]{32}$/);
     expect(outcome.attachedOperatorSids).toEqual([
       'LY00000000000000000000000000000001',
@@ -123,7 +126,7 @@ describe('ci setup', () => {
       false, // do not create
     ]);
     const proc = fakeProcess({ tty: true, env });
-    expect(await main(argv('setup'), proc, { prompter: async () => prompter })).toBe(2);
+    expect(await main(argv('setup'), proc, { prompter: () => Promise.resolve(prompter) })).toBe(2);
     expect(prompter.refused).toEqual([
       expect.stringMatching(
         /^Name of the operator: an operator named "feedback category and emotion" already exists \(operator LY[0-9a-f]{32} has it\)$/,
@@ -137,7 +140,7 @@ describe('ci setup', () => {
     expect(prompter.asked).toContain('Redact PII in the media (audio) too?');
     const services = fakeProcess({ env });
     await main(argv('services', 'list', '--json'), services);
-    expect(JSON.parse(services.out()).map((service: { uniqueName: string }) => service.uniqueName)).not.toContain('not-created');
+    expect(jsonOf<Array<{ uniqueName: string }>>(services.out()).map((service) => service.uniqueName)).not.toContain('not-created');
   });
 
   it('refuses without a terminal (exit 2) and points to the commands', async () => {

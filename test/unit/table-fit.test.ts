@@ -14,6 +14,7 @@ import type { CommandResult, Row } from '../../src/lib/output/types.js';
 import { normaliseResult } from '../../src/lib/results.js';
 import { startSpinner } from '../../src/lib/spinner.js';
 import { fakeProcess } from '../support/fake-process.js';
+import { defined } from '../support/defined.js';
 
 function terminal(columns: number, { tty = true, stderrTTY = tty }: { tty?: boolean; stderrTTY?: boolean } = {}) {
   const proc = fakeProcess({ tty });
@@ -66,8 +67,8 @@ describe('tables fitted to the terminal', () => {
     expect(lines[0]).toMatch(/^SID +UNIQUE NAME +FRIENDLY NAME/);
     expect(lines[0]).not.toContain('VERSION');
     expect(lines[0]).not.toContain('WEBHOOK URL');
-    expect(lines[1].startsWith(`${sid('GA', 1)}  test-ci`)).toBe(true);
-    expect(lines[2].startsWith(`${sid('GA', 2)}  support-calls-ja`)).toBe(true);
+    expect(lines[1]?.startsWith(`${sid('GA', 1)}  test-ci`)).toBe(true);
+    expect(lines[2]?.startsWith(`${sid('GA', 2)}  support-calls-ja`)).toBe(true);
     expect(lines[2]).toMatch(/日本のサポート.*…$/);
     // One hint, naming what is hidden and how to see it, fitted to the terminal too.
     expect(err().match(/To fit 80 columns/g)).toHaveLength(1);
@@ -83,7 +84,7 @@ describe('tables fitted to the terminal', () => {
     expect(lines[0]).toMatch(/^SID +UNIQUE NAME +FRIENDLY NAME +LANGUAGE +AUTO TRANSCRIBE +WEBHOOK URL +VERSION$/);
     for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(200);
     expect(out()).not.toContain('…');
-    expect(out()).toContain(String(services[1].webhookUrl));
+    expect(out()).toContain(String(defined(services[1]).webhookUrl));
     expect(err()).toBe('');
   });
 
@@ -144,7 +145,7 @@ describe('tables fitted to the terminal', () => {
     await render(io, serviceList());
     const lines = out().trimEnd().split('\n');
     expect(lines[0]).toBe('SID\tUNIQUE NAME\tFRIENDLY NAME\tLANGUAGE\tAUTO TRANSCRIBE\tWEBHOOK URL\tVERSION');
-    expect(lines[2].split('\t')).toEqual(Object.values(services[1]).map(String));
+    expect(lines[2]?.split('\t')).toEqual(Object.values(defined(services[1])).map(String));
     expect(err()).toBe('');
   });
 
@@ -187,9 +188,9 @@ describe('show views', () => {
     const lines = out().trimEnd().split('\n');
     for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(80);
     expect(out()).not.toContain('…');
-    const valueColumn = lines[0].indexOf(sid('GA', 2));
+    const valueColumn = defined(lines[0]).indexOf(sid('GA', 2));
     const webhook = lines.findIndex((line) => line.startsWith('WEBHOOK URL'));
-    expect(lines[webhook + 1].slice(0, valueColumn).trim()).toBe('');
+    expect(lines[webhook + 1]?.slice(0, valueColumn).trim()).toBe('');
     const joined = lines
       .slice(webhook, webhook + 2)
       .map((line) => line.slice(valueColumn))
@@ -238,7 +239,7 @@ function screen(output: string, width: number): string[] {
   let row = 0;
   let column = 0;
   for (let i = 0; i < output.length; i++) {
-    const char = output[i];
+    const char = output.charAt(i);
     if (output.startsWith('\u001b[2K', i)) {
       rows[row] = [];
       i += 3;

@@ -61,7 +61,11 @@ export const run: Run<typeof call> = async (ctx, flags) => {
       columns: [
         { key: 'step', header: 'STEP' },
         { key: 'detail', header: 'DETAIL' },
-        { key: 'status', header: 'STATUS', format: (value) => (value === null ? '' : String(value)) },
+        {
+          key: 'status',
+          header: 'STATUS',
+          format: (value) => (typeof value === 'number' || typeof value === 'string' ? String(value) : ''),
+        },
       ],
     };
   } catch (error) {

@@ -1,14 +1,14 @@
 import { UsageError } from '../../lib/errors.js';
 import { listOperatorResults } from '../../lib/results.js';
 import { resolveServiceSid } from '../../lib/services.js';
-import { parseSid } from '../../lib/sid.js';
 import { parseIsoDateTime } from '../../lib/time.js';
-import { checkCustomerKey, parseParticipants, transcribe, type TranscriptSource } from '../../lib/transcripts.js';
+import { checkCustomerKey, parseParticipants, transcribe } from '../../lib/transcripts.js';
 import { renderResults } from '../shared/render-results.js';
 import { TRANSCRIPT_COLUMNS } from '../shared/transcript-columns.js';
 import { checkWaitFlags, waitTimingOf, waitWithSpinner } from '../shared/waiting.js';
 import type { Run } from '../spec.js';
 import { checkBulkFlags, runBulk } from './bulk.js';
+import { sourceOf } from './source.js';
 import type { Context } from '../../lib/context.js';
 import { generationFor, onlyV3 } from '../shared/generation.js';
 import type { transcribeCommand } from './specs.js';
@@ -78,17 +78,6 @@ async function isV3(ctx: Context, flags: { conversationConfiguration?: string; s
     return true;
   }
   return flags.service === undefined && (await generationFor(ctx)) === 'v3';
-}
-
-export function sourceOf(recording: string | undefined, { mediaUrl, force }: { mediaUrl?: string; force?: boolean }): TranscriptSource {
-  if (recording && mediaUrl) throw new UsageError('give a recording SID or --media-url, not both');
-  if (mediaUrl) {
-    if (force) throw new UsageError('--force applies to recordings only: a media URL can be transcribed any number of times');
-    return { mediaUrl };
-  }
-  if (!recording)
-    throw new UsageError('missing recording SID or --media-url', { hint: 'e.g. ci transcribe RE00000000000000000000000000000001' });
-  return { recordingSid: parseSid(recording, 'RE') };
 }
 
 function parseDate(value: string): Date {

@@ -21,7 +21,7 @@ import { waitTimingOf } from '../shared/waiting.js';
 import type { OptionsOf } from '../spec.js';
 import { runBulk } from './bulk.js';
 import type { transcribeCommand } from './specs.js';
-import { sourceOf } from './transcribe.js';
+import { sourceOf } from './source.js';
 import { TRANSCRIPTION_COLUMNS } from '../transcriptions/columns.js';
 
 type TranscribeOptions = OptionsOf<typeof transcribeCommand>;

@@ -37,8 +37,7 @@ export interface OperatorRecord {
   language_codes: string[];
 }
 
-const ENGINE_FIELDS = ['prebuilt', 'result_type', 'labels', 'phrases', 'language_codes'] as const;
-type EngineField = (typeof ENGINE_FIELDS)[number];
+type EngineField = 'prebuilt' | 'result_type' | 'labels' | 'phrases' | 'language_codes';
 
 /** The wire form (spec: intelligence.v2.operator / custom_operator / prebuilt_operator). */
 export function renderOperator(record: OperatorRecord, url: string): Omit<OperatorRecord, EngineField> & { url: string } {

@@ -6,16 +6,11 @@ import type { Row } from '../output/types.js';
 import type { ServiceFields } from '../services.js';
 import { isSid } from '../sid.js';
 import { assertNameFree } from '../operator-names.js';
+import type { FieldChange } from './field-change.js';
 import type { DesiredOperator, DesiredService, DesiredState } from './load.js';
 import type { CurrentState } from './state.js';
 import { NO_V3 } from './v3-load.js';
 import { planV3, type V3Step } from './v3-plan.js';
-
-export interface FieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
 
 export type Step =
   | { action: 'create'; kind: 'operator'; name: string; definition: GenerativeDefinition; changes: FieldChange[] }
@@ -157,14 +152,15 @@ function assertRedaction(service: DesiredService, row: Row | undefined): void {
 
 function serviceStep(service: DesiredService, row: Row | undefined): Step | undefined {
   const fields = service.fields;
+  const entries: Array<[string, unknown]> = Object.entries(fields);
   if (!row) assertRedaction(service, row);
   if (!row) {
-    const changes = Object.entries(fields).map(([field, to]: [string, unknown]) => ({ field, from: null, to }));
+    const changes = entries.map(([field, to]) => ({ field, from: null, to }));
     return { action: 'create', kind: 'service', name: service.uniqueName, fields: { ...fields, uniqueName: service.uniqueName }, changes };
   }
-  const changes = Object.entries(fields)
-    .filter(([field, to]: [string, unknown]) => field !== 'uniqueName' && !same(row[field], to))
-    .map(([field, to]: [string, unknown]) => ({ field, from: row[field] ?? null, to }));
+  const changes = entries
+    .filter(([field, to]) => field !== 'uniqueName' && !same(row[field], to))
+    .map(([field, to]) => ({ field, from: row[field] ?? null, to }));
   if (changes.some((change) => change.field === 'languageCode')) {
     throw new UsageError(
       `service "${service.uniqueName}": the language code cannot change once it exists (${String(row.languageCode)} → ${String(fields.languageCode)}) (${service.places?.languageCode ?? service.uniqueName})`,

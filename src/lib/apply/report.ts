@@ -3,7 +3,8 @@ import { sanitize } from '../output/sanitize.js';
 import type { Style } from '../output/types.js';
 import type { ApplyReport } from './execute.js';
 import { lineDiff, type DiffLine } from './line-diff.js';
-import { canonical, type FieldChange, type Step } from './plan.js';
+import type { FieldChange } from './field-change.js';
+import { canonical, type Step } from './plan.js';
 
 const MAX_VALUE = 72;
 /** Unchanged lines shown around each changed one in a line diff. */

@@ -7,7 +7,7 @@ import type { Row } from '../output/types.js';
 import type { Configuration, Rule } from '../v3/configurations.js';
 import { operatorProblems, type OperatorDefinition } from '../v3/operator-definition.js';
 import { definitionOf, isOperatorId } from '../v3/operators.js';
-import type { FieldChange } from './plan.js';
+import type { FieldChange } from './field-change.js';
 import type { CurrentV3 } from './state.js';
 import { withDefaults, type DesiredConfiguration, type DesiredRule, type DesiredV3, type DesiredV3Operator } from './v3-load.js';
 

@@ -30,7 +30,6 @@ const TSV_NAMED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\
  * are escaped by name, every other control character as \xHH (reversible, since \ is escaped too).
  */
 export function tsvEscape(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\\\x00-\x1f\x7f-\x9f]/g, (char) => TSV_NAMED[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

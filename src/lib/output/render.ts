@@ -93,7 +93,9 @@ export function fittingHint({ shown, hidden, clipped }: Fitted, width: number): 
   if (!hidden.length && !clipped.length) return '';
   const names = (columns: Column[]) => columns.map(headerText).join(', ');
   const parts = [hidden.length && `hidden: ${names(hidden)}`, clipped.length && `clipped: ${names(clipped)}`].filter(Boolean);
-  const example = hidden.length ? ` (e.g. --fields ${shown[0].key},${hidden[0].key})` : '';
+  const [firstShown] = shown;
+  const [firstHidden] = hidden;
+  const example = firstShown && firstHidden ? ` (e.g. --fields ${firstShown.key},${firstHidden.key})` : '';
   const text = `To fit ${width} columns, ${parts.join('; ')}. Pick columns with --fields${example} or see all with --json.`;
   return `${wrap(text, width).join('\n')}\n`;
 }

@@ -5,9 +5,7 @@
 // pass through here: JSON escapes control characters itself and must stay exact.
 
 // Tab and newline are left to the renderers (TSV escapes them, tables fold them, views wrap).
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-// eslint-disable-next-line no-control-regex
 const SGR = /(\x1b\[[0-9;]*m)/;
 
 function caret(char: string): string {

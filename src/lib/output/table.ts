@@ -61,7 +61,7 @@ function fit(measured: Measured[], width: number): { kept: Measured[]; clipped: 
   while (total(kept) > width && kept.length > essential) {
     const last = kept[kept.length - 1];
     const room = width - total(kept.slice(0, -1)) - GAP;
-    if (!last.id && room >= MIN_CLIPPED) {
+    if (last && !last.id && room >= MIN_CLIPPED) {
       last.width = room;
       clipped.add(last);
       break;
@@ -85,12 +85,12 @@ export function fitTable(columns: Column[], rows: Row[], style: Style, width: nu
   const line = (texts: string[], styleCell: (text: string) => string = (text) => text) =>
     kept
       .map((c, i) => {
-        const text = clip(texts[i], c.width);
+        const text = clip(texts[i] ?? '', c.width);
         return i === kept.length - 1 ? styleCell(text) : styleCell(padEnd(text, c.width));
       })
       .join(' '.repeat(GAP))
       .trimEnd();
-  const lines = rows.map((_, r) => line(kept.map((c) => c.cells[r])));
+  const lines = rows.map((_, r) => line(kept.map((c) => c.cells[r] ?? '')));
   const bold = (text: string) => style.bold(text);
   if (showHeader)
     lines.unshift(
@@ -138,10 +138,10 @@ export function wrappedTable(columns: Column[], rows: Row[], style: Style, width
   const indent = leading.reduce((sum, c) => sum + c.width + GAP, 0);
   const lastWidth = Math.max(MIN_VALUE_WIDTH, width - indent);
   const lines = (texts: string[], styleCell: (text: string) => string = (text) => text): string[] => {
-    const [first, ...rest] = wrap(texts[texts.length - 1], lastWidth);
-    const head = leading.map((c, i) => styleCell(padEnd(texts[i], c.width))).join(' '.repeat(GAP));
+    const [first, ...rest] = wrap(texts.at(-1) ?? '', lastWidth);
+    const head = leading.map((c, i) => styleCell(padEnd(texts[i] ?? '', c.width))).join(' '.repeat(GAP));
     return [
-      `${head}${leading.length ? ' '.repeat(GAP) : ''}${styleCell(first)}`.trimEnd(),
+      `${head}${leading.length ? ' '.repeat(GAP) : ''}${styleCell(first ?? '')}`.trimEnd(),
       ...rest.map((line) => `${' '.repeat(indent)}${line}`),
     ];
   };
@@ -151,6 +151,6 @@ export function wrappedTable(columns: Column[], rows: Row[], style: Style, width
       measured.map((c) => c.header),
       bold,
     ),
-    ...rows.flatMap((_, r) => lines(measured.map((c) => c.cells[r]))),
+    ...rows.flatMap((_, r) => lines(measured.map((c) => c.cells[r] ?? ''))),
   ].join('\n');
 }
