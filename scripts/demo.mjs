@@ -21,15 +21,33 @@ const workDir = mkdtempSync(join(tmpdir(), 'ci-demo-'));
 const baseEnv = { ...process.env, XDG_CONFIG_HOME: workDir };
 for (const key of Object.keys(baseEnv)) if (key.startsWith('TWILIO_')) delete baseEnv[key];
 
+/** Every `ci` process the demo starts, so that a signal to the demo alone (not its group) still stops them. */
+const children = new Set();
+function track(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    for (const child of children) child.kill('SIGINT');
+    rmSync(workDir, { recursive: true, force: true });
+    console.error(`\ndemo: stopped by ${signal}; the emulator and listeners are stopped too.`);
+    process.exit(130);
+  });
+}
+
 const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : text);
 const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 /** Starts the emulator and resolves with its URL and credentials once it prints its banner. */
 function startEmulator() {
-  const child = spawn(process.execPath, [CI, 'emulator', 'start', '--port', '0', '--no-profile', '--transcribe-delay-ms', '800'], {
-    env: baseEnv,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = track(
+    spawn(process.execPath, [CI, 'emulator', 'start', '--port', '0', '--no-profile', '--transcribe-delay-ms', '800'], {
+      env: baseEnv,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   return new Promise((resolve, reject) => {
     const found = {};
     const lines = createInterface({ input: child.stdout });
@@ -52,7 +70,7 @@ function startEmulator() {
 function startListener(env, receives) {
   const args = ['webhook', 'listen', '--port', '0', '--once', '--ndjson'];
   process.stdout.write(`\n${bold(`$ ci ${args.join(' ')} &`)}   # receives ${receives}\n`);
-  const child = spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = track(spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] }));
   const lines = [];
   const events = new Promise((resolve) => child.once('exit', () => resolve(lines)));
   return new Promise((resolve, reject) => {
@@ -71,7 +89,7 @@ function startListener(env, receives) {
 function ci(env, args, { capture = false } = {}) {
   process.stdout.write(`\n${bold(`$ ci ${args.map(quote).join(' ')}`)}\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
+    const child = track(spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] }));
     let out = '';
     child.stdout?.on('data', (chunk) => {
       out += chunk;
