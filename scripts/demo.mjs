@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run demo`: the seed article's pipeline on a local emulator, through the real CLI.
-// Starts `ci emulator start` on a free port, runs each step as a user would (printing the command
-// first), and stops the emulator whatever happens. Needs no Twilio account and leaves nothing behind.
+// `npm run demo`: the seed article's pipeline on a local emulator, through the real CLI, on classic (v2)
+// and then on v3. Starts `ci emulator start` on a free port, runs each step as a user would (printing the
+// command first), and stops the emulator and the listeners whatever happens. Needs no Twilio account and
+// leaves nothing behind. test/e2e/demo.test.ts runs it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,15 +21,33 @@ const workDir = mkdtempSync(join(tmpdir(), 'ci-demo-'));
 const baseEnv = { ...process.env, XDG_CONFIG_HOME: workDir };
 for (const key of Object.keys(baseEnv)) if (key.startsWith('TWILIO_')) delete baseEnv[key];
 
+/** Every `ci` process the demo starts, so that a signal to the demo alone (not its group) still stops them. */
+const children = new Set();
+function track(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    for (const child of children) child.kill('SIGINT');
+    rmSync(workDir, { recursive: true, force: true });
+    console.error(`\ndemo: stopped by ${signal}; the emulator and listeners are stopped too.`);
+    process.exit(130);
+  });
+}
+
 const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : text);
 const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 /** Starts the emulator and resolves with its URL and credentials once it prints its banner. */
 function startEmulator() {
-  const child = spawn(process.execPath, [CI, 'emulator', 'start', '--port', '0', '--no-profile', '--transcribe-delay-ms', '800'], {
-    env: baseEnv,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = track(
+    spawn(process.execPath, [CI, 'emulator', 'start', '--port', '0', '--no-profile', '--transcribe-delay-ms', '800'], {
+      env: baseEnv,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   return new Promise((resolve, reject) => {
     const found = {};
     const lines = createInterface({ input: child.stdout });
@@ -44,13 +63,14 @@ function startEmulator() {
   });
 }
 
-/** `ci webhook listen --once` in the background: resolves with its URL; `events` resolves with what it printed. */
-function startListener(env) {
-  const args = ['webhook', 'listen', '--port', '0', '--once', '--json'];
-  process.stdout.write(
-    `\n${bold(`$ ci ${args.join(' ')} &`)}   ${'# receives the signed voice_intelligence_transcript_available event'}\n`,
-  );
-  const child = spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * `ci webhook listen --once` in the background: resolves with its URL; `events` resolves with what it printed.
+ * `receives` says, in the printed command's comment, which signed request it waits for.
+ */
+function startListener(env, receives) {
+  const args = ['webhook', 'listen', '--port', '0', '--once', '--ndjson'];
+  process.stdout.write(`\n${bold(`$ ci ${args.join(' ')} &`)}   # receives ${receives}\n`);
+  const child = track(spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] }));
   const lines = [];
   const events = new Promise((resolve) => child.once('exit', () => resolve(lines)));
   return new Promise((resolve, reject) => {
@@ -69,7 +89,7 @@ function startListener(env) {
 function ci(env, args, { capture = false } = {}) {
   process.stdout.write(`\n${bold(`$ ci ${args.map(quote).join(' ')}`)}\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
+    const child = track(spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] }));
     let out = '';
     child.stdout?.on('data', (chunk) => {
       out += chunk;
@@ -88,20 +108,27 @@ function stop(child) {
   });
 }
 
-let emulator;
-let listener;
-let failed = false;
-try {
-  emulator = await startEmulator();
-  console.log(`Emulator listening on ${emulator.url} (a local Intelligence v2 API; no Twilio account involved).`);
-  const env = {
-    ...baseEnv,
-    TWILIO_ACCOUNT_SID: emulator.accountSid,
-    TWILIO_AUTH_TOKEN: emulator.authToken,
-    TWILIO_CI_API_URL: emulator.url,
-  };
+/** The path of a seed file as a user in the current directory would type it. */
+const seed = (file) => relative(process.cwd(), join(SEED_OPERATOR_DIR, file));
 
-  listener = await startListener(env);
+/** Prints what a background listener received, once it has exited after its one event. */
+async function printReceived(listener) {
+  process.stdout.write(`\n${bold('# what the background `ci webhook listen --once --ndjson` received (signature verified):')}\n`);
+  for (const line of await listener.events) process.stdout.write(`${line}\n`);
+}
+
+/** The classic (v2) half: a service with a webhook, operators, a transcript of the seed recording, its results. */
+/** The background listeners started so far, so that the end stops each one whatever happened. */
+const listeners = [];
+async function listen(env, receives) {
+  const listener = await startListener(env, receives);
+  listeners.push(listener);
+  return listener;
+}
+
+/** The classic (v2) half: a service with a webhook, operators, a transcript of the seed recording, its results. */
+async function classicFlow(env) {
+  const listener = await listen(env, 'the signed voice_intelligence_transcript_available event');
   await ci(env, [
     'services',
     'create',
@@ -117,7 +144,6 @@ try {
     'sid,uniqueName,webhookUrl',
   ]);
   await ci(env, ['operators', 'attach', 'test-ci', 'Conversation Summary', 'Sentiment Analysis']);
-  const seed = (file) => relative(process.cwd(), join(SEED_OPERATOR_DIR, file));
   await ci(env, [
     'operators',
     'create',
@@ -134,19 +160,85 @@ try {
     '--fields',
     'sid,friendlyName,operatorType',
   ]);
-  await ci(env, ['transcribe', SEED_RECORDING, '--service', 'test-ci', '--wait']);
+  await ci(env, ['transcribe', SEED_RECORDING, '--service', 'test-ci', '--wait', '--interval', '250ms']);
   const sid = (
     await ci(env, ['transcripts', 'list', '--source-sid', SEED_RECORDING, '--fields', 'sid', '--no-header'], { capture: true })
   ).trim();
   await ci(env, ['results', sid]);
   await ci(env, ['results', sid, '--json']);
-  process.stdout.write(`\n${bold('# what the background `ci webhook listen --once --json` received (signature verified):')}\n`);
-  for (const line of await listener.events) process.stdout.write(`${line}\n`);
+  await printReceived(listener);
+}
+
+/**
+ * The v3 half, the same seed: the operator as a versioned JSON operator, Twilio's Sentiment and Summary, one
+ * intelligence configuration whose CONVERSATION_END rule posts to a listener, a conversation configuration using
+ * it, and the recording transcribed into a conversation (closed, so the rule fires).
+ */
+async function v3Flow(env) {
+  process.stdout.write(`\n${bold('# The same seed on v3: versioned operators, a configuration with a rule, conversations')}\n`);
+  await ci(env, [
+    '--generation',
+    'v3',
+    'operators',
+    'create',
+    '--name',
+    'test-operator',
+    '--prompt-file',
+    seed('prompt.txt'),
+    '--schema',
+    seed('feedback.schema.json'),
+    '--examples',
+    seed('examples.jsonl'),
+    '--fields',
+    'id,displayName,version,outputFormat',
+  ]);
+  const listener = await listen(env, 'the signed v3 rule-execution payload');
+  await ci(env, [
+    'configurations',
+    'create',
+    '--name',
+    'seed',
+    '--operator',
+    'Sentiment Analysis',
+    '--operator',
+    'Conversation Summary',
+    '--operator',
+    'test-operator@1',
+    '--webhook',
+    listener.url,
+    '--fields',
+    'id,displayName,version',
+  ]);
+  await ci(env, ['configurations', 'show', 'seed']);
+  await ci(env, ['conversations', 'configurations', 'create', '--name', 'post-call', '--intelligence-configuration', 'seed']);
+  await ci(env, ['transcribe', SEED_RECORDING, '--conversation-configuration', 'post-call', '--wait', '--interval', '250ms']);
+  const conversationId = (
+    await ci(env, ['transcriptions', 'list', '--recording', SEED_RECORDING, '--fields', 'conversationId', '--no-header'], {
+      capture: true,
+    })
+  ).trim();
+  await printReceived(listener);
+  await ci(env, ['results', conversationId]);
+}
+
+let emulator;
+let failed = false;
+try {
+  emulator = await startEmulator();
+  console.log(`Emulator listening on ${emulator.url} (local Twilio APIs, classic and v3; no Twilio account involved).`);
+  const env = {
+    ...baseEnv,
+    TWILIO_ACCOUNT_SID: emulator.accountSid,
+    TWILIO_AUTH_TOKEN: emulator.authToken,
+    TWILIO_CI_API_URL: emulator.url,
+  };
+  await classicFlow(env);
+  await v3Flow(env);
 } catch (error) {
   failed = true;
   console.error(`demo: ${error.message}`);
 } finally {
-  if (listener) await stop(listener.child);
+  for (const listener of listeners) await stop(listener.child);
   if (emulator) await stop(emulator.child);
   rmSync(workDir, { recursive: true, force: true });
 }

@@ -50,6 +50,9 @@ export function incomingCallEndpoint(
   };
 }
 
+/** Transcribes one recording of a call (classic transcript or v3 conversation) and says what it did. */
+export type RecordingTranscriber = (recordingSid: string, callSid: string | undefined) => Promise<OutputEvent>;
+
 function transcriptLine(outcome: TranscribeOutcome, transcriptSid: string, recordingSid: string, callSid: string | null): OutputEvent {
   return {
     human: (style) =>
@@ -58,8 +61,16 @@ function transcriptLine(outcome: TranscribeOutcome, transcriptSid: string, recor
   };
 }
 
-/** The recording-status callback: one transcript per recording, CallSid as the customer key (as `ci transcribe`). */
-export function recordingStatusEndpoint(ctx: Context, client: Twilio, serviceSid: string, events: Channel<OutputEvent>): Endpoint {
+/** Classic: one transcript per recording in the service, CallSid as the customer key (as `ci transcribe`). */
+export function classicTranscriber(client: Twilio, serviceSid: string): RecordingTranscriber {
+  return async (recordingSid, callSid) => {
+    const { outcome, transcript } = await transcribe(client, { serviceSid, source: { recordingSid }, customerKey: callSid });
+    return transcriptLine(outcome, String(transcript.sid), recordingSid, callSid ?? null);
+  };
+}
+
+/** The recording-status callback: each recording handed to the transcriber once its 200 is sent. */
+export function recordingStatusEndpoint(ctx: Context, transcribeRecording: RecordingTranscriber, events: Channel<OutputEvent>): Endpoint {
   return {
     path: PATHS.recordingStatus,
     methods: ['POST', 'GET'],
@@ -75,8 +86,7 @@ export function recordingStatusEndpoint(ctx: Context, client: Twilio, serviceSid
         ...OK_JSON,
         afterwards: async () => {
           try {
-            const { outcome, transcript } = await transcribe(client, { serviceSid, source: { recordingSid }, customerKey: callSid });
-            events.push(transcriptLine(outcome, String(transcript.sid), recordingSid, callSid ?? null));
+            events.push(await transcribeRecording(recordingSid, callSid));
           } catch (error) {
             ctx.log.warn(`could not transcribe ${recordingSid}: ${toCliError(error).message}`);
           }

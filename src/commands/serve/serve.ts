@@ -11,7 +11,8 @@ import { webhookAuthToken } from '../../lib/webhooks/auth-token.js';
 import { SEED_CALL_SCRIPT, type CallScript } from '../../lib/webhooks/call-twiml.js';
 import { startEventServer } from '../shared/event-server.js';
 import { webhookEndpoint } from '../shared/receiver.js';
-import { PATHS, incomingCallEndpoint, recordingStatusEndpoint } from './endpoints.js';
+import { PATHS, classicTranscriber, incomingCallEndpoint, recordingStatusEndpoint, type RecordingTranscriber } from './endpoints.js';
+import { conversationTranscriber, transcriptionConfigurationOf } from './v3.js';
 import type { OptionsOf, Run } from '../spec.js';
 import type { serveSpec } from './specs.js';
 
@@ -42,6 +43,41 @@ async function warnIfWebhookElsewhere(ctx: Context, client: Twilio, serviceRef: 
   );
 }
 
+interface Transcriber {
+  transcribe: RecordingTranscriber;
+  /** What the banner says recordings are transcribed with. */
+  into: string;
+  /** The classic service, whose webhook should point at this server; none on v3 (rules name their webhooks). */
+  serviceRef?: string;
+  json: Record<string, string>;
+}
+
+/** Classic transcripts in a service (--service or the profile's), or v3 conversations (--conversation-configuration). */
+async function transcriberOf(
+  ctx: Context,
+  client: Twilio,
+  flags: OptionsOf<typeof serveSpec>,
+  profileServiceSid: string | undefined,
+): Promise<Transcriber> {
+  const conversationConfiguration = flags.conversationConfiguration;
+  if (conversationConfiguration !== undefined) {
+    if (flags.service !== undefined) throw new UsageError('--conversation-configuration (v3) cannot be combined with --service (classic)');
+    const configurationId = await transcriptionConfigurationOf(client, conversationConfiguration);
+    return {
+      transcribe: conversationTranscriber(client, configurationId, ctx.signal),
+      into: `conversation configuration ${conversationConfiguration}`,
+      json: { conversationConfiguration, transcriptionConfigurationId: configurationId },
+    };
+  }
+  const serviceRef = flags.service ?? profileServiceSid;
+  if (!serviceRef)
+    throw new UsageError('ci serve needs the service that transcribes the recordings', {
+      hint: 'pass --service <GA… or unique name>, or --conversation-configuration for v3',
+    });
+  const serviceSid = await resolveServiceSid(client, serviceRef);
+  return { transcribe: classicTranscriber(client, serviceSid), into: serviceSid, serviceRef, json: { serviceSid } };
+}
+
 export const run: Run<typeof serveSpec> = async (ctx, flags) => {
   const script = callScript(flags);
   if (flags.phoneNumber) parsePhoneNumber(flags.phoneNumber, '--phone-number');
@@ -52,17 +88,14 @@ export const run: Run<typeof serveSpec> = async (ctx, flags) => {
     });
   }
   const authToken = await webhookAuthToken(flags, secretInputsOf(ctx, { prompt: true }), () => ctx.credentials());
-  const serviceRef = flags.service ?? credentials.serviceSid;
-  if (!serviceRef)
-    throw new UsageError('ci serve needs the service that transcribes the recordings', { hint: 'pass --service <GA… or unique name>' });
   const client = await ctx.client();
-  const serviceSid = await resolveServiceSid(client, serviceRef);
+  const transcriber = await transcriberOf(ctx, client, flags, credentials.serviceSid);
   const VoiceResponse = await loadVoiceResponse();
 
   const events = new Channel<OutputEvent>();
   const { server, stop } = await startEventServer(ctx, flags, authToken, events, (stopOnce) => [
     incomingCallEndpoint(VoiceResponse, script, events),
-    recordingStatusEndpoint(ctx, client, serviceSid, events),
+    recordingStatusEndpoint(ctx, transcriber.transcribe, events),
     webhookEndpoint(ctx, flags, PATHS.webhook, events, () => void stopOnce()),
   ]);
   const voiceUrl = `${server.baseUrl}${PATHS.incomingCall}`;
@@ -75,15 +108,15 @@ export const run: Run<typeof serveSpec> = async (ctx, flags) => {
       throw error;
     }
   }
-  await warnIfWebhookElsewhere(ctx, client, serviceRef, webhookUrl);
+  if (transcriber.serviceRef !== undefined) await warnIfWebhookElsewhere(ctx, client, transcriber.serviceRef, webhookUrl);
   events.push({
     human: (style) =>
       [
-        `listening on ${server.localUrl}   ${style.dim(`(transcribing with ${serviceSid})`)}`,
+        `listening on ${server.localUrl}   ${style.dim(`(transcribing with ${transcriber.into})`)}`,
         `voice URL    ${voiceUrl}   ${style.dim(flags.phoneNumber ? `(set as ${flags.phoneNumber}'s "A call comes in" webhook)` : '(the number\'s "A call comes in" webhook, HTTP POST)')}`,
-        `webhook URL  ${webhookUrl}   ${style.dim('(ci webhook set <service> <url>)')}`,
+        `webhook URL  ${webhookUrl}   ${style.dim(transcriber.serviceRef === undefined ? "(a configuration rule's --webhook)" : '(ci webhook set <service> <url>)')}`,
       ].join('\n'),
-    json: { event: 'listening', url: server.localUrl, serviceSid, phoneNumber: flags.phoneNumber ?? null, voiceUrl, webhookUrl },
+    json: { event: 'listening', url: server.localUrl, ...transcriber.json, phoneNumber: flags.phoneNumber ?? null, voiceUrl, webhookUrl },
   });
   return { kind: 'stream', events, piped: 'ndjson' };
 };

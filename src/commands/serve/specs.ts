@@ -11,6 +11,10 @@ export const serveSpec = verb({
       '--service <service>',
       "service that transcribes the recordings: SID (GA…) or unique name (default: the profile's service)",
     ),
+    conversationConfiguration: flag.string(
+      '--conversation-configuration <configuration>',
+      'v3 instead of --service: transcribe each recording into a conversation of this configuration (name or ID), closed once transcribed so its CONVERSATION_END rules run',
+    ),
     phoneNumber: flag.string(
       '--phone-number <+1…>',
       'point this number\'s "A call comes in" webhook at the server (needs --public-url with Twilio)',
@@ -30,6 +34,7 @@ export const serveSpec = verb({
   examples: [
     'ci serve --service test-ci --port 3000',
     'ci serve --service test-ci --public-url https://abc.ngrok.app --phone-number +15551234567',
+    'ci serve --conversation-configuration post-call --port 3000',
     'ci serve --service test-ci --language en-US --greeting "Speak after the beep." --thanks "Thank you."',
   ],
 });
