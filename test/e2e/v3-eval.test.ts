@@ -352,10 +352,10 @@ describe('ci operators eval under faults', () => {
       const result = await ci(args, { env: env() });
       codes.push(result.code ?? -1);
       // Exit 1 is either examples that could not run (the rerun runs only those) or a scratch create the faults
-      // refused (setup is not retried: a create sent twice could leak); either way the next run goes on.
+      // refused (500, 503 or a spent 429: setup is not retried, a create sent twice could leak); either way the next run goes on.
       if (result.code === 1) {
         expect(result.stderr).toMatch(
-          /conversations could not be run .*; hint: run the same command again to run only those|Twilio error 20500/,
+          /conversations could not be run .*; hint: run the same command again to run only those|\(Twilio error 20(429|500|503)/,
         );
       }
       if (result.stdout) report = JSON.parse(result.stdout) as Report;

@@ -2,10 +2,10 @@
 // (as `ci transcribe RE… --conversation-configuration` does), closed once transcribed so its CONVERSATION_END
 // rules run and post to their webhooks.
 import type { Twilio } from 'twilio';
+import { resolveConversationConfigurationId } from '../../lib/conversations-v2.js';
 import { closeOnce } from '../../lib/transcriptions-bulk.js';
 import {
   findTranscriptionOfRecording,
-  resolveConversationConfigurationId,
   startTranscription,
   transcriptionConfigurationFor,
   waitForTranscription,
