@@ -131,6 +131,33 @@ describe('ci transcribe on v3 and ci transcriptions', () => {
     ]);
   });
 
+  it('takes --interval and --timeout without --wait (it waits for the transcription to close the conversation), not with --no-close', async () => {
+    const recording = 'RE00000000000000000000000000000002';
+    const closing = await ci(
+      [
+        'transcribe',
+        recording,
+        '--conversation-configuration',
+        conversationConfigurationId,
+        '--interval',
+        '250ms',
+        '--timeout',
+        '2m',
+        '--json',
+      ],
+      { env },
+    );
+    expect(closing.code, closing.stderr).toBe(0);
+    const refused = await ci(
+      ['transcribe', recording, '--conversation-configuration', conversationConfigurationId, '--no-close', '--interval', '250ms'],
+      { env },
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toBe(
+      'ci: --timeout and --interval only apply with --wait, or when ci waits to close the conversation (v3 without --no-close)',
+    );
+  });
+
   it('returns at once with --no-close and no --wait', async () => {
     const run = await ci(
       [

@@ -14,10 +14,16 @@ export function waitTimingOf({ timeout, interval }: { timeout?: number; interval
   return { timeoutMs: timeout ?? DEFAULT_TIMEOUT_MS, intervalMs: interval ?? DEFAULT_INTERVAL_MS };
 }
 
-/** --timeout and --interval mean nothing without --wait: refuse them rather than ignore them. */
-export function checkWaitFlags({ wait, timeout, interval }: { wait?: boolean; timeout?: number; interval?: number }): void {
-  if (!wait && (timeout !== undefined || interval !== undefined)) {
-    throw new UsageError('--timeout and --interval only apply with --wait');
+/**
+ * --timeout and --interval mean nothing when nothing is waited for: refuse them rather than ignore them.
+ * `anyway` is a wait the command makes without --wait (v3 transcribe waits for the transcription to close the conversation).
+ */
+export function checkWaitFlags(
+  { wait, timeout, interval }: { wait?: boolean; timeout?: number; interval?: number },
+  anyway?: { waits: boolean; when: string },
+): void {
+  if (!wait && !anyway?.waits && (timeout !== undefined || interval !== undefined)) {
+    throw new UsageError(`--timeout and --interval only apply with --wait${anyway ? `, or ${anyway.when}` : ''}`);
   }
 }
 

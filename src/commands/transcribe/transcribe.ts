@@ -14,9 +14,9 @@ import { generationFor, onlyV3 } from '../shared/generation.js';
 import type { transcribeCommand } from './specs.js';
 
 export const run: Run<typeof transcribeCommand> = async (ctx, flags, recording) => {
-  checkWaitFlags(flags);
   checkBulkFlags(flags, recording);
   if (await isV3(ctx, flags)) return (await import('./v3.js')).runV3(ctx, flags, recording);
+  checkWaitFlags(flags);
   if (!flags.close) throw new UsageError('--no-close applies to v3 conversations only: give --conversation-configuration');
   const serviceSidOf = async () => {
     const serviceRef = flags.service ?? (await ctx.credentials()).serviceSid;

@@ -17,7 +17,7 @@ import {
 } from '../../lib/transcriptions.js';
 import { renderConversationResults } from '../../lib/results-v3.js';
 import { listOperators } from '../../lib/v3/operators.js';
-import { waitTimingOf } from '../shared/waiting.js';
+import { checkWaitFlags, waitTimingOf } from '../shared/waiting.js';
 import type { OptionsOf } from '../spec.js';
 import { runBulk } from './bulk.js';
 import type { transcribeCommand } from './specs.js';
@@ -34,6 +34,7 @@ export async function runV3(ctx: Context, flags: TranscribeOptions, recording: s
     });
   }
   refuseClassicFlags(flags);
+  checkWaitFlags(flags, { waits: flags.close, when: 'when ci waits to close the conversation (v3 without --no-close)' });
   const timing = { ...waitTimingOf(flags), signal: ctx.signal };
   const configurationIdOf = async () => {
     const client = await ctx.client();
