@@ -4,7 +4,11 @@ export const TOP_LEVEL = {
   services: { name: 'services', aliases: ['service'], summary: 'manage Intelligence Services' },
   profiles: { name: 'profiles', aliases: ['profile'], summary: 'manage saved credentials (stored with mode 0600)' },
   login: { name: 'login', summary: 'ask for credentials, verify them with one API call, and save them as the active profile' },
-  emulator: { name: 'emulator', summary: 'a local Intelligence v2 API for demos, tests and trying ci without an account' },
+  emulator: {
+    name: 'emulator',
+    summary:
+      'a local emulator of the Twilio APIs ci uses (Intelligence v2 and v3, Conversations v2, Memory, Voice) for demos, tests and trying ci without an account',
+  },
   operators: {
     name: 'operators',
     aliases: ['operator'],
