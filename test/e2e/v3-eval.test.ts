@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ci, startCi } from '../support/cli.js';
 import { emulatorEnv } from '../support/ci-env.js';
+import { seedConversation } from '../emulator/v3-support.js';
 import { useTestEmulator } from '../support/emulator.js';
 import { sdkClient } from '../support/sdk.js';
+import { statsOf } from '../support/stats.js';
 import { tempDir } from '../support/temp.js';
 
 const SEED = 'examples/seed';
@@ -15,22 +17,6 @@ const EVAL = 'examples/eval';
 describe('the emulator engine, version by version', () => {
   const emulator = useTestEmulator();
   const run = (args: string[]) => ci(args, { env: emulatorEnv(emulator, { TWILIO_CI_GENERATION: 'v3' }) });
-
-  async function seedConversation(configurationId: string, customer: string): Promise<string> {
-    const response = await fetch(`${emulator.url}/emulator/v3/Conversations`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({
-        intelligenceConfigurationIds: [configurationId],
-        communications: [{ text: 'Thank you for calling, how can I help?' }, { text: customer }],
-      }),
-    });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { conversationId: string }).conversationId;
-  }
 
   it("answers from each version's own training examples", async () => {
     const created = await run([
@@ -60,7 +46,10 @@ describe('the emulator engine, version by version', () => {
     ]);
     const configurationId = (JSON.parse(configuration.stdout) as { id: string }).id;
 
-    const conversationId = await seedConversation(configurationId, 'Great, the discount on the price is wonderful!');
+    const { conversationId } = await seedConversation(emulator, {
+      intelligenceConfigurationIds: [configurationId],
+      communications: [{ text: 'Thank you for calling, how can I help?' }, { text: 'Great, the discount on the price is wonderful!' }],
+    });
     const results = await run(['rules', 'run', 'both', '1', conversationId, '--wait', '--json']);
     const byVersion = Object.fromEntries(
       (JSON.parse(results.stdout) as { operator: { version: number }; result: unknown }[]).map((result) => [
@@ -363,11 +352,7 @@ describe('ci operators eval under faults', () => {
     expect(codes.at(-1)).toBe(0);
     expect(codes.every((code) => code === 0 || code === 1)).toBe(true);
     expect(report?.versions.map((version) => version.correct)).toEqual([8, 23]);
-    const stats = (await (
-      await fetch(`${emulator.url}/emulator/stats`, {
-        headers: { authorization: `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}` },
-      })
-    ).json()) as { faults: Record<string, number> };
+    const stats = await statsOf(emulator);
     expect(Object.values(stats.faults).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ci } from '../support/cli.js';
 import { emulatorEnv } from '../support/ci-env.js';
+import { seedConversation } from '../emulator/v3-support.js';
 import { useTestEmulator } from '../support/emulator.js';
 
 const SEED = 'examples/seed';
@@ -10,26 +11,6 @@ const SEED = 'examples/seed';
 describe('the seed on v3', () => {
   const emulator = useTestEmulator();
   const run = (args: string[]) => ci(args, { env: emulatorEnv(emulator, { TWILIO_CI_GENERATION: 'v3' }) });
-
-  async function seedConversation(configurationId: string): Promise<string> {
-    const response = await fetch(`${emulator.url}/emulator/v3/Conversations`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${emulator.accountSid}:${emulator.authToken}`).toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({
-        intelligenceConfigurationIds: [configurationId],
-        communications: [
-          { text: 'Thank you for calling, how can I help?' },
-          { text: 'How much your product?' },
-          { text: 'It is ten dollars a month.' },
-        ],
-      }),
-    });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { conversationId: string }).conversationId;
-  }
 
   it('creates the operator, the configuration, runs the rule and prints the results', async () => {
     const created = await run([
@@ -70,7 +51,14 @@ describe('the seed on v3', () => {
       '→ Sentiment Analysis@latest\n    → Conversation Summary@latest\n    → test-operator@1\n    ⇒ WEBHOOK POST https://example.com/ci-webhook',
     );
 
-    const conversationId = await seedConversation(configurationId);
+    const { conversationId } = await seedConversation(emulator, {
+      intelligenceConfigurationIds: [configurationId],
+      communications: [
+        { text: 'Thank you for calling, how can I help?' },
+        { text: 'How much your product?' },
+        { text: 'It is ten dollars a month.' },
+      ],
+    });
     const results = await run(['rules', 'run', 'seed', '1', conversationId, '--wait']);
     expect(results.code).toBe(0);
     expect(results.stdout).toContain('test-operator@1 (JSON)\n  category: pricing\n  emotion: neutral');
