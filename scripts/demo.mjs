@@ -111,13 +111,17 @@ function stop(child) {
 /** The path of a seed file as a user in the current directory would type it. */
 const seed = (file) => relative(process.cwd(), join(SEED_OPERATOR_DIR, file));
 
+/** The seed's operator as files: the same prompt, schema and training examples in both generations. */
+function seedOperatorFiles() {
+  return ['--prompt-file', seed('prompt.txt'), '--schema', seed('feedback.schema.json'), '--examples', seed('examples.jsonl')];
+}
+
 /** Prints what a background listener received, once it has exited after its one event. */
 async function printReceived(listener) {
   process.stdout.write(`\n${bold('# what the background `ci webhook listen --once --ndjson` received (signature verified):')}\n`);
   for (const line of await listener.events) process.stdout.write(`${line}\n`);
 }
 
-/** The classic (v2) half: a service with a webhook, operators, a transcript of the seed recording, its results. */
 /** The background listeners started so far, so that the end stops each one whatever happened. */
 const listeners = [];
 async function listen(env, receives) {
@@ -149,12 +153,7 @@ async function classicFlow(env) {
     'create',
     '--name',
     'test-operator',
-    '--prompt-file',
-    seed('prompt.txt'),
-    '--schema',
-    seed('feedback.schema.json'),
-    '--examples',
-    seed('examples.jsonl'),
+    ...seedOperatorFiles(),
     '--attach',
     'test-ci',
     '--fields',
@@ -183,12 +182,7 @@ async function v3Flow(env) {
     'create',
     '--name',
     'test-operator',
-    '--prompt-file',
-    seed('prompt.txt'),
-    '--schema',
-    seed('feedback.schema.json'),
-    '--examples',
-    seed('examples.jsonl'),
+    ...seedOperatorFiles(),
     '--fields',
     'id,displayName,version,outputFormat',
   ]);
