@@ -1,5 +1,6 @@
 import type { Twilio } from 'twilio';
 import { createFiles } from './adapters/files.js';
+import { fileJournal } from './adapters/journal.js';
 import type { ConfigStore } from './config.js';
 import type { Context, Env, GlobalOptions, IO, Logger } from './context.js';
 import type { Credentials } from './credentials.js';
@@ -41,8 +42,8 @@ function makeLogger(io: IO, debug: boolean): Logger {
   };
 }
 
-/** Parts of the context a test may replace (a scripted prompter, a fixed clock). */
-export type ContextOverrides = Partial<Pick<Context, 'prompter' | 'now'>>;
+/** Parts of the context a test may replace (a scripted prompter, a fixed clock, a simulated disk for the journal). */
+export type ContextOverrides = Partial<Pick<Context, 'prompter' | 'now' | 'journal'>>;
 
 /** What the launcher hands in besides the process: the command tree (built from the specs, above lib). */
 export type ContextParts = ContextOverrides & Pick<Context, 'commandTree'>;
@@ -85,5 +86,19 @@ export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalO
   });
   const prompter = lazy<Prompter>(async () => (await import('./prompter.js')).inquirerPrompter(io));
   const files = createFiles(io.stdin, signal);
-  return { io, env: proc.env, now: () => new Date(), signal, globals, log, config, credentials, client, prompter, files, ...parts };
+  return {
+    io,
+    env: proc.env,
+    now: () => new Date(),
+    signal,
+    globals,
+    log,
+    config,
+    credentials,
+    client,
+    prompter,
+    files,
+    journal: fileJournal,
+    ...parts,
+  };
 }
