@@ -15,6 +15,10 @@ import { startCi } from './cli.js';
 import type { CiResult } from './run-ci.js';
 import { spawnCi } from './run-ci.js';
 
+/**
+ * `in-process`: every run in-process, kills simulated. `process`: a run to be killed is bin/ci.js, killed by
+ * SIGKILL, and the reruns after it run in-process on the same real files (the recovery is the same code).
+ */
 export type CrashMode = 'in-process' | 'process';
 
 export interface CrashRunOptions {
@@ -63,7 +67,8 @@ export function crashTest(isCreate: (exchange: Exchange) => boolean, random: () 
     for (let index = 0; index < maxRuns; index++) {
       creates = 0;
       killAt = killPoints[index] ?? Infinity;
-      const run = mode === 'process' ? spawnedRun(args, env) : await inProcessRun(args, env, disk);
+      const run =
+        mode === 'in-process' ? await inProcessRun(args, env, disk) : killAt === Infinity ? rerun(args, env) : spawnedRun(args, env);
       kill = run.kill;
       const result = await run.result;
       kill = undefined;
@@ -87,6 +92,11 @@ interface KillableRun {
 function spawnedRun(args: string[], env: Record<string, string | undefined>): KillableRun {
   const running = spawnCi(args, { env });
   return { kill: () => running.child.kill('SIGKILL'), result: running.result };
+}
+
+/** A run on the real files that nobody kills. */
+function rerun(args: string[], env: Record<string, string | undefined>): KillableRun {
+  return { kill: () => undefined, result: startCi(args, { env }).result };
 }
 
 async function inProcessRun(args: string[], env: Record<string, string | undefined>, disk: SimulatedDisk): Promise<KillableRun> {
