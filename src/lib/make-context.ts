@@ -4,6 +4,7 @@ import { fileJournal } from './adapters/journal.js';
 import type { ConfigStore } from './config.js';
 import type { Context, Env, GlobalOptions, IO, Logger } from './context.js';
 import type { Credentials } from './credentials.js';
+import { terminalColumns } from './help-text.js';
 import { sanitizeComposed } from './output/sanitize.js';
 import type { Prompter } from './prompter.js';
 
@@ -58,7 +59,7 @@ export function buildIO(proc: ProcessLike, argv: string[]): IO {
     stderrIsTTY: Boolean(proc.stderr.isTTY),
     stdinIsTTY: Boolean(proc.stdin.isTTY),
     color: colorEnabled(proc.env, Boolean(proc.stdout.isTTY), argv),
-    columns: Number.parseInt(proc.env.COLUMNS ?? '', 10) || proc.stdout.columns || proc.stderr.columns || 100,
+    columns: terminalColumns(proc.env, proc.stdout, proc.stderr),
   };
 }
 
