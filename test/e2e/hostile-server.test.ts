@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ci as runCi } from '../support/cli.js';
+import { ci as inProcess } from '../support/cli.js';
 
 const ACCOUNT = `AC${'0'.repeat(32)}`;
 const env = { TWILIO_ACCOUNT_SID: ACCOUNT, TWILIO_AUTH_TOKEN: 'hostile-test-token' };
@@ -101,7 +101,7 @@ afterAll(async () => {
 });
 
 // In-process: what is under test is the client's handling of the answers, not the process around it.
-const ci = (mode: string, ...args: string[]) => runCi(['--api-url', `${base}/${mode}`, ...args], { env });
+const ci = (mode: string, ...args: string[]) => inProcess(['--api-url', `${base}/${mode}`, ...args], { env });
 
 /** Exit 1 with exactly one `ci:` line on stderr, matching `message`, and no stack trace. */
 function expectOneLineFailure(result: { code: number | null; stderr: string }, message: RegExp): void {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { STREAM_LOG_ENV } from './secrets.js';
 import { tempDir } from './temp.js';
-import { TEST_TIMEOUT_MS } from './timeouts.js';
+import { CHILD_TIMEOUT_MS } from './timeouts.js';
 
 export const CI_BIN = fileURLToPath(new URL('../../bin/ci.js', import.meta.url));
 
@@ -18,7 +18,7 @@ export interface CiResult {
 export interface RunOptions {
   env?: Record<string, string | undefined>;
   stdin?: string;
-  /** Killed (SIGKILL) after this long; default the suite's test timeout, so no child outlives its test. */
+  /** Killed (SIGKILL) after this long; default CHILD_TIMEOUT_MS, so no child outlives its test. */
   timeoutMs?: number;
   /** Node options before bin/ci.js, e.g. ['--import', hooks]. */
   nodeArgs?: string[];
@@ -70,7 +70,7 @@ export function spawnCi(args: string[], options: RunOptions = {}): SpawnedCi {
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? TEST_TIMEOUT_MS);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? CHILD_TIMEOUT_MS);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
