@@ -11,6 +11,7 @@ import { firstRow, pageSizeFor, streamPages } from './paging.js';
 import { sleep } from './time.js';
 import { textOf } from './rows.js';
 import { messageOf } from './thrown.js';
+import { isRecord } from './rows.js';
 
 /** A participant of the `Channel` JSON, as the API spells it. */
 export interface Participant {
@@ -260,7 +261,8 @@ export async function downloadMedia(url: string, file: string, signal: AbortSign
 
 /** The speaker of a channel: its participant's name and role, else Agent (1) / Customer (2) as Twilio defaults. */
 export function speakerOf(transcript: Row, channel: number): string {
-  const participants = ((transcript.channel as Row | null)?.participants as Row[] | undefined) ?? [];
+  const participants =
+    isRecord(transcript.channel) && Array.isArray(transcript.channel.participants) ? transcript.channel.participants.filter(isRecord) : [];
   const participant = participants.find((p) => Number(p.channel_participant) === channel);
   const role = typeof participant?.role === 'string' ? participant.role : channel === 1 ? 'Agent' : 'Customer';
   return typeof participant?.full_name === 'string' ? `${participant.full_name} (${role})` : role;
