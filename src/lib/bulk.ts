@@ -19,6 +19,8 @@ import {
   waitForTranscript,
   type WaitOptions,
 } from './transcripts.js';
+import { isRecord } from './rows.js';
+import { codeOf } from './thrown.js';
 
 export type BulkOutcome = 'created' | 'exists' | 'failed';
 
@@ -295,8 +297,8 @@ async function lookUp(
   if (media.size === 0) return found;
   const afterDateCreated = new Date(options.since.getTime() - ADOPT_WINDOW_MS).toISOString();
   for await (const row of listTranscripts(client, { serviceSid: options.serviceSid, afterDateCreated })) {
-    const channel = row.channel as { media_properties?: { media_url?: string } } | null;
-    const input = media.get(mediaKey(channel?.media_properties?.media_url, row.customerKey));
+    const properties = isRecord(row.channel) ? row.channel.media_properties : undefined;
+    const input = media.get(mediaKey(isRecord(properties) ? properties.media_url : undefined, row.customerKey));
     if (input !== undefined && !found.has(input)) found.set(input, row);
   }
   return found;
@@ -307,7 +309,7 @@ const mediaKey = (mediaUrl: unknown, customerKey: unknown) => JSON.stringify([me
 /** A failure worth trying again: a 429, a 5xx, a dropped connection, a write whose fate is unknown. */
 export function isTransient(error: unknown): boolean {
   const status = httpStatusOf(error);
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = codeOf(error);
   return (
     error instanceof UncertainWriteError ||
     status === 429 ||

@@ -99,7 +99,7 @@ export class SpecFile {
     if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
     if (type === 'object') {
       try {
-        return JSON.parse(raw) as unknown;
+        return JSON.parse(raw);
       } catch {
         return raw;
       }

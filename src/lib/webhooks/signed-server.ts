@@ -333,7 +333,7 @@ function bodyParams(contentType: string, body: Buffer): Params {
   if (isForm(contentType)) return paramsOf(new URLSearchParams(body.toString('utf8')));
   if (!contentType.toLowerCase().startsWith('application/json')) return {};
   try {
-    const parsed = JSON.parse(body.toString('utf8')) as unknown;
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
     return Object.fromEntries(
       Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
