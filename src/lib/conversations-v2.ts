@@ -20,6 +20,12 @@ export type Channel = (typeof CHANNELS)[number];
 const CONFIGURATION_ID = /^conv_configuration_[0-7][0-9a-z]{25}$/;
 const DISPLAY_NAME = /^[a-zA-Z0-9-_ ]{1,32}$/;
 
+/** How conversations on one channel time out and which addresses are captured into them. */
+export interface ChannelSetting {
+  statusTimeouts?: { inactive?: number; closed?: number };
+  captureRules?: { from: string; to: string; metadata?: Record<string, string> }[];
+}
+
 export interface ConversationConfiguration {
   id: string;
   displayName: string;
@@ -28,6 +34,9 @@ export interface ConversationConfiguration {
   memoryStoreId: string;
   intelligenceConfigurationIds?: string[];
   statusCallbacks?: { url: string; method?: string }[];
+  channelSettings?: Record<string, ChannelSetting>;
+  memoryExtractionEnabled?: boolean;
+  conversationsV1Bridge?: { serviceId: string } | null;
   version?: number;
   [field: string]: unknown;
 }
@@ -40,6 +49,10 @@ export interface ConfigurationInput {
   memoryStoreId?: string;
   intelligenceConfigurationIds?: string[];
   statusCallbacks?: { url: string; method: 'POST' | 'GET' }[];
+  /** PATCH merges these by channel: a channel left out keeps its settings. */
+  channelSettings?: Record<string, ChannelSetting>;
+  memoryExtractionEnabled?: boolean;
+  conversationsV1Bridge?: { serviceId: string };
 }
 
 /** A change the API accepted: its status URL, and the resource it concerns once waited for. */
