@@ -2,105 +2,26 @@
 // input ends as exactly one conversation with its communications in order (closed with --close); a rerun on the
 // same --state sends nothing; a run stopped at a chosen communication resumes without duplicating or losing one;
 // a refused input fails its line and the exit code, the others go in; --json is one array in input order.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../src/emulator/index.js';
 import { ci, startCi, type RunningCi } from '../support/cli.js';
 import { emulatorEnv } from '../support/ci-env.js';
-import { useTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { sdkClient } from '../support/sdk.js';
+import { useTestEmulator } from '../support/emulator.js';
 import { tempDir } from '../support/temp.js';
 import { seedConversation } from '../emulator/v3-support.js';
+import { conversationsOf, expectExactlyOnce, linesOf, writeInputs, type Line } from './v3-ingest-bulk-support.js';
 
 const RETRIES = ['--max-retries', '20'];
 const COMMUNICATIONS = /^\/v2\/Conversations\/[^/]+\/Communications$/;
-
-interface Line {
-  source: string;
-  conversationId: string | null;
-  name?: string;
-  communications?: number;
-  status?: string;
-  outcome: 'created' | 'exists' | 'failed';
-  error: string | null;
-  resumed?: true;
-}
-
-/** A folder of speaker-line files and a JSONL batch (text, utterances, a file), each conversation's texts distinct. */
-function writeInputs(dir: string): { folder: string; batch: string; expected: Map<string, string[]> } {
-  const expected = new Map<string, string[]>();
-  const folder = join(dir, 'chats');
-  mkdirSync(folder);
-  for (const n of [1, 2, 3, 4]) {
-    const texts = [`c${n} hello`, `c${n} how can I help`, `c${n} my login fails`, `c${n} fixed it`];
-    writeFileSync(join(folder, `c${n}.txt`), texts.map((text, index) => `${index % 2 ? 'Agent' : 'Customer'}: ${text}`).join('\n'));
-    expected.set(`c${n}`, texts);
-  }
-  const batch = join(dir, 'batch.jsonl');
-  const lines = [
-    { text: 'Agent: j1 one\nCustomer: j1 two\nAgent: j1 three', name: 'j1' },
-    { utterances: ['j2 a', 'j2 b', 'j2 c'].map((text, index) => ({ participant: index % 2 ? 'Bot' : 'Visitor', text })), name: 'j2' },
-    { file: 'chats/c1.txt', name: 'j3' },
-  ];
-  writeFileSync(batch, `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
-  expected.set('j1', ['j1 one', 'j1 two', 'j1 three']);
-  expected.set('j2', ['j2 a', 'j2 b', 'j2 c']);
-  expected.set('j3', expected.get('c1') ?? []);
-  return { folder, batch, expected };
-}
-
-/** The test's own SDK client has no retries, and the faults apply to it too. */
-async function retried<T>(read: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await read();
-    } catch (error) {
-      if (attempt >= 20) throw error;
-    }
-  }
-}
-
-/** What the emulator holds for a configuration: per conversation name, its statuses and its communications' texts. */
-async function conversationsOf(emulator: TestEmulator, configurationId: string, except: string) {
-  const client = sdkClient(emulator);
-  const all = await retried(() => client.conversations.v2.conversations.list({ pageSize: 1000 }));
-  const ours = all.filter((conversation) => conversation.configurationId === configurationId && conversation.id !== except);
-  const byName = new Map<string, { statuses: string[]; texts: string[][] }>();
-  for (const conversation of ours) {
-    const communications = await retried(() => client.conversations.v2.communications(conversation.id ?? '').list({ pageSize: 1000 }));
-    const entry = byName.get(conversation.name ?? '') ?? { statuses: [], texts: [] };
-    entry.statuses.push(String(conversation.status));
-    entry.texts.push(communications.map((communication) => String((communication.content as { text?: unknown }).text)));
-    byName.set(conversation.name ?? '', entry);
-  }
-  return byName;
-}
-
-function expectExactlyOnce(
-  held: Awaited<ReturnType<typeof conversationsOf>>,
-  expected: Map<string, string[]>,
-  status: string,
-  context: string,
-): void {
-  expect([...held.keys()].sort(), context).toEqual([...expected.keys()].sort());
-  for (const [name, texts] of expected) {
-    expect(held.get(name), `${context}: ${name}`).toEqual({ statuses: [status], texts: [texts] });
-  }
-}
-
-const linesOf = (stdout: string) =>
-  stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Line);
 
 describe('ci conversations ingest in bulk, under faults', () => {
   let writes = 0;
   let stopAt = Infinity;
   let running: RunningCi | undefined;
   const emulator = useTestEmulator({
-    faults: { latencyMs: 1, latencyJitterMs: 4, failRate: 0.08, throttleRate: 0.01, resetAfterCommitRate: 0.08, seed: 14 },
+    faults: { latencyMs: 1, latencyJitterMs: 4, failRate: 0.05, throttleRate: 0.01, resetAfterCommitRate: 0.06, seed: 14 },
     observe(exchange: Exchange) {
       if (exchange.method !== 'GET') writes++;
       if (exchange.method === 'POST' && COMMUNICATIONS.test(exchange.path) && exchange.status === 201 && --stopAt === 0)
@@ -115,7 +36,7 @@ describe('ci conversations ingest in bulk, under faults', () => {
     const configuration = seeded.conversationConfigurationId;
     const state = join(dir, 'run.state');
     const args = [...RETRIES, 'conversations', 'ingest', folder, '--from-file', batch];
-    const flags = ['--configuration', configuration, '--close', '--concurrency', '3', '--state', state];
+    const flags = ['--configuration', configuration, '--close', '--concurrency', '4', '--state', state];
     const env = emulatorEnv(emulator);
 
     const first = await ci([...args, ...flags], { env });

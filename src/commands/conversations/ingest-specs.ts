@@ -9,7 +9,7 @@ const CONVERSATION = arg('<conversation>', 'conversation ID (conv_conversation_�
 export const ingest = verb({
   name: 'ingest',
   summary:
-    'make conversations from transcripts or chat logs ("Agent: …" lines or JSON lines), one per file; --close fires CONVERSATION_END rules',
+    'make conversations from transcripts or chat logs ("Agent: …" lines or JSON lines), one per file; in bulk (a folder, --from-file) exactly once per input, resumable with --state; --close fires CONVERSATION_END rules',
   args: [arg('[file...]', 'a transcript or chat log, or a folder of them (each file one conversation)')],
   // One file: its row. In bulk (a folder, --from-file, several files): an NDJSON line per input as it finishes,
   // or with --json one array in input order.
@@ -31,7 +31,7 @@ export const ingest = verb({
     state: flag.string('--state <file>', 'bulk: checkpoint file; a rerun skips what is done and finishes what a stopped run started'),
     start: flag.string(
       '--start <iso-date>',
-      'when the first utterance without an "at" was said (default now; the next ones a second apart)',
+      'when the first utterance without an "at" was said (default now, in bulk when the conversation was made; the next ones a second apart)',
     ),
   },
   examples: [
