@@ -45,7 +45,7 @@ export const run: Run<typeof spec> = async (ctx, options, refs) => {
   );
   const now = () => ctx.now();
   const state = options.state ? await BulkState.openFor(options.state, fileJournal, now, EVAL_DONE) : BulkState.none<EvalDone>(now);
-  const scratch = new Scratch();
+  const scratch = new Scratch({ keep: options.keep });
   const finished: Finished[] = [];
   let completed = false;
   const outcomes = async function* () {
