@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ci, startCi } from '../support/cli.js';
+import { spawnCi } from '../support/run-ci.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { seedConversation } from '../emulator/v3-support.js';
 import { useTestEmulator } from '../support/emulator.js';
@@ -100,6 +101,15 @@ describe('ci operators eval', () => {
       conversations: (await client.conversations.v2.conversations.list()).map((item) => item.id),
       memoryStores: (await client.memory.v1.stores.list()).length,
     };
+  }
+
+  /** Deletes what a --keep run kept. */
+  async function removeKept(kept: Record<string, string[]> | undefined) {
+    const client = sdkClient(emulator);
+    for (const id of kept?.conversations ?? []) await client.conversations.v2.conversations(id).remove();
+    for (const id of kept?.conversationConfigurations ?? []) await client.conversations.v2.configurations(id).remove();
+    for (const id of kept?.memoryStores ?? []) await client.memory.v1.stores(id).remove();
+    for (const id of kept?.intelligenceConfigurations ?? []) await client.intelligence.v3.configurations(id).remove();
   }
 
   beforeAll(async () => {
@@ -211,6 +221,44 @@ describe('ci operators eval', () => {
     expect(await leftovers()).toEqual(before);
   });
 
+  it('after kill -9, the next run deletes what the killed one left, once it is old (not what --keep kept)', async () => {
+    const before = await leftovers();
+    const killed = spawnCi(['operators', 'eval', 'feedback@1', 'feedback@2', '--set', SET, '--ndjson', '--concurrency', '1'], {
+      env: env(),
+    });
+    await new Promise<void>((resolve) => killed.child.stdout.on('data', () => resolve()));
+    killed.child.kill('SIGKILL');
+    expect((await killed.result).code).toBe(null);
+    const left = await leftovers();
+    expect(left.intelligenceConfigurations).toEqual([...before.intelligenceConfigurations, expect.stringMatching(/^ci eval /)]);
+    expect(left.conversations.length).toBeGreaterThan(0);
+
+    const set = join(directory, 'one.jsonl');
+    writeFileSync(
+      set,
+      `${JSON.stringify({ conversation: 'Customer: How much is it?', expected: { category: 'pricing', emotion: 'neutral' } })}\n`,
+    );
+    // A run that started minutes ago may still be going: the next run (this one, keeping its own) leaves it alone.
+    const keeping = await run(['operators', 'eval', 'feedback@2', '--set', set, '--keep', '--json']);
+    expect([keeping.code, keeping.stderr]).toEqual([0, expect.not.stringContaining('left behind')]);
+    const kept = JSON.parse(keeping.stdout) as Report;
+    expect((await leftovers()).conversations).toEqual([...left.conversations, ...(kept.kept?.conversations ?? [])]);
+
+    const later = await ci(['operators', 'eval', 'feedback@2', '--set', set], {
+      env: env(),
+      now: () => new Date(Date.now() + 7 * 3_600_000),
+    });
+    expect(later.code).toBe(0);
+    expect(later.stderr).toMatch(
+      /^warning: deleted what evaluations that started over 6 h ago and never cleaned up left behind: intelligenceConfigurations intelligence_configuration_\w+; memoryStores mem_store_\w+; conversationConfigurations conv_configuration_\w+; conversations /m,
+    );
+    const after = await leftovers();
+    expect(after.conversations).toEqual(kept.kept?.conversations);
+    expect(after.intelligenceConfigurations).toEqual([...before.intelligenceConfigurations, expect.stringMatching(/^ci eval /)]);
+    await removeKept(kept.kept);
+    expect(await leftovers()).toEqual(before);
+  });
+
   it('keeps its scratch resources with --keep and names them', async () => {
     const result = await run(['operators', 'eval', 'feedback@2', '--set', SET, '--keep', '--json']);
     expect(result.code).toBe(0);
@@ -221,12 +269,7 @@ describe('ci operators eval', () => {
     const after = await leftovers();
     expect(after.conversations).toHaveLength(24);
     expect(after.intelligenceConfigurations).toEqual(['mine', expect.stringMatching(/^ci eval /)]);
-    // Tidy up for the next tests.
-    const client = sdkClient(emulator);
-    for (const id of kept?.conversations ?? []) await client.conversations.v2.conversations(id).remove();
-    for (const id of kept?.conversationConfigurations ?? []) await client.conversations.v2.configurations(id).remove();
-    for (const id of kept?.memoryStores ?? []) await client.memory.v1.stores(id).remove();
-    for (const id of kept?.intelligenceConfigurations ?? []) await client.intelligence.v3.configurations(id).remove();
+    await removeKept(kept); // tidy up for the next tests
   });
 
   it('resumes from --state: finished conversations are not run again', async () => {

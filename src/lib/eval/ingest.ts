@@ -6,14 +6,12 @@ import type { Twilio } from 'twilio';
 import { DEFAULT_WAIT, type WaitOptions } from '../conversations-operations.js';
 import {
   createConversationConfiguration,
-  deleteConversation,
-  deleteConversationConfiguration,
   ingestConversation,
   listConversationConfigurations,
   waitForConversationsOperation,
 } from '../conversations-v2.js';
 import { ApiError, WaitError } from '../errors.js';
-import { createMemoryStore, deleteMemoryStore, fetchMemoryStore, listMemoryStores, waitForMemoryStore } from '../memory.js';
+import { createMemoryStore, fetchMemoryStore, listMemoryStores, waitForMemoryStore } from '../memory.js';
 import { sleep } from '../time.js';
 import type { Ingest } from './run.js';
 import { scratchName, type Scratch } from './scratch.js';
@@ -37,7 +35,7 @@ export function conversationsIngest(client: Twilio, signal: AbortSignal): Ingest
         store.statusUrl !== undefined
           ? await waitForMemoryStore(client, name, store.statusUrl, wait)
           : await activeStore(client, store.id, wait);
-      scratch.add('memoryStores', storeId, (cleaner) => deleteMemoryStore(cleaner, storeId));
+      scratch.add('memoryStores', storeId);
       const input = { displayName: name, description, memoryStoreId: storeId, intelligenceConfigurationIds: [intelligenceConfigurationId] };
       const configuration = await createdOnce<Started>(signal, {
         create: async () => {
@@ -48,11 +46,8 @@ export function conversationsIngest(client: Twilio, signal: AbortSignal): Ingest
       });
       const id = configuration.id;
       if (!id) throw new ApiError('the scratch conversation configuration was accepted without its ID');
-      // Recorded before waiting, so Ctrl-C meanwhile still deletes it; clean-up waits without a signal.
-      scratch.add('conversationConfigurations', id, async (cleaner) => {
-        const { statusUrl } = await deleteConversationConfiguration(cleaner, id, undefined);
-        return () => waitForConversationsOperation(cleaner, `deleting conversation configuration ${id}`, statusUrl, DEFAULT_WAIT);
-      });
+      // Recorded before waiting, so Ctrl-C meanwhile still deletes it (clean-up waits without a signal).
+      scratch.add('conversationConfigurations', id);
       if (configuration.statusUrl) {
         await waitForConversationsOperation(client, `conversation configuration "${name}"`, configuration.statusUrl, wait);
       }
@@ -66,11 +61,7 @@ export function conversationsIngest(client: Twilio, signal: AbortSignal): Ingest
         name: example.id.slice(0, 128),
         channel: 'CHAT',
         close: false,
-        onCreated: (id) =>
-          scratch.add('conversations', id, async (cleaner) => {
-            const { statusUrl } = await deleteConversation(cleaner, id, undefined);
-            return () => waitForConversationsOperation(cleaner, `deleting conversation ${id}`, statusUrl, DEFAULT_WAIT);
-          }),
+        onCreated: (id) => scratch.add('conversations', id),
       });
       return ingested.conversationId;
     },

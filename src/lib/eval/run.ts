@@ -8,7 +8,7 @@ import { ApiError, InterruptedError, WaitError, errorText, toCliError } from '..
 import { resultChecker } from '../operator-schema.js';
 import { mapPool } from '../pool.js';
 import { sleep } from '../time.js';
-import { createConfiguration, deleteConfiguration, listConfigurations } from '../v3/configurations.js';
+import { createConfiguration, listConfigurations } from '../v3/configurations.js';
 import { listOperatorResults, type OperatorResult, type ResultFilters } from '../results-v3.js';
 import { runRule } from '../v3/executions.js';
 import { scratchDisplayName, type Scratch } from './scratch.js';
@@ -103,7 +103,7 @@ async function scratchConfiguration(client: Twilio, plan: EvalPlan): Promise<{ c
     find: async () => (await listConfigurations(client)).find((configuration) => configuration.displayName === displayName),
   });
   const configurationId = String(created.id);
-  plan.scratch.add('intelligenceConfigurations', configurationId, (cleaner) => deleteConfiguration(cleaner, configurationId));
+  plan.scratch.add('intelligenceConfigurations', configurationId);
   const [rule] = Array.isArray(created.rules) ? (created.rules as { id?: unknown }[]) : [];
   if (typeof rule?.id !== 'string') throw new ApiError(`the scratch configuration ${configurationId} came back without its rule`);
   await plan.ingest.prepare(configurationId, plan.scratch, plan.label);

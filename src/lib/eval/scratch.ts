@@ -3,7 +3,11 @@
 // (`ci eval <label>`, or `ci-eval-<label>` where only letters, digits and hyphens are allowed), so a create whose
 // answer was lost can be found again, and what a killed run left behind can be found later (see stale.ts).
 import type { Twilio } from 'twilio';
+import { DEFAULT_WAIT } from '../conversations-operations.js';
+import { deleteConversation, deleteConversationConfiguration, waitForConversationsOperation } from '../conversations-v2.js';
 import { errorText, httpStatusOf, toCliError } from '../errors.js';
+import { deleteMemoryStore } from '../memory.js';
+import { deleteConfiguration } from '../v3/configurations.js';
 import type { Kept } from './report.js';
 
 /** Deletes one resource; what it returns, if anything, waits until the delete has been carried out. */
@@ -32,6 +36,31 @@ export function scratchName(label: string): string {
   return `ci-eval-${label.replace(/[^a-zA-Z0-9]+/g, '')}`.slice(0, 32);
 }
 
+/** How each kind of scratch resource is deleted (the Conversations deletes answer 202: their waits follow). */
+export const REMOVE = {
+  intelligenceConfigurations:
+    (id: string): Remove =>
+    (client) =>
+      deleteConfiguration(client, id),
+  memoryStores:
+    (id: string): Remove =>
+    (client) =>
+      deleteMemoryStore(client, id),
+  conversationConfigurations:
+    (id: string): Remove =>
+    async (client) => {
+      const { statusUrl } = await deleteConversationConfiguration(client, id, undefined);
+      return () => waitForConversationsOperation(client, `deleting conversation configuration ${id}`, statusUrl, DEFAULT_WAIT);
+    },
+  conversations:
+    (id: string): Remove =>
+    async (client) => {
+      const { statusUrl } = await deleteConversation(client, id, undefined);
+      return () => waitForConversationsOperation(client, `deleting conversation ${id}`, statusUrl, DEFAULT_WAIT);
+    },
+} satisfies Record<string, (id: string) => Remove>;
+export type ScratchKind = keyof typeof REMOVE;
+
 export class Scratch {
   private made: Made[] = [];
   /** What every scratch resource of this run says of itself. */
@@ -41,9 +70,9 @@ export class Scratch {
     this.description = keep ? KEPT_AT_END : DELETED_AT_END;
   }
 
-  /** Records a resource just created, with how to delete it. */
-  add(kind: string, id: string, remove: Remove): void {
-    this.made.push({ kind, id, remove });
+  /** Records a resource just created (deleted with the rest, unless kept). */
+  add(kind: ScratchKind, id: string): void {
+    this.made.push({ kind, id, remove: REMOVE[kind](id) });
   }
 
   /** Everything created, by kind, in the order it was made. */
