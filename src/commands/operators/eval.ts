@@ -1,11 +1,12 @@
 // `ci operators eval`: runs v3 operators on a labelled set in a scratch configuration, scores them, and
 // gates on the scores (exit 7). Everything it creates is deleted at the end, Ctrl-C and failures included.
+import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import type { Twilio } from 'twilio';
 import { FILE_LIMITS } from '../../lib/adapters/files.js';
 import { BulkState } from '../../lib/bulk-state.js';
 import type { Context } from '../../lib/context.js';
-import { ApiError, UsageError } from '../../lib/errors.js';
+import { ApiError, UsageError, toCliError } from '../../lib/errors.js';
 import { gateFailure } from '../../lib/eval/gate.js';
 import { conversationsIngest } from '../../lib/eval/ingest.js';
 import { checkExpectedFits, readLabelledSet } from '../../lib/eval/labelled-set.js';
@@ -13,6 +14,7 @@ import { operatorsUnderTest } from '../../lib/eval/operators.js';
 import { buildReport, exampleLine, renderReport } from '../../lib/eval/report.js';
 import { EVAL_DONE, evaluate, type EvalDone, type Finished } from '../../lib/eval/run.js';
 import { Scratch } from '../../lib/eval/scratch.js';
+import { STALE_AFTER_MS, deleteStaleScratch } from '../../lib/eval/stale.js';
 import type { LabelledExample, OperatorUnderTest } from '../../lib/eval/types.js';
 import type { ViewResult } from '../../lib/output/types.js';
 import { onlyV3 } from '../shared/generation.js';
@@ -44,7 +46,8 @@ export const run: Run<typeof spec> = async (ctx, options, refs) => {
   );
   const now = () => ctx.now();
   const state = options.state ? await BulkState.openFor(options.state, ctx.journal, now, EVAL_DONE) : BulkState.none<EvalDone>(now);
-  const scratch = new Scratch();
+  await deleteStale(ctx, client);
+  const scratch = new Scratch({ keep: options.keep });
   const finished: Finished[] = [];
   let completed = false;
   const outcomes = async function* () {
@@ -60,7 +63,8 @@ export const run: Run<typeof spec> = async (ctx, options, refs) => {
         concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
         signal: ctx.signal,
         resultTimeoutMs: RESULT_TIMEOUT_MS,
-        label: ctx.now().toISOString(),
+        // The start time (what stale.ts reads), and a tag that makes the scratch names the run's alone.
+        label: `${ctx.now().toISOString()} ${randomBytes(3).toString('hex')}`,
       };
       for await (const outcome of evaluate(client, plan)) {
         tally[outcome.resumed ? 'exists' : outcome.outcomes.some((one) => one.error !== undefined) ? 'failed' : 'created']++;
@@ -158,6 +162,22 @@ async function cleanUp(ctx: Context, client: Twilio, scratch: Scratch, keep: boo
   const hint = 'delete them by hand (`ci configurations delete`, `ci conversations delete`)';
   if (!completed) return ctx.log.warn(`${message} (${hint})`);
   throw new ApiError(message, { hint });
+}
+
+/** What runs killed outright left behind is deleted by the next run (README, "ci operators eval"). */
+async function deleteStale(ctx: Context, client: Twilio): Promise<void> {
+  try {
+    const { deleted, problems } = await deleteStaleScratch(client, new Date(ctx.now().getTime() - STALE_AFTER_MS));
+    const kinds = Object.entries(deleted);
+    if (kinds.length) {
+      const hours = STALE_AFTER_MS / 3_600_000;
+      const what = kinds.map(([kind, ids]) => `${kind} ${ids.length > 3 ? `(${ids.length})` : ids.join(', ')}`).join('; ');
+      ctx.log.warn(`deleted what evaluations that started over ${hours} h ago and never cleaned up left behind: ${what}`);
+    }
+    if (problems.length) ctx.log.warn(`could not delete what earlier evaluations left behind: ${problems.join('; ')}`);
+  } catch (error) {
+    ctx.log.warn(`could not look for what earlier evaluations left behind: ${toCliError(error).message}`);
+  }
 }
 
 async function readSet(ctx: Context, path: string): Promise<LabelledExample[]> {

@@ -3,17 +3,16 @@
 // collected; through the bulk worker pool, with retries, and resumable from a --state journal.
 import { createHash } from 'node:crypto';
 import type { Twilio } from 'twilio';
-import { isTransient } from '../bulk.js';
 import type { BulkState, DoneRecord } from '../bulk-state.js';
-import { ApiError, InterruptedError, WaitError, errorText, httpStatusOf, toCliError } from '../errors.js';
+import { ApiError, InterruptedError, WaitError, errorText, toCliError } from '../errors.js';
 import { resultChecker } from '../operator-schema.js';
 import { mapPool } from '../pool.js';
-import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../retry.js';
 import { sleep } from '../time.js';
-import { createConfiguration, deleteConfiguration } from '../v3/configurations.js';
+import { createConfiguration, listConfigurations } from '../v3/configurations.js';
 import { listOperatorResults, type OperatorResult, type ResultFilters } from '../results-v3.js';
 import { runRule } from '../v3/executions.js';
-import type { Scratch } from './scratch.js';
+import { scratchDisplayName, type Scratch } from './scratch.js';
+import { createdOnce, retried } from './steps.js';
 import type { ExampleOutcome, LabelledExample, OperatorUnderTest, VersionOutcome } from './types.js';
 
 /** How conversations get in: Conversations v2 in ci; the tests may stand in for it. */
@@ -58,8 +57,6 @@ export interface Finished extends ExampleOutcome {
   failed: boolean;
 }
 
-/** Attempts per step on transient failures, on top of the client's own retries. */
-const STEP_ATTEMPTS = 5;
 const POLL_MS = 500;
 
 /**
@@ -95,13 +92,18 @@ export async function* evaluate(client: Twilio, plan: EvalPlan): AsyncGenerator<
 
 /** The scratch configuration and what conversations need to run it; the rule's ID. */
 async function scratchConfiguration(client: Twilio, plan: EvalPlan): Promise<{ configurationId: string; ruleId: string }> {
-  const created = await createConfiguration(client, {
-    displayName: `ci eval ${plan.label}`,
-    description: 'Scratch configuration of `ci operators eval`; deleted when the evaluation ends.',
-    rules: [{ operators: plan.operators.map(({ id, version }) => ({ id, version })), triggers: [], actions: [] }],
+  const displayName = scratchDisplayName(plan.label);
+  const created = await createdOnce(plan.signal, {
+    create: () =>
+      createConfiguration(client, {
+        displayName,
+        description: plan.scratch.description,
+        rules: [{ operators: plan.operators.map(({ id, version }) => ({ id, version })), triggers: [], actions: [] }],
+      }),
+    find: async () => (await listConfigurations(client)).find((configuration) => configuration.displayName === displayName),
   });
   const configurationId = String(created.id);
-  plan.scratch.add('intelligenceConfigurations', configurationId, (cleaner) => deleteConfiguration(cleaner, configurationId));
+  plan.scratch.add('intelligenceConfigurations', configurationId);
   const [rule] = Array.isArray(created.rules) ? (created.rules as { id?: unknown }[]) : [];
   if (typeof rule?.id !== 'string') throw new ApiError(`the scratch configuration ${configurationId} came back without its rule`);
   await plan.ingest.prepare(configurationId, plan.scratch, plan.label);
@@ -125,19 +127,6 @@ async function runExample(
     if (error instanceof InterruptedError) throw error;
     const reason = errorText(toCliError(error));
     return { example, outcomes: plan.operators.map(() => ({ error: reason })), resumed: false, failed: true };
-  }
-}
-
-/** Runs `step`, again after a transient failure (`onlyRefused`: only after a 429, which applied nothing). */
-async function retried<T>(signal: AbortSignal, step: () => Promise<T>, { onlyRefused = false } = {}): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await step();
-    } catch (error) {
-      const again = onlyRefused ? httpStatusOf(error) === 429 : isTransient(error);
-      if (error instanceof InterruptedError || !again || attempt >= STEP_ATTEMPTS) throw error;
-      await sleep(retryDelayMs(attempt, DEFAULT_RETRY_POLICY), signal);
-    }
   }
 }
 
