@@ -34,6 +34,9 @@ describe('ci serve on v3', () => {
   it('names the conversation configuration and the transcription configuration it made (as ci transcribe), not a service', async () => {
     expect(serve.first).toMatchObject({ event: 'listening', conversationConfiguration: conversationConfigurationId });
     expect(serve.first).not.toHaveProperty('serviceSid');
+    expect(serve.stderr()).toContain(
+      `posts to this server's webhook URL; to point one here: ci configurations rules add serve-end 1 --webhook ${String(serve.first.webhookUrl)}`,
+    );
     const made = await ci(['transcriptions', 'configurations', 'show', `ci-${conversationConfigurationId}`, '--json'], {
       env: emulatorEnv(emulator),
     });
@@ -62,5 +65,31 @@ describe('ci serve on v3', () => {
     });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--conversation-configuration \(v3\) cannot be combined with --service/);
+  });
+});
+
+describe('ci serve on v3, a rule already posting to it', () => {
+  it('does not warn when a rule of the configuration posts to the server (its public URL)', async () => {
+    const publicUrl = 'https://serve-v3.example.com';
+    const client = sdkClient(emulator);
+    const rules = [
+      {
+        operators: [{ id: SENTIMENT_OPERATOR_ID }],
+        triggers: [{ on: 'CONVERSATION_END' as const }],
+        actions: [{ type: 'WEBHOOK' as const, method: 'POST' as const, url: `${publicUrl}/ci-webhook` }],
+      },
+    ];
+    const intelligence = await client.intelligence.v3.configurations.create({ displayName: 'serve-posting', rules });
+    const { conversationConfigurationId } = await seedConversation(emulator, {
+      intelligenceConfigurationIds: [intelligence.id ?? ''],
+      communications: [{ text: 'seed' }],
+    });
+    const serve = await startCi(
+      ['serve', '--conversation-configuration', conversationConfigurationId, '--public-url', publicUrl, '--ndjson'],
+      emulatorEnv(emulator),
+    );
+    expect(serve.first).toMatchObject({ webhookUrl: `${publicUrl}/ci-webhook` });
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stderr()).toBe('');
   });
 });

@@ -2,7 +2,6 @@
 // gates on the scores (exit 7). Everything it creates is deleted at the end, Ctrl-C and failures included.
 import { dirname, resolve } from 'node:path';
 import type { Twilio } from 'twilio';
-import { fileJournal } from '../../lib/adapters/journal.js';
 import { FILE_LIMITS } from '../../lib/adapters/files.js';
 import { BulkState } from '../../lib/bulk-state.js';
 import type { Context } from '../../lib/context.js';
@@ -44,7 +43,7 @@ export const run: Run<typeof spec> = async (ctx, options, refs) => {
     operators.map((operator) => operator.outputFormat),
   );
   const now = () => ctx.now();
-  const state = options.state ? await BulkState.openFor(options.state, fileJournal, now, EVAL_DONE) : BulkState.none<EvalDone>(now);
+  const state = options.state ? await BulkState.openFor(options.state, ctx.journal, now, EVAL_DONE) : BulkState.none<EvalDone>(now);
   const scratch = new Scratch();
   const finished: Finished[] = [];
   let completed = false;

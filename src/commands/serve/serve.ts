@@ -2,7 +2,7 @@ import type { Twilio } from 'twilio';
 import { Channel } from '../../lib/channel.js';
 import type { Context } from '../../lib/context.js';
 import { loadVoiceResponse } from '../../lib/client.js';
-import { UsageError } from '../../lib/errors.js';
+import { UsageError, toCliError } from '../../lib/errors.js';
 import type { OutputEvent } from '../../lib/output/types.js';
 import { parsePhoneNumber, setVoiceUrl } from '../../lib/phone-numbers.js';
 import { fetchService, resolveServiceSid } from '../../lib/services.js';
@@ -12,7 +12,7 @@ import { SEED_CALL_SCRIPT, type CallScript } from '../../lib/webhooks/call-twiml
 import { startEventServer } from '../shared/event-server.js';
 import { webhookEndpoint } from '../shared/receiver.js';
 import { PATHS, classicTranscriber, incomingCallEndpoint, recordingStatusEndpoint, type RecordingTranscriber } from './endpoints.js';
-import { conversationTranscriber, transcriptionConfigurationOf } from './v3.js';
+import { conversationTargetOf, conversationTranscriber, rulesWebhookWarning, type ConversationTarget } from './v3.js';
 import type { OptionsOf, Run } from '../spec.js';
 import type { serveSpec } from './specs.js';
 
@@ -33,8 +33,18 @@ function callScript(flags: OptionsOf<typeof serveSpec>): Omit<CallScript, 'recor
   };
 }
 
-/** Transcripts are announced to the service's webhook: one that points elsewhere means this server never hears of them. */
-async function warnIfWebhookElsewhere(ctx: Context, client: Twilio, serviceRef: string, webhookUrl: string): Promise<void> {
+/**
+ * Transcripts are announced to the service's webhook (classic) and results posted by the rules' webhooks (v3): one
+ * that points elsewhere means this server never hears of them.
+ */
+async function warnIfWebhookElsewhere(ctx: Context, client: Twilio, transcriber: Transcriber, webhookUrl: string): Promise<void> {
+  if (transcriber.conversations) {
+    const warning = await rulesWebhookWarning(client, transcriber.conversations.conversationConfiguration, webhookUrl);
+    if (warning) ctx.log.warn(warning);
+    return;
+  }
+  const { serviceRef } = transcriber;
+  if (serviceRef === undefined) return;
   const current = (await fetchService(client, serviceRef)).webhookUrl;
   if (current === webhookUrl) return;
   const now = typeof current === 'string' && current ? `points at ${current}` : 'is not set';
@@ -47,8 +57,10 @@ interface Transcriber {
   transcribe: RecordingTranscriber;
   /** What the banner says recordings are transcribed with. */
   into: string;
-  /** The classic service, whose webhook should point at this server; none on v3 (rules name their webhooks). */
+  /** The classic service, whose webhook should point at this server. */
   serviceRef?: string;
+  /** v3: the conversation configuration, one of whose rules should post to this server. */
+  conversations?: ConversationTarget;
   json: Record<string, string>;
 }
 
@@ -62,11 +74,13 @@ async function transcriberOf(
   const conversationConfiguration = flags.conversationConfiguration;
   if (conversationConfiguration !== undefined) {
     if (flags.service !== undefined) throw new UsageError('--conversation-configuration (v3) cannot be combined with --service (classic)');
-    const configurationId = await transcriptionConfigurationOf(client, conversationConfiguration);
+    const conversations = await conversationTargetOf(client, conversationConfiguration);
+    const { transcriptionConfigurationId } = conversations;
     return {
-      transcribe: conversationTranscriber(client, configurationId, ctx.signal),
+      transcribe: conversationTranscriber(client, transcriptionConfigurationId, ctx.signal),
       into: `conversation configuration ${conversationConfiguration}`,
-      json: { conversationConfiguration, transcriptionConfigurationId: configurationId },
+      conversations,
+      json: { conversationConfiguration, transcriptionConfigurationId },
     };
   }
   const serviceRef = flags.service ?? profileServiceSid;
@@ -108,7 +122,11 @@ export const run: Run<typeof serveSpec> = async (ctx, flags) => {
       throw error;
     }
   }
-  if (transcriber.serviceRef !== undefined) await warnIfWebhookElsewhere(ctx, client, transcriber.serviceRef, webhookUrl);
+  try {
+    await warnIfWebhookElsewhere(ctx, client, transcriber, webhookUrl);
+  } catch (error) {
+    ctx.log.warn(`could not check where the webhooks point: ${toCliError(error).message}`);
+  }
   events.push({
     human: (style) =>
       [
