@@ -205,6 +205,19 @@ describe('the conversation configuration plan', () => {
     );
   });
 
+  it('says which IDs share a name, and with the id given updates that one only', () => {
+    const twin = { ...support, id: id('conv_configuration', 2), description: 'another line' };
+    expect(() => planV3(desired([item()]), current([support, twin]), { same })).toThrow(
+      `f.yaml:1:1: conversation configuration name "support" is shared by ${SUPPORT}, ${twin.id}`,
+    );
+    const steps = planV3(desired([item({ id: twin.id })]), current([support, twin]), { same });
+    expect(steps).toMatchObject([{ action: 'update', id: twin.id, changes: [{ field: 'description', to: 'the support line' }] }]);
+    expect(exportConversationConfigurations({ configurations: [support, twin], memoryStores: [CI_STORE] }, [postCall])).toMatchObject([
+      { id: SUPPORT },
+      { id: twin.id },
+    ]);
+  });
+
   it('exports names, leaving out ci-conversations as the store but writing any other', () => {
     const own: MemoryStore = { ...CI_STORE, id: id('mem_store', 2), displayName: 'support' };
     const chats = { ...support, displayName: 'chats', memoryStoreId: own.id, intelligenceConfigurationIds: [] };
