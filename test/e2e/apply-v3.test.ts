@@ -336,7 +336,7 @@ describe('ci apply with conversation configurations', () => {
   const intelligenceId = async (name: string) =>
     (JSON.parse((await ci(['configurations', 'show', name, '--json'])).stdout) as { id: string }).id;
 
-  it('creates it after the intelligence configuration it runs, with ci-conversations as its store; a rerun plans nothing; the export round-trips', async () => {
+  it('creates it after the intelligence configuration it runs, with ci-conversations as its store; a rerun plans nothing', async () => {
     writeFileSync(file, WHOLE);
     const plan = await planOf();
     expect(summary(plan)).toEqual([
@@ -362,6 +362,12 @@ describe('ci apply with conversation configurations', () => {
     expect(stores).toMatchObject([{ id: configuration.memoryStoreId, displayName: 'ci-conversations' }]);
 
     expect((await planOf()).changes).toBe(0);
+  });
+
+  it('exports it so the round trip is empty, and the export applies to a fresh account as the file does', async () => {
+    writeFileSync(file, WHOLE);
+    const plan = await planOf();
+    await applied();
     const exported = await roundTrip();
     expect(exported).toContain('conversationConfigurations:\n    - displayName: support\n');
     expect(exported).toContain('intelligenceConfigurations:\n        - post-call\n');

@@ -1,7 +1,7 @@
 // The `v3.conversationConfigurations` list of a configuration file: Conversations v2 configurations keyed by display
 // name, naming the Intelligence Configurations they run by name or ID (resolved when the plan is made).
 import type { ChannelSetting, ConfigurationInput, GroupingType } from '../conversations-v2.js';
-import { displayNameKeys, duplicates } from './parts.js';
+import { displayNameKeys, duplicates, isHttpUrl } from './parts.js';
 import type { PathSegment, Problem, SourceFile } from './source.js';
 
 export interface FileConversationConfiguration {
@@ -50,9 +50,7 @@ const FIELDS = [
 
 function statusCallbackProblems(item: FileConversationConfiguration, path: PathSegment[]): Problem[] {
   return (item.statusCallbacks ?? []).flatMap(({ url }, index) =>
-    URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)
-      ? []
-      : [{ path: [...path, 'statusCallbacks', index, 'url'], message: `${url} is not an http(s) URL` }],
+    isHttpUrl(url) ? [] : [{ path: [...path, 'statusCallbacks', index, 'url'], message: `${url} is not an http(s) URL` }],
   );
 }
 

@@ -180,6 +180,17 @@ export function intelligenceNames(ids: readonly string[], configurations: readon
   });
 }
 
+/** Whether the account's IDs are already the planned ones, in order (one still to be created never is). */
+function runsThese(ids: readonly string[], planned: readonly PlannedIntelligence[], same: ConversationPlanInput['same']): boolean {
+  return (
+    planned.every((intelligence) => intelligence.id !== undefined) &&
+    same(
+      ids,
+      planned.map((intelligence) => intelligence.id),
+    )
+  );
+}
+
 function createStep(
   item: DesiredConversationConfiguration,
   intelligence: PlannedIntelligence[] | undefined,
@@ -243,15 +254,7 @@ function updateStep(
   }
   const ids = found.intelligenceConfigurationIds ?? [];
   if (!intelligence) assertNotPruned(ids, item.where, plan);
-  const runs =
-    intelligence &&
-    (intelligence.some((planned) => planned.id === undefined) ||
-      !same(
-        ids,
-        intelligence.map((planned) => planned.id),
-      ))
-      ? intelligence
-      : undefined;
+  const runs = intelligence && !runsThese(ids, intelligence, same) ? intelligence : undefined;
   if (runs) change('intelligenceConfigurations', intelligenceNames(ids, plan.current.configurations), namesOf(runs));
   if (!changes.length) return undefined;
   return {

@@ -124,3 +124,8 @@ export function displayNameKeys(items: Array<{ displayName: string; id?: string 
     id === undefined ? { key: `name:${displayName}`, shown: displayName, field: 'displayName' } : { key: id, shown: id, field: 'id' },
   );
 }
+
+/** A URL a webhook or status callback may have: http or https. */
+export function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}

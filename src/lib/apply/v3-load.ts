@@ -9,7 +9,7 @@ import {
   type DesiredConversationConfiguration,
   type FileConversationConfiguration,
 } from './conversation-load.js';
-import { displayNameKeys, duplicates, readParts, type FileAccess, type FileParts } from './parts.js';
+import { displayNameKeys, duplicates, isHttpUrl, readParts, type FileAccess, type FileParts } from './parts.js';
 import type { PathSegment, Problem, SourceFile } from './source.js';
 
 interface FileV3Operator extends FileParts {
@@ -174,7 +174,7 @@ function ruleOf(rule: FileRule, path: PathSegment[], source: SourceFile, problem
 function webhookProblems(rules: FileRule[] | undefined, path: PathSegment[]): Problem[] {
   return (rules ?? []).flatMap((rule, index) =>
     (rule.actions ?? []).flatMap((action, at) =>
-      URL.canParse(action.url) && /^https?:$/.test(new URL(action.url).protocol)
+      isHttpUrl(action.url)
         ? []
         : [{ path: [...path, 'rules', index, 'actions', at, 'url'], message: `${action.url} is not an http(s) URL` }],
     ),
