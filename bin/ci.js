@@ -16,6 +16,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   });
   process.stdout.write(help);
 } else {
-  require('node:module').enableCompileCache?.();
+  const { enableCompileCache } = require('node:module');
+  if (enableCompileCache) enableCompileCache();
+  else require('./code-cache.js').enableCodeCache(process.env);
   import('../dist/cli.js').then(({ main }) => main(process.argv)).then((code) => (process.exitCode = code));
 }
