@@ -207,9 +207,9 @@ function plainRow(instance: unknown): unknown {
   if (!isRecord(json)) return toPlain(json);
   // An SDK instance's toJSON() makes a new object: its values are replaced where they stand (no copy per
   // row), unless a field has to go, which only a copy does without slowing every later read of the row.
-  const fresh = json !== instance;
-  const row: Row = fresh && Object.values(json).every(isKept) ? json : {};
-  for (const key of Object.keys(json)) {
+  const keys = Object.keys(json);
+  const row: Row = json !== instance && keys.every((key) => isKept(json[key])) ? json : {};
+  for (const key of keys) {
     const value = json[key];
     if (!isKept(value)) continue;
     const plain = plainValue(value);
