@@ -7,7 +7,7 @@ import { UncertainWriteError } from './client.js';
 import { ApiError, NotFoundError, UsageError, WaitError, httpStatusOf, toCliError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
-import { firstRow, pageSizeFor, streamPages } from './paging.js';
+import { firstRow, streamListing, streamPages } from './paging.js';
 import { sleep } from './time.js';
 import { textOf } from './rows.js';
 import { messageOf } from './thrown.js';
@@ -163,18 +163,22 @@ export interface TranscriptFilters {
 }
 
 /** Transcripts page by page; `customerKey` is not an API filter, so it is applied here, on each page. */
-export async function* listTranscripts(
+export function listTranscripts(
   client: Twilio,
   filters: TranscriptFilters,
   options: { limit?: number; customerKey?: string } = {},
 ): AsyncGenerator<Row> {
   const { limit = Infinity, customerKey } = options;
-  const pageSize = pageSizeFor(customerKey === undefined ? options.limit : undefined);
-  const rows = streamPages(client.intelligence.v2.transcripts.page({ ...filters, pageSize }), customerKey === undefined ? limit : Infinity);
+  const transcripts = client.intelligence.v2.transcripts;
+  if (customerKey === undefined) return streamListing(transcripts, filters, limit);
+  return withCustomerKey(streamListing(transcripts, filters), customerKey, limit);
+}
+
+async function* withCustomerKey(rows: AsyncIterable<Row>, customerKey: string, limit: number): AsyncGenerator<Row> {
   let yielded = 0;
   for await (const row of rows) {
     if (yielded >= limit) return;
-    if (customerKey !== undefined && row.customerKey !== customerKey) continue;
+    if (row.customerKey !== customerKey) continue;
     yielded++;
     yield row;
   }
