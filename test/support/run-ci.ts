@@ -31,13 +31,21 @@ export function tempConfigHome(): string {
   return tempDir('ci-test-config-');
 }
 
-/** Environment for a spawned ci: no ambient Twilio credentials, no colour, a private config home. */
+let cacheHome: string | undefined;
+/** One cache home per test file (completion names, Node 20's code cache), so tests never write the developer's. */
+function testCacheHome(): string {
+  return (cacheHome ??= tempDir('ci-test-cache-'));
+}
+
+/** Environment for a spawned ci: no ambient Twilio credentials, no colour, private config and cache homes. */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !key.startsWith('TWILIO_') && key !== 'FORCE_COLOR') env[key] = value;
   }
-  env.XDG_CONFIG_HOME ??= tempConfigHome();
+  // Set, not defaulted: a developer's own XDG_* must not leak their profiles or caches into a test.
+  env.XDG_CONFIG_HOME = tempConfigHome();
+  env.XDG_CACHE_HOME = testCacheHome();
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];
     else env[key] = value;
