@@ -1,7 +1,6 @@
 // `ci conversations ingest` in bulk: every input through lib/conversations-ingest (the bulk core: exactly one
 // conversation per input, resumable with --state); NDJSON lines as inputs finish (or with --json one array in
 // input order), progress on a terminal's stderr, a summary line, and exit 1 when an input failed.
-import { fileJournal } from '../../lib/adapters/journal.js';
 import { BulkState, TRANSCRIPT_DONE, type DoneRecord } from '../../lib/bulk-state.js';
 import type { Context } from '../../lib/context.js';
 import {
@@ -40,7 +39,7 @@ export async function ingestInBulk(
   const items = itemsOf(inputs, options.name);
   const now = () => ctx.now();
   // Locked, read and compacted before any request: a state file in use, corrupt or unwritable is exit 2 with nothing sent.
-  const state = options.state ? await BulkState.openFor(options.state, fileJournal, now, INGEST_DONE) : BulkState.none(now);
+  const state = options.state ? await BulkState.openFor(options.state, ctx.journal, now, INGEST_DONE) : BulkState.none(now);
   let lines: AsyncGenerator<ConversationLine>;
   try {
     const client = await ctx.client();
