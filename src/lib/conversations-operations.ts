@@ -1,13 +1,9 @@
 // Long-running operations of Conversations v2 and Memory v1: a create, update or delete answers 202 with a
 // `statusUrl`; `ci` polls it (unless told not to wait) until it completes. No IO besides the client.
 import { ApiError, WaitError } from './errors.js';
-import { sleep } from './time.js';
+import { pollUntilDone, type Poll, type WaitOptions } from './polling.js';
 
-export interface WaitOptions {
-  timeoutMs: number;
-  intervalMs: number;
-  signal?: AbortSignal;
-}
+export type { WaitOptions } from './polling.js';
 
 export const DEFAULT_WAIT: Omit<WaitOptions, 'signal'> = { timeoutMs: 120_000, intervalMs: 250 };
 
@@ -35,15 +31,14 @@ export async function waitForOperation(
   fetch: () => Promise<OperationState>,
   options: WaitOptions,
 ): Promise<void> {
-  const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
+  const look = async (): Promise<Poll<undefined>> => {
     const state = await fetch();
-    if (state.status === 'COMPLETED') return;
     if (state.status === 'FAILED' || state.status === 'CANCELLED') {
       throw new ApiError(`${what} ${state.status.toLowerCase()}${state.problem ? `: ${state.problem}` : ''}`);
     }
-    const left = deadline - Date.now();
-    if (left <= 0) throw new WaitError(`timed out waiting for ${what} (still ${state.status})`, { hint: `its status: ${statusUrl}` });
-    await sleep(Math.min(options.intervalMs, left), options.signal);
-  }
+    return state.status === 'COMPLETED' ? { done: true, value: undefined } : { done: false, status: state.status };
+  };
+  await pollUntilDone(look, options, (status) => {
+    return new WaitError(`timed out waiting for ${what} (still ${status})`, { hint: `its status: ${statusUrl}` });
+  });
 }

@@ -143,35 +143,41 @@ export interface AttachmentReport {
   attachedOperators: Row[];
 }
 
-/** Attaches each operator not yet attached; those already attached are reported, not re-sent. */
-export async function attachOperators(client: Twilio, serviceRef: string, operatorRefs: string[]): Promise<AttachmentReport> {
+/** Applies `change` to each operator in turn (`attached` is the service's attachments as they stand), and reports. */
+async function changeAttachments(
+  client: Twilio,
+  serviceRef: string,
+  operatorRefs: string[],
+  change: (serviceSid: string, operatorSid: string, attached: Set<string>) => Promise<AttachmentChange>,
+): Promise<AttachmentReport> {
   const serviceSid = await resolveServiceSid(client, serviceRef);
   const operators = await resolveOperators(client, operatorRefs);
   const attached = new Set(await attachedOperatorSids(client, serviceSid));
   const changes: AttachmentReport['changes'] = [];
   for (const operator of operators) {
     const sid = textOf(operator, 'sid');
-    const already = attached.has(sid);
-    if (!already) await client.intelligence.v2.operatorAttachment(serviceSid, sid).create();
-    attached.add(sid);
-    changes.push({ operatorSid: sid, friendlyName: textOf(operator, 'friendlyName'), change: already ? 'already attached' : 'attached' });
+    changes.push({ operatorSid: sid, friendlyName: textOf(operator, 'friendlyName'), change: await change(serviceSid, sid, attached) });
   }
   return { serviceSid, changes, attachedOperators: await attachedOperatorRows(client, serviceSid) };
 }
 
+/** Attaches each operator not yet attached; those already attached are reported, not re-sent. */
+export function attachOperators(client: Twilio, serviceRef: string, operatorRefs: string[]): Promise<AttachmentReport> {
+  return changeAttachments(client, serviceRef, operatorRefs, async (serviceSid, sid, attached) => {
+    if (attached.has(sid)) return 'already attached';
+    await client.intelligence.v2.operatorAttachment(serviceSid, sid).create();
+    attached.add(sid);
+    return 'attached';
+  });
+}
+
 /** Detaches the operators that are attached; those that are not are reported, and nothing is sent for them. */
-export async function detachOperators(client: Twilio, serviceRef: string, operatorRefs: string[]): Promise<AttachmentReport> {
-  const serviceSid = await resolveServiceSid(client, serviceRef);
-  const operators = await resolveOperators(client, operatorRefs);
-  const attached = new Set(await attachedOperatorSids(client, serviceSid));
-  const changes: AttachmentReport['changes'] = [];
-  for (const operator of operators) {
-    const sid = textOf(operator, 'sid');
-    const detaching = attached.delete(sid);
-    if (detaching) await client.intelligence.v2.operatorAttachment(serviceSid, sid).remove();
-    changes.push({ operatorSid: sid, friendlyName: textOf(operator, 'friendlyName'), change: detaching ? 'detached' : 'not attached' });
-  }
-  return { serviceSid, changes, attachedOperators: await attachedOperatorRows(client, serviceSid) };
+export function detachOperators(client: Twilio, serviceRef: string, operatorRefs: string[]): Promise<AttachmentReport> {
+  return changeAttachments(client, serviceRef, operatorRefs, async (serviceSid, sid, attached) => {
+    if (!attached.delete(sid)) return 'not attached';
+    await client.intelligence.v2.operatorAttachment(serviceSid, sid).remove();
+    return 'detached';
+  });
 }
 
 /** The operators attached to a service, in attach order, as full rows; filters narrow them down. */

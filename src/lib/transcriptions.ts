@@ -4,9 +4,9 @@ import type { Twilio } from 'twilio';
 import { ApiError, NotFoundError, UsageError, WaitError, httpStatusOf } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
-import { sleep } from './time.js';
 import type { TranscriptSource } from './transcripts.js';
 import { listOperatorResults, type OperatorResult } from './results-v3.js';
+import { pollUntilDone, type Poll, type WaitOptions as PollOptions } from './polling.js';
 
 export const PARTICIPANT_ROLES = ['HUMAN_AGENT', 'CUSTOMER', 'AI_AGENT'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
@@ -225,30 +225,24 @@ export async function findTranscriptionOfRecording(
   return mine[mine.length - 1];
 }
 
-export interface WaitOptions {
-  timeoutMs: number;
-  intervalMs: number;
-  signal: AbortSignal;
-  onStatus?: (status: string) => void;
-}
+/** Waiting as a command does it: Ctrl-C stops it. */
+export type WaitOptions = PollOptions & { signal: AbortSignal };
 
 /** Polls until COMPLETED; FAILED or the timeout → WaitError (exit 5). */
 export async function waitForTranscription(client: Twilio, id: string, options: WaitOptions): Promise<Row> {
-  const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
+  const look = async (): Promise<Poll<Row>> => {
     const transcription = await fetchTranscription(client, id);
     const status = String(transcription.status);
     options.onStatus?.(status);
-    if (status === 'COMPLETED') return transcription;
     if (status === 'FAILED')
       throw new WaitError(`transcription ${id} FAILED`, { hint: 'the media could not be read; check the recording or media URL' });
-    const left = deadline - Date.now();
-    if (left <= 0)
-      throw new WaitError(`timed out waiting for transcription ${id} (still ${status})`, {
-        hint: `see it with: ci transcriptions show ${id}`,
-      });
-    await sleep(Math.min(options.intervalMs, left), options.signal);
-  }
+    return status === 'COMPLETED' ? { done: true, value: transcription } : { done: false, status };
+  };
+  return pollUntilDone(look, options, (status) => {
+    return new WaitError(`timed out waiting for transcription ${id} (still ${status})`, {
+      hint: `see it with: ci transcriptions show ${id}`,
+    });
+  });
 }
 
 /** Closes a conversation (Conversations v2 PATCH status CLOSED), so its CONVERSATION_END rules run. */
@@ -296,18 +290,19 @@ export async function waitForConversationResults(
   closed: boolean,
   options: WaitOptions,
 ): Promise<OperatorResult[]> {
-  const deadline = Date.now() + options.timeoutMs;
+  const startedAt = Date.now();
   const expected = await expectedResults(client, conversationId, closed);
-  for (;;) {
+  const look = async (): Promise<Poll<OperatorResult[]>> => {
     const results = await listOperatorResults(client, { conversationId });
+    const status = `${results.length} of ${expected}`;
     options.onStatus?.(`${results.length}/${expected} results`);
-    if (results.length >= expected) return results;
-    const left = deadline - Date.now();
-    if (left <= 0) {
-      throw new WaitError(`timed out waiting for the results of conversation ${conversationId} (${results.length} of ${expected})`, {
-        hint: `an operator may have failed; see them with: ci results ${conversationId}`,
-      });
-    }
-    await sleep(Math.min(options.intervalMs, left), options.signal);
-  }
+    return results.length >= expected ? { done: true, value: results } : { done: false, status };
+  };
+  // The time spent reading the rules counts against the timeout, as before.
+  const timing = { ...options, timeoutMs: options.timeoutMs - (Date.now() - startedAt) };
+  return pollUntilDone(look, timing, (status) => {
+    return new WaitError(`timed out waiting for the results of conversation ${conversationId} (${status})`, {
+      hint: `an operator may have failed; see them with: ci results ${conversationId}`,
+    });
+  });
 }

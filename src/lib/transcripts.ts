@@ -8,10 +8,10 @@ import { ApiError, NotFoundError, UsageError, WaitError, httpStatusOf, toCliErro
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import { firstRow, streamListing, streamPages } from './paging.js';
-import { sleep } from './time.js';
 import { textOf } from './rows.js';
 import { messageOf } from './thrown.js';
 import { isRecord } from './rows.js';
+import { pollUntilDone, type Poll, type WaitOptions as PollOptions } from './polling.js';
 
 /** A participant of the `Channel` JSON, as the API spells it. */
 export interface Participant {
@@ -195,32 +195,25 @@ export async function deleteTranscript(client: Twilio, sid: string): Promise<voi
 /** Statuses a transcript never leaves, and that carry no results. */
 export const ENDED_WITHOUT_RESULTS: ReadonlySet<string> = new Set(['failed', 'canceled', 'error']);
 
-export interface WaitOptions {
-  timeoutMs: number;
-  intervalMs: number;
-  signal: AbortSignal;
-  /** Told every status seen, for a spinner. */
-  onStatus?: (status: string) => void;
-}
+/** Waiting as a command does it: Ctrl-C stops it. */
+export type WaitOptions = PollOptions & { signal: AbortSignal };
 
 /** Polls until completed. Failed, canceled or the timeout → WaitError (exit 5) that says how to resume. */
 export async function waitForTranscript(client: Twilio, sid: string, options: WaitOptions): Promise<Row> {
-  const deadline = Date.now() + options.timeoutMs;
-  const resume = `resume with: ci transcripts wait ${sid}`;
-  for (;;) {
+  const look = async (): Promise<Poll<Row>> => {
     const transcript = await fetchTranscript(client, sid);
     const status = String(transcript.status);
     options.onStatus?.(status);
-    if (status === 'completed') return transcript;
     if (ENDED_WITHOUT_RESULTS.has(status)) {
       throw new WaitError(`transcript ${sid} ended ${status}`, {
         hint: status === 'failed' ? 'the media could not be read; check the recording or media URL' : undefined,
       });
     }
-    const left = deadline - Date.now();
-    if (left <= 0) throw new WaitError(`timed out waiting for transcript ${sid} (still ${status})`, { hint: resume });
-    await sleep(Math.min(options.intervalMs, left), options.signal);
-  }
+    return status === 'completed' ? { done: true, value: transcript } : { done: false, status };
+  };
+  return pollUntilDone(look, options, (status) => {
+    return new WaitError(`timed out waiting for transcript ${sid} (still ${status})`, { hint: `resume with: ci transcripts wait ${sid}` });
+  });
 }
 
 export interface ContentOptions {

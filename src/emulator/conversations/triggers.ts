@@ -48,7 +48,7 @@ function ruleExecutionPayload(
   bundle: ConversationBundle,
   execution: RuleExecutionRecord,
 ): Record<string, unknown> {
-  const operators = operatorCollection(store, accountSid);
+  const operators = operatorCollection(store);
   const results = execution.operatorResultIds.flatMap((id) => resultCollection(store).get(id) ?? []);
   return {
     accountId: accountSid,

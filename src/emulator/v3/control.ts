@@ -37,7 +37,7 @@ export const controlRoutes: Route[] = [
         throw invalidField('retirementDate', 'is a date-time, and only for status DEPRECATED');
       }
       const changed = withStatus(version, status ?? 'ACTIVE', new Date(), retirementDate);
-      const updated = operatorCollection(context.store, context.accountSid).replace({
+      const updated = operatorCollection(context.store).replace({
         ...operator,
         versions: operator.versions.map((candidate) => (candidate === version ? changed : candidate)),
       });

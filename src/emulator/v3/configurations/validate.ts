@@ -75,7 +75,7 @@ function readRuleOperator(raw: unknown, path: string, lookup: Lookup): RuleOpera
   const entry = requireObject(raw, path);
   allowOnly(entry, path, ['id', 'version', 'parameters']);
   const id = requiredString(entry, 'id', path);
-  const operator = isId('operator', id) ? operatorCollection(lookup.store, lookup.accountSid).get(id) : undefined;
+  const operator = isId('operator', id) ? operatorCollection(lookup.store).get(id) : undefined;
   if (!operator) throw invalidField(fieldPath(path, 'id'), `operator ${id} does not exist`);
   const version = optionalInteger(entry, 'version', path, 1, Number.MAX_SAFE_INTEGER);
   const resolved = versionToRun(operator, version);

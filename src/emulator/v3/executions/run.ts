@@ -103,7 +103,7 @@ function readOverrides(rule: JsonObject | undefined): Map<string, JsonObject> {
 type Outcome = { failure: OperatorProblem } | { result: OperatorResultRecord; warning?: OperatorProblem };
 
 function runOne(store: Store, accountSid: string, execution: Execution, entry: RuleOperator, now: string): Outcome {
-  const operator = operatorCollection(store, accountSid).get(entry.id);
+  const operator = operatorCollection(store).get(entry.id);
   if (!operator) return { failure: { operatorId: entry.id, reason: 'the operator no longer exists' } };
   const version = versionToRun(operator, entry.version);
   if (!version) {

@@ -27,7 +27,7 @@ export interface OperatorRecord {
 const COLLECTION = 'v3.operators';
 
 /** The account's operators, Twilio-authored ones included (see addTwilioOperators). */
-export function operatorCollection(store: Store, _accountSid: string): Collection<OperatorRecord> {
+export function operatorCollection(store: Store): Collection<OperatorRecord> {
   return store.collection<OperatorRecord>(COLLECTION);
 }
 

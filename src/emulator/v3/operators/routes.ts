@@ -22,7 +22,7 @@ const BASE = '/v3/ControlPlane/Operators';
 /** The operator a path names; a malformed ID is "not found", as on Twilio. */
 export function operatorFrom(context: RequestContext): OperatorRecord {
   const id = context.params.id ?? '';
-  const operator = isId('operator', id) ? operatorCollection(context.store, context.accountSid).get(id) : undefined;
+  const operator = isId('operator', id) ? operatorCollection(context.store).get(id) : undefined;
   if (!operator) throw notFound('Operator', id);
   return operator;
 }
@@ -48,7 +48,7 @@ export const operatorRoutes: Route[] = [
     handler(context) {
       const definition = readOperatorDefinition(context.body);
       const now = new Date().toISOString();
-      const operator = operatorCollection(context.store, context.accountSid).insert({
+      const operator = operatorCollection(context.store).insert({
         sid: newId('operator'),
         accountSid: context.accountSid,
         author: 'SELF',
@@ -60,9 +60,9 @@ export const operatorRoutes: Route[] = [
   {
     method: 'GET',
     pattern: BASE,
-    handler: ({ store, accountSid, query }) => ({
+    handler: ({ store, query }) => ({
       status: 200,
-      body: tokenPage(operatorCollection(store, accountSid).entries(), query, (operator) => renderOperator(operator)),
+      body: tokenPage(operatorCollection(store).entries(), query, (operator) => renderOperator(operator)),
     }),
   },
   {
@@ -82,7 +82,7 @@ export const operatorRoutes: Route[] = [
       checkIfMatch(context.headers['if-match'], operator);
       const definition = readOperatorDefinition(context.body);
       const next = newVersion(currentVersion(operator).version + 1, definition, new Date().toISOString());
-      const updated = operatorCollection(context.store, context.accountSid).replace({
+      const updated = operatorCollection(context.store).replace({
         ...operator,
         versions: [...operator.versions, next],
       });
@@ -95,7 +95,7 @@ export const operatorRoutes: Route[] = [
     handler(context) {
       const operator = operatorFrom(context);
       if (operator.author === 'TWILIO') throw badRequest(`Operator ${operator.sid} is Twilio-authored and cannot be deleted`);
-      operatorCollection(context.store, context.accountSid).delete(operator.sid);
+      operatorCollection(context.store).delete(operator.sid);
       return { status: 204 };
     },
   },
