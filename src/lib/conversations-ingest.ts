@@ -92,6 +92,8 @@ function conversationIngest(
   finished: Map<string, Finished>,
 ): BulkIngest<ConversationItem> {
   const { configurationId, channel } = options;
+  /** Conversations this run made (their create answered): empty and ACTIVE, so nothing to read back. */
+  const made = new Map<string, { createdAt: Date | undefined }>();
   return {
     async create(item) {
       const { participants } = planConversation(item.written, channel, undefined);
@@ -105,6 +107,7 @@ function conversationIngest(
         })),
       });
       if (!conversation.id) throw new ApiError('the API made the conversation but gave no ID');
+      made.set(conversation.id, { createdAt: conversation.createdAt ? new Date(conversation.createdAt) : undefined });
       return { outcome: 'created', id: conversation.id };
     },
     async lookUp(items, since) {
@@ -124,11 +127,12 @@ function conversationIngest(
       return found;
     },
     async finish(id, item) {
-      const conversation = toPlain<Row>(await client.conversations.v2.conversations(id).fetch());
-      const createdAt = typeof conversation.createdAt === 'string' ? new Date(conversation.createdAt) : undefined;
+      const fresh = made.get(id);
+      const found = fresh ? undefined : toPlain<Row>(await client.conversations.v2.conversations(id).fetch());
+      const createdAt = typeof found?.createdAt === 'string' ? new Date(found.createdAt) : fresh?.createdAt;
       const { communications } = planConversation(item.written, channel, options.start ?? createdAt);
-      await addMissing(client, id, communications, options.signal);
-      let status = typeof conversation.status === 'string' ? conversation.status : 'ACTIVE';
+      await addMissing(client, id, communications, { held: fresh ? 0 : undefined, signal: options.signal });
+      let status = typeof found?.status === 'string' ? found.status : 'ACTIVE';
       if (options.close && status !== 'CLOSED') {
         const closed = (await closeConversation(client, id)).status;
         status = typeof closed === 'string' ? closed : 'CLOSED';
@@ -142,11 +146,17 @@ function conversationIngest(
 type Communication = ConversationPlan['communications'][number];
 
 /**
- * Adds the communications the conversation does not hold yet, in order. After a failed create (which may have
- * been applied) it lists them again before sending the next, so a retry neither duplicates nor skips one.
+ * Adds the communications the conversation does not hold yet, in order (`held`: how many it holds, when known
+ * without listing them). After a failed create (which may have been applied) it lists them again before
+ * sending the next, so a retry neither duplicates nor skips one.
  */
-async function addMissing(client: Twilio, id: string, planned: readonly Communication[], signal: AbortSignal): Promise<void> {
-  let next: number | undefined;
+async function addMissing(
+  client: Twilio,
+  id: string,
+  planned: readonly Communication[],
+  { held, signal }: { held: number | undefined; signal: AbortSignal },
+): Promise<void> {
+  let next = held;
   let failures = 0;
   for (;;) {
     try {
