@@ -5,7 +5,8 @@
 //    written for the state file, % of the ideal N × 50 ms / 10; at --latency-ms 0 too, where the state
 //    file's own cost is not hidden behind the API's latency.
 // 3. --concurrency 50: where the 2 cores go (ci's CPU, the emulator's, ci's profile by package and top frames).
-// Flags: --large (adds 50k: about 10 minutes more), --profile (one more --state run per size under node --cpu-prof).
+// Flags: --large (adds 50k: about 16 minutes more on an idle 2-core machine — three runs of at least the ideal
+// 250 s at --latency-ms 50, three of about a minute at 0 —, 35 minutes on one loaded by other work), --profile (one more --state run per size under node --cpu-prof).
 // BENCH_BULK_REPEATS: interleaved pairs per size (default 3 at 1k, 1 above); BENCH_BULK_SIZES, BENCH_BULK_LATENCIES
 // (comma-separated) and BENCH_BULK_PARTS (recordings,state,concurrency) pick a subset.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -199,7 +200,7 @@ export async function benchBulk() {
   if (PARTS.includes('recordings')) await benchRecordings();
   if (PARTS.includes('state')) {
     console.log(
-      `bulk with --state (media URLs, --concurrency ${CONCURRENCY}; targets: ratio ≤ 1.05, bytes linear in inputs, ≥ 90 % of ideal at 10k and 50k)${LARGE ? '' : '; 50k with --large'}`,
+      `bulk with --state (media URLs, --concurrency ${CONCURRENCY}; targets: ratio ≤ 1.05, bytes linear in inputs, ≥ 90 % of ideal at 10k and 50k)${LARGE ? '' : '; 50k with --large (about 16 minutes more)'}`,
     );
     for (const latencyMs of LATENCIES) for (const count of SIZES) await statePair(count, latencyMs);
   }

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { Faults, type FaultOptions } from './faults.js';
 import { createEmulatorServer, type Exchange } from './server.js';
 import { Stats, type StatsSnapshot } from './stats.js';
@@ -67,16 +67,28 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const host = options.host ?? '127.0.0.1';
-  const credentials = {
+type Credentials = Pick<RunningEmulator, 'accountSid' | 'authToken' | 'apiKeySid' | 'apiKeySecret'>;
+
+/** The parts of a running emulator that outlive one request. */
+interface Engine {
+  store: Store;
+  stats: Stats;
+  dispatcher: WebhookDispatcher;
+  transcriber: Transcriber;
+}
+
+function credentialsOf(options: EmulatorOptions): Credentials {
+  return {
     accountSid: options.accountSid ?? DEFAULT_ACCOUNT_SID,
     authToken: options.authToken ?? DEFAULT_AUTH_TOKEN,
     apiKeySid: options.apiKeySid ?? DEFAULT_API_KEY_SID,
     apiKeySecret: options.apiKeySecret ?? DEFAULT_API_KEY_SECRET,
   };
+}
+
+/** The store, its webhook dispatcher and the transcriber, with the work a previous run left pending resumed. */
+function startEngine(options: EmulatorOptions, credentials: Credentials, log: (line: string) => void): Engine {
   const stats = new Stats();
-  const log = options.log ?? (() => {});
   // Rule-execution webhooks go out once the commit that queued them is saved (conversations/webhooks.ts).
   const store = new Store(options.stateFile, (collection, kind) => {
     stats.recordChange(collection, kind);
@@ -100,6 +112,35 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   transcriber.resumePending();
   resumeTranscriptions({ store, transcriber });
+  return { store, stats, dispatcher, transcriber };
+}
+
+async function stopEngine({ transcriber, dispatcher, store }: Engine): Promise<void> {
+  transcriber.close();
+  dispatcher.close();
+  await store.close();
+}
+
+/** Listens, and resolves with the port (the one picked, for port 0). */
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error(`the emulator on ${host} has no TCP port`);
+  return address.port;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const credentials = credentialsOf(options);
+  const log = options.log ?? (() => {});
+  const engine = startEngine(options, credentials, log);
+  const { store, stats, transcriber } = engine;
   await store.commit(() => addTwilioOperators(store, credentials.accountSid));
   const seedCount = options.seedTranscripts;
   if (seedCount) await store.commit(() => seedTranscripts(store, credentials.accountSid, seedCount));
@@ -112,24 +153,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log,
     observe: options.observe,
   });
-
+  let port: number;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    port = await listen(server, options.port ?? 0, host);
   } catch (error) {
-    transcriber.close();
-    dispatcher.close();
-    await store.close();
+    await stopEngine(engine);
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-
   return {
     ...credentials,
     url: `http://${urlHost}:${port}`,
@@ -137,8 +168,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     host,
     stats: () => stats.toJSON(),
     async close() {
-      transcriber.close();
-      dispatcher.close();
+      engine.transcriber.close();
+      engine.dispatcher.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

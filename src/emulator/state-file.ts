@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { codeOf, messageOf } from './thrown.js';
 
 const STATE_FORMAT = 'ci-emulator-state/1';
 
@@ -30,7 +31,7 @@ export function readStateFile(file: string): Record<string, CollectionState> {
   try {
     contents = JSON.parse(readFileSync(file, 'utf8')) as Partial<StateFileContents> | null;
   } catch (error) {
-    throw new StateFileError(`the state file ${file} is not valid JSON (${(error as Error).message}); fix it or move it away`);
+    throw new StateFileError(`the state file ${file} is not valid JSON (${messageOf(error)}); fix it or move it away`);
   }
   if (
     typeof contents !== 'object' ||
@@ -78,7 +79,7 @@ export function acquireStateLock(file: string): StateLock {
       writeFileSync(lockFile, text, { flag: 'wx' });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (codeOf(error) !== 'EEXIST') throw error;
       const holder = readHolder(lockFile);
       if (attempt > 0 || !holder || holder.host !== mine.host || isRunning(holder.pid)) {
         const who = holder ? `pid ${holder.pid} on ${holder.host}` : `see ${lockFile}`;
@@ -117,6 +118,6 @@ function isRunning(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return codeOf(error) === 'EPERM';
   }
 }

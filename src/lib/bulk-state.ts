@@ -2,6 +2,7 @@
 // things happen, compacted when the file is opened, and locked for the run, so a rerun creates nothing twice.
 import type { Appender, JournalFiles } from './adapters/journal.js';
 import { UsageError } from './errors.js';
+import { isRecord } from './rows.js';
 
 export interface DoneItem {
   transcriptSid: string;
@@ -34,10 +35,9 @@ export const TRANSCRIPT_DONE: DoneRecord<DoneItem> = {
     typeof transcriptSid === 'string' && (outcome === 'created' || outcome === 'exists') ? { transcriptSid, outcome } : undefined,
   // A whole version-1 checkpoint: {version: 1, done: {input: DoneItem}}.
   legacy(value, done) {
-    const v1 = value as { version?: unknown; done?: unknown } | null;
-    if (v1?.version !== 1 || typeof v1.done !== 'object' || v1.done === null) return false;
-    for (const [input, item] of Object.entries(v1.done)) {
-      const read = typeof item === 'object' && item !== null ? TRANSCRIPT_DONE.read(item as Record<string, unknown>) : undefined;
+    if (!isRecord(value) || value.version !== 1 || !isRecord(value.done)) return false;
+    for (const [input, item] of Object.entries(value.done)) {
+      const read = isRecord(item) ? TRANSCRIPT_DONE.read(item) : undefined;
       if (read) done.set(input, read);
     }
     return true;
@@ -247,9 +247,8 @@ function readHeader<D extends object>(path: string, value: unknown, done: Map<st
   throw invalid(path, '(line 1: not a ci bulk state file)');
 }
 
-function asEvent<D extends object>(value: unknown, record: DoneRecord<D>): JournalEvent<D> | undefined {
-  const event = value as Partial<Record<string, unknown>> | null;
-  if (typeof event !== 'object' || event === null || typeof event.input !== 'string') return undefined;
+function asEvent<D extends object>(event: unknown, record: DoneRecord<D>): JournalEvent<D> | undefined {
+  if (!isRecord(event) || typeof event.input !== 'string') return undefined;
   const { input } = event;
   if (event.event === 'in-flight' && typeof event.at === 'string' && !Number.isNaN(Date.parse(event.at)))
     return { event: 'in-flight', input, at: event.at };
@@ -295,6 +294,8 @@ async function lock(path: string, files: JournalFiles, now: () => Date): Promise
 }
 
 function holderOf(text: string): { pid: number; host: string } | undefined {
-  const { pid, host } = (parseOrUndefined(text) ?? {}) as { pid?: unknown; host?: unknown };
+  const holder = parseOrUndefined(text);
+  if (!isRecord(holder)) return undefined;
+  const { pid, host } = holder;
   return Number.isInteger(pid) && typeof host === 'string' ? { pid: Number(pid), host } : undefined;
 }

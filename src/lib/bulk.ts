@@ -19,6 +19,8 @@ import {
   waitForTranscript,
   type WaitOptions,
 } from './transcripts.js';
+import { isRecord } from './rows.js';
+import { codeOf } from './thrown.js';
 
 export type BulkOutcome = 'created' | 'exists' | 'failed';
 
@@ -45,14 +47,20 @@ export interface IngestLine {
   resumed?: true;
 }
 
+/** What the core needs of an input: its identity (in output and state file) and where it is in the input. */
+export interface BulkKey {
+  input: string;
+  line: number;
+}
+
 /** What one input makes, through the API. The core adds the pool, retries, the state file and the lookups. */
-export interface BulkIngest {
+export interface BulkIngest<I extends BulkKey = BulkItem> {
   /** Makes what the item asks for, once (or finds it made already: 'exists'); retried by the core on transient failures. */
-  create(item: BulkItem): Promise<{ outcome: 'created' | 'exists'; id: string }>;
+  create(item: I): Promise<{ outcome: 'created' | 'exists'; id: string }>;
   /** What of ours may exist already (a crashed run, an uncertain create), by input, made since about `since`. */
-  lookUp(items: readonly BulkItem[], since: Date): Promise<Map<string, string>>;
+  lookUp(items: readonly I[], since: Date): Promise<Map<string, string>>;
   /** Once the thing exists (made or found): e.g. wait for it and close its conversation; its details go on the line. */
-  finish?(id: string): Promise<Record<string, string | null>>;
+  finish?(id: string, item: I): Promise<Record<string, string | null>>;
 }
 
 export interface IngestOptions {
@@ -67,7 +75,7 @@ export interface BulkOptions extends IngestOptions {
 }
 
 /** Attempts per item on transient failures (429/5xx/network), on top of the client's own retries. */
-const ITEM_ATTEMPTS = 5;
+export const ITEM_ATTEMPTS = 5;
 /** How far back a create of ours may be dated when we look for it (clock skew, second precision). */
 export const ADOPT_WINDOW_MS = 5 * 60_000;
 /** Intents are made durable this many pool slots ahead, so workers rarely wait for a write. */
@@ -87,7 +95,11 @@ export async function* transcribeAll(client: Twilio, items: readonly BulkItem[],
  * Ingests every item, yielding a line as each finishes: first what the state file has done, then what a
  * crashed run left in flight and a lookup finds, then the rest through the pool, each marked in flight first.
  */
-export async function* ingestAll(items: readonly BulkItem[], ingest: BulkIngest, options: IngestOptions): AsyncGenerator<IngestLine> {
+export async function* ingestAll<I extends BulkKey>(
+  items: readonly I[],
+  ingest: BulkIngest<I>,
+  options: IngestOptions,
+): AsyncGenerator<IngestLine> {
   const { state } = options;
   let known = 0;
   for (const item of items) {
@@ -138,17 +150,17 @@ export async function* ingestAll(items: readonly BulkItem[], ingest: BulkIngest,
   if (state.failure !== undefined) throw checkpointFailed(state, known, items.length - known);
 }
 
-function resumedLine(item: BulkItem, id: string): IngestLine {
+function resumedLine(item: BulkKey, id: string): IngestLine {
   return { input: item.input, line: item.line, id, outcome: 'exists', error: null, resumed: true };
 }
 
 /** One input through the API; its outcome goes to the journal without anyone waiting for the write. */
-async function settle(ingest: BulkIngest, item: BulkItem, options: IngestOptions): Promise<IngestLine> {
+async function settle<I extends BulkKey>(ingest: BulkIngest<I>, item: I, options: IngestOptions): Promise<IngestLine> {
   let id: string | null = null;
   try {
     const made = await createItem(ingest, item, options);
     id = made.id;
-    const details = ingest.finish ? await ingest.finish(id) : undefined;
+    const details = ingest.finish ? await ingest.finish(id, item) : undefined;
     options.state.recordDone(item.input, { transcriptSid: id, outcome: made.outcome });
     return { input: item.input, line: item.line, id, outcome: made.outcome, error: null, ...(details ? { details } : {}) };
   } catch (error) {
@@ -161,9 +173,9 @@ async function settle(ingest: BulkIngest, item: BulkItem, options: IngestOptions
 }
 
 /** An input a crashed run made: its finishing step, then it is done. */
-async function finishFound(ingest: BulkIngest, item: BulkItem, id: string, options: IngestOptions): Promise<IngestLine> {
+async function finishFound<I extends BulkKey>(ingest: BulkIngest<I>, item: I, id: string, options: IngestOptions): Promise<IngestLine> {
   try {
-    const details = ingest.finish ? await ingest.finish(id) : undefined;
+    const details = ingest.finish ? await ingest.finish(id, item) : undefined;
     options.state.recordDone(item.input, { transcriptSid: id, outcome: 'exists' });
     return { ...resumedLine(item, id), ...(details ? { details } : {}) };
   } catch (error) {
@@ -180,7 +192,7 @@ const refused = (status: number | undefined) => status !== undefined && status >
  * wait, the next group is twice as large (up to MAX_GROUP). Marked items never handed out (the run stopped)
  * are released.
  */
-async function* markedAhead(items: readonly BulkItem[], state: BulkState, firstGroupSize: number): AsyncGenerator<BulkItem> {
+async function* markedAhead<I extends BulkKey>(items: readonly I[], state: BulkState, firstGroupSize: number): AsyncGenerator<I> {
   let groupSize = firstGroupSize;
   let marked = 0;
   let handedOut = 0;
@@ -223,9 +235,9 @@ function checkpointFailed(state: BulkState, known: number, notStarted: number): 
 }
 
 /** The item's create, retried on transient failures; after one that may have been applied, adopt ours rather than make a second. */
-async function createItem(
-  ingest: BulkIngest,
-  item: BulkItem,
+async function createItem<I extends BulkKey>(
+  ingest: BulkIngest<I>,
+  item: I,
   options: IngestOptions,
 ): Promise<{ outcome: 'created' | 'exists'; id: string }> {
   const since = options.now();
@@ -285,8 +297,8 @@ async function lookUp(
   if (media.size === 0) return found;
   const afterDateCreated = new Date(options.since.getTime() - ADOPT_WINDOW_MS).toISOString();
   for await (const row of listTranscripts(client, { serviceSid: options.serviceSid, afterDateCreated })) {
-    const channel = row.channel as { media_properties?: { media_url?: string } } | null;
-    const input = media.get(mediaKey(channel?.media_properties?.media_url, row.customerKey));
+    const properties = isRecord(row.channel) ? row.channel.media_properties : undefined;
+    const input = media.get(mediaKey(isRecord(properties) ? properties.media_url : undefined, row.customerKey));
     if (input !== undefined && !found.has(input)) found.set(input, row);
   }
   return found;
@@ -297,7 +309,7 @@ const mediaKey = (mediaUrl: unknown, customerKey: unknown) => JSON.stringify([me
 /** A failure worth trying again: a 429, a 5xx, a dropped connection, a write whose fate is unknown. */
 export function isTransient(error: unknown): boolean {
   const status = httpStatusOf(error);
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = codeOf(error);
   return (
     error instanceof UncertainWriteError ||
     status === 429 ||

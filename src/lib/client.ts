@@ -18,6 +18,8 @@ import {
   type RetryPolicy,
 } from './retry.js';
 import { formatDuration, MAX_TIMER_MS, sleep } from './time.js';
+import { isRecord } from './rows.js';
+import { codeOf } from './thrown.js';
 
 export interface ClientOptions {
   debug?: (line: string) => void;
@@ -105,14 +107,13 @@ function decodeURIComponentSafe(text: string): string {
 /** The network error code the retry policy decides on; a missed deadline counts as a timeout. */
 function errorCodeOf(err: unknown): string {
   if (err instanceof AnswerTimeoutError) return 'ETIMEDOUT';
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'EUNKNOWN';
+  return codeOf(err) ?? 'EUNKNOWN';
 }
 
 const MAX_CONTENT_LENGTH = /maxContentLength size of \d+ exceeded/;
 
 function header(headers: unknown, name: string): string | undefined {
-  const value = (headers as Record<string, unknown> | undefined)?.[name];
+  const value = isRecord(headers) ? headers[name] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 

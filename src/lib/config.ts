@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { parseJson } from '../schema/json.js';
 import type { Env } from './io-types.js';
 import { UsageError } from './errors.js';
+import { codeOf, messageOf } from './thrown.js';
 
 /** One set of credentials and defaults, as stored in the config file. */
 export interface Profile {
@@ -46,8 +47,8 @@ export function configFileError(path: string): string | undefined {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? undefined : `the config file ${path} cannot be read (${code ?? (error as Error).message})`;
+    const code = codeOf(error);
+    return code === 'ENOENT' ? undefined : `the config file ${path} cannot be read (${code ?? messageOf(error)})`;
   }
   const parsed = parseJson(text);
   const place = parsed.ok ? firstValuePlace(text) : parsed;

@@ -1,5 +1,6 @@
 import type { Twilio } from 'twilio';
 import type { Files } from './adapters/files.js';
+import type { JournalFiles } from './adapters/journal.js';
 import type { CompletionCommand } from './completion/tree.js';
 import type { ConfigStore } from './config.js';
 import type { Credentials } from './credentials.js';
@@ -36,4 +37,6 @@ export interface Context {
   commandTree(): Promise<CompletionCommand>;
   /** The files flags and files name: regular files only, size-limited, stopped by the signal. */
   files: Files;
+  /** The files behind a bulk run's --state journal and its lock. */
+  journal: JournalFiles;
 }

@@ -1,7 +1,7 @@
 // Conversations v2 ("Conversation Orchestrator", `client.conversations.v2`): conversation configurations (which
 // Intelligence Configurations run, which memory store), and conversations made from written text. No IO.
 import type { Twilio } from 'twilio';
-import type { WrittenConversation } from './conversation-text.js';
+import type { ParticipantKind, WrittenConversation } from './conversation-text.js';
 import { operationIdOf, waitForOperation, type WaitOptions } from './conversations-operations.js';
 import { assertConversationId } from './conversations-v3.js';
 import { ApiError, NotFoundError, UsageError } from './errors.js';
@@ -20,6 +20,12 @@ export type Channel = (typeof CHANNELS)[number];
 const CONFIGURATION_ID = /^conv_configuration_[0-7][0-9a-z]{25}$/;
 const DISPLAY_NAME = /^[a-zA-Z0-9-_ ]{1,32}$/;
 
+/** How conversations on one channel time out and which addresses are captured into them. */
+export interface ChannelSetting {
+  statusTimeouts?: { inactive?: number; closed?: number };
+  captureRules?: { from: string; to: string; metadata?: Record<string, string> }[];
+}
+
 export interface ConversationConfiguration {
   id: string;
   displayName: string;
@@ -28,6 +34,9 @@ export interface ConversationConfiguration {
   memoryStoreId: string;
   intelligenceConfigurationIds?: string[];
   statusCallbacks?: { url: string; method?: string }[];
+  channelSettings?: Record<string, ChannelSetting>;
+  memoryExtractionEnabled?: boolean;
+  conversationsV1Bridge?: { serviceId: string } | null;
   version?: number;
   [field: string]: unknown;
 }
@@ -40,6 +49,10 @@ export interface ConfigurationInput {
   memoryStoreId?: string;
   intelligenceConfigurationIds?: string[];
   statusCallbacks?: { url: string; method: 'POST' | 'GET' }[];
+  /** PATCH merges these by channel: a channel left out keeps its settings. */
+  channelSettings?: Record<string, ChannelSetting>;
+  memoryExtractionEnabled?: boolean;
+  conversationsV1Bridge?: { serviceId: string };
 }
 
 /** A change the API accepted: its status URL, and the resource it concerns once waited for. */
@@ -146,40 +159,61 @@ export interface Ingested {
   status: string;
 }
 
+/** What `ci` sends for a written conversation: a participant per speaker, a communication per utterance, in order. */
+export interface ConversationPlan {
+  participants: { name: string; type: ParticipantKind; addresses: { channel: Channel; address: string }[] }[];
+  communications: {
+    author: { address: string; channel: Channel };
+    recipients: { address: string; channel: Channel }[];
+    content: { type: 'TEXT'; text: string };
+    occurredAt?: Date;
+  }[];
+}
+
+/** The plan of a written conversation on `channel`; utterances without `at` are dated from `start`, a second apart. */
+export function planConversation(written: WrittenConversation, channel: Channel, start: Date | undefined): ConversationPlan {
+  const addressOf = new Map(written.participants.map((participant, index) => [participant.name, addressFor(participant.name, index)]));
+  const participants = written.participants.map((participant) => ({
+    name: participant.name,
+    type: participant.type,
+    addresses: [{ channel, address: addressOf.get(participant.name) ?? participant.name }],
+  }));
+  const communications = written.utterances.map((utterance, index) => {
+    const author = addressOf.get(utterance.participant) ?? utterance.participant;
+    const recipients = [...addressOf.values()].filter((address) => address !== author);
+    const occurredAt = utterance.at === undefined ? start && new Date(start.getTime() + index * 1000) : new Date(utterance.at);
+    return {
+      author: { address: author, channel },
+      // A monologue still needs a recipient: the speaker's own address.
+      recipients: (recipients.length ? recipients : [author]).map((address) => ({ address, channel })),
+      content: { type: 'TEXT' as const, text: utterance.text },
+      ...(occurredAt === undefined ? {} : { occurredAt }),
+    };
+  });
+  return { participants, communications };
+}
+
 /** A conversation with a participant per speaker and a communication per utterance, in order; closed when asked. */
 export async function ingestConversation(client: Twilio, written: WrittenConversation, options: IngestOptions): Promise<Ingested> {
-  const addressOf = new Map(written.participants.map((participant, index) => [participant.name, addressFor(participant.name, index)]));
+  const plan = planConversation(written, options.channel, options.start);
   const conversation = await client.conversations.v2.conversations.create({
     configurationId: options.configurationId,
     ...(options.name === undefined ? {} : { name: options.name }),
-    participants: written.participants.map((participant) => ({
-      name: participant.name,
-      type: participant.type,
-      addresses: [{ channel: options.channel, address: addressOf.get(participant.name) ?? participant.name }],
-    })),
+    participants: plan.participants,
   });
   const conversationId = conversation.id;
   if (!conversationId) throw new ApiError('the API made the conversation but gave no ID');
   options.onCreated?.(conversationId);
-  let count = 0;
-  for (const [index, utterance] of written.utterances.entries()) {
-    const author = addressOf.get(utterance.participant) ?? utterance.participant;
-    const recipients = [...addressOf.values()].filter((address) => address !== author);
-    const occurredAt =
-      utterance.at === undefined ? options.start && new Date(options.start.getTime() + index * 1000) : new Date(utterance.at);
-    await client.conversations.v2.communications(conversationId).create({
-      author: { address: author, channel: options.channel },
-      // A monologue still needs a recipient: the speaker's own address.
-      recipients: (recipients.length ? recipients : [author]).map((address) => ({ address, channel: options.channel })),
-      content: { type: 'TEXT', text: utterance.text },
-      ...(occurredAt === undefined ? {} : { occurredAt }),
-    });
-    count++;
-  }
+  for (const communication of plan.communications) await client.conversations.v2.communications(conversationId).create(communication);
   const status = options.close
     ? (await client.conversations.v2.conversations(conversationId).patch({ status: 'CLOSED' })).status
     : conversation.status;
-  return { conversationId, name: conversation.name ?? null, communications: count, status: status ?? 'ACTIVE' };
+  return {
+    conversationId,
+    name: conversation.name ?? null,
+    communications: plan.communications.length,
+    status: status ?? 'ACTIVE',
+  };
 }
 
 /** A speaker's address on the conversation's channel: its name in lower case with dashes, numbered when two collide. */

@@ -4,6 +4,7 @@
 import type { ConfigFileFacts } from './config.js';
 import type { Env } from './context.js';
 import { isLoopbackHost } from './loopback.js';
+import { codeOf, messageOf } from './thrown.js';
 
 export interface Check {
   name: string;
@@ -113,8 +114,10 @@ export async function probe(base: string, timeoutMs = 5000): Promise<ProbeResult
     return { status: response.status, ms: Date.now() - started, serverDate: date ? new Date(date) : undefined };
   } catch (error) {
     // fetch hides the socket error in `cause` (an AggregateError when several addresses failed).
-    const cause = (error as { cause?: { code?: string; message?: string; errors?: Array<{ code?: string }> } }).cause;
-    return { ms: Date.now() - started, error: cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error as Error).message };
+    const cause = error instanceof Error ? error.cause : undefined;
+    const firstCode = cause instanceof AggregateError ? codeOf(cause.errors[0]) : undefined;
+    const causeMessage = cause instanceof Error ? cause.message : undefined;
+    return { ms: Date.now() - started, error: codeOf(cause) ?? firstCode ?? causeMessage ?? messageOf(error) };
   }
 }
 

@@ -1,3 +1,5 @@
+import { codeOf, messageOf } from './thrown.js';
+
 /** Exit codes are part of the CLI's contract: documented in the README and `ci help exit-codes`. */
 export const ExitCode = {
   ok: 0,
@@ -223,16 +225,16 @@ export function toCliError(err: unknown, what?: string): CliError {
       return new ApiError(message, { ...details, hint: 'the API reports a failure on its side, not in the request: try again later' });
     return new ApiError(message, details);
   }
-  const code = (err as { code?: unknown })?.code;
+  const code = codeOf(err);
   if (typeof code === 'string' && NETWORK_CODES.has(code)) {
-    const message = (err as Error).message || code;
+    const message = (err instanceof Error && err.message) || code;
     return new ApiError(`${prefix}could not reach the API (${code}): ${message}`, {
       hint: 'check --api-url / the network; for a local API run `ci emulator start`',
       cause: err,
     });
   }
   if (code === 'EADDRINUSE') {
-    return new CliError(`${prefix}cannot listen: the address is already in use (${(err as Error).message})`, ExitCode.failure, {
+    return new CliError(`${prefix}cannot listen: the address is already in use (${messageOf(err)})`, ExitCode.failure, {
       hint: 'another server has that port: pick another with --port, or --port 0 for any free one',
       cause: err,
     });

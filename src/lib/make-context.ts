@@ -1,8 +1,10 @@
 import type { Twilio } from 'twilio';
 import { createFiles } from './adapters/files.js';
+import { fileJournal } from './adapters/journal.js';
 import type { ConfigStore } from './config.js';
 import type { Context, Env, GlobalOptions, IO, Logger } from './context.js';
 import type { Credentials } from './credentials.js';
+import { terminalColumns } from './help-text.js';
 import { sanitizeComposed } from './output/sanitize.js';
 import type { Prompter } from './prompter.js';
 
@@ -41,8 +43,8 @@ function makeLogger(io: IO, debug: boolean): Logger {
   };
 }
 
-/** Parts of the context a test may replace (a scripted prompter, a fixed clock). */
-export type ContextOverrides = Partial<Pick<Context, 'prompter' | 'now'>>;
+/** Parts of the context a test may replace (a scripted prompter, a fixed clock, a simulated disk for the journal). */
+export type ContextOverrides = Partial<Pick<Context, 'prompter' | 'now' | 'journal'>>;
 
 /** What the launcher hands in besides the process: the command tree (built from the specs, above lib). */
 export type ContextParts = ContextOverrides & Pick<Context, 'commandTree'>;
@@ -57,7 +59,7 @@ export function buildIO(proc: ProcessLike, argv: string[]): IO {
     stderrIsTTY: Boolean(proc.stderr.isTTY),
     stdinIsTTY: Boolean(proc.stdin.isTTY),
     color: colorEnabled(proc.env, Boolean(proc.stdout.isTTY), argv),
-    columns: Number.parseInt(proc.env.COLUMNS ?? '', 10) || proc.stdout.columns || proc.stderr.columns || 100,
+    columns: terminalColumns(proc.env, proc.stdout, proc.stderr),
   };
 }
 
@@ -85,5 +87,19 @@ export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalO
   });
   const prompter = lazy<Prompter>(async () => (await import('./prompter.js')).inquirerPrompter(io));
   const files = createFiles(io.stdin, signal);
-  return { io, env: proc.env, now: () => new Date(), signal, globals, log, config, credentials, client, prompter, files, ...parts };
+  return {
+    io,
+    env: proc.env,
+    now: () => new Date(),
+    signal,
+    globals,
+    log,
+    config,
+    credentials,
+    client,
+    prompter,
+    files,
+    journal: fileJournal,
+    ...parts,
+  };
 }

@@ -100,9 +100,14 @@ export async function deleteMemoryStore(client: Twilio, id: string): Promise<voi
   await client.memory.v1.stores(id).remove();
 }
 
+/** Of the account's stores, the one made by `ci` before that a new conversation configuration reuses, if any. */
+export function reusableDefaultStore(stores: readonly MemoryStore[]): MemoryStore | undefined {
+  return stores.find((store) => store.displayName === DEFAULT_STORE_NAME && store.status !== 'FAILED');
+}
+
 /** The store a new conversation configuration uses when none is named: one made by `ci` before, else a new one. */
 export async function defaultMemoryStore(client: Twilio, wait: WaitOptions): Promise<{ store: MemoryStore; created: boolean }> {
-  const existing = (await listMemoryStores(client)).find((store) => store.displayName === DEFAULT_STORE_NAME && store.status !== 'FAILED');
+  const existing = reusableDefaultStore(await listMemoryStores(client));
   if (existing) return { store: existing, created: false };
   const { store } = await createMemoryStore(
     client,

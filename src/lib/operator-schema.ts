@@ -4,6 +4,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { checkSchemaLimits } from '../schema/limits.js';
 import { linearRegExpEngine } from '../schema/regex.js';
+import { messageOf } from './thrown.js';
 
 export interface TrainingExample {
   input: string;
@@ -82,7 +83,7 @@ export function exampleProblems(examples: TrainingExample[], schema: unknown, ge
     try {
       output = JSON.parse(example.output);
     } catch (error) {
-      problems.push(`${name}: the output is not JSON (${(error as Error).message})`);
+      problems.push(`${name}: the output is not JSON (${messageOf(error)})`);
       return;
     }
     if (validate && !validate(output)) {

@@ -13,6 +13,7 @@ import { pageSizeFor, streamPages } from './paging.js';
 import { listServices, resolveServiceSid } from './services.js';
 import { isSid, looksLikeSid, parseSid } from './sid.js';
 import { closestNames } from './suggest.js';
+import { textOf } from './rows.js';
 
 /** internal, beta, public, retired, general-availability or deprecated (the flag lists them). */
 export type Availability = OperatorAvailability;
@@ -119,7 +120,7 @@ export async function resolveOperator(client: Twilio, ref: string): Promise<Row>
 export async function resolveCustomOperator(client: Twilio, ref: string, action: string): Promise<Row> {
   const operator = await resolveOperator(client, ref);
   try {
-    return toPlain(await client.intelligence.v2.customOperators(operator.sid as string).fetch());
+    return toPlain(await client.intelligence.v2.customOperators(textOf(operator, 'sid')).fetch());
   } catch (error) {
     if (httpStatusOf(error) !== 404) throw error;
     throw new UsageError(`cannot ${action} ${describeOperator(operator)}: it is a pre-built operator from Twilio's catalogue`, {
@@ -149,11 +150,11 @@ export async function attachOperators(client: Twilio, serviceRef: string, operat
   const attached = new Set(await attachedOperatorSids(client, serviceSid));
   const changes: AttachmentReport['changes'] = [];
   for (const operator of operators) {
-    const sid = operator.sid as string;
+    const sid = textOf(operator, 'sid');
     const already = attached.has(sid);
     if (!already) await client.intelligence.v2.operatorAttachment(serviceSid, sid).create();
     attached.add(sid);
-    changes.push({ operatorSid: sid, friendlyName: operator.friendlyName as string, change: already ? 'already attached' : 'attached' });
+    changes.push({ operatorSid: sid, friendlyName: textOf(operator, 'friendlyName'), change: already ? 'already attached' : 'attached' });
   }
   return { serviceSid, changes, attachedOperators: await attachedOperatorRows(client, serviceSid) };
 }
@@ -165,10 +166,10 @@ export async function detachOperators(client: Twilio, serviceRef: string, operat
   const attached = new Set(await attachedOperatorSids(client, serviceSid));
   const changes: AttachmentReport['changes'] = [];
   for (const operator of operators) {
-    const sid = operator.sid as string;
+    const sid = textOf(operator, 'sid');
     const detaching = attached.delete(sid);
     if (detaching) await client.intelligence.v2.operatorAttachment(serviceSid, sid).remove();
-    changes.push({ operatorSid: sid, friendlyName: operator.friendlyName as string, change: detaching ? 'detached' : 'not attached' });
+    changes.push({ operatorSid: sid, friendlyName: textOf(operator, 'friendlyName'), change: detaching ? 'detached' : 'not attached' });
   }
   return { serviceSid, changes, attachedOperators: await attachedOperatorRows(client, serviceSid) };
 }
@@ -178,7 +179,7 @@ export async function attachedOperatorRows(client: Twilio, serviceSid: string, f
   const sids = await attachedOperatorSids(client, serviceSid);
   if (!sids.length) return [];
   const bySid = new Map<string, Row>();
-  for await (const operator of listOperators(client, filters)) bySid.set(operator.sid as string, operator);
+  for await (const operator of listOperators(client, filters)) bySid.set(textOf(operator, 'sid'), operator);
   return sids.map((sid) => bySid.get(sid)).filter((row): row is Row => row !== undefined);
 }
 
@@ -234,7 +235,7 @@ export async function updateGenerativeOperator(client: Twilio, ref: string, chan
   if (nothing && !parts.problems.length)
     throw new UsageError('nothing to update: give at least one flag', { hint: 'see `ci operators update --help`' });
   const current = await resolveCustomOperator(client, ref, 'update');
-  const type = current.operatorType as string;
+  const type = textOf(current, 'operatorType');
   const problems = [...parts.problems];
   if (type !== GENERATIVE && type !== GENERATIVE_JSON) {
     throw new UsageError(
@@ -248,7 +249,7 @@ export async function updateGenerativeOperator(client: Twilio, ref: string, chan
   }
   const config = (current.config ?? {}) as { prompt?: string; json_result_schema?: unknown; examples?: TrainingExample[] };
   const definition: GenerativeDefinition = {
-    friendlyName: changes.friendlyName ?? (current.friendlyName as string),
+    friendlyName: changes.friendlyName ?? textOf(current, 'friendlyName'),
     prompt: parts.prompt ?? config.prompt ?? '',
     schema: type === GENERATIVE_JSON ? (parts.schema ?? config.json_result_schema) : undefined,
     examples: parts.examples ?? config.examples ?? [],
@@ -258,7 +259,7 @@ export async function updateGenerativeOperator(client: Twilio, ref: string, chan
 
   const version = changes.ifMatch ?? (current.version as number);
   try {
-    const updated = await client.intelligence.v2.customOperators(current.sid as string).update({
+    const updated = await client.intelligence.v2.customOperators(textOf(current, 'sid')).update({
       friendlyName: definition.friendlyName,
       config: configOf(definition),
       ifMatch: String(version),
@@ -269,7 +270,7 @@ export async function updateGenerativeOperator(client: Twilio, ref: string, chan
       error,
       describeOperator(current),
       version,
-      `see \`ci operators show ${current.sid as string}\` and run the update again`,
+      `see \`ci operators show ${textOf(current, 'sid')}\` and run the update again`,
     );
   }
 }

@@ -19,14 +19,49 @@ export interface SdkPage<T> {
  */
 export const MAX_PAGES = 10_000;
 
+/** A listing's SDK resource: its first page by parameters, any later one by the URL a page pointed at. */
+export interface SdkList<T, P> {
+  page(params: P & { pageSize: number }): Promise<SdkPage<T>>;
+  getPage(url: string): Promise<SdkPage<T>>;
+}
+
+/** Rows in the first page of a listing longer than a page: its first rows print before a full page is fetched. */
+export const FIRST_PAGE_SIZE = 50;
+
 /**
  * Yields plain rows page by page, so the first rows print before the last page is fetched
  * and memory stays bounded by one page. `limit` stops early, without fetching further pages.
  */
 export function streamPages<T>(first: Promise<SdkPage<T>>, limit = Infinity, maxPages = MAX_PAGES): AsyncGenerator<Row> {
+  return streamFrom(first, limit, maxPages, (page) => page.nextPage());
+}
+
+/**
+ * streamPages over `list` filtered by `params`: a listing that takes more than one full page starts with a
+ * small one (its first rows print sooner), then asks for full pages.
+ */
+export function streamListing<T, P>(list: SdkList<T, P>, params: P, limit = Infinity, maxPages = MAX_PAGES): AsyncGenerator<Row> {
+  const full = pageSizeFor(limit);
+  if (full >= limit) return streamPages(list.page({ ...params, pageSize: full }), limit, maxPages);
+  const first = list.page({ ...params, pageSize: Math.min(FIRST_PAGE_SIZE, full) });
+  return streamFrom(first, limit, maxPages, (page, url) => {
+    const grown = withPageSize(url, full);
+    return grown === url ? page.nextPage() : list.getPage(grown);
+  });
+}
+
+/** `url` asking for pages of `size` rows (unchanged when it does not name its page size). */
+function withPageSize(url: string, size: number): string {
+  return url.replace(/([?&]PageSize=)\d+(?=&|$)/, `$1${size}`);
+}
+
+/** How a listing asks for the page `url` names, after `page`. */
+type NextPage<T> = (page: SdkPage<T>, url: string) => Promise<SdkPage<T> | undefined> | undefined;
+
+function streamFrom<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number, next: NextPage<T>): AsyncGenerator<Row> {
   // The first request is already in flight; its failure is reported when the rows are read, not as an unhandled rejection.
   first.catch(() => {});
-  return pages(first, limit, maxPages);
+  return pages(first, limit, maxPages, next);
 }
 
 /** Every row of a listing, for the few callers that need them all at once. */
@@ -42,25 +77,43 @@ export async function firstRow<T>(first: Promise<SdkPage<T>>): Promise<Row | und
   return undefined;
 }
 
-async function* pages<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number): AsyncGenerator<Row> {
+async function* pages<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number, next: NextPage<T>): AsyncGenerator<Row> {
   let page = await readPage(first);
-  if (!page) return;
   const visited = new Set<string>();
   let yielded = 0;
-  for (let fetched = 1; ; fetched++) {
+  for (let fetched = 1; page; fetched++) {
     // The next page is asked for before this one's rows are handed out: the server and the network work
-    // while the rows are printed (two pages in memory at most).
-    const following: Promise<SdkPage<T> | undefined> | undefined =
-      yielded + page.instances.length < limit ? nextPageOf(page, visited, fetched, maxPages) : undefined;
+    // while the rows are printed.
+    const following = yielded + page.instances.length < limit ? nextPageOf(page, visited, fetched, maxPages, next) : undefined;
     following?.catch(() => {}); // read below, unless the reader stops first
-    const raw = rawItemsOf(page);
-    for (const [index, instance] of page.instances.entries()) {
-      if (yielded++ >= limit) return;
-      yield rowOf(instance, raw?.[index]);
+    // The page's rows are made at once and the SDK's page (its payload and instances) let go before they
+    // print: what stays is the rows, and each printed one goes too (a long listing's memory is one page's rows).
+    const { rows, malformed } = rowsOf(page, limit - yielded);
+    page = undefined;
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index];
+      rows[index] = undefined;
+      if (row) yield row;
     }
+    yielded += rows.length;
+    if (malformed) throw malformed;
+    if (yielded >= limit) return;
     page = following && (await readPage(following));
-    if (!page) return;
   }
+}
+
+/** Up to `count` rows of `page`, and the error that ended them early if an item was malformed. */
+function rowsOf<T>(page: SdkPage<T>, count: number): { rows: (Row | undefined)[]; malformed?: MalformedAnswerError } {
+  const raw = rawItemsOf(page);
+  const rows: (Row | undefined)[] = [];
+  const end = Math.min(count, page.instances.length);
+  try {
+    for (let index = 0; index < end; index++) rows.push(rowOf(page.instances[index], raw?.[index]));
+  } catch (error) {
+    if (error instanceof MalformedAnswerError) return { rows, malformed: error };
+    throw error;
+  }
+  return { rows };
 }
 
 /** The request for the page after `page`, or undefined at the end; a loop or an endless listing is an error. */
@@ -69,13 +122,14 @@ function nextPageOf<T>(
   visited: Set<string>,
   fetched: number,
   maxPages: number,
+  next: NextPage<T>,
 ): Promise<SdkPage<T> | undefined> | undefined {
   if (!page.nextPageUrl) return undefined;
-  const next = pageAddress(page.nextPageUrl);
-  if (visited.has(next)) throw new MalformedAnswerError(`the API's pages loop: the next page ${next} was already fetched`);
+  const address = pageAddress(page.nextPageUrl);
+  if (visited.has(address)) throw new MalformedAnswerError(`the API's pages loop: the next page ${address} was already fetched`);
   if (fetched >= maxPages) throw new MalformedAnswerError(`the API's listing goes on past ${maxPages} pages, more than it can hold`);
-  visited.add(next);
-  return page.nextPage();
+  visited.add(address);
+  return next(page, page.nextPageUrl);
 }
 
 /** Path and query: what tells pages apart (the origin is rewritten by --api-url anyway). */
@@ -151,22 +205,26 @@ function rowOf(instance: unknown, raw: unknown): Row {
 function plainRow(instance: unknown): unknown {
   const json: unknown = hasToJson(instance) ? instance.toJSON() : instance;
   if (!isRecord(json)) return toPlain(json);
-  const row: Row = {};
-  for (const key of Object.keys(json)) {
+  // An SDK instance's toJSON() makes a new object: its values are replaced where they stand (no copy per
+  // row), unless a field has to go, which only a copy does without slowing every later read of the row.
+  const keys = Object.keys(json);
+  const row: Row = json !== instance && keys.every((key) => isKept(json[key])) ? json : {};
+  for (const key of keys) {
     const value = json[key];
-    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
-    row[key] =
-      typeof value === 'number'
-        ? Number.isFinite(value)
-          ? value
-          : null
-        : value instanceof Date
-          ? value.toJSON()
-          : hasToJson(value)
-            ? toPlain(value)
-            : value;
+    if (!isKept(value)) continue;
+    const plain = plainValue(value);
+    if (row !== json || plain !== value) row[key] = plain;
   }
   return row;
+}
+
+/** JSON leaves out undefined fields, functions and symbols. */
+const isKept = (value: unknown) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+
+function plainValue(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value instanceof Date) return value.toJSON();
+  return hasToJson(value) ? toPlain(value) : value;
 }
 
 const hasToJson = (value: unknown): value is { toJSON(): unknown } =>

@@ -4,6 +4,7 @@ import { NotFoundError, UsageError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import { firstRow } from './paging.js';
+import { textOf } from './rows.js';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -21,5 +22,5 @@ export async function findPhoneNumber(client: Twilio, phoneNumber: string): Prom
 /** "A call comes in" → Webhook, HTTP POST, this URL. */
 export async function setVoiceUrl(client: Twilio, phoneNumber: string, voiceUrl: string): Promise<Row> {
   const number = await findPhoneNumber(client, phoneNumber);
-  return toPlain(await client.incomingPhoneNumbers(number.sid as string).update({ voiceUrl, voiceMethod: 'POST' }));
+  return toPlain(await client.incomingPhoneNumbers(textOf(number, 'sid')).update({ voiceUrl, voiceMethod: 'POST' }));
 }

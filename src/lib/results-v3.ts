@@ -11,7 +11,8 @@ import { cellText } from './output/format.js';
 import { sanitize } from './output/sanitize.js';
 import { keyValueTable, wrappedTable } from './output/table.js';
 import { wrap } from './output/text.js';
-import type { Row, Style } from './output/types.js';
+import type { Style } from './output/types.js';
+import { isRecord } from './rows.js';
 
 export interface OperatorResult {
   id: string;
@@ -92,8 +93,8 @@ function resultBody(value: Record<string, unknown>, format: string | undefined, 
     case 'CLASSIFICATION':
       return style.green(sanitize(cellText(value.label)));
     case 'EXTRACTION': {
-      const entities: unknown[] = Array.isArray(value.entities) ? (value.entities as unknown[]) : [];
-      const rows = entities.map((entity) => (typeof entity === 'object' && entity !== null ? (entity as Row) : { text: entity }));
+      const entities: unknown[] = Array.isArray(value.entities) ? value.entities : [];
+      const rows = entities.map((entity) => (isRecord(entity) ? entity : { text: entity }));
       return rows.length ? wrappedTable([{ key: 'label' }, { key: 'text' }], rows, style, width) : style.dim('no entities found');
     }
     default:

@@ -83,11 +83,17 @@ export async function listOperatorResults(client: Twilio, transcriptSid: string,
   return matching;
 }
 
-/** The transcript and its results; a transcript that is not completed yet is a WaitError (exit 5). */
+/**
+ * The transcript and its results, both asked for at once (one round trip, not two); a transcript that is not
+ * completed yet is a WaitError (exit 5), and whatever its results request gave is dropped.
+ */
 export async function fetchResults(client: Twilio, transcriptSid: string, options: ResultOptions = {}): Promise<TranscriptResults> {
-  const transcript = await fetchTranscript(client, transcriptSid);
+  const fetching = fetchTranscript(client, transcriptSid);
+  const operatorResults = listOperatorResults(client, transcriptSid, options);
+  operatorResults.catch(() => {}); // awaited below, unless the transcript's answer ends the run first
+  const transcript = await fetching;
   assertCompleted(transcript);
-  return { transcript, operatorResults: await listOperatorResults(client, transcriptSid, options) };
+  return { transcript, operatorResults: await operatorResults };
 }
 
 /** Sentences and results exist once a transcript is completed: before that, or after a failure, exit 5 saying why. */

@@ -6,6 +6,7 @@ import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import { pageSizeFor, streamPages } from './paging.js';
 import { isSid, looksLikeSid, parseSid } from './sid.js';
+import { textOf } from './rows.js';
 
 export type WebhookMethod = 'GET' | 'POST';
 
@@ -53,7 +54,7 @@ export async function resolveServiceSid(client: Twilio, ref: string): Promise<st
   if (isSid(ref, 'GA')) return ref;
   if (looksLikeSid(ref, 'GA')) parseSid(ref, 'GA');
   for await (const service of listServices(client)) {
-    if (service.uniqueName === ref) return service.sid as string;
+    if (service.uniqueName === ref) return textOf(service, 'sid');
   }
   throw new NotFoundError(`no service with SID or unique name "${ref}"`, { hint: 'see `ci services list`' });
 }
@@ -73,14 +74,14 @@ export async function updateService(client: Twilio, ref: string, fields: Service
   checkServiceFields(fields, current);
   const version = ifMatch ?? String(current.version);
   const updated = await client.intelligence.v2
-    .services(current.sid as string)
+    .services(textOf(current, 'sid'))
     .update({ ...fields, ifMatch: version })
     .catch((error: unknown) => {
       throw explainConflict(
         error,
-        `service "${current.uniqueName as string}" (${current.sid as string})`,
+        `service "${textOf(current, 'uniqueName')}" (${textOf(current, 'sid')})`,
         version,
-        `see \`ci services show ${current.sid as string}\` and run the update again`,
+        `see \`ci services show ${textOf(current, 'sid')}\` and run the update again`,
       );
     });
   return toPlain(updated);

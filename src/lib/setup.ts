@@ -11,6 +11,7 @@ import type { Row } from './output/types.js';
 import type { Choice, Prompter, Validator } from './prompter.js';
 import { createService, listServices, uniqueNameProblem, type ServiceFields, type WebhookMethod } from './services.js';
 import type { Files } from './adapters/files.js';
+import { textOf } from './rows.js';
 
 /** Pre-selected in the checkbox list, as in the seed article. */
 export const DEFAULT_PREBUILT = ['Conversation Summary', 'Sentiment Analysis'];
@@ -104,7 +105,7 @@ export async function askSetupPlan(prompter: Prompter, client: Twilio, files: Fi
   const choices: Choice<Row>[] = catalogue.map((operator) => ({
     name: String(operator.friendlyName),
     value: operator,
-    checked: DEFAULT_PREBUILT.includes(operator.friendlyName as string),
+    checked: DEFAULT_PREBUILT.includes(textOf(operator, 'friendlyName')),
     ...(typeof operator.description === 'string' && operator.description ? { description: operator.description } : {}),
   }));
   const picked = choices.length ? await prompter.checkbox('Pre-built operators to attach', choices) : [];
@@ -117,7 +118,7 @@ export async function askSetupPlan(prompter: Prompter, client: Twilio, files: Fi
     mediaRedaction,
     ...(webhookUrl ? { webhookUrl, webhookHttpMethod } : {}),
   };
-  const prebuilt = picked.map((operator) => ({ sid: operator.sid as string, friendlyName: operator.friendlyName as string }));
+  const prebuilt = picked.map((operator) => ({ sid: textOf(operator, 'sid'), friendlyName: textOf(operator, 'friendlyName') }));
   const generative = (await prompter.confirm('Create a generative custom operator too?', false))
     ? await askGenerative(prompter, files, log, await customOperatorNames(client))
     : undefined;
@@ -229,7 +230,7 @@ export function planSummary(plan: SetupPlan): string[] {
 /** Creates the service, attaches the operators, creates and attaches the generative one. */
 export async function applySetup(client: Twilio, plan: SetupPlan, log: SetupLog): Promise<SetupOutcome> {
   const service = await createService(client, plan.service);
-  const serviceSid = service.sid as string;
+  const serviceSid = textOf(service, 'sid');
   log.progress(`Created service ${serviceSid}.`);
   let customOperatorSid: string | undefined;
   try {
@@ -241,7 +242,7 @@ export async function applySetup(client: Twilio, plan: SetupPlan, log: SetupLog)
       );
     if (plan.generative) {
       const operator = await createGenerativeOperator(client, plan.generative.definition);
-      customOperatorSid = operator.sid as string;
+      customOperatorSid = textOf(operator, 'sid');
       await attachOperators(client, serviceSid, [customOperatorSid]);
     }
   } catch (error) {

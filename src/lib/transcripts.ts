@@ -7,8 +7,11 @@ import { UncertainWriteError } from './client.js';
 import { ApiError, NotFoundError, UsageError, WaitError, httpStatusOf, toCliError } from './errors.js';
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
-import { firstRow, pageSizeFor, streamPages } from './paging.js';
+import { firstRow, streamListing, streamPages } from './paging.js';
 import { sleep } from './time.js';
+import { textOf } from './rows.js';
+import { messageOf } from './thrown.js';
+import { isRecord } from './rows.js';
 
 /** A participant of the `Channel` JSON, as the API spells it. */
 export interface Participant {
@@ -66,7 +69,7 @@ export async function transcribe(client: Twilio, request: TranscribeRequest): Pr
     const existing = await findTranscriptOfRecording(client, recordingSid);
     if (existing && !request.force) return { outcome: 'exists', transcript: existing };
     if (existing) {
-      deletedSid = existing.sid as string;
+      deletedSid = textOf(existing, 'sid');
       await client.intelligence.v2.transcripts(deletedSid).remove();
       outcome = 'recreated';
     }
@@ -160,18 +163,22 @@ export interface TranscriptFilters {
 }
 
 /** Transcripts page by page; `customerKey` is not an API filter, so it is applied here, on each page. */
-export async function* listTranscripts(
+export function listTranscripts(
   client: Twilio,
   filters: TranscriptFilters,
   options: { limit?: number; customerKey?: string } = {},
 ): AsyncGenerator<Row> {
   const { limit = Infinity, customerKey } = options;
-  const pageSize = pageSizeFor(customerKey === undefined ? options.limit : undefined);
-  const rows = streamPages(client.intelligence.v2.transcripts.page({ ...filters, pageSize }), customerKey === undefined ? limit : Infinity);
+  const transcripts = client.intelligence.v2.transcripts;
+  if (customerKey === undefined) return streamListing(transcripts, filters, limit);
+  return withCustomerKey(streamListing(transcripts, filters), customerKey, limit);
+}
+
+async function* withCustomerKey(rows: AsyncIterable<Row>, customerKey: string, limit: number): AsyncGenerator<Row> {
   let yielded = 0;
   for await (const row of rows) {
     if (yielded >= limit) return;
-    if (customerKey !== undefined && row.customerKey !== customerKey) continue;
+    if (row.customerKey !== customerKey) continue;
     yielded++;
     yield row;
   }
@@ -242,7 +249,7 @@ export async function downloadMedia(url: string, file: string, signal: AbortSign
   try {
     response = await fetch(url, { signal });
   } catch (error) {
-    throw new ApiError(`could not download the media from ${url}: ${(error as Error).message}`, { cause: error });
+    throw new ApiError(`could not download the media from ${url}: ${messageOf(error)}`, { cause: error });
   }
   if (!response.ok || !response.body) throw new ApiError(`could not download the media from ${url}: HTTP ${response.status}`);
   let bytes = 0;
@@ -251,14 +258,15 @@ export async function downloadMedia(url: string, file: string, signal: AbortSign
   try {
     await pipeline(body, createWriteStream(file));
   } catch (error) {
-    throw new UsageError(`--download: could not write ${file}: ${(error as Error).message}`, { cause: error });
+    throw new UsageError(`--download: could not write ${file}: ${messageOf(error)}`, { cause: error });
   }
   return bytes;
 }
 
 /** The speaker of a channel: its participant's name and role, else Agent (1) / Customer (2) as Twilio defaults. */
 export function speakerOf(transcript: Row, channel: number): string {
-  const participants = ((transcript.channel as Row | null)?.participants as Row[] | undefined) ?? [];
+  const participants =
+    isRecord(transcript.channel) && Array.isArray(transcript.channel.participants) ? transcript.channel.participants.filter(isRecord) : [];
   const participant = participants.find((p) => Number(p.channel_participant) === channel);
   const role = typeof participant?.role === 'string' ? participant.role : channel === 1 ? 'Agent' : 'Customer';
   return typeof participant?.full_name === 'string' ? `${participant.full_name} (${role})` : role;

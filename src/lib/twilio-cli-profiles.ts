@@ -8,6 +8,7 @@ import type { Env } from './context.js';
 import { NotFoundError, UsageError } from './errors.js';
 import { checkProfileName } from './profiles.js';
 import { isSid } from './sid.js';
+import { codeOf, messageOf } from './thrown.js';
 
 /** A twilio-cli profile, and either what ci would save for it or why it cannot be imported. */
 export interface FoundProfile {
@@ -80,7 +81,7 @@ export function parseTwilioCliConfig(path: string, content: string): FoundProfil
   try {
     config = JSON.parse(content) as TwilioCliConfig;
   } catch (error) {
-    throw new UsageError(`${path}: not JSON (${(error as Error).message})`);
+    throw new UsageError(`${path}: not JSON (${messageOf(error)})`);
   }
   if (typeof config !== 'object' || config === null) throw new UsageError(`${path}: expected a JSON object`);
   const profiles = Object.entries(config.profiles ?? {}).map(([name, entry]) => found(name, entry ?? {}, config));
@@ -93,12 +94,12 @@ export async function readTwilioCliProfiles(path: string): Promise<FoundProfile[
   try {
     content = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (codeOf(error) === 'ENOENT') {
       throw new NotFoundError(`no twilio-cli configuration at ${path}`, {
         hint: 'set up twilio-cli with `twilio login`, or pass --from FILE',
       });
     }
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read ${path}: ${messageOf(error)}`);
   }
   const profiles = parseTwilioCliConfig(path, content);
   if (!profiles.length) throw new NotFoundError(`${path} has no profiles`, { hint: 'add one with `twilio profiles:create`' });

@@ -102,7 +102,7 @@ export function jsonSyntaxError(text: string, maxNesting = MAX_JSON_NESTING): { 
 export function parseJson(text: string, maxNesting = MAX_JSON_NESTING): JsonParse {
   const error = jsonSyntaxError(text, maxNesting);
   if (error) return { ok: false, message: error.message, ...placeOf(text, error.offset) };
-  return { ok: true, value: JSON.parse(text) as unknown };
+  return { ok: true, value: JSON.parse(text) };
 }
 
 /** "not JSON (line 3, column 7: expected ":")": how a failed parse reads in a message. */

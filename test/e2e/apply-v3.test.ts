@@ -1,7 +1,7 @@
 // `ci apply` / `ci diff` / `ci export` with the `v3:` section, in-process against a fresh emulator per
 // test: a v3 pipeline (an operator from files, a configuration whose rule names it and a Twilio operator,
-// a webhook from ${VAR}) planned in dependency order, applied, round-tripped, pruned; bad files with
-// their places; names that two operators share.
+// a webhook from ${VAR}, a conversation configuration running it) planned in dependency order, applied,
+// round-tripped, pruned; bad files with their places; names that two operators share.
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,17 @@ const PIPELINE = [
   '          actions: [{url: "${RULE_WEBHOOK}"}]',
   '',
 ].join('\n');
+
+/** The same pipeline with a conversation configuration that runs the intelligence configuration. */
+const CONVERSATIONS = [
+  '  conversationConfigurations:',
+  '    - displayName: support',
+  '      description: the support line',
+  '      intelligenceConfigurations: [post-call]',
+  '      statusCallbacks: [{url: "https://example.com/status"}]',
+  '',
+].join('\n');
+const WHOLE = PIPELINE + CONVERSATIONS;
 
 beforeEach(async () => {
   emulator = await startTestEmulator();
@@ -305,5 +316,218 @@ describe('names that two operators share (made outside ci)', () => {
     const refused = await ci(['diff', '-f', file]);
     expect(refused.stderr).toContain(`pipeline.yaml:3:7: v3 operator name "Twin" is shared by ${first.id}, ${second.id}`);
     expect(refused.code).toBe(2);
+  });
+});
+
+describe('ci apply with conversation configurations', () => {
+  interface ConversationConfiguration {
+    id: string;
+    version: number;
+    memoryStoreId: string;
+    intelligenceConfigurationIds: string[];
+    statusCallbacks?: unknown[];
+    conversationGroupingType: string;
+    channelSettings?: unknown;
+  }
+  const showConversationConfiguration = async (name: string) =>
+    JSON.parse(
+      (await ci(['--generation', 'v3', 'conversations', 'configurations', 'show', name, '--json'])).stdout,
+    ) as ConversationConfiguration;
+  const intelligenceId = async (name: string) =>
+    (JSON.parse((await ci(['configurations', 'show', name, '--json'])).stdout) as { id: string }).id;
+
+  it('creates it after the intelligence configuration it runs, with ci-conversations as its store; a rerun plans nothing', async () => {
+    writeFileSync(file, WHOLE);
+    const plan = await planOf();
+    expect(summary(plan)).toEqual([
+      'create v3-operator category-emotion',
+      'create configuration post-call',
+      'create conversation-configuration support',
+    ]);
+    expect(plan.steps[2]?.changes).toEqual([
+      { field: 'displayName', from: null, to: 'support' },
+      { field: 'description', from: null, to: 'the support line' },
+      { field: 'statusCallbacks', from: null, to: [{ url: 'https://example.com/status', method: 'POST' }] },
+      { field: 'memoryStore', from: null, to: 'ci-conversations (to be created)' },
+      { field: 'intelligenceConfigurations', from: null, to: ['post-call'] },
+    ]);
+    const result = await applied();
+    expect(result.stdout).toMatch(/^\+ create conversation configuration support\n {4}displayName: "support"\n/m);
+    expect(result.stdout).toMatch(/^✓ create conversation configuration support \(conv_configuration_[0-9a-z]{26}\)$/m);
+
+    const configuration = await showConversationConfiguration('support');
+    expect(configuration.intelligenceConfigurationIds).toEqual([await intelligenceId('post-call')]);
+    expect(configuration.statusCallbacks).toEqual([{ url: 'https://example.com/status', method: 'POST' }]);
+    const stores = JSON.parse((await ci(['memory', 'stores', 'list', '--json'])).stdout) as Array<{ id: string; displayName: string }>;
+    expect(stores).toMatchObject([{ id: configuration.memoryStoreId, displayName: 'ci-conversations' }]);
+
+    expect((await planOf()).changes).toBe(0);
+  });
+
+  it('exports it so the round trip is empty, and the export applies to a fresh account as the file does', async () => {
+    writeFileSync(file, WHOLE);
+    const plan = await planOf();
+    await applied();
+    const exported = await roundTrip();
+    expect(exported).toContain('conversationConfigurations:\n    - displayName: support\n');
+    expect(exported).toContain('intelligenceConfigurations:\n        - post-call\n');
+    // ci's own store is the one a new configuration gets anyway: left out, so the file applies elsewhere as it is.
+    expect(exported).not.toContain('memoryStoreId');
+    const copy = join(directory, 'exported.yaml');
+    writeFileSync(copy, exported);
+    await emulator.close();
+    emulator = await startTestEmulator();
+    expect(summary(await planOf([], copy))).toEqual(summary(plan));
+  });
+
+  it('updates only the fields that change, in the file’s terms, running an intelligence configuration the same apply creates', async () => {
+    writeFileSync(file, WHOLE);
+    await applied();
+    const realtime = [
+      '    - displayName: realtime',
+      '      rules: [{operators: [Sentiment Analysis], triggers: [{on: COMMUNICATION, parameters: {count: 2}}]}]',
+      '',
+    ].join('\n');
+    writeFileSync(
+      file,
+      (PIPELINE + realtime + CONVERSATIONS)
+        .replace('the support line', 'support calls')
+        .replace('[post-call]', '[post-call, realtime]\n      conversationGroupingType: GROUP_BY_PROFILE')
+        .concat('      channelSettings: {VOICE: {statusTimeouts: {inactive: 5, closed: 30}}}\n'),
+    );
+    const plan = await planOf();
+    expect(summary(plan)).toEqual(['create configuration realtime', 'update conversation-configuration support']);
+    expect(plan.steps[1]?.changes).toEqual([
+      { field: 'description', from: 'the support line', to: 'support calls' },
+      { field: 'conversationGroupingType', from: 'GROUP_BY_PARTICIPANT_ADDRESSES', to: 'GROUP_BY_PROFILE' },
+      { field: 'channelSettings.VOICE', from: null, to: { statusTimeouts: { inactive: 5, closed: 30 } } },
+      { field: 'intelligenceConfigurations', from: ['post-call'], to: ['post-call', 'realtime'] },
+    ]);
+    const diff = await ci(['diff', '-f', file]);
+    expect(diff.stdout).toMatch(
+      /^~ update conversation configuration support \(conv_configuration_[0-9a-z]{26}, version 1\)\n {4}description: "the support line" → "support calls"\n/m,
+    );
+    await applied();
+    const configuration = await showConversationConfiguration('support');
+    expect(configuration).toMatchObject({
+      version: 2,
+      conversationGroupingType: 'GROUP_BY_PROFILE',
+      intelligenceConfigurationIds: [await intelligenceId('post-call'), await intelligenceId('realtime')],
+      statusCallbacks: [{ url: 'https://example.com/status', method: 'POST' }],
+    });
+    expect((await planOf()).changes).toBe(0);
+    await roundTrip();
+  });
+
+  it('stops with a conflict when someone changes the conversation configuration between plan and apply', async () => {
+    writeFileSync(file, WHOLE);
+    await applied();
+    writeFileSync(file, WHOLE.replace('the support line', 'ours'));
+    const sdk = sdkClient(emulator);
+    const prompter = scriptedPrompter([]);
+    prompter.confirm = async () => {
+      const { id } = await showConversationConfiguration('support');
+      await sdk.conversations.v2.configurations(id).patch({ description: 'theirs' });
+      return true;
+    };
+    const conflict = await ci(['apply', '-f', file], { tty: true, prompter });
+    expect(conflict.stderr).toMatch(
+      /ci: conflict: conversation configuration conv_configuration_[0-9a-z]{26} is no longer at version 1 \(now 2\); nothing was changed/,
+    );
+    expect(conflict.code).toBe(1);
+    expect((await showConversationConfiguration('support')) as unknown).toMatchObject({ description: 'theirs' });
+  });
+
+  it('--prune deletes conversation configurations before the intelligence configurations they run', async () => {
+    writeFileSync(file, WHOLE);
+    await applied();
+    writeFileSync(file, 'v3:\n  operators: []\n  configurations: []\n');
+    // The file lists no conversation configurations: the one running post-call would be left running nothing.
+    const refused = await ci(['diff', '-f', file, '--prune']);
+    expect(refused.stderr).toMatch(
+      /^ci: --prune would delete intelligence configuration "post-call", which conversation configuration "support" \(conv_configuration_[0-9a-z]{26}\) runs; hint: add the conversation configuration to v3\.conversationConfigurations/,
+    );
+    expect(refused.code).toBe(2);
+    writeFileSync(file, 'v3:\n  operators: []\n  configurations: []\n  conversationConfigurations: []\n');
+    expect(summary(await planOf(['--prune']))).toEqual([
+      'delete conversation-configuration support',
+      'delete configuration post-call',
+      'delete v3-operator category-emotion',
+    ]);
+    await applied(['--prune']);
+    const exported = await ci(['export', '--format', 'json']);
+    expect(JSON.parse(exported.stdout)).toEqual({ services: [], operators: [] });
+  });
+
+  it('refuses to prune an intelligence configuration a conversation configuration of the file still runs', async () => {
+    writeFileSync(file, WHOLE);
+    await applied();
+    const keepsRunning = 'v3:\n  configurations: []\n  conversationConfigurations:\n    - displayName: support\n';
+    for (const text of [keepsRunning, `${keepsRunning}      intelligenceConfigurations: [post-call]\n`]) {
+      writeFileSync(file, text);
+      const refused = await ci(['diff', '-f', file, '--prune']);
+      expect(refused.stderr).toMatch(
+        /pipeline\.yaml:(4:7|5:36): intelligence configuration "post-call" is not in the file's configurations, so --prune would delete it/,
+      );
+      expect(refused.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(refused.code).toBe(2);
+    }
+  });
+
+  it('refuses bad conversation configuration items with their file:line:column (exit 2)', async () => {
+    const cases: Array<[string, RegExp]> = [
+      [
+        WHOLE.replace('[post-call]', '[post-call, Nobody]'),
+        /^ci: \S*pipeline\.yaml:17:47: no intelligence configuration named "Nobody" in the file or the account; hint: see `ci configurations list`\n$/,
+      ],
+      [
+        WHOLE.replace('[post-call]', '[intelligence_configuration_01aaaaaaaaaaaaaaaaaaaaaaaa]'),
+        /^ci: \S*pipeline\.yaml:17:36: no intelligence configuration intelligence_configuration_01a+ in this account;/,
+      ],
+      [
+        `${WHOLE}      memoryStoreId: mem_store_01aaaaaaaaaaaaaaaaaaaaaaaa\n`,
+        /^ci: \S*pipeline\.yaml:19:22: no memory store mem_store_01a+ in this account;/,
+      ],
+      [
+        WHOLE.replace('https://example.com/status', 'ftp://example.com'),
+        /^ci: \S*pipeline\.yaml:18:31: ftp:\/\/example\.com is not an http\(s\) URL\n$/,
+      ],
+      [WHOLE.replace('displayName: support', 'displayName: support!'), /^ci: \S*pipeline\.yaml:15:20: displayName must match pattern/],
+      [
+        `${WHOLE}      channelSettings: {VIDEO: {}}\n`,
+        /^ci: \S*pipeline\.yaml:19:25: unknown key "VIDEO" \(known: VOICE, SMS, RCS, WHATSAPP, CHAT\)\n$/,
+      ],
+    ];
+    for (const [text, message] of cases) {
+      writeFileSync(file, text);
+      const result = await ci(['diff', '-f', file]);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(result.code).toBe(2);
+    }
+  });
+
+  it('round-trips what the API has beyond the basics: its own store, channel settings, GET callbacks, a bridge, namesakes by ID', async () => {
+    const sdk = sdkClient(emulator);
+    const store = JSON.parse((await ci(['memory', 'stores', 'create', '--name', 'support', '--json'])).stdout) as { id: string };
+    const twin = () => sdk.intelligence.v3.configurations.create({ displayName: 'twin', rules: [] });
+    const [, second] = [await twin(), await twin()];
+    await sdk.conversations.v2.configurations.create({
+      displayName: 'chats',
+      description: 'chat line',
+      conversationGroupingType: 'GROUP_BY_PROFILE',
+      memoryStoreId: store.id,
+      channelSettings: {
+        CHAT: { statusTimeouts: { inactive: 5, closed: 30 }, captureRules: [{ from: '*', to: '*', metadata: { k: 'v' } }] },
+      },
+      statusCallbacks: [{ url: 'https://example.com/status', method: 'GET' }],
+      intelligenceConfigurationIds: [second.id ?? ''],
+      memoryExtractionEnabled: true,
+      conversationsV1Bridge: { serviceId: `IS${'0'.repeat(32)}` },
+    });
+    const exported = await roundTrip();
+    expect(exported).toContain(`memoryStoreId: ${store.id}`);
+    expect(exported).toContain(`- ${second.id}\n`);
+    expect(exported).toContain('memoryExtractionEnabled: true');
   });
 });

@@ -1,14 +1,17 @@
-// Hostile local input through bin/ci.js: schemas built to stall a regex engine or overflow a
-// stack, and files that are not files. Each must end with exit 2 and one line, never hang.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Hostile local input: schemas built to stall a regex engine or overflow a stack, and configuration
+// files that reach for secrets or files outside their folder. Each must end with exit 2 and one line,
+// never hang. Most run in-process; what could hang the engine runs in a real process that can be killed.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emulatorEnv } from '../support/ci-env.js';
+import { ci } from '../support/cli.js';
 import { useTestEmulator } from '../support/emulator.js';
 import { runCi, type CiResult } from '../support/run-ci.js';
+import { tempDir } from '../support/temp.js';
 
-// Generous: the assertion is that ci ends with exit 2, not how fast.
+// Generous: the assertion is that ci ends with exit 2, not how fast. A catastrophic pattern that reached
+// the regex engine would block the event loop, which no in-process timeout can cut: those runs spawn.
 const HANG_GUARD_MS = 60_000;
 const CATASTROPHIC = { type: 'object', properties: { code: { type: 'string', pattern: '^(a+)+$' } } };
 const HOSTILE_OUTPUT = JSON.stringify({ code: `${'a'.repeat(40)}!` });
@@ -24,7 +27,7 @@ describe('hostile schemas', () => {
   const emulator = useTestEmulator();
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ci-hostile-'));
+    dir = tempDir('ci-hostile-');
     writeFileSync(join(dir, 'catastrophic.json'), JSON.stringify(CATASTROPHIC));
     writeFileSync(join(dir, 'deep.json'), `{"type":"object","properties":{"a":${'{"items":'.repeat(100_000)}{}${'}'.repeat(100_000)}}}`);
     writeFileSync(
@@ -58,7 +61,7 @@ describe('hostile schemas', () => {
   );
 
   it('a --schema nested 100,000 deep is refused before it is parsed', async () => {
-    const result = await runCi(['operators', 'create', '--name', 'deep', '--prompt', 'p', '--schema', join(dir, 'deep.json')], {
+    const result = await ci(['operators', 'create', '--name', 'deep', '--prompt', 'p', '--schema', join(dir, 'deep.json')], {
       env: emulatorEnv(emulator),
     });
     expectRefused(result, /--schema \S+deep\.json: not JSON \(line 1, column \d+: nested more than 256 levels deep\)/);
@@ -69,7 +72,7 @@ describe('configuration files cannot read secrets or files they should not', () 
   const emulator = useTestEmulator();
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ci-exfiltrate-'));
+    dir = tempDir('ci-exfiltrate-');
     mkdirSync(join(dir, 'config'));
     writeFileSync(join(dir, 'outside.txt'), 'a prompt kept next to the folder');
     writeFileSync(
@@ -79,8 +82,10 @@ describe('configuration files cannot read secrets or files they should not', () 
     writeFileSync(join(dir, 'config', 'outside.yaml'), 'operators:\n  - friendlyName: outside\n    promptFile: ../outside.txt\n');
     writeFileSync(join(dir, 'config', 'here.txt'), 'a prompt in the working directory');
   });
+  // In-process, except where the working directory matters: it is the process's.
   const diffJson = async (args: string[], options: { env?: Record<string, string>; stdin?: string; cwd?: string } = {}) => {
-    const result = await runCi(['diff', '--json', ...args], { ...options, env: { ...emulatorEnv(emulator), ...options.env } });
+    const run = { ...options, env: { ...emulatorEnv(emulator), ...options.env } };
+    const result = await (options.cwd ? runCi(['diff', '--json', ...args], run) : ci(['diff', '--json', ...args], run));
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     return JSON.parse(result.stdout) as { steps: Array<{ changes: Array<{ field: string; to: unknown }> }> };
@@ -90,7 +95,7 @@ describe('configuration files cannot read secrets or files they should not', () 
 
   it('expands a secret-named variable only when allowed by name', async () => {
     const env = { HOOK_TOKEN: 'allowed-hook-token' };
-    const refused = await runCi(['diff', '-f', join(dir, 'config', 'hook.yaml')], { env: { ...emulatorEnv(emulator), ...env } });
+    const refused = await ci(['diff', '-f', join(dir, 'config', 'hook.yaml')], { env: { ...emulatorEnv(emulator), ...env } });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/HOOK_TOKEN is named like a secret; hint: to expand them anyway: --allow-env HOOK_TOKEN\n$/);
     const plan = await diffJson(['-f', join(dir, 'config', 'hook.yaml'), '--allow-env', 'HOOK_TOKEN'], { env });
@@ -98,7 +103,7 @@ describe('configuration files cannot read secrets or files they should not', () 
   });
 
   it('reads a file outside the directory only with --allow-outside-files', async () => {
-    const refused = await runCi(['diff', '-f', join(dir, 'config', 'outside.yaml')], { env: emulatorEnv(emulator) });
+    const refused = await ci(['diff', '-f', join(dir, 'config', 'outside.yaml')], { env: emulatorEnv(emulator) });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/\.\.\/outside\.txt is refused: it leads outside/);
     const plan = await diffJson(['-f', join(dir, 'config', 'outside.yaml'), '--allow-outside-files']);

@@ -75,17 +75,24 @@ export async function load(url, context, next) { appendFileSync(process.env.CI_T
     return { ...run, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
   }
 
-  it('--version loads nothing of the CLI or its dependencies; --help loads no SDK, prompts or command code', async () => {
+  it('--version and --help load nothing of the CLI or its dependencies; `ci help` loads no SDK, prompts or command code', async () => {
     const version = await modulesLoadedBy(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(version.modules.filter((url) => /\/dist\/|\/node_modules\//.test(url))).toEqual([]);
 
-    const help = await modulesLoadedBy(['--help']);
+    const help = await modulesLoadedBy(['services', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Usage: ci');
-    expect(help.modules.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
-    expect(help.modules.filter((url) => /\/node_modules\/(twilio|@inquirer|axios)\/|\/dist\/lib\/client\.js$/.test(url))).toEqual([]);
+    expect(help.stdout).toContain('Usage: ci services');
+    expect(help.modules.filter((url) => /\/dist\/(?!help\.cjs$)|\/node_modules\//.test(url))).toEqual([]);
+
+    const helpCommand = await modulesLoadedBy(['help', 'services']);
+    expect(helpCommand.code).toBe(0);
+    expect(helpCommand.stdout).toBe(help.stdout);
+    expect(helpCommand.modules.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
+    expect(helpCommand.modules.filter((url) => /\/node_modules\/(twilio|@inquirer|axios)\/|\/dist\/lib\/client\.js$/.test(url))).toEqual(
+      [],
+    );
   });
 });
 

@@ -8,7 +8,8 @@ import { DEFAULT_ACCOUNT_SID, DEFAULT_API_KEY_SID } from '../../src/emulator/ind
 import { twilioSignature } from '../../src/emulator/index.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { scriptedPrompter } from '../support/fake-prompter.js';
-import { runCi, tempConfigHome } from '../support/run-ci.js';
+import { ci } from '../support/cli.js';
+import { tempConfigHome } from '../support/run-ci.js';
 import { TEST_API_KEY_SECRET, TEST_AUTH_TOKEN } from '../support/secrets.js';
 import { startCi } from '../support/serve-ci.js';
 
@@ -20,7 +21,7 @@ const savedProfile = (home: string, name: string) =>
 describe('ci profiles add without the secret in its arguments', () => {
   it('reads the auth token from stdin with --auth-token-stdin', async () => {
     const home = tempConfigHome();
-    const added = await runCi(['profiles', 'add', 'p', '--account-sid', ACCOUNT, '--auth-token-stdin'], {
+    const added = await ci(['profiles', 'add', 'p', '--account-sid', ACCOUNT, '--auth-token-stdin'], {
       env: { XDG_CONFIG_HOME: home },
       stdin: `${TEST_AUTH_TOKEN}\n`,
     });
@@ -30,7 +31,7 @@ describe('ci profiles add without the secret in its arguments', () => {
 
   it('reads the API key secret from stdin with --api-secret-stdin', async () => {
     const home = tempConfigHome();
-    const added = await runCi(['profiles', 'add', 'k', '--account-sid', ACCOUNT, '--api-key', DEFAULT_API_KEY_SID, '--api-secret-stdin'], {
+    const added = await ci(['profiles', 'add', 'k', '--account-sid', ACCOUNT, '--api-key', DEFAULT_API_KEY_SID, '--api-secret-stdin'], {
       env: { XDG_CONFIG_HOME: home },
       stdin: TEST_API_KEY_SECRET,
     });
@@ -40,7 +41,7 @@ describe('ci profiles add without the secret in its arguments', () => {
 
   it('takes TWILIO_AUTH_TOKEN from the environment', async () => {
     const home = tempConfigHome();
-    const added = await runCi(['profiles', 'add', 'e', '--account-sid', ACCOUNT], {
+    const added = await ci(['profiles', 'add', 'e', '--account-sid', ACCOUNT], {
       env: { XDG_CONFIG_HOME: home, TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN },
     });
     expect(added.code).toBe(0);

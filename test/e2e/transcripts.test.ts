@@ -53,6 +53,8 @@ afterAll(async () => {
   expect(emulator.violations).toEqual([]);
 });
 
+/** --wait, polling faster than the default 2s: a transcript here completes in tens of milliseconds. */
+const WAIT = ['--wait', '--interval', '100ms'];
 const ci = (args: string[], extra: { env?: Record<string, string | undefined>; stdin?: string } = {}) =>
   cli.ci(args, { env: { ...env, ...extra.env }, stdin: extra.stdin });
 /** The JSON fields these tests read; the assertions check the rest. */
@@ -111,7 +113,7 @@ describe('the seed flow', () => {
     expect(created.stderr).toBe('');
     const seedOperator = json(created.stdout).sid;
 
-    const transcribed = await ci(['transcribe', SEED_CALL, '--service', 'test-ci', '--wait', '--json']);
+    const transcribed = await ci(['transcribe', SEED_CALL, '--service', 'test-ci', ...WAIT, '--json']);
     expect(transcribed.stderr).toBe('');
     expect(transcribed.code).toBe(0);
     const { transcript, operatorResults } = json<Transcribed>(transcribed.stdout);
@@ -178,7 +180,7 @@ describe('ci transcribe --media-url', () => {
       'channel=1,role=Agent,name=Ann,id=7',
       '--participant',
       'channel=2,role=Customer',
-      '--wait',
+      ...WAIT,
       '--json',
     ]);
     expect(result.stderr).toBe('');
@@ -213,7 +215,7 @@ describe('ci transcribe --media-url', () => {
   it('exits 5 when the media cannot be read, naming the transcript', async () => {
     await service('unreadable');
     for (const path of ['/call.wav', '/missing']) {
-      const failed = await ci(['transcribe', '--media-url', `${mediaUrl}${path}`, '--service', 'unreadable', '--wait']);
+      const failed = await ci(['transcribe', '--media-url', `${mediaUrl}${path}`, '--service', 'unreadable', ...WAIT]);
       expect(failed.code).toBe(5);
       expect(failed.stderr).toMatch(/^ci: transcript GT[0-9a-f]{32} ended failed/);
       const sid = /GT[0-9a-f]{32}/.exec(failed.stderr)![0];
@@ -321,10 +323,10 @@ describe('ci results', () => {
     const classify = await customOperator('Topic', 'ConversationClassify', { labels: ['billing', 'sales'] });
     const prebuilt = Array.from({ length: 9 }, (_, i) => `LY${String(i + 1).padStart(32, '0')}`);
     await service('every-type', [...prebuilt, generative, classify]);
-    const billing = json<Transcribed>((await ci(['transcribe', BILLING_CALL, '--service', 'every-type', '--wait', '--json'])).stdout)
+    const billing = json<Transcribed>((await ci(['transcribe', BILLING_CALL, '--service', 'every-type', ...WAIT, '--json'])).stdout)
       .transcript.sid;
     const happy = json<Transcribed>(
-      (await ci(['transcribe', '--media-url', `${mediaUrl}/call.txt`, '--service', 'every-type', '--wait', '--json'])).stdout,
+      (await ci(['transcribe', '--media-url', `${mediaUrl}/call.txt`, '--service', 'every-type', ...WAIT, '--json'])).stdout,
     ).transcript.sid;
 
     const results = json<Result[]>((await ci(['results', billing, '--json'])).stdout);
@@ -401,7 +403,7 @@ describe('ci emulator start --recordings', () => {
         TWILIO_CI_API_URL: url,
       };
       const serviceSid = json((await cli.ci(['services', 'create', '--unique-name', 'own-calls', '--json'], { env: userEnv })).stdout).sid;
-      const result = await cli.ci(['transcribe', recording, '--service', serviceSid, '--wait', '--json'], { env: userEnv });
+      const result = await cli.ci(['transcribe', recording, '--service', serviceSid, ...WAIT, '--json'], { env: userEnv });
       expect(result.stderr).toBe('');
       expect(json<Transcribed>(result.stdout).transcript).toMatchObject({
         status: 'completed',

@@ -13,6 +13,8 @@ import { tempDir } from '../support/temp.js';
 import { SENTIMENT_OPERATOR_ID, seedConversation } from '../emulator/v3-support.js';
 
 const RECORDING = 'RE00000000000000000000000000000002';
+/** --wait, polling faster than the default 2s: a transcription here completes in tens of milliseconds. */
+const WAIT = ['--wait', '--interval', '100ms'];
 
 describe('ci transcribe on v3 and ci transcriptions', () => {
   const emulator = useTestEmulator({ transcribeDelayMs: 40 });
@@ -83,7 +85,7 @@ describe('ci transcribe on v3 and ci transcriptions', () => {
   });
 
   it('transcribes a recording into a new conversation, reusing its transcription configuration and transcription on a rerun', async () => {
-    const args = ['transcribe', RECORDING, '--conversation-configuration', conversationConfigurationId, '--no-close', '--wait', '--json'];
+    const args = ['transcribe', RECORDING, '--conversation-configuration', conversationConfigurationId, '--no-close', ...WAIT, '--json'];
     const first = await ci(args, { env });
     expect(first.code, first.stderr).toBe(0);
     const report = json(first.stdout) as { transcription: Record<string, unknown>; operatorResults: unknown[] };
@@ -108,16 +110,7 @@ describe('ci transcribe on v3 and ci transcriptions', () => {
 
   it('transcribes a media URL', async () => {
     const run = await ci(
-      [
-        'transcribe',
-        '--media-url',
-        mediaUrl,
-        '--conversation-configuration',
-        conversationConfigurationId,
-        '--no-close',
-        '--wait',
-        '--json',
-      ],
+      ['transcribe', '--media-url', mediaUrl, '--conversation-configuration', conversationConfigurationId, '--no-close', ...WAIT, '--json'],
       {
         env,
       },
@@ -190,7 +183,7 @@ describe('ci transcribe on v3 and ci transcriptions', () => {
       '--state',
       state,
     ];
-    const run = await ci([...args, '--wait'], { env });
+    const run = await ci([...args, ...WAIT], { env });
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout
       .split('\n')
@@ -212,7 +205,7 @@ describe('ci transcribe on v3 and ci transcriptions', () => {
       communications: [{ text: 'seed' }],
     });
     const name = String((await client.conversations.v2.configurations(seeded.conversationConfigurationId).fetch()).displayName);
-    const run = await ci(['transcribe', 'RE00000000000000000000000000000003', '--conversation-configuration', name, '--wait', '--json'], {
+    const run = await ci(['transcribe', 'RE00000000000000000000000000000003', '--conversation-configuration', name, ...WAIT, '--json'], {
       env,
     });
     expect(run.code, run.stderr).toBe(0);

@@ -1,9 +1,8 @@
 // Webhook receivers under replays and floods: a delivery is handled once however often it arrives,
 // follow-up work and unverified requests are bounded, and --forward-to passes on no credentials.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT_SID } from '../../src/emulator/index.js';
@@ -11,6 +10,7 @@ import { twilioSignature } from '../../src/emulator/index.js';
 import { startSignedServer, type ReceiverLimits, type SignedServer } from '../../src/lib/webhooks/signed-server.js';
 import { TEST_AUTH_TOKEN } from '../support/secrets.js';
 import { startCi, type RunningCi } from '../support/serve-ci.js';
+import { tempDir } from '../support/temp.js';
 
 const env = { TWILIO_ACCOUNT_SID: DEFAULT_ACCOUNT_SID, TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN };
 const FORM = 'application/x-www-form-urlencoded';
@@ -57,7 +57,7 @@ describe('ci webhook listen: replays', () => {
   let url: string;
   let target: Server;
   const forwarded: IncomingHttpHeaders[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'ci-replay-'));
+  const dir = tempDir('ci-replay-');
   const execLog = join(dir, 'exec.log');
   /** The customer keys of the first `count` webhook lines (each delivery also prints a `forwarded` line). */
   const webhookKeys = async (count: number) =>

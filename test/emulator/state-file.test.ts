@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
-import { runCi } from '../support/run-ci.js';
+import { ci } from '../support/cli.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'ci-emulator-state-file-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -43,7 +43,7 @@ describe('the emulator state file', () => {
     const stateFile = freshStateFile();
     const holder = await startTestEmulator({ stateFile });
     try {
-      const result = await runCi(['emulator', 'start', '--port', '0', '--no-profile', '--state', stateFile]);
+      const result = await ci(['emulator', 'start', '--port', '0', '--no-profile', '--state', stateFile]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`the state file ${stateFile} is in use by another emulator (pid ${process.pid} `);
     } finally {

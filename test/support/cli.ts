@@ -1,6 +1,7 @@
 // Runs the CLI's main() in-process with fake IO: no Node start-up per call, so most CLI tests
 // take milliseconds. Spawn bin/ci.js (run-ci.ts) only for what a real process shows.
 import { main, type ParsedCommand } from '../../src/cli.js';
+import type { JournalFiles } from '../../src/lib/adapters/journal.js';
 import type { Prompter } from '../../src/lib/prompter.js';
 import { fakeProcess, type FakeProcess } from './fake-process.js';
 import { logStreams, type CiResult } from './run-ci.js';
@@ -17,6 +18,8 @@ export interface InProcessOptions {
   /** Answers for the prompts, in order (see scriptedPrompter). */
   prompter?: Prompter;
   now?: () => Date;
+  /** The files behind --state (default: the real ones); crash-run.ts hands in a disk that a kill can cut off. */
+  journal?: JournalFiles;
 }
 
 export interface RunningCi {
@@ -45,6 +48,7 @@ export function startCi(args: string[], options: InProcessOptions = {}): Running
   const overrides = {
     ...(prompter ? { prompter: () => Promise.resolve(prompter) } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.journal ? { journal: options.journal } : {}),
   };
   const result = main(['node', 'ci', ...args], proc, overrides).then((code) => {
     const run = { code, stdout: proc.out(), stderr: proc.err() };

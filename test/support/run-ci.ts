@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { STREAM_LOG_ENV } from './secrets.js';
 import { tempDir } from './temp.js';
-import { TEST_TIMEOUT_MS } from './timeouts.js';
+import { CHILD_TIMEOUT_MS } from './timeouts.js';
 
 export const CI_BIN = fileURLToPath(new URL('../../bin/ci.js', import.meta.url));
 
@@ -18,7 +18,7 @@ export interface CiResult {
 export interface RunOptions {
   env?: Record<string, string | undefined>;
   stdin?: string;
-  /** Killed (SIGKILL) after this long; default the suite's test timeout, so no child outlives its test. */
+  /** Killed (SIGKILL) after this long; default CHILD_TIMEOUT_MS, so no child outlives its test. */
   timeoutMs?: number;
   /** Node options before bin/ci.js, e.g. ['--import', hooks]. */
   nodeArgs?: string[];
@@ -31,13 +31,21 @@ export function tempConfigHome(): string {
   return tempDir('ci-test-config-');
 }
 
-/** Environment for a spawned ci: no ambient Twilio credentials, no colour, a private config home. */
+let cacheHome: string | undefined;
+/** One cache home per test file (completion names, Node 20's code cache), so tests never write the developer's. */
+function testCacheHome(): string {
+  return (cacheHome ??= tempDir('ci-test-cache-'));
+}
+
+/** Environment for a spawned ci: no ambient Twilio credentials, no colour, private config and cache homes. */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !key.startsWith('TWILIO_') && key !== 'FORCE_COLOR') env[key] = value;
   }
-  env.XDG_CONFIG_HOME ??= tempConfigHome();
+  // Set, not defaulted: a developer's own XDG_* must not leak their profiles or caches into a test.
+  env.XDG_CONFIG_HOME = tempConfigHome();
+  env.XDG_CACHE_HOME = testCacheHome();
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];
     else env[key] = value;
@@ -70,7 +78,7 @@ export function spawnCi(args: string[], options: RunOptions = {}): SpawnedCi {
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? TEST_TIMEOUT_MS);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? CHILD_TIMEOUT_MS);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -1,12 +1,13 @@
 // The bulk --state journal: append-only, compacted on open, group-committed, crash-safe, locked.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileJournal, type Appender, type JournalFiles } from '../../src/lib/adapters/journal.js';
 import { BulkState } from '../../src/lib/bulk-state.js';
 import { UsageError } from '../../src/lib/errors.js';
+import { tempDir } from '../support/temp.js';
 
 const RE = (n: number) => `RE${String(n).padStart(32, '0')}`;
 const GT = (n: number) => `GT${String(n).padStart(32, '0')}`;
@@ -14,7 +15,7 @@ const now = () => new Date('2026-12-01T10:00:00.000Z');
 const HEADER = '{"ci":"bulk-state","version":2}';
 
 function stateFile(text?: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ci-bulk-state-')), 'run.state');
+  const file = join(tempDir('ci-bulk-state-'), 'run.state');
   if (text !== undefined) writeFileSync(file, text);
   return file;
 }

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFiles, FILE_LIMITS, type Line } from '../../src/lib/adapters/files.js';
+import { tempDir } from '../support/temp.js';
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ci-files-'));
+  dir = tempDir('ci-files-');
   execFileSync('mkfifo', [join(dir, 'fifo')]);
   writeFileSync(join(dir, 'small.txt'), 'hello\n');
   writeFileSync(join(dir, 'lines.txt'), 'one\r\ntwo\n\nthree');

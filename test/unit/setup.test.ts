@@ -10,7 +10,8 @@ import { emulatorEnv } from '../support/ci-env.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { fakeProcess } from '../support/fake-process.js';
 import { scriptedPrompter } from '../support/fake-prompter.js';
-import { runCi, tempConfigHome } from '../support/run-ci.js';
+import { ci } from '../support/cli.js';
+import { tempConfigHome } from '../support/run-ci.js';
 import { jsonOf } from '../support/json.js';
 import { tempDir } from '../support/temp.js';
 
@@ -144,7 +145,7 @@ describe('ci setup', () => {
   });
 
   it('refuses without a terminal (exit 2) and points to the commands', async () => {
-    const result = await runCi(['setup'], { env });
+    const result = await ci(['setup'], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /^ci: ci setup asks questions, and stdin is not a terminal; hint: run the steps as commands instead: ci services create .*ci operators attach .*ci operators create /,

@@ -25,16 +25,21 @@ function helpText(command: Command): string {
 describe('command specs', () => {
   it('build into one commander tree (a flag keyed unlike its name would throw here)', async () => {
     const program = await buildProgram(buildIO(fakeProcess(), []), async () => {}, 'all');
-    expect(program.commands.length).toBeGreaterThan(10);
+    const nouns = ['services', 'operators', 'transcribe', 'transcripts', 'results', 'apply', 'diff', 'export', 'profiles', 'completion'];
+    expect(program.commands.map((command) => command.name())).toEqual(expect.arrayContaining(nouns));
   });
 
   it('each verb has a summary and at least one example that runs that very command', async () => {
+    const paths: string[] = [];
     for (const top of await loadAllCommands()) {
       for (const [path, verb] of verbsOf(top)) {
+        paths.push(path);
         expect(verb.summary, path).not.toBe('');
+        expect(verb.examples.length, `${path} has no example`).toBeGreaterThan(0);
         for (const example of verb.examples) expect(example, path).toMatch(new RegExp(`\\bci\\b.*\\b${verb.name}\\b`));
       }
     }
+    expect(paths).toEqual(expect.arrayContaining(['services create', 'transcripts list', 'operators attach']));
   });
 
   it('every group command shows examples in its help', async () => {

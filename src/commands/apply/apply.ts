@@ -24,7 +24,7 @@ export const run: Run<typeof applySpec> = async (ctx, flags) => {
     ctx.log.progress(planText(file, steps, makeStyle(ctx.io.color, ctx.io.stderrIsTTY)));
     await confirmDestructive(ctx, `apply ${steps.length} change${steps.length === 1 ? '' : 's'}`, flags.yes);
   }
-  const report = await applyPlan(await ctx.client(), steps);
+  const report = await applyPlan(await ctx.client(), steps, ctx.signal);
   const failed = report.failed;
   return {
     kind: 'view',

@@ -25,7 +25,10 @@ export const applySpec = verb({
   jsonHelp: 'print what was applied as one JSON document',
   flags: {
     file: flag.string('-f, --file <file>', FILE_HELP),
-    prune: flag.bool('--prune', 'also detach operators not listed, and delete services and custom operators not in the file'),
+    prune: flag.bool(
+      '--prune',
+      'also detach operators not listed, and delete what the file leaves out of the lists it has (services, operators, v3 configurations, conversation configurations)',
+    ),
     ...FILE_GUARD_FLAGS,
     yes: flag.bool('-y, --yes', 'do not ask for confirmation (needed when stdin is not a terminal)'),
     printSchema: flag.bool('--print-schema', 'print the JSON Schema of the file and exit'),

@@ -6,6 +6,7 @@ import type { Run } from '../spec.js';
 import { CONFIGURATION_COLUMNS } from './fields.js';
 import { operatorsOf, triggerOf, webhooksOf } from './rule-from-flags.js';
 import type { create } from './specs.js';
+import { messageOf } from '../../lib/thrown.js';
 
 interface ConfigurationFile {
   displayName?: string;
@@ -22,7 +23,7 @@ export const run: Run<typeof create> = async (ctx, options) => {
     try {
       parsed = JSON.parse(await readFile(options.file, 'utf8')) as ConfigurationFile;
     } catch (error) {
-      throw new UsageError(`--file ${options.file}: ${(error as Error).message}`);
+      throw new UsageError(`--file ${options.file}: ${messageOf(error)}`);
     }
     const rules: Rule[] = [];
     for (const rule of parsed.rules ?? []) {

@@ -15,12 +15,19 @@ export interface IngestInput {
 
 const BULK_KEYS = new Set(['file', 'text', 'utterances', 'name']);
 
-export async function readInputs(ctx: Context, paths: readonly string[], fromFile: string | undefined): Promise<IngestInput[]> {
+/** The inputs, and whether they came in bulk (a folder, a JSONL file) rather than as files named one by one. */
+export async function readInputs(
+  ctx: Context,
+  paths: readonly string[],
+  fromFile: string | undefined,
+): Promise<{ inputs: IngestInput[]; bulk: boolean }> {
   const inputs: IngestInput[] = [];
+  let bulk = fromFile !== undefined;
   for (const path of paths) {
-    const files = (await ctx.files.directoryFiles(path)) ?? [path];
-    if (files.length === 0) throw new UsageError(`${path} is an empty folder`);
-    for (const file of files) inputs.push(await fileInput(ctx, file, file));
+    const folder = await ctx.files.directoryFiles(path);
+    if (folder?.length === 0) throw new UsageError(`${path} is an empty folder`);
+    if (folder) bulk = true;
+    for (const file of folder ?? [path]) inputs.push(await fileInput(ctx, file, file));
   }
   if (fromFile !== undefined) {
     for await (const line of ctx.files.readLines(fromFile, { limit: FILE_LIMITS.conversation, what: '--from-file' })) {
@@ -29,7 +36,7 @@ export async function readInputs(ctx: Context, paths: readonly string[], fromFil
     }
   }
   if (inputs.length === 0) throw new UsageError('nothing to ingest: give a file, a folder or --from-file');
-  return inputs;
+  return { inputs, bulk };
 }
 
 async function fileInput(ctx: Context, file: string, source: string, name?: string): Promise<IngestInput> {

@@ -9,9 +9,11 @@ const CONVERSATION = arg('<conversation>', 'conversation ID (conv_conversation_�
 export const ingest = verb({
   name: 'ingest',
   summary:
-    'make conversations from transcripts or chat logs ("Agent: …" lines or JSON lines), one per file; --close fires CONVERSATION_END rules',
+    'make conversations from transcripts or chat logs ("Agent: …" lines or JSON lines), one per file; in bulk (a folder, --from-file) exactly once per input, resumable with --state; --close fires CONVERSATION_END rules',
   args: [arg('[file...]', 'a transcript or chat log, or a folder of them (each file one conversation)')],
-  output: 'list',
+  // One file: its row. In bulk (a folder, --from-file, several files): an NDJSON line per input as it finishes,
+  // or with --json one array in input order.
+  output: ['list', 'stream', 'view'],
   listsAll: true,
   flags: {
     configuration: flag.string(
@@ -25,16 +27,19 @@ export const ingest = verb({
       '--from-file <jsonl>',
       'many conversations, one JSON object a line: {"file": "<path>"} or {"text": "Agent: …"} or {"utterances": [{participant, text, at}]}, each with an optional "name"',
     ),
+    concurrency: flag.int('--concurrency <n>', 'bulk: conversations ingested in parallel (default 5)'),
+    state: flag.string('--state <file>', 'bulk: checkpoint file; a rerun skips what is done and finishes what a stopped run started'),
     start: flag.string(
       '--start <iso-date>',
-      'when the first utterance without an "at" was said (default now; the next ones a second apart)',
+      'when the first utterance without an "at" was said (default now, in bulk when the conversation was made; the next ones a second apart)',
     ),
   },
   examples: [
     'ci conversations ingest call.txt --configuration support --close',
     'ci conversations ingest transcripts/ --configuration support --close --json',
-    'ci conversations ingest --from-file batch.jsonl --configuration support',
+    'ci conversations ingest --from-file batch.jsonl --configuration support --state batch.state > batch.ndjson',
   ],
+  jsonHelp: 'one file: an array of its row; in bulk: the NDJSON lines as one array, in input order',
 });
 
 export const close = verb({

@@ -3,6 +3,7 @@ import { ingestConversation, listConversationConfigurations, resolveConversation
 import { UsageError } from '../../lib/errors.js';
 import { onlyV3 } from '../shared/generation.js';
 import type { Run } from '../spec.js';
+import { ingestInBulk } from './ingest-bulk.js';
 import { readInputs } from './ingest-inputs.js';
 import type { ingest } from './ingest-specs.js';
 
@@ -16,11 +17,16 @@ const COLUMNS = [
 
 export const run: Run<typeof ingest> = async (ctx, options, paths) => {
   onlyV3(ctx, 'conversations ingest');
-  const start = options.start === undefined ? ctx.now() : dateOf(options.start);
+  const given = options.start === undefined ? undefined : dateOf(options.start);
   // Every input is read and checked before anything is sent.
-  const inputs = await readInputs(ctx, paths, options.fromFile);
+  const { inputs, bulk } = await readInputs(ctx, paths, options.fromFile);
   if (options.name !== undefined && inputs.length > 1)
     throw new UsageError(`--name names one conversation, and there are ${inputs.length}`);
+  if (bulk || inputs.length > 1 || options.state !== undefined || options.concurrency !== undefined) {
+    const configurationId = async () => configurationIdOf(await ctx.client(), options.configuration);
+    return ingestInBulk(ctx, options, inputs, { configurationId, start: given });
+  }
+  const start = given ?? ctx.now();
   const client = await ctx.client();
   const configurationId = await configurationIdOf(client, options.configuration);
   const rows = [];

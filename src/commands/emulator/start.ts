@@ -9,6 +9,7 @@ import { describeJsonError, parseJson } from '../../schema/json.js';
 import { faultOptionsOf } from './fault-flags.js';
 import type { Run } from '../spec.js';
 import type { start } from './specs.js';
+import { messageOf } from '../../lib/thrown.js';
 
 export const EMULATOR_PROFILE = 'emulator';
 
@@ -77,6 +78,6 @@ function readCatalogue<T>(load: (file: string) => T, file: string): T {
   try {
     return load(file);
   } catch (error) {
-    throw new UsageError(`--recordings: ${(error as Error).message}`);
+    throw new UsageError(`--recordings: ${messageOf(error)}`);
   }
 }

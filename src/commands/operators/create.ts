@@ -5,6 +5,7 @@ import { resolveServiceSid } from '../../lib/services.js';
 import type { Run } from '../spec.js';
 import { OPERATOR_DETAIL_COLUMNS } from './fields.js';
 import type { create } from './specs.js';
+import { textOf } from '../../lib/rows.js';
 
 export const run: Run<typeof create> = async (ctx, options) => {
   const { definition, problems } = newDefinition(options.name, await readDefinitionParts(options, ctx.files));
@@ -15,8 +16,8 @@ export const run: Run<typeof create> = async (ctx, options) => {
   const serviceSid = options.attach === undefined ? undefined : await resolveServiceSid(client, options.attach);
   const operator = await createGenerativeOperator(client, definition);
   if (serviceSid) {
-    await attachOperators(client, serviceSid, [operator.sid as string]);
-    ctx.log.progress(`Attached ${operator.sid as string} to service ${serviceSid}.`);
+    await attachOperators(client, serviceSid, [textOf(operator, 'sid')]);
+    ctx.log.progress(`Attached ${textOf(operator, 'sid')} to service ${serviceSid}.`);
   }
   return { kind: 'item', data: operator, columns: OPERATOR_DETAIL_COLUMNS };
 };

@@ -3,13 +3,14 @@ import { deleteCustomOperator, resolveCustomOperator, servicesAttachedTo } from 
 import type { Row } from '../../lib/output/types.js';
 import type { Run } from '../spec.js';
 import type { remove } from './specs.js';
+import { textOf } from '../../lib/rows.js';
 
 export const run: Run<typeof remove> = async (ctx, { yes }, ref) => {
   const client = await ctx.client();
   const operator = await resolveCustomOperator(client, ref, 'delete');
-  const sid = operator.sid as string;
+  const sid = textOf(operator, 'sid');
   const services = yes ? [] : await servicesAttachedTo(client, sid);
-  await confirmDestructive(ctx, `delete operator "${operator.friendlyName as string}" (${sid})${attachedText(services)}`, yes);
+  await confirmDestructive(ctx, `delete operator "${textOf(operator, 'friendlyName')}" (${sid})${attachedText(services)}`, yes);
   await deleteCustomOperator(client, sid);
   ctx.log.hint(`Deleted operator ${sid}.`);
   return { kind: 'none' };

@@ -3,7 +3,6 @@
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import type { Twilio } from 'twilio';
-import { fileJournal } from '../../lib/adapters/journal.js';
 import { FILE_LIMITS } from '../../lib/adapters/files.js';
 import { BulkState } from '../../lib/bulk-state.js';
 import type { Context } from '../../lib/context.js';
@@ -46,7 +45,7 @@ export const run: Run<typeof spec> = async (ctx, options, refs) => {
     operators.map((operator) => operator.outputFormat),
   );
   const now = () => ctx.now();
-  const state = options.state ? await BulkState.openFor(options.state, fileJournal, now, EVAL_DONE) : BulkState.none<EvalDone>(now);
+  const state = options.state ? await BulkState.openFor(options.state, ctx.journal, now, EVAL_DONE) : BulkState.none<EvalDone>(now);
   await deleteStale(ctx, client);
   const scratch = new Scratch({ keep: options.keep });
   const finished: Finished[] = [];

@@ -4,6 +4,7 @@ import { createService } from '../../lib/services.js';
 import type { Run } from '../spec.js';
 import { SERVICE_DETAIL_COLUMNS, serviceFieldsOf } from './fields.js';
 import type { create } from './specs.js';
+import { textOf } from '../../lib/rows.js';
 
 async function askUniqueName(ctx: Context): Promise<string> {
   if (!ctx.io.stdinIsTTY) {
@@ -19,6 +20,6 @@ export const run: Run<typeof create> = async (ctx, options) => {
   const uniqueName = options.uniqueName ?? (await askUniqueName(ctx));
   const fields = { ...serviceFieldsOf(options), uniqueName };
   const service = await createService(await ctx.client(), fields);
-  ctx.log.hint(`Created service ${service.sid as string}. Next: ci operators attach ${uniqueName} "Conversation Summary"`);
+  ctx.log.hint(`Created service ${textOf(service, 'sid')}. Next: ci operators attach ${uniqueName} "Conversation Summary"`);
   return { kind: 'item', data: service, columns: SERVICE_DETAIL_COLUMNS };
 };

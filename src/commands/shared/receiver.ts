@@ -91,6 +91,39 @@ async function resultsEvent(ctx: Context, received: ReceivedEvent): Promise<Outp
   };
 }
 
+/** The results of what the event is about, as an output line; a failure is warned, not thrown. */
+async function pushResults(ctx: Context, received: ReceivedEvent, events: Channel<OutputEvent>): Promise<void> {
+  try {
+    events.push(await resultsEvent(ctx, received));
+  } catch (error) {
+    ctx.log.warn(`could not fetch the results of ${subjectOf(received)}: ${toCliError(error).message}`);
+  }
+}
+
+/** --forward-to: the request as received, to `target`; a failure is warned, not thrown. */
+async function forwardTo(ctx: Context, target: string, request: VerifiedRequest, events: Channel<OutputEvent>): Promise<void> {
+  try {
+    const status = await forwardRequest(target, request);
+    events.push({
+      human: (style) => style.dim(`  → forwarded to ${target}: ${status}`),
+      json: { event: 'forwarded', url: target, status },
+    });
+  } catch (error) {
+    ctx.log.warn(`could not forward to ${target}: ${toCliError(error).message}`);
+  }
+}
+
+/** --exec: the command, with the event in its environment; a failure is warned, not thrown. */
+async function execFor(ctx: Context, command: string, received: ReceivedEvent): Promise<void> {
+  try {
+    const environment = received.kind === 'transcript' ? eventEnvironment(received.event) : ruleExecutionEnvironment(received.event);
+    const code = await runExec(command, environment, ctx.env, ctx.io.stderr);
+    if (code !== 0) ctx.log.warn(`--exec command exited with ${code} for ${subjectOf(received)}`);
+  } catch (error) {
+    ctx.log.warn(`--exec command could not start: ${toCliError(error).message}`);
+  }
+}
+
 /**
  * `finished` is called once, after the first event's follow-ups, when --once is set.
  * Events that arrive after that are still answered 200 (Twilio must not retry them) but not handled.
@@ -104,34 +137,9 @@ export function webhookEndpoint(
 ): Endpoint {
   let handled = 0;
   const followUps = async (received: ReceivedEvent, request: VerifiedRequest) => {
-    if (flags.fetchResults) {
-      try {
-        events.push(await resultsEvent(ctx, received));
-      } catch (error) {
-        ctx.log.warn(`could not fetch the results of ${subjectOf(received)}: ${toCliError(error).message}`);
-      }
-    }
-    if (flags.forwardTo) {
-      const target = flags.forwardTo;
-      try {
-        const status = await forwardRequest(target, request);
-        events.push({
-          human: (style) => style.dim(`  → forwarded to ${target}: ${status}`),
-          json: { event: 'forwarded', url: target, status },
-        });
-      } catch (error) {
-        ctx.log.warn(`could not forward to ${target}: ${toCliError(error).message}`);
-      }
-    }
-    if (flags.exec) {
-      try {
-        const environment = received.kind === 'transcript' ? eventEnvironment(received.event) : ruleExecutionEnvironment(received.event);
-        const code = await runExec(flags.exec, environment, ctx.env, ctx.io.stderr);
-        if (code !== 0) ctx.log.warn(`--exec command exited with ${code} for ${subjectOf(received)}`);
-      } catch (error) {
-        ctx.log.warn(`--exec command could not start: ${toCliError(error).message}`);
-      }
-    }
+    if (flags.fetchResults) await pushResults(ctx, received, events);
+    if (flags.forwardTo) await forwardTo(ctx, flags.forwardTo, request, events);
+    if (flags.exec) await execFor(ctx, flags.exec, received);
   };
   return {
     path,

@@ -6,6 +6,7 @@ import { keyValueTable, table, wrappedTable } from '../../lib/output/table.js';
 import { wrap } from '../../lib/output/text.js';
 import type { Column, Row, Style } from '../../lib/output/types.js';
 import type { OperatorResult, TranscriptResults } from '../../lib/results.js';
+import { isRecord } from '../../lib/rows.js';
 
 const INDENT = '  ';
 
@@ -52,14 +53,14 @@ function sectionBody(result: OperatorResult, style: Style, width: number): strin
 }
 
 function textOf(generation: unknown): string {
-  const result = (generation as { result?: unknown } | null)?.result;
+  const result = isRecord(generation) ? generation.result : undefined;
   return typeof result === 'string' ? result : cellText(generation);
 }
 
 function classification(result: OperatorResult, style: Style, width: number): string {
   const probability = typeof result.predictedProbability === 'number' ? `  ${style.dim(`(${result.predictedProbability})`)}` : '';
   const predicted = `${style.bold('PREDICTED')}  ${style.green(sanitize(cellText(result.predictedLabel ?? '—')))}${probability}`;
-  const distribution = Object.entries((result.labelProbabilities as Record<string, unknown> | null) ?? {})
+  const distribution = Object.entries(isRecord(result.labelProbabilities) ? result.labelProbabilities : {})
     .sort((a, b) => Number(b[1]) - Number(a[1]))
     .map(([label, value]) => ({ label, probability: value }));
   if (distribution.length === 0) return predicted;
@@ -67,7 +68,7 @@ function classification(result: OperatorResult, style: Style, width: number): st
 }
 
 function utterances(result: OperatorResult, style: Style, width: number): string {
-  const rows = ((result.utteranceResults as Row[] | null) ?? []).map((item) => ({
+  const rows = (Array.isArray(result.utteranceResults) ? result.utteranceResults.filter(isRecord) : []).map((item) => ({
     index: item.utterance_index ?? item.utteranceIndex,
     text: item.text ?? item.utterance_parts ?? '',
   }));
@@ -81,8 +82,8 @@ function normalized(result: OperatorResult, style: Style): string {
 }
 
 function entities(result: OperatorResult, style: Style, width: number): string {
-  const rows = Object.entries((result.extractResults as Record<string, unknown> | null) ?? {}).flatMap(([label, values]) =>
-    (Array.isArray(values) ? (values as unknown[]) : [values]).map((value) => ({ label, value })),
+  const rows = Object.entries(isRecord(result.extractResults) ? result.extractResults : {}).flatMap(([label, values]) =>
+    [values].flat().map((value) => ({ label, value })),
   );
   if (rows.length === 0) return style.dim('no entities found');
   return wrappedTable([{ key: 'label' }, { key: 'value' }], rows, style, width);

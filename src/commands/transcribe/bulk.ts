@@ -2,7 +2,6 @@
 // The same for both generations: what an input makes (a classic transcript, a v3 transcription) is the BulkTarget.
 import type { BulkOutcome, IngestOptions } from '../../lib/bulk.js';
 import { parseBulkInput, type BulkItem } from '../../lib/bulk-input.js';
-import { fileJournal } from '../../lib/adapters/journal.js';
 import { BulkState } from '../../lib/bulk-state.js';
 import type { Context } from '../../lib/context.js';
 import { ApiError, UsageError, WaitError } from '../../lib/errors.js';
@@ -65,7 +64,7 @@ export async function runBulk<L extends { outcome: BulkOutcome; resumed?: true }
   const items = await readItems(ctx, flags);
   const now = () => ctx.now();
   // Locked, read and compacted before any request: a state file in use, corrupt or unwritable is exit 2 with nothing sent.
-  const state = flags.state ? await BulkState.open(flags.state, fileJournal, now) : BulkState.none(now);
+  const state = flags.state ? await BulkState.open(flags.state, ctx.journal, now) : BulkState.none(now);
   let target: BulkTarget<L>;
   try {
     target = await targetOf();

@@ -40,18 +40,7 @@ export async function runV3(ctx: Context, flags: TranscribeOptions, recording: s
     const client = await ctx.client();
     return transcriptionConfigurationFor(client, await resolveConversationConfigurationId(client, ref));
   };
-  if (flags.fromFile !== undefined) {
-    return runBulk(ctx, { ...flags, fromFile: flags.fromFile }, async () => {
-      const configurationId = await configurationIdOf();
-      const client = await ctx.client();
-      return {
-        noun: 'transcriptions',
-        lines: (items, options) => transcribeAllV3(client, items, { ...options, configurationId, close: flags.close, wait: timing }),
-        idOf: (line) => line.transcriptionId,
-        waitForAll: (ids, concurrency, wait) => waitForAllV3(client, ids, { concurrency, closed: flags.close, wait }),
-      };
-    });
-  }
+  if (flags.fromFile !== undefined) return runV3Bulk(ctx, { ...flags, fromFile: flags.fromFile }, timing, configurationIdOf);
   const source = sourceOf(recording, flags);
   const configurationId = await configurationIdOf();
   const client = await ctx.client();
@@ -68,6 +57,31 @@ export async function runV3(ctx: Context, flags: TranscribeOptions, recording: s
     ctx.log.hint(`Next: ci transcriptions show ${id}`);
     return { kind: 'item', data: transcription, columns: TRANSCRIPTION_COLUMNS };
   }
+  return waitForTranscribed(ctx, flags, id, timing);
+}
+
+/** --from-file: one transcription a line, through the shared bulk runner. */
+function runV3Bulk(
+  ctx: Context,
+  flags: TranscribeOptions & { fromFile: string },
+  timing: WaitOptions,
+  configurationIdOf: () => Promise<string>,
+): Promise<CommandResult> {
+  return runBulk(ctx, flags, async () => {
+    const configurationId = await configurationIdOf();
+    const client = await ctx.client();
+    return {
+      noun: 'transcriptions',
+      lines: (items, options) => transcribeAllV3(client, items, { ...options, configurationId, close: flags.close, wait: timing }),
+      idOf: (line) => line.transcriptionId,
+      waitForAll: (ids, concurrency, wait) => waitForAllV3(client, ids, { concurrency, closed: flags.close, wait }),
+    };
+  });
+}
+
+/** Waits for the transcription, closes its conversation (unless --no-close), and with --wait waits for the rules' results. */
+async function waitForTranscribed(ctx: Context, flags: TranscribeOptions, id: string, timing: WaitOptions): Promise<CommandResult> {
+  const client = await ctx.client();
   const completed = await withSpinner(ctx, `transcription ${id}`, (onStatus) => waitForTranscription(client, id, { ...timing, onStatus }));
   const conversationId = typeof completed.conversationId === 'string' ? completed.conversationId : undefined;
   if (conversationId && flags.close) {

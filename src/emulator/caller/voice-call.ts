@@ -4,6 +4,7 @@
 import { parseTwiml, type TwimlVerb } from './twiml.js';
 import { reasonOf, sendSigned, type SignedMethod, type SignedResponse } from './delivery.js';
 import type { SignedParams } from './signing.js';
+import { messageOf } from '../thrown.js';
 
 export interface CallRecording {
   sid: string;
@@ -44,12 +45,33 @@ export class CallFailedError extends Error {
 /** Twilio follows at most this many documents per call; a handler that loops is stopped. */
 const MAX_DOCUMENTS = 10;
 
+type Document = { url: string; method: SignedMethod; params: SignedParams };
+type Requester = (url: string, method: SignedMethod, params: SignedParams) => Promise<SignedResponse>;
+
 export async function playInboundCall(options: CallOptions): Promise<CallStep[]> {
-  const { callSid } = options;
   const steps: CallStep[] = [];
-  const callParams = {
+  const callParams = callParamsOf(options);
+  const request = signedRequester(options.authToken, steps);
+  let document: Document | undefined = { url: options.voiceUrl, method: 'POST', params: callParams };
+  for (let count = 0; document; count++) {
+    if (count === MAX_DOCUMENTS) throw new CallFailedError(`the call was redirected more than ${MAX_DOCUMENTS} times`, steps);
+    const response = await request(document.url, document.method, document.params);
+    let verbs: TwimlVerb[];
+    try {
+      verbs = parseTwiml(response.body);
+    } catch (error) {
+      throw new CallFailedError(`${document.url} did not answer TwiML: ${messageOf(error)}`, steps);
+    }
+    document = await playVerbs(verbs, document, { options, callParams, steps, request });
+  }
+  return steps;
+}
+
+/** The parameters Twilio sends with every request of an inbound call. */
+function callParamsOf(options: CallOptions) {
+  return {
     AccountSid: options.accountSid,
-    CallSid: callSid,
+    CallSid: options.callSid,
     From: options.from,
     Caller: options.from,
     To: options.to,
@@ -58,11 +80,14 @@ export async function playInboundCall(options: CallOptions): Promise<CallStep[]>
     Direction: 'inbound',
     ApiVersion: '2010-04-01',
   } satisfies SignedParams;
+}
 
-  const request = async (url: string, method: SignedMethod, params: SignedParams): Promise<SignedResponse> => {
+/** Sends one signed request, recorded as a step; a failure or a non-2xx answer ends the call. */
+function signedRequester(authToken: string, steps: CallStep[]): Requester {
+  return async (url, method, params) => {
     let response: SignedResponse;
     try {
-      response = await sendSigned(options.authToken, { url, method, params });
+      response = await sendSigned(authToken, { url, method, params });
     } catch (error) {
       throw new CallFailedError(`${method} ${url} failed: ${reasonOf(error)}`, steps);
     }
@@ -71,42 +96,32 @@ export async function playInboundCall(options: CallOptions): Promise<CallStep[]>
       throw new CallFailedError(`${method} ${url} answered ${response.status}: ${response.body.slice(0, 200)}`, steps);
     return response;
   };
+}
 
-  let document: { url: string; method: SignedMethod; params: SignedParams } | undefined = {
-    url: options.voiceUrl,
-    method: 'POST',
-    params: callParams,
-  };
-  for (let count = 0; document; count++) {
-    if (count === MAX_DOCUMENTS) throw new CallFailedError(`the call was redirected more than ${MAX_DOCUMENTS} times`, steps);
-    const response = await request(document.url, document.method, document.params);
-    let verbs: TwimlVerb[];
-    try {
-      verbs = parseTwiml(response.body);
-    } catch (error) {
-      throw new CallFailedError(`${document.url} did not answer TwiML: ${(error as Error).message}`, steps);
-    }
-    const current: { url: string; method: SignedMethod } = document;
-    document = undefined;
-    for (const verb of verbs) {
-      if (verb.name === 'Say') steps.push({ step: 'say', detail: describeSay(verb) });
-      else if (verb.name === 'Hangup') {
-        steps.push({ step: 'hangup', detail: 'the call ends' });
-        break;
-      } else if (verb.name === 'Record') {
-        steps.push({ step: 'record', detail: `${options.recording.sid} (${describeAttributes(verb)})` });
-        await sendRecordingStatus(verb, current.url, callParams, options.recording, request);
-        // Without `action`, Twilio requests the current document again, now with the recording.
-        document = {
-          url: new URL(verb.attributes.action ?? current.url, current.url).toString(),
-          method: methodOf(verb.attributes.method) ?? current.method,
-          params: { ...callParams, ...recordingParams(options.recording), Digits: 'hangup' },
-        };
-        break;
-      } else steps.push({ step: 'ignored', detail: `<${verb.name}> is not played by the emulator` });
-    }
+/** Executes a document's verbs in order; the next document to request (after <Record>), or undefined when the call ends. */
+async function playVerbs(
+  verbs: TwimlVerb[],
+  current: Document,
+  call: { options: CallOptions; callParams: SignedParams & { AccountSid: string; CallSid: string }; steps: CallStep[]; request: Requester },
+): Promise<Document | undefined> {
+  const { options, callParams, steps } = call;
+  for (const verb of verbs) {
+    if (verb.name === 'Say') steps.push({ step: 'say', detail: describeSay(verb) });
+    else if (verb.name === 'Hangup') {
+      steps.push({ step: 'hangup', detail: 'the call ends' });
+      return undefined;
+    } else if (verb.name === 'Record') {
+      steps.push({ step: 'record', detail: `${options.recording.sid} (${describeAttributes(verb)})` });
+      await sendRecordingStatus(verb, current.url, callParams, options.recording, call.request);
+      // Without `action`, Twilio requests the current document again, now with the recording.
+      return {
+        url: new URL(verb.attributes.action ?? current.url, current.url).toString(),
+        method: methodOf(verb.attributes.method) ?? current.method,
+        params: { ...callParams, ...recordingParams(options.recording), Digits: 'hangup' },
+      };
+    } else steps.push({ step: 'ignored', detail: `<${verb.name}> is not played by the emulator` });
   }
-  return steps;
+  return undefined;
 }
 
 async function sendRecordingStatus(
@@ -114,7 +129,7 @@ async function sendRecordingStatus(
   documentUrl: string,
   callParams: { AccountSid: string; CallSid: string },
   recording: CallRecording,
-  request: (url: string, method: SignedMethod, params: SignedParams) => Promise<SignedResponse>,
+  request: Requester,
 ): Promise<void> {
   const callback = record.attributes.recordingStatusCallback;
   if (!callback) return;

@@ -44,7 +44,8 @@ export class SpecFile {
   /** APIs with JSON request bodies (Intelligence v3, Conversations v2, Memory v1, Voice v2/v3) rather than v2's form bodies. */
   readonly json: boolean;
   private readonly document: OpenApiDocument;
-  private readonly ajv: Ajv;
+  private ajvInstance?: Ajv;
+  private readonly pathUris: boolean;
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(readonly file: string) {
@@ -54,19 +55,28 @@ export class SpecFile {
     resolveDiscriminators(this.document);
     this.json = Object.keys(this.document.paths).some((path) => path.startsWith('/v3/')) || takesJson(this.document);
     // api.twilio.com (v2010) writes its `uri` fields as paths; the other hosts write absolute URLs.
-    const pathUris = (this.document.servers ?? []).some((server) => server.url === 'https://api.twilio.com');
-    // strict:false so OpenAPI-only keywords (example, x-twilio, …) are ignored; `nullable` is understood by ajv.
-    this.ajv = new Ajv({ strict: false, allErrors: true });
-    this.ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
-    this.ajv.addFormat('uri', (value: string) => URL.canParse(value) || (pathUris && value.startsWith('/')));
-    this.ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) });
-    this.ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && Math.abs(value) < 2 ** 31 });
-    this.ajv.addFormat('float', { type: 'number', validate: () => true });
-    this.ajv.addFormat('uri-map', true); // Twilio's name for an object whose values are URLs
-    this.ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'https://twilio.invalid/'));
-    // The whole document is one schema, so `#/components/schemas/…` refs resolve where they are.
-    this.ajv.addSchema(this.document, file);
+    this.pathUris = (this.document.servers ?? []).some((server) => server.url === 'https://api.twilio.com');
     this.templates = Object.entries(this.document.paths).map(([template, item]) => this.templateOf(template, item));
+  }
+
+  /** The document's ajv, made on first use: most test files check exchanges of one or two of the APIs. */
+  private get ajv(): Ajv {
+    if (this.ajvInstance) return this.ajvInstance;
+    // strict:false so OpenAPI-only keywords (example, x-twilio, …) are ignored; `nullable` is understood by ajv.
+    // validateSchema:false: an OpenAPI document is no JSON Schema, and checking it against the meta-schema is most of the start-up.
+    const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+    const pathUris = this.pathUris;
+    ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+    ajv.addFormat('uri', (value: string) => URL.canParse(value) || (pathUris && value.startsWith('/')));
+    ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) });
+    ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && Math.abs(value) < 2 ** 31 });
+    ajv.addFormat('float', { type: 'number', validate: () => true });
+    ajv.addFormat('uri-map', true); // Twilio's name for an object whose values are URLs
+    ajv.addFormat('uri-reference', (value: string) => URL.canParse(value, 'https://twilio.invalid/'));
+    // The whole document is one schema, so `#/components/schemas/…` refs resolve where they are.
+    ajv.addSchema(this.document, this.file);
+    this.ajvInstance = ajv;
+    return ajv;
   }
 
   /** A validator for the schema at `pointer` inside the document (a JSON pointer, compiled once). */
@@ -89,7 +99,7 @@ export class SpecFile {
     if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
     if (type === 'object') {
       try {
-        return JSON.parse(raw) as unknown;
+        return JSON.parse(raw);
       } catch {
         return raw;
       }

@@ -1,6 +1,7 @@
 // Recordings the emulator "has": Twilio's Recording resource plus what was said on each channel.
 import { readFileSync } from 'node:fs';
 import type { Utterance } from '../engine/index.js';
+import { messageOf } from '../thrown.js';
 
 export interface CatalogueRecording {
   sid: string;
@@ -83,7 +84,7 @@ export function loadRecordingsFile(file: string): CatalogueRecording[] {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: cannot read the recordings catalogue: ${(error as Error).message}`);
+    throw new Error(`${file}: cannot read the recordings catalogue: ${messageOf(error)}`);
   }
   if (!Array.isArray(parsed)) throw new Error(`${file}: the recordings catalogue must be a JSON array`);
   return parsed.map((entry: unknown, index) => {

@@ -23,7 +23,7 @@ export function readV3Body(contentType: string, raw: Buffer): unknown {
   if (raw.length === 0) return undefined;
   if (!/^application\/json\b/i.test(contentType)) throw unsupportedMediaType(contentType || '(none)');
   try {
-    return JSON.parse(raw.toString('utf8')) as unknown;
+    return JSON.parse(raw.toString('utf8'));
   } catch {
     throw badRequest('The request body is not valid JSON');
   }

@@ -5,6 +5,7 @@ import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InterruptedError, UsageError } from '../errors.js';
+import { codeOf, messageOf } from '../thrown.js';
 
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
@@ -72,12 +73,12 @@ function kindOf(stats: Stats): string | undefined {
 }
 
 function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = codeOf(error);
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ELOOP') return 'too many levels of symbolic links';
   if (code === 'ENOTDIR') return 'a part of the path is not a directory';
-  return (error as Error).message;
+  return messageOf(error);
 }
 
 /** A file ci will not read, and why ("no such file", "is a device, not a regular file", …). */
@@ -94,136 +95,147 @@ export class FileRefusedError extends UsageError {
 const refused = (options: ReadOptions, path: string, reason: string) => new FileRefusedError(path, reason, options.what);
 const tooLarge = (options: ReadOptions, path: string) => refused(options, path, `larger than ${describeSize(options.limit)}`);
 
-export function createFiles(stdin: NodeJS.ReadableStream, signal: AbortSignal): Files {
-  const checkSignal = () => {
-    if (signal.aborted) throw new InterruptedError();
-  };
+function checkSignal(signal: AbortSignal): void {
+  if (signal.aborted) throw new InterruptedError();
+}
 
-  /** Opened without blocking (a FIFO with no writer would block open itself), then checked by fstat. */
-  async function openRegular(path: string, options: ReadOptions): Promise<FileHandle> {
-    let handle: FileHandle;
-    try {
-      handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    } catch (error) {
-      throw refused(options, path, reasonOf(error));
-    }
-    try {
-      const stats = await handle.stat();
-      const kind = kindOf(stats);
-      if (kind) throw refused(options, path, kind);
-      if (stats.size > options.limit) throw tooLarge(options, path);
-      return handle;
-    } catch (error) {
-      await handle.close();
-      throw error;
-    }
+/** Refused unless a regular file within the limit. */
+function checkRegular(stats: Stats, path: string, options: ReadOptions): void {
+  const kind = kindOf(stats);
+  if (kind) throw refused(options, path, kind);
+  if (stats.size > options.limit) throw tooLarge(options, path);
+}
+
+/** Opened without blocking (a FIFO with no writer would block open itself), then checked by fstat. */
+async function openRegular(path: string, options: ReadOptions): Promise<FileHandle> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw refused(options, path, reasonOf(error));
   }
-
-  /** Chunks of at most `limit` bytes in all: a file that grows while read is cut off by the same limit. */
-  async function* fileChunks(path: string, options: ReadOptions): AsyncGenerator<Buffer> {
-    const handle = await openRegular(path, options);
-    try {
-      let total = 0;
-      for (;;) {
-        checkSignal();
-        const buffer = Buffer.alloc(CHUNK);
-        const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
-        if (bytesRead === 0) return;
-        total += bytesRead;
-        if (total > options.limit) throw tooLarge(options, path);
-        yield buffer.subarray(0, bytesRead);
-      }
-    } finally {
-      await handle.close();
-    }
+  try {
+    checkRegular(await handle.stat(), path, options);
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
+}
 
-  async function* stdinChunks(options: ReadOptions): AsyncGenerator<Buffer> {
+/** Chunks of at most `limit` bytes in all: a file that grows while read is cut off by the same limit. */
+async function* fileChunks(path: string, options: ReadOptions, signal: AbortSignal): AsyncGenerator<Buffer> {
+  const handle = await openRegular(path, options);
+  try {
     let total = 0;
-    for await (const chunk of stdin) {
-      checkSignal();
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      total += buffer.length;
-      if (total > options.limit) throw tooLarge(options, 'stdin');
-      yield buffer;
+    for (;;) {
+      checkSignal(signal);
+      const buffer = Buffer.alloc(CHUNK);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) return;
+      total += bytesRead;
+      if (total > options.limit) throw tooLarge(options, path);
+      yield buffer.subarray(0, bytesRead);
     }
+  } finally {
+    await handle.close();
   }
+}
 
-  const chunks = (path: string, options: ReadOptions) => (path === '-' ? stdinChunks(options) : fileChunks(path, options));
+async function* stdinChunks(stdin: NodeJS.ReadableStream, options: ReadOptions, signal: AbortSignal): AsyncGenerator<Buffer> {
+  let total = 0;
+  for await (const chunk of stdin) {
+    checkSignal(signal);
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += buffer.length;
+    if (total > options.limit) throw tooLarge(options, 'stdin');
+    yield buffer;
+  }
+}
 
+const withoutLineEnd = (line: Buffer) => line.toString('utf8').replace(/\r$/, '');
+
+/** The lines of `source` without their line ends; a line over `options.limit` bytes is refused. */
+async function* splitLines(source: AsyncIterable<Buffer>, name: string, options: ReadOptions): AsyncGenerator<Line> {
+  let pending: Buffer = Buffer.alloc(0);
+  let number = 0;
+  const longLine = () => refused(options, name, `line ${number + 1} is longer than ${describeSize(options.limit)}`);
+  for await (const chunk of source) {
+    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    let end: number;
+    while ((end = pending.indexOf(10)) >= 0) {
+      if (end > options.limit) throw longLine();
+      number++;
+      yield { number, text: withoutLineEnd(pending.subarray(0, end)) };
+      pending = pending.subarray(end + 1);
+    }
+    if (pending.length > options.limit) throw longLine();
+  }
+  if (pending.length) yield { number: number + 1, text: withoutLineEnd(pending) };
+}
+
+async function directoryFiles(path: string): Promise<string[] | undefined> {
+  const isDirectory = await stat(path).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
+  if (!isDirectory) return undefined;
+  const entries = await readdir(path, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(path, entry.name))
+    .sort();
+}
+
+async function regularFileSize(path: string, options: ReadOptions): Promise<number | undefined> {
+  let stats: Stats;
+  try {
+    stats = await stat(path);
+  } catch (error) {
+    if (codeOf(error) === 'ENOENT') return undefined;
+    throw refused(options, path, reasonOf(error));
+  }
+  checkRegular(stats, path, options);
+  return stats.size;
+}
+
+/** Whether `path` is strictly below `base` (both absolute). */
+function isBelow(base: string, path: string): boolean {
+  const rest = relative(base, path);
+  return rest !== '' && !rest.startsWith(`..${sep}`) && rest !== '..' && !isAbsolute(rest);
+}
+
+async function resolveInside(baseDir: string, reference: string): Promise<{ path: string } | { outside: string }> {
+  if (isAbsolute(reference)) return { outside: 'an absolute path' };
+  const base = await realpath(baseDir);
+  const path = resolve(base, reference);
+  if (!isBelow(base, path)) return { outside: `it leads outside ${baseDir}` };
+  let real: string;
+  try {
+    await lstat(path);
+    real = await realpath(path);
+  } catch {
+    return { path }; // nothing there (yet): reading it reports the reason
+  }
+  return isBelow(base, real) ? { path } : { outside: `a symbolic link leading outside ${baseDir}` };
+}
+
+export function createFiles(stdin: NodeJS.ReadableStream, signal: AbortSignal): Files {
+  const chunks = (path: string, options: ReadOptions) =>
+    path === '-' ? stdinChunks(stdin, options, signal) : fileChunks(path, options, signal);
   return {
     async directoryFiles(path) {
-      checkSignal();
-      const isDirectory = await stat(path).then(
-        (stats) => stats.isDirectory(),
-        () => false,
-      );
-      if (!isDirectory) return undefined;
-      const entries = await readdir(path, { withFileTypes: true });
-      return entries
-        .filter((entry) => entry.isFile())
-        .map((entry) => join(path, entry.name))
-        .sort();
+      checkSignal(signal);
+      return directoryFiles(path);
     },
-
     async readText(path, options) {
       const parts: Buffer[] = [];
       for await (const chunk of chunks(path, options)) parts.push(chunk);
       return Buffer.concat(parts).toString('utf8');
     },
-
-    async *readLines(path, options) {
-      // No total limit: the file streams through; only one line is held at a time.
-      const source = path === '-' ? stdinChunks({ ...options, limit: Infinity }) : fileChunks(path, { ...options, limit: Infinity });
-      let pending: Buffer = Buffer.alloc(0);
-      let number = 0;
-      const longLine = () =>
-        refused(options, path === '-' ? 'stdin' : path, `line ${number + 1} is longer than ${describeSize(options.limit)}`);
-      for await (const chunk of source) {
-        pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-        let end: number;
-        while ((end = pending.indexOf(10)) >= 0) {
-          if (end > options.limit) throw longLine();
-          number++;
-          yield { number, text: pending.subarray(0, end).toString('utf8').replace(/\r$/, '') };
-          pending = pending.subarray(end + 1);
-        }
-        if (pending.length > options.limit) throw longLine();
-      }
-      if (pending.length) yield { number: number + 1, text: pending.toString('utf8').replace(/\r$/, '') };
-    },
-
-    async regularFileSize(path, options) {
-      let stats: Stats;
-      try {
-        stats = await stat(path);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw refused(options, path, reasonOf(error));
-      }
-      const kind = kindOf(stats);
-      if (kind) throw refused(options, path, kind);
-      if (stats.size > options.limit) throw tooLarge(options, path);
-      return stats.size;
-    },
-
-    async resolveInside(baseDir, reference) {
-      if (isAbsolute(reference)) return { outside: 'an absolute path' };
-      const base = await realpath(baseDir);
-      const inside = (path: string) => {
-        const rest = relative(base, path);
-        return rest !== '' && !rest.startsWith(`..${sep}`) && rest !== '..' && !isAbsolute(rest);
-      };
-      const path = resolve(base, reference);
-      if (!inside(path)) return { outside: `it leads outside ${baseDir}` };
-      let real: string;
-      try {
-        await lstat(path);
-        real = await realpath(path);
-      } catch {
-        return { path }; // nothing there (yet): reading it reports the reason
-      }
-      return inside(real) ? { path } : { outside: `a symbolic link leading outside ${baseDir}` };
-    },
+    // No total limit: the file streams through; only one line is held at a time.
+    readLines: (path, options) => splitLines(chunks(path, { ...options, limit: Infinity }), path === '-' ? 'stdin' : path, options),
+    regularFileSize,
+    resolveInside,
   };
 }

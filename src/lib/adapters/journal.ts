@@ -2,6 +2,7 @@
 import { link, open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { codeOf } from '../thrown.js';
 
 /** An open journal: appends go to the end; `sync` makes them durable (fdatasync) before resolving. */
 export interface Appender {
@@ -23,8 +24,6 @@ export interface JournalFiles {
   removeIfUnchanged(path: string, text: string): Promise<void>;
   processAlive(pid: number): boolean;
 }
-
-const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code;
 
 async function read(path: string): Promise<string | undefined> {
   try {

@@ -2,6 +2,7 @@
 // failure with a report of what was applied and what was not (re-running the apply completes it).
 import type { Twilio } from 'twilio';
 import { explainConflict } from '../conflict.js';
+import { DEFAULT_WAIT, type WaitOptions } from '../conversations-operations.js';
 import { CliError, toCliError } from '../errors.js';
 import {
   attachOperators,
@@ -11,8 +12,8 @@ import {
   updateGenerativeOperator,
 } from '../operators.js';
 import { createService, deleteService, updateService } from '../services.js';
-import type { Step } from './plan.js';
-import { runV3Step } from './v3-execute.js';
+import { isV3Step, type Step } from './plan.js';
+import { runV3Step, type V3Created } from './v3-execute.js';
 import type { V3Step } from './v3-plan.js';
 
 export interface StepOutcome {
@@ -40,14 +41,11 @@ function serviceConflict(step: Extract<Step, { kind: 'service'; action: 'update'
 interface Created {
   operators: Map<string, string>;
   services: Map<string, string>;
-  /** v3 operators by display name. */
-  v3Operators: Map<string, string>;
+  v3: V3Created;
 }
 
-const isV3 = (step: Step): step is V3Step => step.kind === 'v3-operator' || step.kind === 'configuration';
-
-async function runStep(client: Twilio, step: Step, sids: Created): Promise<string | undefined> {
-  if (isV3(step)) return runV3Step(client, step, sids.v3Operators);
+async function runStep(client: Twilio, step: Step, sids: Created, wait: WaitOptions): Promise<string | undefined> {
+  if (isV3Step(step)) return runV3Step(client, step, sids.v3, wait);
   return runClassicStep(client, step, sids);
 }
 
@@ -92,12 +90,14 @@ async function runClassicStep(client: Twilio, step: Exclude<Step, V3Step>, sids:
   }
 }
 
-export async function applyPlan(client: Twilio, steps: Step[]): Promise<ApplyReport> {
-  const sids: Created = { operators: new Map(), services: new Map(), v3Operators: new Map() };
+/** Runs the steps in order; `signal` stops the waits for asynchronous operations (conversation configurations). */
+export async function applyPlan(client: Twilio, steps: Step[], signal?: AbortSignal): Promise<ApplyReport> {
+  const sids: Created = { operators: new Map(), services: new Map(), v3: { operators: new Map(), configurations: new Map() } };
+  const wait: WaitOptions = { ...DEFAULT_WAIT, ...(signal ? { signal } : {}) };
   const applied: StepOutcome[] = [];
   for (const [index, step] of steps.entries()) {
     try {
-      applied.push({ step, sid: await runStep(client, step, sids) });
+      applied.push({ step, sid: await runStep(client, step, sids, wait) });
     } catch (error) {
       return { applied, failed: { step, error: toCliError(error) }, notApplied: steps.slice(index + 1) };
     }

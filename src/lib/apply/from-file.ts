@@ -10,6 +10,9 @@ export async function planFile(client: () => Promise<Twilio>, file: string, load
   // The message names the file as given; stdin is "-".
   const text = await load.files.readText(file, { limit: FILE_LIMITS.applyFile, what: 'cannot read' });
   const desired = await loadDesiredState(file, text, load);
-  const v3 = desired.v3 !== undefined && (desired.v3.sections.operators || desired.v3.sections.configurations);
-  return computePlan(desired, await fetchCurrentState(await client(), { v3 }), options);
+  // Conversation configurations are read for a file that lists them, and when --prune may delete what they run.
+  const conversations =
+    desired.v3?.conversationConfigurations !== undefined || (Boolean(options.prune) && Boolean(desired.v3?.sections.configurations));
+  const v3 = desired.v3 !== undefined && (desired.v3.sections.operators || desired.v3.sections.configurations || conversations);
+  return computePlan(desired, await fetchCurrentState(await client(), { v3, conversations }), options);
 }

@@ -117,3 +117,15 @@ export function duplicates(
     else seen.set(key, index);
   });
 }
+
+/** The keys of v3 items: an exact display name, or the ID where the item gives one (two may then share a name). */
+export function displayNameKeys(items: Array<{ displayName: string; id?: string }>): Array<{ key: string; shown: string; field: string }> {
+  return items.map(({ displayName, id }) =>
+    id === undefined ? { key: `name:${displayName}`, shown: displayName, field: 'displayName' } : { key: id, shown: id, field: 'id' },
+  );
+}
+
+/** A URL a webhook or status callback may have: http or https. */
+export function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}

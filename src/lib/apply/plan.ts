@@ -30,6 +30,10 @@ export type Step =
   | { action: 'delete'; kind: 'service' | 'operator'; name: string; sid: string }
   | V3Step;
 
+/** A step of the v3 side (named by ID rather than SID). */
+export const isV3Step = (step: Step): step is V3Step =>
+  step.kind === 'v3-operator' || step.kind === 'configuration' || step.kind === 'conversation-configuration';
+
 export interface PlanOptions {
   /** Detach operators not listed; delete services and custom operators not in the file (when it has that list). */
   prune?: boolean;
@@ -256,6 +260,9 @@ const ORDER: Array<[Step['action'], Step['kind']]> = [
   ['update', 'v3-operator'],
   ['create', 'configuration'],
   ['update', 'configuration'],
+  ['create', 'conversation-configuration'],
+  ['update', 'conversation-configuration'],
+  ['delete', 'conversation-configuration'],
   ['delete', 'configuration'],
   ['delete', 'v3-operator'],
   ['delete', 'service'],

@@ -4,7 +4,7 @@ import type { Style } from '../output/types.js';
 import type { ApplyReport } from './execute.js';
 import { lineDiff, type DiffLine } from './line-diff.js';
 import type { FieldChange } from './field-change.js';
-import { canonical, type Step } from './plan.js';
+import { canonical, isV3Step, type Step } from './plan.js';
 
 const MAX_VALUE = 72;
 /** Unchanged lines shown around each changed one in a line diff. */
@@ -21,8 +21,6 @@ export function stepJson(step: Step): Record<string, unknown> {
   if ('changes' in step) base.changes = step.changes;
   return base;
 }
-
-const isV3Kind = (step: Step) => step.kind === 'v3-operator' || step.kind === 'configuration';
 
 export function planJson(steps: Step[]): Record<string, unknown> {
   return { changes: steps.length, steps: steps.map(stepJson) };
@@ -73,6 +71,7 @@ const KIND_WORDS: Record<Step['kind'], string> = {
   attachment: 'attachment',
   'v3-operator': 'v3 operator',
   configuration: 'configuration',
+  'conversation-configuration': 'conversation configuration',
 };
 
 /** The SID (classic) or ID (v3) a step names. */
@@ -118,7 +117,7 @@ export function planText(file: string, steps: Step[], style: Style): string {
 
 export function reportJson(report: ApplyReport): Record<string, unknown> {
   return {
-    applied: report.applied.map(({ step, sid }) => ({ ...stepJson(step), [isV3Kind(step) ? 'id' : 'sid']: sid ?? null })),
+    applied: report.applied.map(({ step, sid }) => ({ ...stepJson(step), [isV3Step(step) ? 'id' : 'sid']: sid ?? null })),
     failed: report.failed ? { ...stepJson(report.failed.step), error: report.failed.error.message } : null,
     notApplied: report.notApplied.map(stepJson),
   };

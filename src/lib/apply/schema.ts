@@ -2,6 +2,8 @@
 // turned into problems with paths, so the file can report them with line and column.
 import { Ajv, type ErrorObject } from 'ajv';
 import { OUTPUT_FORMATS, PARAMETER_TYPES, TRIGGERS } from '../v3/names.js';
+import { conversationConfiguration } from './conversation-schema.js';
+import { INTELLIGENCE_CONFIGURATION_ID } from './ids.js';
 import type { PathSegment, Problem } from './source.js';
 
 const text = { type: 'string', minLength: 1 };
@@ -120,7 +122,7 @@ const v3Configuration = {
     displayName: { ...text, maxLength: 128 },
     id: {
       type: 'string',
-      pattern: '^intelligence_configuration_[0-7][0-9a-z]{25}$',
+      pattern: INTELLIGENCE_CONFIGURATION_ID,
       description: 'only to tell apart configurations that share a displayName',
     },
     description: { type: 'string' },
@@ -133,7 +135,7 @@ export const CONFIG_SCHEMA = {
   $id: 'https://github.com/twilio-ci/ci/intelligence.schema.json',
   title: 'ci configuration file (Twilio Conversational Intelligence)',
   description:
-    "Services and custom operators (classic), v3 operators and configurations, applied with `ci apply -f`. Keys use the camelCase names of `--json` output. Strings may use ${VAR} (environment variables); relative file paths resolve against the file's folder.",
+    "Services and custom operators (classic), v3 operators, configurations and conversation configurations, applied with `ci apply -f`. Keys use the camelCase names of `--json` output. Strings may use ${VAR} (environment variables); relative file paths resolve against the file's folder.",
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -184,11 +186,17 @@ export const CONFIG_SCHEMA = {
     },
     v3: {
       type: 'object',
-      description: 'Conversation Intelligence v3: Language Operators and Intelligence Configurations',
+      description:
+        'Conversation Intelligence v3: Language Operators, Intelligence Configurations and the conversation configurations that run them',
       additionalProperties: false,
       properties: {
         operators: { type: 'array', description: 'your v3 Language Operators (author SELF), keyed by displayName', items: v3Operator },
         configurations: { type: 'array', description: 'Intelligence Configurations, keyed by displayName', items: v3Configuration },
+        conversationConfigurations: {
+          type: 'array',
+          description: 'Conversations v2 configurations, keyed by displayName',
+          items: conversationConfiguration,
+        },
       },
     },
   },

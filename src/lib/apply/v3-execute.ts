@@ -1,10 +1,17 @@
 // Runs the v3 steps of a plan through the v3 library: operators updated with If-Match, configurations
 // with the library's version check; rule operators created earlier in the same apply get their new IDs.
 import type { Twilio } from 'twilio';
+import type { WaitOptions } from '../conversations-operations.js';
 import { changeConfiguration, createConfiguration, deleteConfiguration, type Rule } from '../v3/configurations.js';
 import { createOperator, deleteOperator, updateOperator } from '../v3/operators.js';
-import type { PlannedConfiguration } from './v3-plan.js';
-import type { V3Step } from './v3-plan.js';
+import { runConversationStep } from './conversation-execute.js';
+import type { PlannedConfiguration, V3Step } from './v3-plan.js';
+
+/** What earlier steps of the same apply created, by display name, for the steps that refer to it. */
+export interface V3Created {
+  operators: Map<string, string>;
+  configurations: Map<string, string>;
+}
 
 /** The rules as the API takes them; `created` maps a display name to the ID an earlier step gave it. */
 function apiRules(configuration: PlannedConfiguration, created: ReadonlyMap<string, string>): Rule[] {
@@ -15,17 +22,22 @@ function apiRules(configuration: PlannedConfiguration, created: ReadonlyMap<stri
 }
 
 /** Runs one v3 step; returns the ID it created or changed. */
-export async function runV3Step(client: Twilio, step: V3Step, created: Map<string, string>): Promise<string> {
+export async function runV3Step(client: Twilio, step: V3Step, created: V3Created, wait: WaitOptions): Promise<string> {
+  if (step.kind === 'conversation-configuration') return runConversationStep(client, step, created.configurations, wait);
   switch (step.action) {
     case 'create': {
       if (step.kind === 'v3-operator') {
         const id = String((await createOperator(client, step.definition)).id);
-        created.set(step.name, id);
+        created.operators.set(step.name, id);
         return id;
       }
       const { displayName, description } = step.configuration;
-      const rules = apiRules(step.configuration, created);
-      return String((await createConfiguration(client, { displayName, ...(description === undefined ? {} : { description }), rules })).id);
+      const rules = apiRules(step.configuration, created.operators);
+      const id = String(
+        (await createConfiguration(client, { displayName, ...(description === undefined ? {} : { description }), rules })).id,
+      );
+      created.configurations.set(step.name, id);
+      return id;
     }
     case 'update':
       if (step.kind === 'v3-operator') {
@@ -36,7 +48,7 @@ export async function runV3Step(client: Twilio, step: V3Step, created: Map<strin
         ...step.current,
         displayName: step.configuration.displayName,
         description: step.configuration.description,
-        rules: apiRules(step.configuration, created),
+        rules: apiRules(step.configuration, created.operators),
       }));
       return step.id;
     case 'delete':

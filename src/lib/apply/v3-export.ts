@@ -2,6 +2,7 @@
 // A name two items share is not a key: such items carry their `id`, and rules name such operators by ID.
 import type { Row } from '../output/types.js';
 import { definitionOf } from '../v3/operators.js';
+import { exportConversationConfigurations } from './conversation-export.js';
 import type { CurrentV3 } from './state.js';
 import { currentRulesPlanned, rulesShown } from './v3-plan.js';
 
@@ -27,10 +28,11 @@ function exportedOperator(row: Row, isShared: (name: string) => boolean): Record
   };
 }
 
-/** The `v3:` section, or undefined when the account has neither operators of its own nor configurations. */
+/** The `v3:` section, or undefined when the account has no operators of its own, configurations or conversation configurations. */
 export function exportV3(current: CurrentV3): Record<string, unknown> | undefined {
   const own = current.operators.filter((row) => row.author !== 'TWILIO');
-  if (!own.length && !current.configurations.length) return undefined;
+  const conversations = current.conversations;
+  if (!own.length && !current.configurations.length && !conversations?.configurations.length) return undefined;
   const ownShared = shared(own.map((row) => String(row.displayName)));
   const anyShared = shared(current.operators.map((row) => String(row.displayName)));
   // A rule names an operator by display name only where no other operator (Twilio's included) has it.
@@ -46,5 +48,6 @@ export function exportV3(current: CurrentV3): Record<string, unknown> | undefine
       ...(configuration.description ? { description: configuration.description } : {}),
       rules: rulesShown(currentRulesPlanned(configuration, names)),
     })),
+    ...(conversations ? { conversationConfigurations: exportConversationConfigurations(conversations, current.configurations) } : {}),
   };
 }

@@ -4,7 +4,12 @@ import type { Rule } from '../v3/configurations.js';
 import type { OutputFormat } from '../v3/names.js';
 import { operatorProblems, type OperatorDefinition, type OperatorParameter } from '../v3/operator-definition.js';
 import { splitVersionRef } from '../v3/operators.js';
-import { duplicates, readParts, type FileAccess, type FileParts } from './parts.js';
+import {
+  loadConversationConfigurations,
+  type DesiredConversationConfiguration,
+  type FileConversationConfiguration,
+} from './conversation-load.js';
+import { displayNameKeys, duplicates, isHttpUrl, readParts, type FileAccess, type FileParts } from './parts.js';
 import type { PathSegment, Problem, SourceFile } from './source.js';
 
 interface FileV3Operator extends FileParts {
@@ -35,6 +40,7 @@ interface FileConfiguration {
 export interface FileV3 {
   operators?: FileV3Operator[];
   configurations?: FileConfiguration[];
+  conversationConfigurations?: FileConversationConfiguration[];
 }
 
 /** The fields of an operator definition a file may manage (all but the display name). */
@@ -76,6 +82,8 @@ export interface DesiredConfiguration {
 export interface DesiredV3 {
   operators: DesiredV3Operator[];
   configurations: DesiredConfiguration[];
+  /** Absent when the file has no such list (so --prune leaves the account's alone). */
+  conversationConfigurations?: DesiredConversationConfiguration[];
   /** Which lists the file has: --prune never deletes the kind of thing a file does not mention. */
   sections: { operators: boolean; configurations: boolean };
 }
@@ -166,7 +174,7 @@ function ruleOf(rule: FileRule, path: PathSegment[], source: SourceFile, problem
 function webhookProblems(rules: FileRule[] | undefined, path: PathSegment[]): Problem[] {
   return (rules ?? []).flatMap((rule, index) =>
     (rule.actions ?? []).flatMap((action, at) =>
-      URL.canParse(action.url) && /^https?:$/.test(new URL(action.url).protocol)
+      isHttpUrl(action.url)
         ? []
         : [{ path: [...path, 'rules', index, 'actions', at, 'url'], message: `${action.url} is not an http(s) URL` }],
     ),
@@ -179,12 +187,8 @@ export async function loadV3(v3: FileV3 | undefined, access: FileAccess, source:
   const fileOperators = v3.operators ?? [];
   const fileConfigurations = v3.configurations ?? [];
   // v3 names are exact (as the v3 commands resolve them); two items may share one when each gives its id.
-  const keyed = (items: Array<{ displayName: string; id?: string }>) =>
-    items.map(({ displayName, id }) =>
-      id === undefined ? { key: `name:${displayName}`, shown: displayName, field: 'displayName' } : { key: id, shown: id, field: 'id' },
-    );
-  duplicates(keyed(fileOperators), 'v3 operator', ['v3', 'operators'], problems);
-  duplicates(keyed(fileConfigurations), 'configuration', ['v3', 'configurations'], problems);
+  duplicates(displayNameKeys(fileOperators), 'v3 operator', ['v3', 'operators'], problems);
+  duplicates(displayNameKeys(fileConfigurations), 'configuration', ['v3', 'configurations'], problems);
   const operators: DesiredV3Operator[] = [];
   for (const [index, item] of fileOperators.entries())
     operators.push(await v3Operator(item, ['v3', 'operators', index], access, source, problems));
@@ -199,9 +203,11 @@ export async function loadV3(v3: FileV3 | undefined, access: FileAccess, source:
       where: source.where(path),
     };
   });
+  const conversationConfigurations = loadConversationConfigurations(v3.conversationConfigurations, source, problems);
   return {
     operators,
     configurations,
+    ...(conversationConfigurations === undefined ? {} : { conversationConfigurations }),
     sections: { operators: v3.operators !== undefined, configurations: v3.configurations !== undefined },
   };
 }

@@ -1,5 +1,5 @@
 // The v3 part of the plan: Language Operators, then the Intelligence Configurations whose rules use
-// them. Pure: desired + current in, steps out. Rules are matched by position (they have no names), so
+// them, then the conversation configurations that run those (conversation-plan.ts). Pure: desired + current in, steps out. Rules are matched by position (they have no names), so
 // an updated rule keeps its ID and the results already made under it.
 import { UsageError } from '../errors.js';
 import { assertNameFree, findByName, namesakeIds, type NamedOperator } from '../operator-names.js';
@@ -7,6 +7,7 @@ import type { Row } from '../output/types.js';
 import type { Configuration, Rule } from '../v3/configurations.js';
 import { operatorProblems, type OperatorDefinition } from '../v3/operator-definition.js';
 import { definitionOf, isOperatorId } from '../v3/operators.js';
+import { planConversationConfigurations, type ConversationStep } from './conversation-plan.js';
 import type { FieldChange } from './field-change.js';
 import type { CurrentV3 } from './state.js';
 import { withDefaults, type DesiredConfiguration, type DesiredRule, type DesiredV3, type DesiredV3Operator } from './v3-load.js';
@@ -53,7 +54,8 @@ export type V3Step =
       configuration: PlannedConfiguration;
       changes: FieldChange[];
     }
-  | { action: 'delete'; kind: 'v3-operator' | 'configuration'; name: string; id: string };
+  | { action: 'delete'; kind: 'v3-operator' | 'configuration'; name: string; id: string }
+  | ConversationStep;
 
 export interface V3PlanOptions {
   prune?: boolean;
@@ -296,8 +298,10 @@ export function planV3(desired: DesiredV3, current: CurrentV3 | undefined, optio
   }
   const names = new Map(current.operators.map((row) => [String(row.id), String(row.displayName)]));
   const kept = new Set<string>();
+  const matchedConfigurations = new Map<DesiredConfiguration, Configuration | undefined>();
   for (const configuration of desired.configurations) {
     const found = matchConfiguration(configuration, current);
+    matchedConfigurations.set(configuration, found);
     if (found) kept.add(found.id);
     const rules = configuration.rules?.map((rule): PlannedRule => ({
       ...rule,
@@ -306,9 +310,20 @@ export function planV3(desired: DesiredV3, current: CurrentV3 | undefined, optio
     const step = configurationStep(configuration, found, rules, names, options);
     if (step) steps.push(step);
   }
-  if (options.prune && desired.sections.configurations)
-    for (const configuration of current.configurations.filter((candidate) => !kept.has(candidate.id)))
-      steps.push({ action: 'delete', kind: 'configuration', name: configuration.displayName, id: configuration.id });
+  const pruned =
+    options.prune && desired.sections.configurations ? current.configurations.filter((candidate) => !kept.has(candidate.id)) : [];
+  for (const configuration of pruned)
+    steps.push({ action: 'delete', kind: 'configuration', name: configuration.displayName, id: configuration.id });
+  steps.push(
+    ...planConversationConfigurations({
+      desired,
+      current,
+      matched: matchedConfigurations,
+      pruned: new Set(pruned.map((configuration) => configuration.id)),
+      prune: Boolean(options.prune),
+      same: options.same,
+    }),
+  );
   if (options.prune && desired.sections.operators) {
     const keptOperators = new Set([...matched.values()].flatMap((row) => (row ? [String(row.id)] : [])));
     for (const row of own(current.operators).filter((candidate) => !keptOperators.has(String(candidate.id))))

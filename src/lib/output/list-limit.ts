@@ -15,7 +15,7 @@ export function rowsShown(read: number | undefined): number {
 }
 
 /** The rows of a listing up to `shown`; `onMore` is called, and reading stops, when there is another one. */
-export async function* upTo(rows: AsyncIterable<Row>, shown: number, onMore: () => void): AsyncGenerator<Row> {
+export async function* upTo(rows: AsyncIterable<Row> | Iterable<Row>, shown: number, onMore: () => void): AsyncGenerator<Row> {
   let count = 0;
   for await (const row of rows) {
     if (count++ >= shown) return onMore();

@@ -28,39 +28,54 @@ function selectColumns(columns: Column[], fields: string[] | undefined, sample: 
   return fields.map((field) => known.get(field) ?? { key: field });
 }
 
-async function* iterate(rows: AsyncIterable<Row> | Iterable<Row>): AsyncGenerator<Row> {
-  yield* rows;
+/** The rows as one async iterator: a listing's own, or a plain array's. */
+function iteratorOf(rows: AsyncIterable<Row> | Iterable<Row>): AsyncIterator<Row> {
+  if (Symbol.asyncIterator in rows) return rows[Symbol.asyncIterator]();
+  const sync = rows[Symbol.iterator]();
+  return { next: () => Promise.resolve(sync.next()), return: () => Promise.resolve(sync.return?.() ?? { done: true, value: undefined }) };
 }
 
 /** A list stopped at its limit says so on a terminal's stderr, wherever its rows went. */
 async function renderList(sink: Sink, result: ListResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
   const shown = rowsShown(options.limit);
   let stopped = false;
-  await renderRows(sink, { ...result, rows: upTo(iterate(result.rows), shown, () => (stopped = true)) }, options, style, io);
+  // Without a limit the rows go straight through (a layer per row is a cost a long listing feels).
+  const rows = Number.isFinite(shown) ? upTo(result.rows, shown, () => (stopped = true)) : result.rows;
+  await renderRows(sink, iteratorOf(rows), result.columns, options, style, io);
   if (stopped && io.stderrIsTTY) io.stderr.write(limitNote(shown));
 }
 
-async function renderRows(sink: Sink, result: ListResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
-  const rows = iterate(result.rows);
+/** The rows of `rows`, read until the reader went away; the listing is told to stop (and let go) then. */
+async function eachRow(
+  sink: Sink,
+  first: IteratorResult<Row>,
+  rows: AsyncIterator<Row>,
+  each: (row: Row) => Promise<void> | undefined,
+): Promise<void> {
+  let result = first;
+  try {
+    for (; !result.done; result = await rows.next()) {
+      if (sink.closed) break;
+      const wait = each(result.value);
+      if (wait) await wait;
+    }
+  } finally {
+    if (!result.done) await rows.return?.();
+  }
+}
+
+async function renderRows(sink: Sink, rows: AsyncIterator<Row>, listColumns: Column[], options: OutputOptions, style: Style, io: IO) {
   const first = await rows.next();
-  const sample = first.done ? undefined : first.value;
-  const columns = selectColumns(result.columns, options.fields, sample);
-  const all = async function* () {
-    if (!first.done) yield first.value;
-    yield* rows;
-  };
-  if (options.ndjson) return writeNdjson(sink, all(), options.fields);
-  if (options.json) return writeJsonArray(sink, all(), options.fields);
+  const columns = selectColumns(listColumns, options.fields, first.done ? undefined : first.value);
+  const fields = options.fields;
+  if (options.ndjson) return writeNdjson(sink, first, rows, fields);
+  if (options.json) return writeJsonArray(sink, first, rows, fields);
   if (!io.stdoutIsTTY) {
     if (options.header !== false) await sink.write(`${tsvHeader(columns)}\n`);
-    for await (const row of all()) {
-      if (sink.closed) break;
-      await sink.write(`${tsvLine(columns, row)}\n`);
-    }
-    return;
+    return eachRow(sink, first, rows, (row) => sink.write(`${tsvLine(columns, row)}\n`));
   }
   const collected: Row[] = [];
-  for await (const row of all()) collected.push(row);
+  await eachRow(sink, first, rows, (row) => void collected.push(row));
   if (collected.length === 0) return; // an empty table says nothing a hint could not
   const fitted = fitTable(columns, collected, style, io.columns, options.header !== false);
   await sink.write(`${fitted.text}\n`);
@@ -68,22 +83,16 @@ async function renderRows(sink: Sink, result: ListResult, options: OutputOptions
 }
 
 /** One JSON line per row, written a chunk at a time. */
-async function writeNdjson(sink: Sink, rows: AsyncIterable<Row>, fields: string[] | undefined): Promise<void> {
-  for await (const row of rows) {
-    if (sink.closed) break;
-    await sink.writeBuffered(`${JSON.stringify(pick(row, fields))}\n`);
-  }
+async function writeNdjson(sink: Sink, first: IteratorResult<Row>, rows: AsyncIterator<Row>, fields: string[] | undefined) {
+  await eachRow(sink, first, rows, (row) => sink.writeBuffered(`${JSON.stringify(pick(row, fields))}\n`));
   await sink.flush();
 }
 
 /** One array, streamed a chunk at a time, so a 50,000-row listing never sits in memory twice. */
-async function writeJsonArray(sink: Sink, rows: AsyncIterable<Row>, fields: string[] | undefined): Promise<void> {
+async function writeJsonArray(sink: Sink, first: IteratorResult<Row>, rows: AsyncIterator<Row>, fields: string[] | undefined) {
   let count = 0;
   await sink.writeBuffered('[');
-  for await (const row of rows) {
-    if (sink.closed) break;
-    await sink.writeBuffered(`${count++ ? ',' : ''}\n  ${JSON.stringify(pick(row, fields))}`);
-  }
+  await eachRow(sink, first, rows, (row) => sink.writeBuffered(`${count++ ? ',' : ''}\n  ${JSON.stringify(pick(row, fields))}`));
   await sink.writeBuffered(count ? '\n]\n' : ']\n');
   await sink.flush();
 }

@@ -30,16 +30,18 @@ export class Sink {
   /**
    * Queues `text` for one write of about CHUNK characters: a listing's rows go out a chunk at a time, not a
    * write(2) per row. What is queued is written once a chunk gathers or the producer waits (for the next page);
-   * call flush() at the end.
+   * call flush() at the end. Returns a promise only when a chunk went out (to wait on for back-pressure), so a
+   * row that only joins the queue costs no promise.
    */
-  async writeBuffered(text: string): Promise<void> {
-    if (this.gone) return;
+  writeBuffered(text: string): Promise<void> | undefined {
+    if (this.gone) return undefined;
     this.pending += text;
     if (this.pending.length >= CHUNK) return this.flush();
     if (!this.flushQueued) {
       this.flushQueued = true;
       setImmediate(() => void this.flush());
     }
+    return undefined;
   }
 
   /** Writes what writeBuffered queued. */
