@@ -385,7 +385,19 @@ describe('ci operators eval under faults', () => {
     await until(['operators', 'create', '--name', 'feedback', ...seed, '--examples', `${SEED}/examples.jsonl`]);
     await until(['operators', 'update', 'feedback', '--examples', `${EVAL}/examples-v2.jsonl`]);
     const state = join(directory, 'eval.state');
-    const args = ['operators', 'eval', 'feedback@1', 'feedback@2', '--set', `${EVAL}/feedback.jsonl`, '--state', state, '--json'];
+    const args = [
+      'operators',
+      'eval',
+      'feedback@1',
+      'feedback@2',
+      '--set',
+      `${EVAL}/feedback.jsonl`,
+      '--state',
+      state,
+      '--json',
+      '--concurrency',
+      '10',
+    ];
     const codes: number[] = [];
     let report: Report | undefined;
     for (let run = 0; run < 12 && codes.at(-1) !== 0; run++) {

@@ -13,8 +13,11 @@ import {
 import { resolveConfiguration } from '../../lib/v3/configurations.js';
 import type { RecordingTranscriber } from './endpoints.js';
 
-/** How long the server waits for one transcription before it gives up on closing its conversation. */
-const TRANSCRIPTION_WAIT = { timeoutMs: 10 * 60_000, intervalMs: 1_000 };
+/**
+ * How long the server waits for one transcription before it gives up on closing its conversation, and how often
+ * it asks (a call's recording is short: twice a second closes it soon after, for a handful of requests).
+ */
+const TRANSCRIPTION_WAIT = { timeoutMs: 10 * 60_000, intervalMs: 500 };
 
 export interface ConversationTarget {
   conversationConfiguration: ConversationConfiguration;

@@ -6,6 +6,7 @@ import type { Twilio } from 'twilio';
 import { DEFAULT_WAIT } from '../conversations-operations.js';
 import { deleteConversation, deleteConversationConfiguration, waitForConversationsOperation } from '../conversations-v2.js';
 import { errorText, httpStatusOf, toCliError } from '../errors.js';
+import { mapPool } from '../pool.js';
 import { deleteMemoryStore } from '../memory.js';
 import { deleteConfiguration } from '../v3/configurations.js';
 import type { Kept } from './report.js';
@@ -19,8 +20,10 @@ interface Made {
   remove: Remove;
 }
 
-/** Requests in flight at once while cleaning up. */
+/** Deletes in flight at once while cleaning up. */
 const DELETES_AT_ONCE = 10;
+/** Deletes waited for at once: each polls its operation a few times a second, mostly it sleeps. */
+const WAITS_AT_ONCE = 25;
 
 /** The description of scratch resources a run deletes at its end: the only ones stale.ts deletes for it. */
 export const DELETED_AT_END = 'Scratch resource of `ci operators eval`; deleted when the evaluation ends.';
@@ -84,7 +87,8 @@ export class Scratch {
 
   /**
    * Deletes everything, the latest kind first (conversations before the configurations they use): each kind's
-   * deletes are sent a few at a time, then waited for together. A delete that fails does not stop the others.
+   * deletes are sent a few at a time, then waited for together (an asynchronous delete of Conversations v2 must
+   * have been carried out before what the deleted resources used can go). A delete that fails does not stop the others.
    * Returns what could not be deleted, and why. `client` is one Ctrl-C does not stop: the run's own is
    * interrupted by then.
    */
@@ -94,7 +98,7 @@ export class Scratch {
     for (const kind of kinds) {
       const ofKind = this.made.filter((made) => made.kind === kind);
       const sent = ofKind.map(({ kind: of, id, remove }) => ({ kind: of, id, run: () => remove(client) }));
-      await fewAtATime(await fewAtATime(sent, problems), problems);
+      await inPool(await inPool(sent, DELETES_AT_ONCE, problems), WAITS_AT_ONCE, problems);
     }
     this.made = [];
     return problems;
@@ -108,20 +112,23 @@ interface Step {
   run: () => Promise<(() => Promise<void>) | void>;
 }
 
-/** Runs the steps DELETES_AT_ONCE at a time; failures (but a 404: gone already) go to `problems`. Their follow-ups. */
-async function fewAtATime(steps: readonly Step[], problems: string[]): Promise<Step[]> {
+/** Clean-up is not stopped by Ctrl-C: it is what runs after one. */
+const NEVER = new AbortController().signal;
+
+/**
+ * Runs the steps, `atOnce` in flight (a slow one, e.g. waiting out a 429, holds up only its own slot);
+ * failures (but a 404: gone already) go to `problems`. Their follow-ups.
+ */
+async function inPool(steps: readonly Step[], atOnce: number, problems: string[]): Promise<Step[]> {
   const followUps: Step[] = [];
-  for (let start = 0; start < steps.length; start += DELETES_AT_ONCE) {
-    await Promise.all(
-      steps.slice(start, start + DELETES_AT_ONCE).map(async ({ kind, id, run }) => {
-        try {
-          const next = await run();
-          if (next) followUps.push({ kind, id, run: next });
-        } catch (error) {
-          if (httpStatusOf(error) !== 404) problems.push(`${kind} ${id}: ${errorText(toCliError(error))}`);
-        }
-      }),
-    );
-  }
+  const outcomes = mapPool(steps, atOnce, NEVER, async ({ kind, id, run }) => {
+    try {
+      const next = await run();
+      if (next) followUps.push({ kind, id, run: next });
+    } catch (error) {
+      if (httpStatusOf(error) !== 404) problems.push(`${kind} ${id}: ${errorText(toCliError(error))}`);
+    }
+  });
+  for await (const outcome of outcomes) void outcome;
   return followUps;
 }

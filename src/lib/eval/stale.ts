@@ -46,14 +46,18 @@ function staleIds(resources: readonly Described[], before: Date): string[] {
  * conversations before the configurations they use. What it deleted, and what it could not.
  */
 export async function deleteStaleScratch(client: Twilio, before: Date): Promise<{ deleted: Kept; problems: string[] }> {
-  const configurations = (await listConfigurations(client)).map((row) => ({ ...row, id: String(row.id) }));
-  const conversationConfigurations = staleIds(await listConversationConfigurations(client), before);
+  const [configurations, stores, conversationConfigurations] = await Promise.all([
+    listConfigurations(client).then((rows) => rows.map((row) => ({ ...row, id: String(row.id) }))),
+    listMemoryStores(client),
+    listConversationConfigurations(client),
+  ]);
   const stale = new Scratch();
   for (const id of staleIds(configurations, before)) stale.add('intelligenceConfigurations', id);
-  for (const id of staleIds(await listMemoryStores(client), before)) stale.add('memoryStores', id);
-  for (const id of conversationConfigurations) stale.add('conversationConfigurations', id);
-  if (conversationConfigurations.length) {
-    const inThem = new Set(conversationConfigurations);
+  for (const id of staleIds(stores, before)) stale.add('memoryStores', id);
+  const staleConversationConfigurations = staleIds(conversationConfigurations, before);
+  for (const id of staleConversationConfigurations) stale.add('conversationConfigurations', id);
+  if (staleConversationConfigurations.length) {
+    const inThem = new Set(staleConversationConfigurations);
     for (const conversation of await client.conversations.v2.conversations.list({ pageSize: 1000 })) {
       if (conversation.id && inThem.has(conversation.configurationId ?? '')) stale.add('conversations', conversation.id);
     }
