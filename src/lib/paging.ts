@@ -223,7 +223,7 @@ const isKept = (value: unknown) => value !== undefined && typeof value !== 'func
 
 function plainValue(value: unknown): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (value instanceof Date) return value.toJSON();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString(); // toJSON(), without its generic lookup
   return hasToJson(value) ? toPlain(value) : value;
 }
 
