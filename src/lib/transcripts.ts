@@ -8,9 +8,8 @@ import { ApiError, NotFoundError, UsageError, WaitError, httpStatusOf, toCliErro
 import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import { firstRow, streamListing, streamPages } from './paging.js';
-import { textOf } from './rows.js';
 import { messageOf } from './thrown.js';
-import { isRecord } from './rows.js';
+import { isRecord, textOf } from './rows.js';
 import { pollUntilDone, type Poll, type WaitOptions as PollOptions } from './polling.js';
 
 /** A participant of the `Channel` JSON, as the API spells it. */
