@@ -153,4 +153,16 @@ describe('ci conversations ingest in bulk: failures and output', () => {
     expect(row).toMatchObject({ source: join(folder, 'c2.txt'), name: 'solo', communications: 4, status: 'ACTIVE' });
     expect(Object.keys(row ?? {}).sort()).toEqual(['communications', 'conversationId', 'name', 'source', 'status']);
   });
+
+  it('refuses the table flags --fields, --no-header and --limit in bulk (exit 2), before anything is sent', async () => {
+    const { folder } = writeInputs(tempDir('ci-ingest-flags-'));
+    const env = emulatorEnv(emulator);
+    for (const flag of [['--fields', 'source'], ['--no-header'], ['--limit', '2']]) {
+      writes = 0;
+      const result = await ci(['conversations', 'ingest', folder, '--configuration', 'any', ...flag], { env });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(`ci: ${flag[0] ?? ''} shape one file's table; a bulk run prints one JSON line per input`);
+      expect(writes).toBe(0);
+    }
+  });
 });

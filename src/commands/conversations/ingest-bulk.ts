@@ -36,6 +36,7 @@ export async function ingestInBulk(
   inputs: readonly IngestInput[],
   settings: BulkSettings,
 ): Promise<CommandResult> {
+  refuseTableFlags(options);
   const items = itemsOf(inputs, options.name);
   const now = () => ctx.now();
   // Locked, read and compacted before any request: a state file in use, corrupt or unwritable is exit 2 with nothing sent.
@@ -68,6 +69,19 @@ export async function ingestInBulk(
   all.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0));
   const failure = failureAmong(all);
   return { kind: 'view', json: all, human: () => all.map((line) => JSON.stringify(line)).join('\n'), ...(failure ? { failure } : {}) };
+}
+
+/** A bulk run prints every field of one line per input: the table's flags would be ignored, so they are refused. */
+function refuseTableFlags(options: OptionsOf<typeof ingest>): void {
+  const given = [
+    options.fields !== undefined && '--fields',
+    options.header === false && '--no-header',
+    Number.isFinite(options.limit) && '--limit',
+  ].filter((flag) => flag !== false);
+  if (given.length)
+    throw new UsageError(`${given.join(', ')} shape one file's table; a bulk run prints one JSON line per input`, {
+      hint: 'pick fields from the lines with jq, or ingest one file for the table',
+    });
 }
 
 function itemsOf(inputs: readonly IngestInput[], name: string | undefined): ConversationItem[] {
