@@ -4,6 +4,7 @@ import { UsageError } from '../lib/errors.js';
 import { DEFAULT_LIST_LIMIT, rowsToRead } from '../lib/output/list-limit.js';
 import { InvalidFlagValue } from './flag-error.js';
 import { flag, type FlagSpec, type Group, type OutputKind, type Verb } from './spec.js';
+import { SuggestingArgument } from '../lib/completion/suggesting-argument.js';
 
 /** Runs a verb once commander has parsed its command line (set by src/cli.ts). */
 export type Act = (verb: Verb, command: Command, args: unknown[]) => Promise<void>;
@@ -126,7 +127,7 @@ function registerVerb(parent: Command, verb: Verb, act: Act): Command {
     .aliases([...(verb.aliases ?? [])])
     .description(verb.summary);
   for (const spec of verb.args ?? []) {
-    const argument = new Argument(spec.name, spec.help);
+    const argument = spec.suggestions ? new SuggestingArgument(spec.name, spec.help, spec.suggestions) : new Argument(spec.name, spec.help);
     if (spec.choices) argument.choices([...spec.choices]);
     const check = spec.check?.bind(spec);
     if (check)

@@ -41,6 +41,8 @@ export interface ArgSpec<N extends string = string> {
   readonly name: N;
   readonly help: string;
   readonly choices?: readonly string[];
+  /** Words completion offers beside any other value (not enforced, unlike choices). */
+  readonly suggestions?: readonly string[];
   /** Checks the value (throwing InvalidFlagValue); it is passed on as typed. */
   check?: (value: string) => void;
 }
@@ -162,7 +164,11 @@ export function group(shape: Omit<Group, 'kind' | 'commands'>, commands: readonl
   return { ...shape, kind: 'group', commands };
 }
 
-export function arg<const N extends string>(name: N, help: string, extras: Pick<ArgSpec, 'choices' | 'check'> = {}): ArgSpec<N> {
+export function arg<const N extends string>(
+  name: N,
+  help: string,
+  extras: Pick<ArgSpec, 'choices' | 'suggestions' | 'check'> = {},
+): ArgSpec<N> {
   return { name, help, ...extras };
 }
 

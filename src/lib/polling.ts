@@ -9,6 +9,9 @@ export interface WaitOptions {
   onStatus?: (status: string) => void;
 }
 
+/** Waiting as a command does it: Ctrl-C stops it. */
+export type SignalledWait = WaitOptions & { signal: AbortSignal };
+
 /** What one look found: the final value, or the status of work still going on. */
 export type Poll<T> = { done: true; value: T } | { done: false; status: string };
 

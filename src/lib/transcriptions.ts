@@ -6,7 +6,7 @@ import { toPlain } from './output/format.js';
 import type { Row } from './output/types.js';
 import type { TranscriptSource } from './transcripts.js';
 import { listOperatorResults, type OperatorResult } from './results-v3.js';
-import { pollUntilDone, type Poll, type WaitOptions as PollOptions } from './polling.js';
+import { pollUntilDone, type Poll, type SignalledWait as WaitOptions } from './polling.js';
 
 export const PARTICIPANT_ROLES = ['HUMAN_AGENT', 'CUSTOMER', 'AI_AGENT'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
@@ -225,8 +225,7 @@ export async function findTranscriptionOfRecording(
   return mine[mine.length - 1];
 }
 
-/** Waiting as a command does it: Ctrl-C stops it. */
-export type WaitOptions = PollOptions & { signal: AbortSignal };
+export type { SignalledWait as WaitOptions } from './polling.js';
 
 /** Polls until COMPLETED; FAILED or the timeout → WaitError (exit 5). */
 export async function waitForTranscription(client: Twilio, id: string, options: WaitOptions): Promise<Row> {

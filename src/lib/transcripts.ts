@@ -10,7 +10,7 @@ import type { Row } from './output/types.js';
 import { firstRow, streamListing, streamPages } from './paging.js';
 import { messageOf } from './thrown.js';
 import { isRecord, textOf } from './rows.js';
-import { pollUntilDone, type Poll, type WaitOptions as PollOptions } from './polling.js';
+import { pollUntilDone, type Poll, type SignalledWait as WaitOptions } from './polling.js';
 
 /** A participant of the `Channel` JSON, as the API spells it. */
 export interface Participant {
@@ -194,8 +194,7 @@ export async function deleteTranscript(client: Twilio, sid: string): Promise<voi
 /** Statuses a transcript never leaves, and that carry no results. */
 export const ENDED_WITHOUT_RESULTS: ReadonlySet<string> = new Set(['failed', 'canceled', 'error']);
 
-/** Waiting as a command does it: Ctrl-C stops it. */
-export type WaitOptions = PollOptions & { signal: AbortSignal };
+export type { SignalledWait as WaitOptions } from './polling.js';
 
 /** Polls until completed. Failed, canceled or the timeout → WaitError (exit 5) that says how to resume. */
 export async function waitForTranscript(client: Twilio, sid: string, options: WaitOptions): Promise<Row> {

@@ -33,6 +33,14 @@ describe('ci completion', () => {
     expect(await complete(stdout, ['ci', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
   });
 
+  it('offers the words a first argument may be beside free values: `ci results delete`', async () => {
+    const { stdout } = await ci(['completion', 'bash']);
+    expect(await complete(stdout, ['ci', 'results', ''])).toEqual(['delete']);
+    expect(await complete(stdout, ['ci', 'results', 'del'])).toEqual(['delete']);
+    const fish = await ci(['completion', 'fish']);
+    expect(fish.stdout).toMatch(/complete -c ci .*results.* -a 'delete'/);
+  });
+
   it('prints zsh and fish scripts for the same tree, and says how to install them', async () => {
     const zsh = await ci(['completion', 'zsh']);
     expect(zsh.stdout).toMatch(/^#compdef ci twilio-ci\n/);

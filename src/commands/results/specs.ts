@@ -9,6 +9,7 @@ export const resultsCommand = verb({
       '<id...>',
       'transcript SID(s) (GT…, classic) or conversation ID(s) (conv_conversation_…, v3), or - to read them from stdin; ' +
         '`delete` followed by v3 operator result IDs (intelligence_operatorresult_…) deletes those results',
+      { suggestions: ['delete'] },
     ),
   ],
   // `delete` prints nothing on stdout.

@@ -1,6 +1,7 @@
 // The command tree as completion scripts need it, read from commander (never written by hand,
 // so a new command or flag completes the day it is added).
 import type { Command, Option } from 'commander';
+import { SuggestingArgument } from './suggesting-argument.js';
 
 /** Values completed from the account (through `ci completion --names`), by what an argument is called. */
 export const NAME_KINDS = { service: 'services', operator: 'operators', configuration: 'configurations' } as const;
@@ -51,6 +52,11 @@ function helpOption(): CompletionOption {
   return { names: ['-h', '--help'], description: 'show help for a command', takesValue: false, choices: [] };
 }
 
+function firstArgumentWords(command: Command): string[] {
+  const first = command.registeredArguments[0];
+  return [...(first?.argChoices ?? (first instanceof SuggestingArgument ? first.suggestions : []))];
+}
+
 export function completionTree(command: Command, path: string[] = []): CompletionCommand {
   const options = command.options.filter((option) => !option.hidden).map(optionOf);
   return {
@@ -59,7 +65,7 @@ export function completionTree(command: Command, path: string[] = []): Completio
     description: command.description(),
     options: [...options, helpOption()],
     subcommands: command.commands.map((child) => completionTree(child, [...path, child.name()])),
-    argumentChoices: [...(command.registeredArguments[0]?.argChoices ?? [])],
+    argumentChoices: firstArgumentWords(command),
     dynamicArguments: command.registeredArguments.map((argument) => kindOf(argument.name())),
     variadicLast: Boolean(command.registeredArguments.at(-1)?.variadic),
   };
