@@ -1,5 +1,5 @@
 // The SDK's RequestClient requires its Public Key Client Validation token when it loads, and with it jsonwebtoken,
-// semver and lodash pieces (76 of the ~170 SDK modules a command loads), for a `validationClient` option ci never
+// semver and lodash pieces (77 of the 211 dependency modules `ci results` loads), for a `validationClient` option ci never
 // passes. Its compiled code reads the token only as `ValidationToken_1.default`, in that option's interceptor, so a
 // stand-in whose `default` loads the real module lets ci skip it and leaves the SDK's behaviour as it was.
 import Module, { createRequire } from 'node:module';
