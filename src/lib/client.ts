@@ -20,6 +20,7 @@ import {
 import { formatDuration, MAX_TIMER_MS, sleep } from './time.js';
 import { isRecord } from './rows.js';
 import { codeOf } from './thrown.js';
+import { withoutClientValidation } from './sdk-lazy.js';
 
 export interface ClientOptions {
   debug?: (line: string) => void;
@@ -218,10 +219,9 @@ function checkTimeout(ms: number, source: string): number {
 export async function createTwilioClient(credentials: Credentials, options: ClientOptions = {}): Promise<Twilio> {
   const base = credentials.apiUrl ? parseApiUrl(credentials.apiUrl, options.allowInsecureHttp) : undefined;
   // The REST client and its transport only: the package's index also loads TwiML builders and JWT helpers.
-  const [{ default: RestClient }, { default: Transport }] = await Promise.all([
-    import('twilio/lib/rest/Twilio.js'),
-    import('twilio/lib/base/RequestClient.js'),
-  ]);
+  const [{ default: RestClient }, { default: Transport }] = await withoutClientValidation(() =>
+    Promise.all([import('twilio/lib/rest/Twilio.js'), import('twilio/lib/base/RequestClient.js')]),
+  );
   const timeoutMs = checkTimeout(credentials.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, `the request timeout of ${credentials.source}`);
   const maxRetries = checkRetries(credentials.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries, `the retries of ${credentials.source}`);
   const policy = { ...DEFAULT_RETRY_POLICY, maxRetries };

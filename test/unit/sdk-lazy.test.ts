@@ -1,0 +1,125 @@
+import { generateKeyPairSync, verify } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTwilioClient } from '../../src/lib/client.js';
+import { deferDefaultExport } from '../../src/lib/sdk-lazy.js';
+import { useTestEmulator } from '../support/emulator.js';
+import { tempDir } from '../support/temp.js';
+
+const require = createRequire(import.meta.url);
+const VALIDATION_TOKEN = require.resolve('twilio/lib/jwt/validation/ValidationToken.js');
+const REQUEST_CLIENT = require.resolve('twilio/lib/base/RequestClient.js');
+const loadedFrom = (pkg: string) => Object.keys(require.cache).filter((path) => path.includes(`/node_modules/${pkg}/`));
+
+/** One request to a local server by `send`; resolves the headers it received. */
+async function headersOfOneRequest(send: (url: string) => Promise<unknown>): Promise<IncomingHttpHeaders> {
+  let received: IncomingHttpHeaders = {};
+  const server = createServer((req, res) => {
+    received = req.headers;
+    res.setHeader('Content-Type', 'application/json');
+    res.end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await send(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/Probe`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  return received;
+}
+
+const base64url = (part: string) => Buffer.from(part, 'base64url');
+
+describe("the SDK's Public Key Client Validation token (jsonwebtoken), which ci never asks for", () => {
+  const emulator = useTestEmulator();
+  const ciClient = () =>
+    createTwilioClient({
+      accountSid: emulator.accountSid,
+      username: emulator.accountSid,
+      password: emulator.authToken,
+      source: 'the test',
+      apiUrl: emulator.url,
+    });
+
+  it("is not loaded by ci's client, even after a request", async () => {
+    await (await ciClient()).intelligence.v2.services.list({ limit: 1 });
+    expect(require.cache[REQUEST_CLIENT]).toBeDefined();
+    expect(loadedFrom('twilio').length).toBeGreaterThan(10);
+    expect(loadedFrom('jsonwebtoken')).toEqual([]);
+    expect(require.cache[VALIDATION_TOKEN]).toBeUndefined();
+  });
+
+  it('is the real ValidationToken class for anyone who requires it afterwards', async () => {
+    await ciClient();
+    const ValidationToken = require(VALIDATION_TOKEN) as { name: string; ALGORITHMS: unknown };
+    expect(typeof ValidationToken).toBe('function');
+    expect(ValidationToken.name).toBe('ValidationToken');
+    expect(ValidationToken.ALGORITHMS).toEqual(['RS256', 'PS256']);
+  });
+
+  it("still signs each request of the SDK's transport given a validation client", async () => {
+    await ciClient();
+    const { default: Transport } = await import('twilio/lib/base/RequestClient.js');
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const validationClient = {
+      accountSid: emulator.accountSid,
+      credentialSid: 'CR00000000000000000000000000000001',
+      signingKey: 'SK00000000000000000000000000000001',
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    };
+    const transport = new Transport({ validationClient });
+    const headers = await headersOfOneRequest((uri) => transport.request({ method: 'get', uri }));
+    const token = headers['twilio-client-validation'];
+    expect(typeof token).toBe('string');
+    const [header = '', payload = '', signature = ''] = String(token).split('.');
+    expect(JSON.parse(base64url(header).toString())).toMatchObject({
+      alg: 'RS256',
+      kid: validationClient.credentialSid,
+      cty: 'twilio-pkrv;v=1',
+    });
+    expect(JSON.parse(base64url(payload).toString())).toMatchObject({ iss: validationClient.signingKey, sub: emulator.accountSid });
+    expect(verify('sha256', Buffer.from(`${header}.${payload}`), publicKey, base64url(signature))).toBe(true);
+  });
+});
+
+describe('deferDefaultExport', () => {
+  /** A CommonJS module counting its loads in a global, as plain `module.exports` or as TypeScript emits ES exports. */
+  function moduleFile(name: string, esModule: boolean): string {
+    const path = join(tempDir('ci-sdk-lazy-'), `${name}.cjs`);
+    const value = `(globalThis.${name} = (globalThis.${name} ?? 0) + 1, class ${name} {})`;
+    writeFileSync(path, esModule ? `exports.__esModule = true; exports.default = ${value};` : `module.exports = ${value};`);
+    return path;
+  }
+  const loads = (name: string): unknown => Reflect.get(globalThis, name);
+
+  it('loads the module when its default is first read, as __importDefault would give it', () => {
+    for (const [name, esModule] of [
+      ['PlainExports', false],
+      ['EsExports', true],
+    ] as const) {
+      const path = moduleFile(name, esModule);
+      deferDefaultExport(path);
+      const standIn = require(path) as { default: { name: string } };
+      expect(loads(name)).toBeUndefined();
+      expect(standIn.default.name).toBe(name); // read while the stand-in is still in the cache
+      expect(loads(name)).toBe(1);
+      const real = require(path) as { default?: unknown };
+      expect(standIn.default).toBe(esModule ? real.default : real);
+      expect(loads(name)).toBe(1);
+    }
+  });
+
+  it('once taken out unread, lets the module load as usual; and leaves a loaded module alone', () => {
+    const path = moduleFile('TakenOut', false);
+    deferDefaultExport(path)();
+    const real: unknown = require(path);
+    expect(typeof real).toBe('function');
+    deferDefaultExport(path);
+    expect(require(path)).toBe(real);
+  });
+});
