@@ -1,6 +1,6 @@
 // Fault injection: one step in the request pipeline that delays, throttles, fails or drops requests,
 // so tests and benchmarks can prove the client's retries lose nothing and duplicate nothing.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './errors.js';
 
 export interface FaultOptions {
@@ -55,24 +55,21 @@ export class Faults {
   }
 
   /**
-   * Delays the request and decides its fault. Call `done()` once it is answered.
-   * The emulator's own paths (/emulator/…) are exempt, so stats stay readable in a storm.
+   * Delays the request and decides its fault; its slot is free again once its response closes, answered or
+   * not (watched from arrival: a client may hang up during the delay). The emulator's own paths (/emulator/…)
+   * are exempt, so stats stay readable in a storm.
    */
-  async enter(request: IncomingMessage): Promise<{ fault: Fault; done: () => void }> {
-    if ((request.url ?? '').startsWith('/emulator/')) return { fault: { kind: 'none' }, done: () => {} };
+  async enter(request: IncomingMessage, response: ServerResponse): Promise<Fault> {
+    if ((request.url ?? '').startsWith('/emulator/')) return { kind: 'none' };
     this.inFlight++;
-    let finished = false;
-    const done = () => {
-      if (!finished) this.inFlight--;
-      finished = true;
-    };
+    response.once('close', () => this.inFlight--);
     const { latencyMs = 0, latencyJitterMs = 0, maxConcurrency } = this.options;
     // Decided on arrival, so concurrency counts what the server is holding, as Twilio's limit does.
     const fault = maxConcurrency !== undefined && this.inFlight > maxConcurrency ? this.busy() : this.roll();
     const delay = latencyMs + (latencyJitterMs > 0 ? this.random() * latencyJitterMs : 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (fault.kind !== 'none') this.count(fault.kind === 'reply' ? fault.name : fault.kind);
-    return { fault, done };
+    return fault;
   }
 
   private roll(): Fault {

@@ -72,8 +72,7 @@ export function createEmulatorServer(deps: ServerDependencies): Server {
 
 /** Fault injection first (see faults.ts), then the real handling. */
 async function serve(router: Router, deps: ServerDependencies, request: IncomingMessage, response: ServerResponse) {
-  const { fault, done } = await deps.faults.enter(request);
-  response.on('close', done);
+  const fault = await deps.faults.enter(request, response);
   if (fault.kind === 'reset') return void request.socket.destroy();
   if (fault.kind === 'reply') {
     const path = new URL(request.url ?? '/', 'http://emulator').pathname;
