@@ -29,6 +29,11 @@ export interface RunningCi {
 
 let configHome: string | undefined;
 
+/** The next test file gets a config home of its own (per-file.ts; the old one is removed with the temp dirs). */
+export function forgetConfigHome(): void {
+  configHome = undefined;
+}
+
 /** One config home per test file, so tests never see the developer's profiles (and clean up after). */
 function testEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   configHome ??= tempDir('ci-test-config-');

@@ -2,7 +2,6 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
 import { STREAM_LOG_ENV } from './secrets.js';
 import { tempDir } from './temp.js';
 import { CHILD_TIMEOUT_MS } from './timeouts.js';
@@ -59,11 +58,13 @@ export interface SpawnedCi {
   result: Promise<CiResult>;
 }
 
-/** Children still running when their test file ends are killed then. */
 const children = new Set<ChildProcessWithoutNullStreams>();
-afterAll(() => {
+
+/** Children still running when their test file ends are killed then (per-file.ts); the next file gets a new cache home. */
+export function endSpawnedCis(): void {
   for (const child of children) child.kill('SIGKILL');
-});
+  cacheHome = undefined;
+}
 
 /** Spawns bin/ci.js as a user would, piped (not a TTY). */
 export function spawnCi(args: string[], options: RunOptions = {}): SpawnedCi {

@@ -1,6 +1,5 @@
 // Long-running ci commands (webhook listen, serve, emulator start) in-process: started, read while
 // they run, and stopped with Ctrl-C. Waits are on output events, bounded by the test's own timeout.
-import { afterAll } from 'vitest';
 import { startCi as startInProcess, type InProcessOptions } from './cli.js';
 import type { FakeProcess } from './fake-process.js';
 
@@ -28,9 +27,11 @@ export interface RunningCi extends RunningServer {
 
 /** Servers a test left running are stopped when its file ends, so none outlives the file. */
 const running = new Set<RunningServer>();
-afterAll(async () => {
+
+/** Run when each test file ends (per-file.ts). */
+export async function stopServers(): Promise<void> {
   await Promise.all([...running].map((server) => server.stop()));
-});
+}
 
 /** Starts `ci ARGS…` in-process and lets the test wait for what it prints. */
 export function startServer(args: string[], options: InProcessOptions = {}): RunningServer {

@@ -1,13 +1,14 @@
-// Temporary directories that are removed when the test file ends.
+// Temporary directories that are removed when the test file ends (per-file.ts calls removeTempDirs).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 
 const made: string[] = [];
-afterAll(() => {
+
+/** Removes every directory tempDir made; run after each test file (test/support/per-file.ts). */
+export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
 
 /** A new empty directory under the system's temp dir, removed after the file's tests. */
 export function tempDir(prefix = 'ci-test-'): string {
