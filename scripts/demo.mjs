@@ -2,7 +2,8 @@
 // `npm run demo`: the seed article's pipeline on a local emulator, through the real CLI, on classic (v2)
 // and then on v3. Starts `ci emulator start` on a free port, runs each step as a user would (printing the
 // command first), and stops the emulator and the listeners whatever happens. Needs no Twilio account and
-// leaves nothing behind. test/e2e/demo.test.ts runs it.
+// leaves nothing behind. The two halves run at once (they share nothing but the emulator); the v3 half's
+// output is held until the classic half's is printed. test/e2e/demo.test.ts runs it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : text);
 const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
+/** Where a half of the demo prints: straight to stdout, or held until `flush` (the half that runs second). */
+function output(live) {
+  const held = [];
+  return {
+    write: (text) => (live ? process.stdout.write(text) : held.push(text)),
+    flush: () => process.stdout.write(held.splice(0).join('')),
+  };
+}
+
 /** Starts the emulator and resolves with its URL and credentials once it prints its banner. */
 function startEmulator() {
   const child = track(
@@ -67,9 +77,9 @@ function startEmulator() {
  * `ci webhook listen --once` in the background: resolves with its URL; `events` resolves with what it printed.
  * `receives` says, in the printed command's comment, which signed request it waits for.
  */
-function startListener(env, receives) {
+function startListener(out, env, receives) {
   const args = ['webhook', 'listen', '--port', '0', '--once', '--ndjson'];
-  process.stdout.write(`\n${bold(`$ ci ${args.join(' ')} &`)}   # receives ${receives}\n`);
+  out.write(`\n${bold(`$ ci ${args.join(' ')} &`)}   # receives ${receives}\n`);
   const child = track(spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] }));
   const lines = [];
   const events = new Promise((resolve) => child.once('exit', () => resolve(lines)));
@@ -77,7 +87,7 @@ function startListener(env, receives) {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const event = JSON.parse(line);
       if (event.event === 'listening') {
-        process.stdout.write(`${line}\n`);
+        out.write(`${line}\n`);
         resolve({ child, url: event.url, events });
       } else lines.push(line);
     });
@@ -85,18 +95,18 @@ function startListener(env, receives) {
   });
 }
 
-/** Runs `ci …` as a user would, after printing the command; `capture` returns stdout instead of showing it. */
-function ci(env, args, { capture = false } = {}) {
-  process.stdout.write(`\n${bold(`$ ci ${args.map(quote).join(' ')}`)}\n`);
+/** Runs `ci …` as a user would, after printing the command; resolves with what it printed. */
+function ci(out, env, args) {
+  out.write(`\n${bold(`$ ci ${args.map(quote).join(' ')}`)}\n`);
   return new Promise((resolve, reject) => {
-    const child = track(spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] }));
-    let out = '';
-    child.stdout?.on('data', (chunk) => {
-      out += chunk;
-      process.stdout.write(chunk);
+    const child = track(spawn(process.execPath, [CI, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] }));
+    let printed = '';
+    child.stdout.on('data', (chunk) => {
+      printed += chunk;
+      out.write(chunk);
     });
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`\`ci ${args[0]}\` exited with ${code}`))));
+    child.once('exit', (code) => (code === 0 ? resolve(printed) : reject(new Error(`\`ci ${args[0]}\` exited with ${code}`))));
   });
 }
 
@@ -117,23 +127,23 @@ function seedOperatorFiles() {
 }
 
 /** Prints what a background listener received, once it has exited after its one event. */
-async function printReceived(listener) {
-  process.stdout.write(`\n${bold('# what the background `ci webhook listen --once --ndjson` received (signature verified):')}\n`);
-  for (const line of await listener.events) process.stdout.write(`${line}\n`);
+async function printReceived(out, listener) {
+  out.write(`\n${bold('# what the background `ci webhook listen --once --ndjson` received (signature verified):')}\n`);
+  for (const line of await listener.events) out.write(`${line}\n`);
 }
 
 /** The background listeners started so far, so that the end stops each one whatever happened. */
 const listeners = [];
-async function listen(env, receives) {
-  const listener = await startListener(env, receives);
+async function listen(out, env, receives) {
+  const listener = await startListener(out, env, receives);
   listeners.push(listener);
   return listener;
 }
 
 /** The classic (v2) half: a service with a webhook, operators, a transcript of the seed recording, its results. */
-async function classicFlow(env) {
-  const listener = await listen(env, 'the signed voice_intelligence_transcript_available event');
-  await ci(env, [
+async function classicFlow(out, env) {
+  const listener = await listen(out, env, 'the signed voice_intelligence_transcript_available event');
+  await ci(out, env, [
     'services',
     'create',
     '--unique-name',
@@ -147,8 +157,8 @@ async function classicFlow(env) {
     '--fields',
     'sid,uniqueName,webhookUrl',
   ]);
-  await ci(env, ['operators', 'attach', 'test-ci', 'Conversation Summary', 'Sentiment Analysis']);
-  await ci(env, [
+  await ci(out, env, ['operators', 'attach', 'test-ci', 'Conversation Summary', 'Sentiment Analysis']);
+  await ci(out, env, [
     'operators',
     'create',
     '--name',
@@ -159,13 +169,11 @@ async function classicFlow(env) {
     '--fields',
     'sid,friendlyName,operatorType',
   ]);
-  await ci(env, ['transcribe', SEED_RECORDING, '--service', 'test-ci', '--wait', '--interval', '250ms']);
-  const sid = (
-    await ci(env, ['transcripts', 'list', '--source-sid', SEED_RECORDING, '--fields', 'sid', '--no-header'], { capture: true })
-  ).trim();
-  await ci(env, ['results', sid]);
-  await ci(env, ['results', sid, '--json']);
-  await printReceived(listener);
+  await ci(out, env, ['transcribe', SEED_RECORDING, '--service', 'test-ci', '--wait', '--interval', '250ms']);
+  const sid = (await ci(out, env, ['transcripts', 'list', '--source-sid', SEED_RECORDING, '--fields', 'sid', '--no-header'])).trim();
+  await ci(out, env, ['results', sid]);
+  await ci(out, env, ['results', sid, '--json']);
+  await printReceived(out, listener);
 }
 
 /**
@@ -173,9 +181,9 @@ async function classicFlow(env) {
  * intelligence configuration whose CONVERSATION_END rule posts to a listener, a conversation configuration using
  * it, and the recording transcribed into a conversation (closed, so the rule fires).
  */
-async function v3Flow(env) {
-  process.stdout.write(`\n${bold('# The same seed on v3: versioned operators, a configuration with a rule, conversations')}\n`);
-  await ci(env, [
+async function v3Flow(out, env) {
+  out.write(`\n${bold('# The same seed on v3: versioned operators, a configuration with a rule, conversations')}\n`);
+  await ci(out, env, [
     '--generation',
     'v3',
     'operators',
@@ -186,8 +194,8 @@ async function v3Flow(env) {
     '--fields',
     'id,displayName,version,outputFormat',
   ]);
-  const listener = await listen(env, 'the signed v3 rule-execution payload');
-  await ci(env, [
+  const listener = await listen(out, env, 'the signed v3 rule-execution payload');
+  await ci(out, env, [
     'configurations',
     'create',
     '--name',
@@ -203,16 +211,14 @@ async function v3Flow(env) {
     '--fields',
     'id,displayName,version',
   ]);
-  await ci(env, ['configurations', 'show', 'seed']);
-  await ci(env, ['conversations', 'configurations', 'create', '--name', 'post-call', '--intelligence-configuration', 'seed']);
-  await ci(env, ['transcribe', SEED_RECORDING, '--conversation-configuration', 'post-call', '--wait', '--interval', '250ms']);
+  await ci(out, env, ['configurations', 'show', 'seed']);
+  await ci(out, env, ['conversations', 'configurations', 'create', '--name', 'post-call', '--intelligence-configuration', 'seed']);
+  await ci(out, env, ['transcribe', SEED_RECORDING, '--conversation-configuration', 'post-call', '--wait', '--interval', '250ms']);
   const conversationId = (
-    await ci(env, ['transcriptions', 'list', '--recording', SEED_RECORDING, '--fields', 'conversationId', '--no-header'], {
-      capture: true,
-    })
+    await ci(out, env, ['transcriptions', 'list', '--recording', SEED_RECORDING, '--fields', 'conversationId', '--no-header'])
   ).trim();
-  await printReceived(listener);
-  await ci(env, ['results', conversationId]);
+  await printReceived(out, listener);
+  await ci(out, env, ['results', conversationId]);
 }
 
 let emulator;
@@ -226,8 +232,16 @@ try {
     TWILIO_AUTH_TOKEN: emulator.authToken,
     TWILIO_CI_API_URL: emulator.url,
   };
-  await classicFlow(env);
-  await v3Flow(env);
+  const classic = output(true);
+  const v3 = output(false);
+  const halves = [classicFlow(classic, env), v3Flow(v3, env)];
+  try {
+    await halves[0];
+  } finally {
+    v3.flush();
+  }
+  await halves[1];
+  v3.flush();
 } catch (error) {
   failed = true;
   console.error(`demo: ${error.message}`);
