@@ -7,7 +7,7 @@ import { emulatorEnv } from '../support/ci-env.js';
 import { useTestEmulator } from '../support/emulator.js';
 import { ci } from '../support/cli.js';
 import { sdkClient } from '../support/sdk.js';
-import { SEED_FILES } from '../support/seed.js';
+import { SEED_OPERATOR_FLAGS } from '../support/seed.js';
 import { startCi } from '../support/serve-ci.js';
 import { defined } from '../support/defined.js';
 
@@ -25,18 +25,7 @@ async function ok(args: string[]): Promise<string> {
 
 beforeAll(async () => {
   env = emulatorEnv(emulator, { TWILIO_CI_GENERATION: 'v3' });
-  await ok([
-    'operators',
-    'create',
-    '--name',
-    'test-operator',
-    '--prompt-file',
-    SEED_FILES.prompt,
-    '--schema',
-    SEED_FILES.schema,
-    '--examples',
-    SEED_FILES.examples,
-  ]);
+  await ok(['operators', 'create', '--name', 'test-operator', ...SEED_OPERATOR_FLAGS]);
   await ok([
     'configurations',
     'create',

@@ -11,7 +11,7 @@ import * as cli from '../support/cli.js';
 import { startServer } from '../support/serve-ci.js';
 import { sdkClient } from '../support/sdk.js';
 import { jsonOf } from '../support/json.js';
-import { SEED_FILES } from '../support/seed.js';
+import { SEED_OPERATOR_FLAGS } from '../support/seed.js';
 import { tempDir } from '../support/temp.js';
 
 const SEED_CALL = 'RE00000000000000000000000000000001';
@@ -95,21 +95,7 @@ describe('the seed flow', () => {
   it("transcribes the recording with --wait and gives the article's JSON result", async () => {
     await service('test-ci');
     expect((await ci(['operators', 'attach', 'test-ci', 'Conversation Summary', 'Sentiment Analysis'])).code).toBe(0);
-    const created = await ci([
-      'operators',
-      'create',
-      '--name',
-      'test-operator',
-      '--prompt-file',
-      SEED_FILES.prompt,
-      '--schema',
-      SEED_FILES.schema,
-      '--examples',
-      SEED_FILES.examples,
-      '--attach',
-      'test-ci',
-      '--json',
-    ]);
+    const created = await ci(['operators', 'create', '--name', 'test-operator', ...SEED_OPERATOR_FLAGS, '--attach', 'test-ci', '--json']);
     expect(created.stderr).toBe('');
     const seedOperator = json(created.stdout).sid;
 

@@ -9,10 +9,10 @@ import { emulatorEnv } from '../support/ci-env.js';
 import { seedConversation } from '../emulator/v3-support.js';
 import { useTestEmulator } from '../support/emulator.js';
 import { sdkClient } from '../support/sdk.js';
+import { SEED_FILES, SEED_OPERATOR_FLAGS } from '../support/seed.js';
 import { statsOf } from '../support/stats.js';
 import { tempDir } from '../support/temp.js';
 
-const SEED = 'examples/seed';
 const EVAL = 'examples/eval';
 
 describe('the emulator engine, version by version', () => {
@@ -20,18 +20,7 @@ describe('the emulator engine, version by version', () => {
   const run = (args: string[]) => ci(args, { env: emulatorEnv(emulator, { TWILIO_CI_GENERATION: 'v3' }) });
 
   it("answers from each version's own training examples", async () => {
-    const created = await run([
-      'operators',
-      'create',
-      '--name',
-      'feedback',
-      '--prompt-file',
-      `${SEED}/prompt.txt`,
-      '--schema',
-      `${SEED}/feedback.schema.json`,
-      '--examples',
-      `${SEED}/examples.jsonl`,
-    ]);
+    const created = await run(['operators', 'create', '--name', 'feedback', ...SEED_OPERATOR_FLAGS]);
     expect(created.code).toBe(0);
     expect((await run(['operators', 'update', 'feedback', '--examples', `${EVAL}/examples-v2.jsonl`])).code).toBe(0);
     const configuration = await run([
@@ -130,8 +119,7 @@ describe('ci operators eval', () => {
 
   beforeAll(async () => {
     const v3 = ['--generation', 'v3', 'operators'];
-    const seed = ['--prompt-file', `${SEED}/prompt.txt`, '--schema', `${SEED}/feedback.schema.json`];
-    expect((await run([...v3, 'create', '--name', 'feedback', ...seed, '--examples', `${SEED}/examples.jsonl`])).code).toBe(0);
+    expect((await run([...v3, 'create', '--name', 'feedback', ...SEED_OPERATOR_FLAGS])).code).toBe(0);
     expect((await run([...v3, 'update', 'feedback', '--examples', `${EVAL}/examples-v2.jsonl`])).code).toBe(0);
     // The user's own configuration, which an evaluation must not touch.
     expect((await run(['configurations', 'create', '--name', 'mine', '--operator', 'feedback'])).code).toBe(0);
@@ -332,7 +320,7 @@ describe('ci operators eval', () => {
       '--prompt',
       'Classify',
       '--schema',
-      `${SEED}/feedback.schema.json`,
+      SEED_FILES.schema,
     ];
     expect((await run(classic)).code).toBe(0);
     const byName = await run(['operators', 'eval', 'classic-feedback', '--set', SET]);
@@ -381,8 +369,7 @@ describe('ci operators eval under faults', () => {
   }
 
   it('retries, reports what could not run (exit 1), and a rerun with --state finishes the rest', async () => {
-    const seed = ['--prompt-file', `${SEED}/prompt.txt`, '--schema', `${SEED}/feedback.schema.json`];
-    await until(['operators', 'create', '--name', 'feedback', ...seed, '--examples', `${SEED}/examples.jsonl`]);
+    await until(['operators', 'create', '--name', 'feedback', ...SEED_OPERATOR_FLAGS]);
     await until(['operators', 'update', 'feedback', '--examples', `${EVAL}/examples-v2.jsonl`]);
     const state = join(directory, 'eval.state');
     const args = [

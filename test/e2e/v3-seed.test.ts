@@ -5,27 +5,14 @@ import { ci } from '../support/cli.js';
 import { emulatorEnv } from '../support/ci-env.js';
 import { seedConversation } from '../emulator/v3-support.js';
 import { useTestEmulator } from '../support/emulator.js';
-
-const SEED = 'examples/seed';
+import { SEED_OPERATOR_FLAGS } from '../support/seed.js';
 
 describe('the seed on v3', () => {
   const emulator = useTestEmulator();
   const run = (args: string[]) => ci(args, { env: emulatorEnv(emulator, { TWILIO_CI_GENERATION: 'v3' }) });
 
   it('creates the operator, the configuration, runs the rule and prints the results', async () => {
-    const created = await run([
-      'operators',
-      'create',
-      '--name',
-      'test-operator',
-      '--prompt-file',
-      `${SEED}/prompt.txt`,
-      '--schema',
-      `${SEED}/feedback.schema.json`,
-      '--examples',
-      `${SEED}/examples.jsonl`,
-      '--json',
-    ]);
+    const created = await run(['operators', 'create', '--name', 'test-operator', ...SEED_OPERATOR_FLAGS, '--json']);
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ displayName: 'test-operator', outputFormat: 'JSON', version: 1 });
 
