@@ -12,7 +12,7 @@ import {
 import { ApiError, UsageError } from '../../lib/errors.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import type { OptionsOf } from '../spec.js';
-import { ProgressBar, type Tally } from '../transcribe/progress.js';
+import { failedInputs, ProgressBar, type Tally } from '../transcribe/progress.js';
 import type { IngestInput } from './ingest-inputs.js';
 import type { ingest } from './ingest-specs.js';
 
@@ -59,16 +59,22 @@ export async function ingestInBulk(
     await state.close();
     throw error;
   }
-  const failureAmong = (done: readonly ConversationLine[]) => failureOf(done, items.length, options.state !== undefined);
-  const tallied = tally(ctx, items.length, lines, state, !options.json);
-  if (!options.json) return { kind: 'stream', events: events(tallied, failureAmong), piped: 'ndjson' };
+  const counts: Tally = { created: 0, exists: 0, failed: 0 };
+  const failure = () => failedInputs(counts, items.length, options.state !== undefined);
+  const tallied = tally(ctx, items.length, lines, state, counts, !options.json);
+  if (!options.json) return { kind: 'stream', events: events(tallied, failure), piped: 'ndjson' };
   // One document: every line, in input order, then the exit code.
   const all: ConversationLine[] = [];
   for await (const line of tallied) all.push(line);
   const order = new Map(items.map((item, index) => [item.input, index]));
   all.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0));
-  const failure = failureAmong(all);
-  return { kind: 'view', json: all, human: () => all.map((line) => JSON.stringify(line)).join('\n'), ...(failure ? { failure } : {}) };
+  const failed = failure();
+  return {
+    kind: 'view',
+    json: all,
+    human: () => all.map((line) => JSON.stringify(line)).join('\n'),
+    ...(failed ? { failure: failed } : {}),
+  };
 }
 
 /** A bulk run prints every field of one line per input: the table's flags would be ignored, so they are refused. */
@@ -93,15 +99,15 @@ function itemsOf(inputs: readonly IngestInput[], name: string | undefined): Conv
   });
 }
 
-/** The lines, counted for the progress bar and the summary; the state file is closed when they end. */
+/** The lines, counted into `counts` for the progress bar, the summary and the exit; the state file is closed when they end. */
 async function* tally(
   ctx: Context,
   total: number,
   lines: AsyncGenerator<ConversationLine>,
   state: BulkState,
+  counts: Tally,
   summary: boolean,
 ): AsyncGenerator<ConversationLine> {
-  const counts: Tally = { created: 0, exists: 0, failed: 0 };
   let resumed = 0;
   const bar = new ProgressBar(ctx.io, total);
   try {
@@ -120,23 +126,8 @@ async function* tally(
   }
 }
 
-async function* events(
-  lines: AsyncGenerator<ConversationLine>,
-  failureAmong: (lines: readonly ConversationLine[]) => ApiError | undefined,
-): AsyncGenerator<OutputEvent> {
-  const seen: ConversationLine[] = [];
-  for await (const line of lines) {
-    seen.push(line);
-    yield { human: () => JSON.stringify(line), json: line };
-  }
-  const failure = failureAmong(seen);
-  if (failure) throw failure;
-}
-
-function failureOf(lines: readonly ConversationLine[], total: number, withState: boolean): ApiError | undefined {
-  const failed = lines.filter((line) => line.outcome === 'failed').length;
-  if (!failed) return undefined;
-  return new ApiError(`${failed} of ${total} inputs failed (see their "error" lines)`, {
-    hint: withState ? 'run the same command again to retry them' : 'add --state FILE to retry only what failed',
-  });
+async function* events(lines: AsyncGenerator<ConversationLine>, failure: () => ApiError | undefined): AsyncGenerator<OutputEvent> {
+  for await (const line of lines) yield { human: () => JSON.stringify(line), json: line };
+  const failed = failure();
+  if (failed) throw failed;
 }

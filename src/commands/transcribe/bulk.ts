@@ -4,13 +4,13 @@ import type { BulkOutcome, IngestOptions } from '../../lib/bulk.js';
 import { parseBulkInput, type BulkItem } from '../../lib/bulk-input.js';
 import { BulkState } from '../../lib/bulk-state.js';
 import type { Context } from '../../lib/context.js';
-import { ApiError, UsageError, WaitError } from '../../lib/errors.js';
+import { UsageError, WaitError } from '../../lib/errors.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import { FILE_LIMITS } from '../../lib/adapters/files.js';
 import { DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../shared/waiting.js';
 import type { OptionsOf } from '../spec.js';
 import type { transcribeCommand } from './specs.js';
-import { ProgressBar, type Tally } from './progress.js';
+import { failedInputs, ProgressBar, type Tally } from './progress.js';
 
 type TranscribeOptions = OptionsOf<typeof transcribeCommand>;
 
@@ -105,10 +105,8 @@ export async function runBulk<L extends { outcome: BulkOutcome; resumed?: true }
         yield ndjson(results);
       }
     }
-    if (tally.failed)
-      throw new ApiError(`${tally.failed} of ${items.length} inputs failed (see their "error" lines)`, {
-        hint: flags.state ? 'run the same command again to retry them' : 'add --state FILE to retry only what failed',
-      });
+    const failure = failedInputs(tally, items.length, flags.state !== undefined);
+    if (failure) throw failure;
     if (unfinished) throw new WaitError(`${unfinished} of ${finished.length} ${target.noun} did not complete (see their "error" lines)`);
   }
   return { kind: 'stream', events: events(), piped: 'ndjson' };

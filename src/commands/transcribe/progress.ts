@@ -2,6 +2,7 @@
 // terminal (a line that wraps cannot be redrawn, and 300 inputs would leave 300 lines); silent when
 // stderr is not a terminal.
 import type { IO } from '../../lib/context.js';
+import { ApiError } from '../../lib/errors.js';
 import { clip } from '../../lib/output/text.js';
 import { REDRAW } from '../../lib/spinner.js';
 
@@ -9,6 +10,14 @@ export interface Tally {
   created: number;
   exists: number;
   failed: number;
+}
+
+/** The exit of a bulk run some of whose inputs failed (their lines say why); undefined when none did. */
+export function failedInputs(tally: Tally, total: number, withState: boolean): ApiError | undefined {
+  if (!tally.failed) return undefined;
+  return new ApiError(`${tally.failed} of ${total} inputs failed (see their "error" lines)`, {
+    hint: withState ? 'run the same command again to retry them' : 'add --state FILE to retry only what failed',
+  });
 }
 
 /** What the three counts are called: a transcription creates, finds or fails; other bulk runs say their own words. */
