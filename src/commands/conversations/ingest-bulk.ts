@@ -12,7 +12,7 @@ import {
 import { ApiError, UsageError } from '../../lib/errors.js';
 import type { CommandResult, OutputEvent } from '../../lib/output/types.js';
 import type { OptionsOf } from '../spec.js';
-import { failedInputs, ProgressBar, type Tally } from '../transcribe/progress.js';
+import { failedInputs, ProgressBar, summaryLine, type Tally } from '../transcribe/progress.js';
 import type { IngestInput } from './ingest-inputs.js';
 import type { ingest } from './ingest-specs.js';
 
@@ -120,9 +120,7 @@ async function* tally(
   } finally {
     await state.close();
     bar.stop();
-    const fromEarlier = resumed ? ` (${resumed} resumed)` : '';
-    if (summary)
-      ctx.log.note(`ingest: ${total} inputs: ${counts.created} created, ${counts.exists} exist, ${counts.failed} failed${fromEarlier}`);
+    if (summary) ctx.log.note(summaryLine('ingest', total, counts, resumed));
   }
 }
 

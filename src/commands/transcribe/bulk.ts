@@ -10,7 +10,7 @@ import { FILE_LIMITS } from '../../lib/adapters/files.js';
 import { DEFAULT_INTERVAL_MS, DEFAULT_TIMEOUT_MS } from '../shared/waiting.js';
 import type { OptionsOf } from '../spec.js';
 import type { transcribeCommand } from './specs.js';
-import { failedInputs, ProgressBar, type Tally } from './progress.js';
+import { failedInputs, ProgressBar, summaryLine, type Tally } from './progress.js';
 
 type TranscribeOptions = OptionsOf<typeof transcribeCommand>;
 
@@ -91,7 +91,7 @@ export async function runBulk<L extends { outcome: BulkOutcome; resumed?: true }
     } finally {
       await state.close();
       bar.stop();
-      summarise(ctx, tally, resumed, items.length);
+      ctx.io.stderr.write(`${summaryLine('transcribe', items.length, tally, resumed)}\n`);
     }
     let unfinished = 0;
     if (flags.wait) {
@@ -114,13 +114,6 @@ export async function runBulk<L extends { outcome: BulkOutcome; resumed?: true }
 
 function ndjson(line: object): OutputEvent {
   return { human: () => JSON.stringify(line), json: line };
-}
-
-function summarise(ctx: Context, tally: Tally, resumed: number, total: number): void {
-  const fromEarlier = resumed ? ` (${resumed} resumed)` : '';
-  ctx.io.stderr.write(
-    `transcribe: ${total} inputs: ${tally.created} created, ${tally.exists} exist, ${tally.failed} failed${fromEarlier}\n`,
-  );
 }
 
 async function readItems(ctx: Context, flags: BulkOptions): Promise<BulkItem[]> {

@@ -12,6 +12,12 @@ export interface Tally {
   failed: number;
 }
 
+/** A bulk run's last stderr line: `transcribe: 1000 inputs: 12 created, 988 exist, 0 failed (988 resumed)`. */
+export function summaryLine(command: string, total: number, tally: Tally, resumed: number): string {
+  const fromEarlier = resumed ? ` (${resumed} resumed)` : '';
+  return `${command}: ${total} inputs: ${tally.created} created, ${tally.exists} exist, ${tally.failed} failed${fromEarlier}`;
+}
+
 /** The exit of a bulk run some of whose inputs failed (their lines say why); undefined when none did. */
 export function failedInputs(tally: Tally, total: number, withState: boolean): ApiError | undefined {
   if (!tally.failed) return undefined;
