@@ -2,7 +2,7 @@
 // or do not hold a list of items ends the listing with an error instead of a hang or a TypeError.
 import { MalformedAnswerError } from './errors.js';
 import { toPlain } from './output/format.js';
-import type { Row } from './output/types.js';
+import type { PagedRows, Row } from './output/types.js';
 
 /** The part of the SDK's Page that streaming needs. */
 export interface SdkPage<T> {
@@ -29,24 +29,31 @@ export interface SdkList<T, P> {
 export const FIRST_PAGE_SIZE = 50;
 
 /**
+ * A listing: its rows one by one, or (for writers that serialise many rows at once) a page's rows at a time.
+ * Read it one way only.
+ */
+export type Listing = AsyncGenerator<Row> & PagedRows;
+
+/**
  * Yields plain rows page by page, so the first rows print before the last page is fetched
  * and memory stays bounded by one page. `limit` stops early, without fetching further pages.
  */
-export function streamPages<T>(first: Promise<SdkPage<T>>, limit = Infinity, maxPages = MAX_PAGES): AsyncGenerator<Row> {
-  return streamFrom(first, limit, maxPages, (page) => page.nextPage());
+export function streamPages<T>(first: Promise<SdkPage<T>>, limit = Infinity, maxPages = MAX_PAGES): Listing {
+  return streamFrom(first, limit, maxPages, (page) => () => page.nextPage());
 }
 
 /**
  * streamPages over `list` filtered by `params`: a listing that takes more than one full page starts with a
- * small one (its first rows print sooner), then asks for full pages.
+ * small one (its first rows print sooner), then asks for full pages. Later pages are asked for by their URL
+ * alone, so nothing of a page is kept once its rows are made.
  */
-export function streamListing<T, P>(list: SdkList<T, P>, params: P, limit = Infinity, maxPages = MAX_PAGES): AsyncGenerator<Row> {
+export function streamListing<T, P>(list: SdkList<T, P>, params: P, limit = Infinity, maxPages = MAX_PAGES): Listing {
   const full = pageSizeFor(limit);
   if (full >= limit) return streamPages(list.page({ ...params, pageSize: full }), limit, maxPages);
   const first = list.page({ ...params, pageSize: Math.min(FIRST_PAGE_SIZE, full) });
-  return streamFrom(first, limit, maxPages, (page, url) => {
+  return streamFrom(first, limit, maxPages, (_, url) => {
     const grown = withPageSize(url, full);
-    return grown === url ? page.nextPage() : list.getPage(grown);
+    return () => list.getPage(grown);
   });
 }
 
@@ -55,19 +62,26 @@ function withPageSize(url: string, size: number): string {
   return url.replace(/([?&]PageSize=)\d+(?=&|$)/, `$1${size}`);
 }
 
-/** How a listing asks for the page `url` names, after `page`. */
-type NextPage<T> = (page: SdkPage<T>, url: string) => Promise<SdkPage<T> | undefined> | undefined;
+/** The request for the page after one, made when that page arrives (so it keeps only what it needs of it). */
+type Ask<T> = () => Promise<SdkPage<T> | undefined> | undefined;
+/** How a listing will ask for the page `url` names, after `page`. */
+type NextPage<T> = (page: SdkPage<T>, url: string) => Ask<T>;
 
-function streamFrom<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number, next: NextPage<T>): AsyncGenerator<Row> {
+function streamFrom<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number, next: NextPage<T>): Listing {
   // The first request is already in flight; its failure is reported when the rows are read, not as an unhandled rejection.
   first.catch(() => {});
-  return pages(first, limit, maxPages, next);
+  const pages = <U>(make: (rows: readonly Row[]) => U) => madePages(first, limit, maxPages, next, make);
+  return Object.assign(rowsOf(pages((rows) => rows)), { pages });
+}
+
+async function* rowsOf(pages: AsyncGenerator<readonly Row[]>): AsyncGenerator<Row> {
+  for await (const rows of pages) yield* rows;
 }
 
 /** Every row of a listing, for the few callers that need them all at once. */
 export async function allRows<T>(first: Promise<SdkPage<T>>): Promise<Row[]> {
   const rows: Row[] = [];
-  for await (const row of streamPages(first)) rows.push(row);
+  for await (const page of streamPages(first).pages((made) => made)) rows.push(...page);
   return rows;
 }
 
@@ -77,35 +91,62 @@ export async function firstRow<T>(first: Promise<SdkPage<T>>): Promise<Row | und
   return undefined;
 }
 
-async function* pages<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number, next: NextPage<T>): AsyncGenerator<Row> {
-  let page = await readPage(first);
+/** A page as it arrived: what was made of its rows, how many they are, and how to ask for the next page. */
+interface Arrived<T, U> {
+  made: U;
+  count: number;
+  /** Ended the rows early: the listing ends with it once they are handed out. */
+  malformed?: MalformedAnswerError;
+  nextPageUrl?: string;
+  askNext?: Ask<T>;
+}
+
+/**
+ * What `make` makes of each page's rows. The next page is asked for before this one is handed out: the server and
+ * the network work while it prints. A page's rows are made as soon as it arrives and the SDK's page let go, so
+ * what waits for the page before it to print is only what `make` made (a writer's JSON text, say).
+ */
+async function* madePages<T, U>(
+  first: Promise<SdkPage<T>>,
+  limit: number,
+  maxPages: number,
+  next: NextPage<T>,
+  make: (rows: readonly Row[]) => U,
+): AsyncGenerator<U> {
   const visited = new Set<string>();
   let yielded = 0;
+  let page = await arrival(first, limit, make, next);
   for (let fetched = 1; page; fetched++) {
-    // The next page is asked for before this one's rows are handed out: the server and the network work
-    // while the rows are printed.
-    const following = yielded + page.instances.length < limit ? nextPageOf(page, visited, fetched, maxPages, next) : undefined;
-    following?.catch(() => {}); // read below, unless the reader stops first
-    // The page's rows are made at once and the SDK's page (its payload and instances) let go before they
-    // print: what stays is the rows, and each printed one goes too (a long listing's memory is one page's rows).
-    const { rows, malformed } = rowsOf(page, limit - yielded);
+    const { made, count, malformed } = page;
+    yielded += count;
+    const following = !malformed && yielded < limit ? nextPageOf(page, visited, fetched, maxPages) : undefined;
+    const arriving = following && arrival(following, limit - yielded, make, next);
+    arriving?.catch(() => {}); // read below, unless the reader stops first
     page = undefined;
-    for (let index = 0; index < rows.length; index++) {
-      const row = rows[index];
-      rows[index] = undefined;
-      if (row) yield row;
-    }
-    yielded += rows.length;
+    if (count) yield made;
     if (malformed) throw malformed;
     if (yielded >= limit) return;
-    page = following && (await readPage(following));
+    page = await arriving;
   }
 }
 
+async function arrival<T, U>(
+  promise: Promise<SdkPage<T> | undefined>,
+  count: number,
+  make: (rows: readonly Row[]) => U,
+  next: NextPage<T>,
+): Promise<Arrived<T, U> | undefined> {
+  const page = await readPage(promise);
+  if (!page) return undefined;
+  const { rows, malformed } = pageRows(page, count);
+  const { nextPageUrl } = page;
+  return { made: make(rows), count: rows.length, malformed, nextPageUrl, askNext: nextPageUrl ? next(page, nextPageUrl) : undefined };
+}
+
 /** Up to `count` rows of `page`, and the error that ended them early if an item was malformed. */
-function rowsOf<T>(page: SdkPage<T>, count: number): { rows: (Row | undefined)[]; malformed?: MalformedAnswerError } {
+function pageRows<T>(page: SdkPage<T>, count: number): { rows: Row[]; malformed?: MalformedAnswerError } {
   const raw = rawItemsOf(page);
-  const rows: (Row | undefined)[] = [];
+  const rows: Row[] = [];
   const end = Math.min(count, page.instances.length);
   try {
     for (let index = 0; index < end; index++) rows.push(rowOf(page.instances[index], raw?.[index]));
@@ -117,19 +158,18 @@ function rowsOf<T>(page: SdkPage<T>, count: number): { rows: (Row | undefined)[]
 }
 
 /** The request for the page after `page`, or undefined at the end; a loop or an endless listing is an error. */
-function nextPageOf<T>(
-  page: SdkPage<T>,
+function nextPageOf<T, U>(
+  page: Arrived<T, U>,
   visited: Set<string>,
   fetched: number,
   maxPages: number,
-  next: NextPage<T>,
 ): Promise<SdkPage<T> | undefined> | undefined {
-  if (!page.nextPageUrl) return undefined;
+  if (!page.nextPageUrl || !page.askNext) return undefined;
   const address = pageAddress(page.nextPageUrl);
   if (visited.has(address)) throw new MalformedAnswerError(`the API's pages loop: the next page ${address} was already fetched`);
   if (fetched >= maxPages) throw new MalformedAnswerError(`the API's listing goes on past ${maxPages} pages, more than it can hold`);
   visited.add(address);
-  return next(page, page.nextPageUrl);
+  return page.askNext();
 }
 
 /** Path and query: what tells pages apart (the origin is rewritten by --api-url anyway). */

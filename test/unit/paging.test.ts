@@ -52,6 +52,26 @@ describe('streamPages', () => {
     await rows.return(undefined);
   });
 
+  // A writer turns a page into its text as the page arrives: a page waiting to print holds no SDK objects.
+  it('hands each page to `make` as it arrives, while the page before it is still being written', async () => {
+    const chain = pages(
+      (i) => [row(2 * i), row(2 * i + 1)],
+      (i) => (i < 2 ? i + 1 : undefined),
+    );
+    const made: number[] = [];
+    const seenWhileWriting: number[][] = [];
+    for await (const page of streamPages(chain.first()).pages((rows) => (made.push(rows.length), rows))) {
+      await new Promise((resolve) => setTimeout(resolve, 1)); // writing this page
+      seenWhileWriting.push([...made]);
+      expect(page).toHaveLength(2);
+    }
+    expect(seenWhileWriting).toEqual([
+      [2, 2],
+      [2, 2, 2],
+      [2, 2, 2],
+    ]);
+  });
+
   // Rows are made without a JSON round trip per row; what they hold must not change.
   it('gives each row what JSON gives for the instance: dates as text, undefined fields left out, NaN as null', async () => {
     const instance = {

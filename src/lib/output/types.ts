@@ -21,10 +21,19 @@ export interface ItemResult {
   columns?: Column[];
 }
 
+/** Rows that can also be read a page at a time: a long listing's JSON is made a page at once, not a row at a time. */
+export interface PagedRows extends AsyncIterable<Row> {
+  /**
+   * The same rows as the iterator, a page at a time, each page given to `make` as soon as it arrives: what it
+   * makes is all that is kept of the page while the pages before it are written. Read one way or the other.
+   */
+  pages<U>(make: (rows: readonly Row[]) => U): AsyncIterable<U>;
+}
+
 /** A list, possibly streamed page by page. */
 export interface ListResult {
   kind: 'list';
-  rows: AsyncIterable<Row> | Iterable<Row>;
+  rows: AsyncIterable<Row> | Iterable<Row> | PagedRows;
   columns: Column[];
 }
 
