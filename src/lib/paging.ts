@@ -70,8 +70,10 @@ type NextPage<T> = (page: SdkPage<T>, url: string) => Ask<T>;
 function streamFrom<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number, next: NextPage<T>): Listing {
   // The first request is already in flight; its failure is reported when the rows are read, not as an unhandled rejection.
   first.catch(() => {});
-  const pages = <U>(make: (rows: readonly Row[]) => U) => madePages(first, limit, maxPages, next, make);
-  return Object.assign(rowsOf(pages((rows) => rows)), { pages });
+  const pages = <R, U>(row: RowMaker<R>, make: (rows: readonly R[]) => U) => madePages(first, { limit, maxPages, next, row, make });
+  return Object.assign(rowsOf(pages(rowOf, (rows) => rows)), {
+    jsonPages: <U>(make: (rows: readonly object[]) => U) => pages(jsonRowOf, make),
+  });
 }
 
 async function* rowsOf(pages: AsyncGenerator<readonly Row[]>): AsyncGenerator<Row> {
@@ -81,7 +83,7 @@ async function* rowsOf(pages: AsyncGenerator<readonly Row[]>): AsyncGenerator<Ro
 /** Every row of a listing, for the few callers that need them all at once. */
 export async function allRows<T>(first: Promise<SdkPage<T>>): Promise<Row[]> {
   const rows: Row[] = [];
-  for await (const page of streamPages(first).pages((made) => made)) rows.push(...page);
+  for await (const row of streamPages(first)) rows.push(row);
   return rows;
 }
 
@@ -89,6 +91,18 @@ export async function allRows<T>(first: Promise<SdkPage<T>>): Promise<Row[]> {
 export async function firstRow<T>(first: Promise<SdkPage<T>>): Promise<Row | undefined> {
   for await (const row of streamPages(first, 1)) return row;
   return undefined;
+}
+
+/** What a listing makes of an item (its instance, and the item as received when known). */
+type RowMaker<R> = (instance: unknown, raw: unknown) => R;
+
+/** How a listing is read: up to `limit` rows, each made by `row`, and each page's rows by `make`. */
+interface Reading<T, R, U> {
+  limit: number;
+  maxPages: number;
+  next: NextPage<T>;
+  row: RowMaker<R>;
+  make: (rows: readonly R[]) => U;
 }
 
 /** A page as it arrived: what was made of its rows, how many they are, and how to ask for the next page. */
@@ -106,21 +120,16 @@ interface Arrived<T, U> {
  * the network work while it prints. A page's rows are made as soon as it arrives and the SDK's page let go, so
  * what waits for the page before it to print is only what `make` made (a writer's JSON text, say).
  */
-async function* madePages<T, U>(
-  first: Promise<SdkPage<T>>,
-  limit: number,
-  maxPages: number,
-  next: NextPage<T>,
-  make: (rows: readonly Row[]) => U,
-): AsyncGenerator<U> {
+async function* madePages<T, R, U>(first: Promise<SdkPage<T>>, reading: Reading<T, R, U>): AsyncGenerator<U> {
+  const { limit, maxPages } = reading;
   const visited = new Set<string>();
   let yielded = 0;
-  let page = await arrival(first, limit, make, next);
+  let page = await arrival(first, limit, reading);
   for (let fetched = 1; page; fetched++) {
     const { made, count, malformed } = page;
     yielded += count;
     const following = !malformed && yielded < limit ? nextPageOf(page, visited, fetched, maxPages) : undefined;
-    const arriving = following && arrival(following, limit - yielded, make, next);
+    const arriving = following && arrival(following, limit - yielded, reading);
     arriving?.catch(() => {}); // read below, unless the reader stops first
     page = undefined;
     if (count) yield made;
@@ -130,26 +139,25 @@ async function* madePages<T, U>(
   }
 }
 
-async function arrival<T, U>(
+async function arrival<T, R, U>(
   promise: Promise<SdkPage<T> | undefined>,
   count: number,
-  make: (rows: readonly Row[]) => U,
-  next: NextPage<T>,
+  { row, make, next }: Reading<T, R, U>,
 ): Promise<Arrived<T, U> | undefined> {
   const page = await readPage(promise);
   if (!page) return undefined;
-  const { rows, malformed } = pageRows(page, count);
+  const { rows, malformed } = pageRows(page, count, row);
   const { nextPageUrl } = page;
   return { made: make(rows), count: rows.length, malformed, nextPageUrl, askNext: nextPageUrl ? next(page, nextPageUrl) : undefined };
 }
 
 /** Up to `count` rows of `page`, and the error that ended them early if an item was malformed. */
-function pageRows<T>(page: SdkPage<T>, count: number): { rows: Row[]; malformed?: MalformedAnswerError } {
+function pageRows<T, R>(page: SdkPage<T>, count: number, row: RowMaker<R>): { rows: R[]; malformed?: MalformedAnswerError } {
   const raw = rawItemsOf(page);
-  const rows: Row[] = [];
+  const rows: R[] = [];
   const end = Math.min(count, page.instances.length);
   try {
-    for (let index = 0; index < end; index++) rows.push(rowOf(page.instances[index], raw?.[index]));
+    for (let index = 0; index < end; index++) rows.push(row(page.instances[index], raw?.[index]));
   } catch (error) {
     if (error instanceof MalformedAnswerError) return { rows, malformed: error };
     throw error;
@@ -218,23 +226,33 @@ function rawItemsOf(page: SdkPage<unknown>): unknown[] | undefined {
   return Array.isArray(items) && items.length === page.instances.length ? items : undefined;
 }
 
+/** An item as JSON sees it: its toJSON() (an SDK instance's fields), or itself. */
+const jsonOf = (item: unknown): unknown => (hasToJson(item) ? item.toJSON() : item);
+
 /**
- * An item none of whose fields the SDK recognised, or whose SID is not text, would print as a blank
- * or wrong row. (The SDK fills missing dates with "now", so the check compares with what was received.)
+ * An item as JSON sees it, checked: an item none of whose fields the SDK recognised, or whose SID is not text,
+ * would print as a blank or wrong row. (The SDK fills missing dates with "now", so the check compares with what was
+ * received.) Its values are judged as JSON will hold them (plainValue).
  */
-function rowOf(instance: unknown, raw: unknown): Row {
-  const row: unknown = plainRow(instance);
-  const known = (key: string) => isRecord(row) && row[key] !== undefined && row[key] !== null;
-  const hasKnownField =
-    raw === undefined
-      ? isRecord(row) && Object.keys(row).some(known)
-      : isRecord(raw) && Object.keys(raw).some((key) => known(camelCase(key)));
-  if (!isRecord(row) || !hasKnownField)
+function checkedJson(instance: unknown, raw: unknown): Record<string, unknown> {
+  const json = jsonOf(instance);
+  if (!isRecord(json) || !hasKnownField(json, raw))
     throw new MalformedAnswerError("the API's answer is malformed: an item with none of the resource's fields");
-  if ('sid' in row && typeof row.sid !== 'string') {
-    throw new MalformedAnswerError(`the API's answer is malformed: an item whose sid is ${typeof row.sid}, not text`);
+  if (isKept(json.sid)) {
+    const sid = plainValue(json.sid);
+    if (typeof sid !== 'string')
+      throw new MalformedAnswerError(`the API's answer is malformed: an item whose sid is ${typeof sid}, not text`);
   }
-  return row;
+  return json;
+}
+
+function hasKnownField(json: Record<string, unknown>, raw: unknown): boolean {
+  const known = (key: string) => {
+    const value = json[key];
+    return isKept(value) && plainValue(value) !== null;
+  };
+  if (raw === undefined) return Object.keys(json).some(known);
+  return isRecord(raw) && Object.keys(raw).some((key) => known(camelCase(key)));
 }
 
 /**
@@ -242,9 +260,8 @@ function rowOf(instance: unknown, raw: unknown): Row {
  * twice: its toJSON() fields, with undefined ones left out, dates as ISO text and numbers JSON cannot
  * hold as null. Below the top level the values are the answer's own, parsed from JSON already.
  */
-function plainRow(instance: unknown): unknown {
-  const json: unknown = hasToJson(instance) ? instance.toJSON() : instance;
-  if (!isRecord(json)) return toPlain(json);
+function rowOf(instance: unknown, raw: unknown): Row {
+  const json = checkedJson(instance, raw);
   // An SDK instance's toJSON() makes a new object: its values are replaced where they stand (no copy per
   // row), unless a field has to go, which only a copy does without slowing every later read of the row.
   const keys = Object.keys(json);
@@ -256,6 +273,20 @@ function plainRow(instance: unknown): unknown {
     if (row !== json || plain !== value) row[key] = plain;
   }
   return row;
+}
+
+/**
+ * The item as JSON will print it (JSON.stringify of it gives the row's JSON), with as little work as that takes:
+ * its toJSON() with dates as ISO text (JSON.stringify turns a Date into text more slowly), the rest left to JSON.
+ */
+function jsonRowOf(instance: unknown, raw: unknown): object {
+  const json = checkedJson(instance, raw);
+  if (json === instance) return json; // not a copy: left as it is
+  for (const key of Object.keys(json)) {
+    const value = json[key];
+    if (value instanceof Date) json[key] = plainValue(value);
+  }
+  return json;
 }
 
 /** JSON leaves out undefined fields, functions and symbols. */

@@ -54,7 +54,7 @@ describe('output layer', () => {
     const pageOf = (start: number, size: number) => Array.from({ length: size }, (_, i) => ({ sid: `GT${start + i}`, text: 'a\tb' }));
     const pages = [pageOf(0, 3), pageOf(3, 150), pageOf(153, 1)];
     const paged = (source: Row[][]): PagedRows => ({
-      pages: <U>(make: (rows: readonly Row[]) => U) =>
+      jsonPages: <U>(make: (rows: readonly object[]) => U) =>
         (async function* () {
           for (const page of source) yield make(await Promise.resolve(page));
         })(),

@@ -60,7 +60,7 @@ describe('streamPages', () => {
     );
     const made: number[] = [];
     const seenWhileWriting: number[][] = [];
-    for await (const page of streamPages(chain.first()).pages((rows) => (made.push(rows.length), rows))) {
+    for await (const page of streamPages(chain.first()).jsonPages((rows) => (made.push(rows.length), rows))) {
       await new Promise((resolve) => setTimeout(resolve, 1)); // writing this page
       seenWhileWriting.push([...made]);
       expect(page).toHaveLength(2);
@@ -89,6 +89,32 @@ describe('streamPages', () => {
     const expected: unknown = JSON.parse(JSON.stringify(instance));
     expect(got).toEqual(expected);
     expect(Object.keys(got ?? {})).toEqual(Object.keys(expected as object));
+  });
+
+  it("gives a writer of JSON values whose JSON is the instance's, and checks them like rows", async () => {
+    const nested = { toJSON: () => ({ at: new Date('2026-01-02T03:04:05Z') }) };
+    const items = [
+      {
+        toJSON: () => ({
+          sid: 'GT' + '0'.repeat(32),
+          dateCreated: new Date('2026-01-02T03:04:05Z'),
+          dateUpdated: new Date('not a date'),
+          duration: Number.NaN,
+          missing: undefined,
+          nested,
+        }),
+      },
+      { sid: 'GT' + '1'.repeat(32), dateCreated: new Date('2026-01-02T03:04:05Z') },
+    ];
+    const jsonOf = async (instances: unknown[]) => {
+      const texts: string[] = [];
+      const listing = streamPages(Promise.resolve({ instances, nextPage: () => undefined }));
+      for await (const page of listing.jsonPages((rows) => rows.map((row) => JSON.stringify(row)))) texts.push(...page);
+      return texts;
+    };
+    expect(await jsonOf(items)).toEqual(items.map((item) => JSON.stringify(item)));
+    await expect(jsonOf([row(1), {}])).rejects.toThrow(/none of the resource's fields/);
+    await expect(jsonOf([{ sid: 5 }])).rejects.toThrow(/sid is number, not text/);
   });
 
   it('ends with an error when a page points at itself', async () => {

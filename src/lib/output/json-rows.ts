@@ -1,7 +1,6 @@
 // A list's rows as JSON: NDJSON lines or one indented array, written a batch of rows at a time. A batch is
 // serialised by one JSON.stringify (a call per row costs about twice as much as one per batch), its rows told
 // apart by a mark between them that is then replaced: the bytes are those of JSON.stringify per row.
-import type { Row } from './types.js';
 
 /** How a list's rows are laid out: what opens and closes the output, and what goes around and between rows. */
 export interface JsonLayout {
@@ -34,7 +33,7 @@ const MARK = '\u0000ci:row-break';
 const MARK_JSON = `,${JSON.stringify(MARK)},`;
 
 /** The JSON of each row, joined by `separator`: what rows.map(JSON.stringify).join(separator) gives. */
-export function joinedJson(rows: readonly Row[], separator: string): string {
+export function joinedJson(rows: readonly object[], separator: string): string {
   const [only] = rows;
   if (rows.length === 1 && only) return JSON.stringify(only);
   const marked: unknown[] = [];
@@ -48,7 +47,7 @@ export function joinedJson(rows: readonly Row[], separator: string): string {
 }
 
 /** A page's rows as JSON texts of up to BATCH_ROWS rows each, their rows joined by `separator`. */
-export function jsonBatches(rows: readonly Row[], separator: string): { text: string; size: number }[] {
+export function jsonBatches(rows: readonly object[], separator: string): { text: string; size: number }[] {
   const batches: { text: string; size: number }[] = [];
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
     const batch = rows.slice(start, start + BATCH_ROWS);

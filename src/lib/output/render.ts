@@ -38,7 +38,7 @@ function iteratorOf(rows: AsyncIterable<Row> | Iterable<Row>): AsyncIterator<Row
 
 const jsonLayout = (options: OutputOptions): JsonLayout | undefined => (options.ndjson ? NDJSON : options.json ? JSON_ARRAY : undefined);
 
-const isPaged = (rows: ListResult['rows']): rows is PagedRows => 'pages' in rows && typeof rows.pages === 'function';
+const isPaged = (rows: ListResult['rows']): rows is PagedRows => 'jsonPages' in rows && typeof rows.jsonPages === 'function';
 
 /** A list stopped at its limit says so on a terminal's stderr, wherever its rows went. */
 async function renderList(sink: Sink, result: ListResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
@@ -112,7 +112,7 @@ async function writeJsonRows(
 async function writeJsonPages(sink: Sink, rows: PagedRows, layout: JsonLayout) {
   let count = 0;
   await sink.writeBuffered(layout.open);
-  for await (const batches of rows.pages((page) => jsonBatches(page, layout.between))) {
+  for await (const batches of rows.jsonPages((page) => jsonBatches(page, layout.between))) {
     for (const { text, size } of batches) {
       if (sink.closed) break;
       const wait = sink.writeBuffered(`${layout.before(count === 0)}${text}${layout.after}`);

@@ -21,13 +21,14 @@ export interface ItemResult {
   columns?: Column[];
 }
 
-/** Rows that can also be read a page at a time: a long listing's JSON is made a page at once, not a row at a time. */
+/** Rows that can also be read a page at a time as JSON: a long listing's JSON is made a page at once, not a row at a time. */
 export interface PagedRows extends AsyncIterable<Row> {
   /**
-   * The same rows as the iterator, a page at a time, each page given to `make` as soon as it arrives: what it
-   * makes is all that is kept of the page while the pages before it are written. Read one way or the other.
+   * The same rows as JSON values (JSON.stringify of one gives its row's JSON, though it may still hold a Date), a
+   * page at a time, each page given to `make` as soon as it arrives: what it makes is all that is kept of the page
+   * while the pages before it are written. Read the rows one way or the other.
    */
-  pages<U>(make: (rows: readonly Row[]) => U): AsyncIterable<U>;
+  jsonPages<U>(make: (rows: readonly object[]) => U): AsyncIterable<U>;
 }
 
 /** A list, possibly streamed page by page. */
