@@ -1,6 +1,7 @@
 // Every listing goes through here: pages are streamed, and a server whose pages loop, never end,
 // or do not hold a list of items ends the listing with an error instead of a hang or a TypeError.
 import { MalformedAnswerError } from './errors.js';
+import { dateJson } from './output/date-json.js';
 import { toPlain } from './output/format.js';
 import type { PagedRows, Row } from './output/types.js';
 
@@ -294,7 +295,7 @@ const isKept = (value: unknown) => value !== undefined && typeof value !== 'func
 
 function plainValue(value: unknown): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString(); // toJSON(), without its generic lookup
+  if (value instanceof Date) return dateJson(value);
   return hasToJson(value) ? toPlain(value) : value;
 }
 
