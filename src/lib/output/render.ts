@@ -106,19 +106,23 @@ async function writeJsonRows(
 }
 
 /**
- * The rows as JSON in `layout`, a page at a time: each page becomes its text as it arrives (a batch of rows
- * per JSON.stringify), so a page waiting to be written holds its text, not its objects.
+ * The rows as JSON in `layout`, a page at a time: each page is written as it arrives (a batch of rows per
+ * JSON.stringify), so its objects and its text die young; the next page is asked for once the pipe took it.
  */
 async function writeJsonPages(sink: Sink, rows: PagedRows, layout: JsonLayout) {
   let count = 0;
-  await sink.writeBuffered(layout.open);
-  for await (const batches of rows.jsonPages((page) => jsonBatches(page, layout.between))) {
-    for (const { text, size } of batches) {
-      if (sink.closed) break;
-      const wait = sink.writeBuffered(`${layout.before(count === 0)}${text}${layout.after}`);
+  // What a page's writes leave to wait for (the pipe to drain), boxed: a page's value is not awaited on its way.
+  const writePage = (page: readonly object[]): { drained?: Promise<void> } => {
+    let drained: Promise<void> | undefined;
+    for (const { text, size } of jsonBatches(page, layout.between)) {
+      drained = sink.writeBuffered(`${layout.before(count === 0)}${text}${layout.after}`) ?? drained;
       count += size;
-      if (wait) await wait;
     }
+    return { drained };
+  };
+  await sink.writeBuffered(layout.open);
+  for await (const { drained } of rows.jsonPages(writePage)) {
+    if (drained) await drained;
     if (sink.closed) break;
   }
   await sink.writeBuffered(layout.close(count));
