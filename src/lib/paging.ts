@@ -40,22 +40,19 @@ export type Listing = AsyncGenerator<Row> & PagedRows;
  * and memory stays bounded by one page. `limit` stops early, without fetching further pages.
  */
 export function streamPages<T>(first: Promise<SdkPage<T>>, limit = Infinity, maxPages = MAX_PAGES): Listing {
-  return streamFrom(first, limit, maxPages, (page) => () => page.nextPage());
+  return streamFrom(first, limit, maxPages, (page) => page.nextPage());
 }
 
 /**
  * streamPages over `list` filtered by `params`: a listing that takes more than one full page starts with a
  * small one (its first rows print sooner), then asks for full pages. Later pages are asked for by their URL
- * alone, so nothing of a page is kept once its rows are made.
+ * alone: a request in flight holds nothing of the page before it.
  */
 export function streamListing<T, P>(list: SdkList<T, P>, params: P, limit = Infinity, maxPages = MAX_PAGES): Listing {
   const full = pageSizeFor(limit);
   if (full >= limit) return streamPages(list.page({ ...params, pageSize: full }), limit, maxPages);
   const first = list.page({ ...params, pageSize: Math.min(FIRST_PAGE_SIZE, full) });
-  return streamFrom(first, limit, maxPages, (_, url) => {
-    const grown = withPageSize(url, full);
-    return () => list.getPage(grown);
-  });
+  return streamFrom(first, limit, maxPages, (_, url) => list.getPage(withPageSize(url, full)));
 }
 
 /** `url` asking for pages of `size` rows (unchanged when it does not name its page size). */
@@ -63,10 +60,8 @@ function withPageSize(url: string, size: number): string {
   return url.replace(/([?&]PageSize=)\d+(?=&|$)/, `$1${size}`);
 }
 
-/** The request for the page after one, made when that page arrives (so it keeps only what it needs of it). */
-type Ask<T> = () => Promise<SdkPage<T> | undefined> | undefined;
-/** How a listing will ask for the page `url` names, after `page`. */
-type NextPage<T> = (page: SdkPage<T>, url: string) => Ask<T>;
+/** How a listing asks for the page `url` names, after `page`. */
+type NextPage<T> = (page: SdkPage<T>, url: string) => Promise<SdkPage<T> | undefined> | undefined;
 
 function streamFrom<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number, next: NextPage<T>): Listing {
   // The first request is already in flight; its failure is reported when the rows are read, not as an unhandled rejection.
@@ -106,50 +101,33 @@ interface Reading<T, R, U> {
   make: (rows: readonly R[]) => U;
 }
 
-/** A page as it arrived: what was made of its rows, how many they are, and how to ask for the next page. */
-interface Arrived<T, U> {
-  made: U;
-  count: number;
-  /** Ended the rows early: the listing ends with it once they are handed out. */
-  malformed?: MalformedAnswerError;
-  nextPageUrl?: string;
-  askNext?: Ask<T>;
-}
-
 /**
- * What `make` makes of each page's rows. The next page is asked for before this one is handed out: the server and
- * the network work while it prints. A page's rows are made as soon as it arrives and the SDK's page let go, so
- * what waits for the page before it to print is only what `make` made (a writer's JSON text, say).
+ * What `make` makes of each page's rows. The next page is asked for before this one is made and handed out:
+ * the server and the network work on it meanwhile. A page is made as soon as it is read, and the SDK's page let
+ * go then, so what waits to be written is only what `make` made of it.
  */
 async function* madePages<T, R, U>(first: Promise<SdkPage<T>>, reading: Reading<T, R, U>): AsyncGenerator<U> {
-  const { limit, maxPages } = reading;
+  const { limit, maxPages, next } = reading;
   const visited = new Set<string>();
   let yielded = 0;
-  let page = await arrival(first, limit, reading);
+  let page = await readPage(first);
   for (let fetched = 1; page; fetched++) {
-    const { made, count, malformed } = page;
-    yielded += count;
-    const following = !malformed && yielded < limit ? nextPageOf(page, visited, fetched, maxPages) : undefined;
-    const arriving = following && arrival(following, limit - yielded, reading);
-    arriving?.catch(() => {}); // read below, unless the reader stops first
+    const following = yielded + page.instances.length < limit ? nextPageOf(page, visited, fetched, maxPages, next) : undefined;
+    following?.catch(() => {}); // read below, unless the reader stops first
+    const { made, count, malformed } = madePage(page, limit - yielded, reading);
     page = undefined;
+    yielded += count;
     if (count) yield made;
     if (malformed) throw malformed;
     if (yielded >= limit) return;
-    page = await arriving;
+    page = following && (await readPage(following));
   }
 }
 
-async function arrival<T, R, U>(
-  promise: Promise<SdkPage<T> | undefined>,
-  count: number,
-  { row, make, next }: Reading<T, R, U>,
-): Promise<Arrived<T, U> | undefined> {
-  const page = await readPage(promise);
-  if (!page) return undefined;
+/** What `make` made of up to `count` rows of `page`, how many, and the error that ended them early if one was malformed. */
+function madePage<T, R, U>(page: SdkPage<T>, count: number, { row, make }: Reading<T, R, U>) {
   const { rows, malformed } = pageRows(page, count, row);
-  const { nextPageUrl } = page;
-  return { made: make(rows), count: rows.length, malformed, nextPageUrl, askNext: nextPageUrl ? next(page, nextPageUrl) : undefined };
+  return { made: make(rows), count: rows.length, malformed };
 }
 
 /** Up to `count` rows of `page`, and the error that ended them early if an item was malformed. */
@@ -167,18 +145,19 @@ function pageRows<T, R>(page: SdkPage<T>, count: number, row: RowMaker<R>): { ro
 }
 
 /** The request for the page after `page`, or undefined at the end; a loop or an endless listing is an error. */
-function nextPageOf<T, U>(
-  page: Arrived<T, U>,
+function nextPageOf<T>(
+  page: SdkPage<T>,
   visited: Set<string>,
   fetched: number,
   maxPages: number,
+  next: NextPage<T>,
 ): Promise<SdkPage<T> | undefined> | undefined {
-  if (!page.nextPageUrl || !page.askNext) return undefined;
+  if (!page.nextPageUrl) return undefined;
   const address = pageAddress(page.nextPageUrl);
   if (visited.has(address)) throw new MalformedAnswerError(`the API's pages loop: the next page ${address} was already fetched`);
   if (fetched >= maxPages) throw new MalformedAnswerError(`the API's listing goes on past ${maxPages} pages, more than it can hold`);
   visited.add(address);
-  return page.askNext();
+  return next(page, page.nextPageUrl);
 }
 
 /** Path and query: what tells pages apart (the origin is rewritten by --api-url anyway). */

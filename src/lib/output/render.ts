@@ -106,8 +106,8 @@ async function writeJsonRows(
 }
 
 /**
- * The rows as JSON in `layout`, a page at a time: each page is written as it arrives (a batch of rows per
- * JSON.stringify), so its objects and its text die young; the next page is asked for once the pipe took it.
+ * The rows as JSON in `layout`, a page at a time: each page is written as soon as it is read (a batch of rows per
+ * JSON.stringify), so its objects and its text die young; the listing goes on once the pipe has taken it.
  */
 async function writeJsonPages(sink: Sink, rows: PagedRows, layout: JsonLayout) {
   let count = 0;

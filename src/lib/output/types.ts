@@ -25,8 +25,8 @@ export interface ItemResult {
 export interface PagedRows extends AsyncIterable<Row> {
   /**
    * The same rows as JSON values (JSON.stringify of one gives its row's JSON, though it may still hold a Date), a
-   * page at a time, each page given to `make` as soon as it arrives: what it makes is all that is kept of the page
-   * while the pages before it are written. Read the rows one way or the other.
+   * page at a time, each page given to `make` as soon as it is read (the next one already asked for): what it makes
+   * is all that is kept of the page. Read the rows one way or the other.
    */
   jsonPages<U>(make: (rows: readonly object[]) => U): AsyncIterable<U>;
 }
