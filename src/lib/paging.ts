@@ -114,20 +114,28 @@ async function* madePages<T, R, U>(first: Promise<SdkPage<T>>, reading: Reading<
   for (let fetched = 1; page; fetched++) {
     const following = yielded + page.instances.length < limit ? nextPageOf(page, visited, fetched, maxPages, next) : undefined;
     following?.catch(() => {}); // read below, unless the reader stops first
-    const { made, count, malformed } = madePage(page, limit - yielded, reading);
+    let made: Made<U> | undefined = madePage(page, limit - yielded, reading);
+    const { count, malformed } = made;
     page = undefined;
     yielded += count;
-    if (count) yield made;
+    if (count) yield made.value;
+    made = undefined; // let go while the next page comes
     if (malformed) throw malformed;
     if (yielded >= limit) return;
     page = following && (await readPage(following));
   }
 }
 
-/** What `make` made of up to `count` rows of `page`, how many, and the error that ended them early if one was malformed. */
-function madePage<T, R, U>(page: SdkPage<T>, count: number, { row, make }: Reading<T, R, U>) {
+/** What was made of a page's rows, how many they are, and the error that ended them early if one was malformed. */
+interface Made<U> {
+  value: U;
+  count: number;
+  malformed?: MalformedAnswerError;
+}
+
+function madePage<T, R, U>(page: SdkPage<T>, count: number, { row, make }: Reading<T, R, U>): Made<U> {
   const { rows, malformed } = pageRows(page, count, row);
-  return { made: make(rows), count: rows.length, malformed };
+  return { value: make(rows), count: rows.length, malformed };
 }
 
 /** Up to `count` rows of `page`, and the error that ended them early if an item was malformed. */
