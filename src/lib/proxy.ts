@@ -30,7 +30,9 @@ function proxyUrl(setting: { name: string; value: string } | undefined): URL | u
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`${setting.name} is not a URL: "${setting.value}"`, {
+    // Its user:password stays out of the message.
+    const shown = setting.value.replace(/^([^/]*\/\/)?[^/@\s]*@/, '$1[redacted]@');
+    throw new UsageError(`${setting.name} is not a URL: "${shown}"`, {
       hint: `set it like http://proxy.example.com:3128, or unset it`,
     });
   }

@@ -40,7 +40,7 @@ export async function startHttp(handler: RequestListener): Promise<Local & { con
   return { ...(await listen(server, new Set())), connections: () => accepted };
 }
 
-/** An https server with the fixture certificate; `handler` answers, or every request goes on to `forwardTo`. */
+/** An https server with the fixture certificate (for 127.0.0.1, localhost and api.proxied.test). */
 export async function startHttps(handler: RequestListener): Promise<Local> {
   const server = createHttpsServer({ key: readFileSync(TLS_KEY_PATH), cert: readFileSync(TLS_CERT_PATH) }, handler);
   return listen(server, new Set());

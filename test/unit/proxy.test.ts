@@ -30,6 +30,10 @@ describe('proxySettings and proxyFor', () => {
   it('refuses a proxy that is not a URL, or not an http one, naming the variable', () => {
     expect(() => proxySettings({ HTTP_PROXY: 'http://exa mple:1' })).toThrow(UsageError);
     expect(() => proxySettings({ HTTP_PROXY: 'http://exa mple:1' })).toThrow('HTTP_PROXY is not a URL: "http://exa mple:1"');
+    expect(() => proxySettings({ HTTPS_PROXY: 'http://me:s3cret@exa mple:1' })).toThrow(
+      'HTTPS_PROXY is not a URL: "http://[redacted]@exa mple:1"',
+    );
+    expect(() => proxySettings({ HTTPS_PROXY: 'me:s3cret@exa mple:1' })).toThrow('HTTPS_PROXY is not a URL: "[redacted]@exa mple:1"');
     expect(() => proxySettings({ https_proxy: 'socks5://p:1080' })).toThrow(/https_proxy is a socks5 proxy; ci talks to http proxies only/);
   });
 
