@@ -10,7 +10,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CI, envFor, interleaved, load, median, startEmulator } from './harness.mjs';
+import { startEmulatorProcess } from './emulator-process.mjs';
+import { CI, envFor, interleaved, load, median } from './harness.mjs';
 
 const SIZES = process.env.BENCH_LIST_SIZES?.split(',').map(Number) ?? [50_000, 200_000];
 const ROUNDS = Number(process.env.BENCH_LIST_RUNS ?? 3);
@@ -24,8 +25,7 @@ let statsFiles = 0;
 /**
  * Runs a node script under /usr/bin/time with child-stats loaded, reading its stdout as it comes: wall time, time to
  * its first line, peak RSS, CPU time (user + system) and its output as a line count and a digest. The output is
- * hashed as it streams, not split into lines: this process also serves the listing (the emulator), and 200,000 kept
- * lines would slow it more than the listing it measures.
+ * hashed as it streams, not split into lines: 200,000 kept lines would slow the reader more than the listing it measures.
  */
 function runListing(args, env) {
   const file = join(statsDir, `${statsFiles++}.json`);
@@ -63,7 +63,9 @@ function runListing(args, env) {
 }
 
 async function benchSize(count) {
-  const emulator = await startEmulator({ seedTranscripts: count });
+  // Its own process, as `ci emulator start --seed-transcripts` would be: serving the pages must not share this
+  // process with reading the output (a peer that ignores back-pressure would slow the server for both).
+  const emulator = await startEmulatorProcess({ seedTranscripts: count });
   const env = envFor(emulator);
   const ci = (args) => runListing([CI, 'transcripts', 'list', '--all', ...args], env);
   const peer = (args) => runListing([PEER, ...args], env);
