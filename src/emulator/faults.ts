@@ -11,6 +11,8 @@ export interface FaultOptions {
   failRate?: number;
   /** Share of requests answered 429 with Retry-After, before they are applied. */
   throttleRate?: number;
+  /** The Retry-After those 429s carry, in seconds (default 1). */
+  throttleRetryAfter?: number;
   /** Requests in flight beyond this are answered 429, like Twilio's concurrency limit. */
   maxConcurrency?: number;
   /** Share of requests whose connection is destroyed before they are applied. */
@@ -28,7 +30,7 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'reset-after-commit' };
 
-/** Seconds a throttled client is told to wait. */
+/** Seconds a throttled client is told to wait, unless the options say otherwise. */
 const THROTTLE_RETRY_AFTER_S = 1;
 
 /** mulberry32: a tiny seeded PRNG, good enough for dice. */
@@ -73,7 +75,13 @@ export class Faults {
   }
 
   private roll(): Fault {
-    const { failRate = 0, throttleRate = 0, resetRate = 0, resetAfterCommitRate = 0 } = this.options;
+    const {
+      failRate = 0,
+      throttleRate = 0,
+      throttleRetryAfter = THROTTLE_RETRY_AFTER_S,
+      resetRate = 0,
+      resetAfterCommitRate = 0,
+    } = this.options;
     let dice = this.random();
     if ((dice -= failRate) < 0) {
       const status = this.random() < 0.5 ? 500 : 503;
@@ -82,7 +90,7 @@ export class Faults {
     }
     if ((dice -= throttleRate) < 0) {
       const error = new HttpError(429, 20429, 'Too Many Requests');
-      return { kind: 'reply', name: 'throttle', error, headers: { 'Retry-After': String(THROTTLE_RETRY_AFTER_S) } };
+      return { kind: 'reply', name: 'throttle', error, headers: { 'Retry-After': String(throttleRetryAfter) } };
     }
     if ((dice -= resetRate) < 0) return { kind: 'reset' };
     if ((dice -= resetAfterCommitRate) < 0) return { kind: 'reset-after-commit' };

@@ -2,6 +2,7 @@
 // and the SDK's webhook signature checks and TwiML builder.
 import type { Twilio } from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
+import { readFileSync } from 'node:fs';
 import type * as webhooks from 'twilio/lib/webhooks/webhooks.js';
 import type VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Credentials } from './credentials.js';
@@ -19,10 +20,15 @@ import {
 } from './retry.js';
 import { formatDuration, MAX_TIMER_MS, sleep } from './time.js';
 import { isRecord } from './rows.js';
-import { codeOf } from './thrown.js';
-import { withoutClientValidation } from './sdk-lazy.js';
+import { codeOf, messageOf } from './thrown.js';
+import { withoutSdkTransport } from './sdk-lazy.js';
+import { HttpTransport, type TransportRequest } from './http-transport.js';
+import { proxySettings } from './proxy.js';
+import type { Env } from './io-types.js';
 
 export interface ClientOptions {
+  /** Where the proxy variables and TWILIO_CA_BUNDLE are read. */
+  env: Env;
   debug?: (line: string) => void;
   signal?: AbortSignal;
   allowInsecureHttp?: boolean;
@@ -42,9 +48,7 @@ export class UncertainWriteError extends ApiError {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-/** Carries an exchange's id from request() to the interceptor that gives axios its signal; never sent. */
-const EXCHANGE_HEADER = 'X-Ci-Exchange';
-/** The SDK's own timeout (idle time on the socket), set past the deadline so the deadline is what fires. */
+/** The transport's idle timeout on the socket, set past the deadline so the deadline is what fires. */
 const idleTimeout = (deadlineMs: number) => Math.min(deadlineMs + 1000, MAX_TIMER_MS);
 /** Largest answer body read, after decompression (no answer of these APIs comes near it). */
 export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
@@ -111,43 +115,23 @@ function errorCodeOf(err: unknown): string {
   return codeOf(err) ?? 'EUNKNOWN';
 }
 
-const MAX_CONTENT_LENGTH = /maxContentLength size of \d+ exceeded/;
-
 function header(headers: unknown, name: string): string | undefined {
   const value = isRecord(headers) ? headers[name] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 
 /**
- * The SDK's request client (its agent keeps proxy, TLS and keep-alive settings), wrapped with the
- * base-URL override, one retry policy, redacted tracing, and limits on every answer: a deadline for
- * the whole exchange (the SDK's timeout only bounds idle time) and a size cap while reading.
+ * The SDK's `httpClient`: ci's transport wrapped with the base-URL override, one retry policy, redacted
+ * tracing, and a deadline for the whole exchange (the transport's timeout only bounds idle time).
  */
 class CliHttpClient {
-  /**
-   * The signal of each exchange in flight, by the id its request carries in EXCHANGE_HEADER, read by the
-   * interceptor below (the SDK passes no signal of its own). Not an AsyncLocalStorage: on Node 20 that
-   * runs a hook on every promise the process makes, a tenth of a long listing's CPU.
-   */
-  private readonly signals = new Map<string, AbortSignal>();
-  private exchanges = 0;
-
   constructor(
-    private readonly inner: RequestClient,
+    private readonly transport: HttpTransport,
     private readonly base: URL | undefined,
     private readonly policy: RetryPolicy,
     private readonly timeoutMs: number,
-    private readonly options: ClientOptions,
-  ) {
-    inner.axios.defaults.maxContentLength = MAX_ANSWER_BYTES;
-    inner.axios.interceptors.request.use((config) => {
-      const id = config.headers.get(EXCHANGE_HEADER);
-      config.headers.delete(EXCHANGE_HEADER);
-      const signal = typeof id === 'string' ? this.signals.get(id) : undefined;
-      if (signal) config.signal = signal;
-      return config;
-    });
-  }
+    private readonly options: Omit<ClientOptions, 'env'>,
+  ) {}
 
   async request(opts: RequestClient.RequestOptions): Promise<unknown> {
     const uri = rewriteOrigin(opts.uri, this.base);
@@ -186,24 +170,34 @@ class CliHttpClient {
   }
 
   /** One request and its whole answer, within the deadline; Ctrl-C or the deadline abort the socket. */
-  private async exchangeOnce(opts: RequestClient.RequestOptions) {
+  private async exchangeOnce(opts: RequestClient.RequestOptions<unknown>) {
     const timeoutMs = opts.timeout ?? this.timeoutMs;
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     const interrupt = this.options.signal;
     const signal = interrupt ? AbortSignal.any([interrupt, deadline.signal]) : deadline.signal;
-    const id = String(++this.exchanges);
-    this.signals.set(id, signal);
     try {
-      return await this.inner.request({ ...opts, headers: { ...opts.headers, [EXCHANGE_HEADER]: id }, timeout: idleTimeout(timeoutMs) });
+      const { method, uri, username, password, authStrategy, headers, params } = opts;
+      const data: unknown = opts.data;
+      const request: TransportRequest = {
+        method,
+        uri,
+        username,
+        password,
+        authStrategy,
+        headers,
+        params,
+        data,
+        signal,
+        idleTimeoutMs: idleTimeout(timeoutMs),
+      };
+      return await this.transport.request(request);
     } catch (err) {
       if (interrupt?.aborted) throw new InterruptedError();
       if (deadline.signal.aborted) throw new AnswerTimeoutError(formatDuration(timeoutMs));
-      if (err instanceof Error && MAX_CONTENT_LENGTH.test(err.message)) throw new AnswerTooLargeError('64 MiB');
       throw err;
     } finally {
       clearTimeout(timer);
-      this.signals.delete(id);
     }
   }
 }
@@ -216,16 +210,33 @@ function checkTimeout(ms: number, source: string): number {
   return ms;
 }
 
-export async function createTwilioClient(credentials: Credentials, options: ClientOptions = {}): Promise<Twilio> {
+/** Extra certificates to trust, from the file TWILIO_CA_BUNDLE names (as the SDK reads it). */
+function caBundle(env: Env): string | undefined {
+  const path = env.TWILIO_CA_BUNDLE;
+  if (path === undefined || path === '') return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`TWILIO_CA_BUNDLE names ${JSON.stringify(path)}, which cannot be read (${codeOf(error) ?? messageOf(error)})`, {
+      hint: 'point it at a PEM file of CA certificates, or unset it',
+    });
+  }
+}
+
+/** ci's transport, with the proxy and TLS settings of `env` (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, TWILIO_CA_BUNDLE). */
+export function createTransport(env: Env): HttpTransport {
+  return new HttpTransport({ proxy: proxySettings(env), ca: caBundle(env), maxAnswerBytes: MAX_ANSWER_BYTES, maxAnswerText: '64 MiB' });
+}
+
+export async function createTwilioClient(credentials: Credentials, options: ClientOptions): Promise<Twilio> {
   const base = credentials.apiUrl ? parseApiUrl(credentials.apiUrl, options.allowInsecureHttp) : undefined;
-  // The REST client and its transport only: the package's index also loads TwiML builders and JWT helpers.
-  const [{ default: RestClient }, { default: Transport }] = await withoutClientValidation(() =>
-    Promise.all([import('twilio/lib/rest/Twilio.js'), import('twilio/lib/base/RequestClient.js')]),
-  );
+  // The REST client only: the package's index also loads TwiML builders and JWT helpers, its transport axios.
+  const { default: RestClient } = await withoutSdkTransport(() => import('twilio/lib/rest/Twilio.js'));
   const timeoutMs = checkTimeout(credentials.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, `the request timeout of ${credentials.source}`);
   const maxRetries = checkRetries(credentials.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries, `the retries of ${credentials.source}`);
   const policy = { ...DEFAULT_RETRY_POLICY, maxRetries };
-  const httpClient = new CliHttpClient(new Transport({ timeout: idleTimeout(timeoutMs) }), base, policy, timeoutMs, options);
+  const transport = createTransport(options.env);
+  const httpClient = new CliHttpClient(transport, base, policy, timeoutMs, options);
   return new RestClient(credentials.username, credentials.password, {
     accountSid: credentials.accountSid,
     region: credentials.region,

@@ -1,9 +1,12 @@
 // The checks of `ci doctor`: each turns facts gathered by the command into a verdict with a fix.
-// Pure functions, except `probe`, which makes one unauthenticated request to time the endpoint
-// and read the server's clock.
+// Pure functions, except `probe`, which makes one unauthenticated request (through the transport it is
+// given) to time the endpoint and read the server's clock.
 import type { ConfigFileFacts } from './config.js';
 import type { Env } from './context.js';
+import type { HttpTransport } from './http-transport.js';
 import { isLoopbackHost } from './loopback.js';
+import { proxyFor, proxySettings, type ProxySettings } from './proxy.js';
+import { toCliError } from './errors.js';
 import { codeOf, messageOf } from './thrown.js';
 
 export interface Check {
@@ -104,20 +107,21 @@ export interface ProbeResult {
   error?: string;
 }
 
-/** One unauthenticated GET: any HTTP answer (401 included) proves the endpoint is reachable. */
-export async function probe(base: string, timeoutMs = 5000): Promise<ProbeResult> {
+/** One unauthenticated GET through ci's transport: any HTTP answer (401 included) proves the endpoint is reachable. */
+export async function probe(base: string, transport: Pick<HttpTransport, 'request'>, timeoutMs = 5000): Promise<ProbeResult> {
   const started = Date.now();
   try {
-    const response = await fetch(`${base}/v2/Services?PageSize=1`, { signal: AbortSignal.timeout(timeoutMs) });
-    await response.arrayBuffer();
-    const date = response.headers.get('date');
-    return { status: response.status, ms: Date.now() - started, serverDate: date ? new Date(date) : undefined };
+    const answer = await transport.request({
+      method: 'get',
+      uri: `${base}/v2/Services?PageSize=1`,
+      idleTimeoutMs: timeoutMs,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const date = answer.headers.date;
+    return { status: answer.statusCode, ms: Date.now() - started, serverDate: date ? new Date(date) : undefined };
   } catch (error) {
-    // fetch hides the socket error in `cause` (an AggregateError when several addresses failed).
-    const cause = error instanceof Error ? error.cause : undefined;
-    const firstCode = cause instanceof AggregateError ? codeOf(cause.errors[0]) : undefined;
-    const causeMessage = cause instanceof Error ? cause.message : undefined;
-    return { ms: Date.now() - started, error: codeOf(cause) ?? firstCode ?? causeMessage ?? messageOf(error) };
+    const timedOut = error instanceof Error && error.name === 'AbortError';
+    return { ms: Date.now() - started, error: timedOut ? `no answer within ${timeoutMs} ms` : (codeOf(error) ?? messageOf(error)) };
   }
 }
 
@@ -134,26 +138,21 @@ export function endpointCheck(base: string, result: ProbeResult, viaApiUrl: bool
 
 const PROXY_VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
 
-/** The Twilio SDK sends every request through HTTP_PROXY (only that one, and it ignores NO_PROXY). */
-export function proxyCheck(env: Env, apiUrl: string | undefined): Check {
+/** Where ci's requests to `endpoint` go, by HTTPS_PROXY / HTTP_PROXY / NO_PROXY (a loopback address always direct). */
+export function proxyCheck(env: Env, endpoint: string): Check {
   const name = 'proxy variables';
   const set = PROXY_VARIABLES.filter((variable) => env[variable]);
   if (!set.length) return pass(name, 'none set: requests go direct');
-  const proxy = env.HTTP_PROXY;
-  if (proxy !== undefined && proxy !== '') {
-    if (!URL.canParse(proxy))
-      return fail(name, `HTTP_PROXY is not a URL`, 'set HTTP_PROXY to a URL such as http://proxy.example.com:3128, or unset it');
-    const host = apiUrl && URL.canParse(apiUrl) ? new URL(apiUrl).hostname : undefined;
-    if (host && isLoopbackHost(host)) {
-      return fail(
-        name,
-        `HTTP_PROXY would carry requests for the local ${apiUrl} to ${new URL(proxy).host}`,
-        'unset HTTP_PROXY while using a local API (the SDK ignores NO_PROXY)',
-      );
-    }
-    return pass(name, `requests go through HTTP_PROXY (${new URL(proxy).host}); set: ${set.join(', ')}`);
+  let settings: ProxySettings;
+  try {
+    settings = proxySettings(env);
+  } catch (error) {
+    return fail(name, messageOf(error), toCliError(error).hint ?? 'correct or unset it');
   }
-  return pass(name, `${set.join(', ')} set; the Twilio SDK reads only HTTP_PROXY, so requests go direct`);
+  const target = new URL(endpoint);
+  const proxy = isLoopbackHost(target.hostname) ? undefined : proxyFor(target, settings);
+  const route = proxy ? `through the proxy ${proxy.host}` : isLoopbackHost(target.hostname) ? 'direct (a local address)' : 'direct';
+  return pass(name, `requests to ${target.host} go ${route}; set: ${set.join(', ')}`);
 }
 
 export function clockCheck(serverDate: Date | undefined, sentAt: Date, receivedAt: Date): Check {

@@ -160,11 +160,21 @@ function isV3Details(details: unknown): details is V3Details {
  * one error path (toCliError) sees all of it. Any other answer is returned as it is.
  */
 export function withRestExceptionFields<R extends { statusCode: number; body: unknown }>(response: R): R {
-  if (response.statusCode < 400 || !isV3ErrorBody(response.body)) return response;
-  const { params = {}, userError } = response.body;
+  if (response.statusCode < 400) return response;
+  const body = typeof response.body === 'string' ? parsedOrUndefined(response.body) : response.body;
+  if (!isV3ErrorBody(body)) return response;
+  const { params = {}, userError } = body;
   const link = typeof params.twilioErrorCodeUrl === 'string' ? params.twilioErrorCodeUrl : undefined;
   const details: V3Details = { v3: true, params, ...(userError === undefined ? {} : { userError }) };
-  return { ...response, body: { ...response.body, ...(link ? { more_info: link } : {}), details } };
+  return { ...response, body: { ...body, ...(link ? { more_info: link } : {}), details } };
+}
+
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A v3 error's params besides the link, as ` [field: rules[0].operators]`, when the message does not say them already. */
@@ -199,6 +209,9 @@ export const NETWORK_CODES: ReadonlySet<string> = new Set([
   'EHOSTUNREACH',
 ]);
 
+/** Codes of a TLS handshake that failed: an untrusted, expired or mismatched certificate, or no TLS at all. */
+const TLS_CODE = /CERT|SELF_SIGNED|^ERR_TLS_|^ERR_SSL_/;
+
 /** Turns anything thrown below a command into a CliError; the single place exit codes are decided. */
 export function toCliError(err: unknown, what?: string): CliError {
   if (err instanceof CliError) return err;
@@ -230,6 +243,18 @@ export function toCliError(err: unknown, what?: string): CliError {
     const message = (err instanceof Error && err.message) || code;
     return new ApiError(`${prefix}could not reach the API (${code}): ${message}`, {
       hint: 'check --api-url / the network; for a local API run `ci emulator start`',
+      cause: err,
+    });
+  }
+  if (typeof code === 'string' && TLS_CODE.test(code)) {
+    return new ApiError(`${prefix}the API's TLS certificate could not be verified (${code}): ${messageOf(err)}`, {
+      hint: 'check --api-url; to trust a private CA, point TWILIO_CA_BUNDLE (or NODE_EXTRA_CA_CERTS) at its PEM file',
+      cause: err,
+    });
+  }
+  if (code === 'EPROXY') {
+    return new ApiError(`${prefix}could not reach the API through the proxy: ${messageOf(err)}`, {
+      hint: 'check HTTPS_PROXY / HTTP_PROXY (and their user:password), or name the host in NO_PROXY',
       cause: err,
     });
   }

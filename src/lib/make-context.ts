@@ -80,6 +80,7 @@ export function buildContext(proc: ProcessLike, argv: string[], globals: GlobalO
   const client = lazy<Twilio>(async () => {
     const { createTwilioClient } = await import('./client.js');
     return createTwilioClient(await credentials(), {
+      env: proc.env,
       debug: globals.debug ? (line: string) => log.debug(line) : undefined,
       signal,
       allowInsecureHttp: globals.allowInsecureHttp,

@@ -1,11 +1,12 @@
-// The SDK's RequestClient requires its Public Key Client Validation token when it loads, and with it jsonwebtoken,
-// semver and lodash pieces (77 of the 211 dependency modules `ci results` loads), for a `validationClient` option ci never
-// passes. Its compiled code reads the token only as `ValidationToken_1.default`, in that option's interceptor, so a
-// stand-in whose `default` loads the real module lets ci skip it and leaves the SDK's behaviour as it was.
+// The SDK's BaseTwilio requires its RequestClient when it loads, and with it axios, form-data, https-proxy-agent,
+// follow-redirects, qs and the client validation token's jsonwebtoken: most of what `require('twilio')` costs,
+// for a transport ci replaces (its own, given as `httpClient`). Its compiled code reads RequestClient only as
+// `RequestClient_1.default`, when no `httpClient` was given, so a stand-in whose `default` loads the real module
+// lets ci skip it and leaves the SDK's behaviour as it was for anyone else.
 import Module, { createRequire } from 'node:module';
 
 const requireHere = createRequire(import.meta.url);
-const VALIDATION_TOKEN = 'twilio/lib/jwt/validation/ValidationToken.js';
+const SDK_TRANSPORT = 'twilio/lib/base/RequestClient.js';
 
 /** What `__importDefault(exports).default` is in TypeScript's CommonJS output. */
 function defaultExport(exports: unknown): unknown {
@@ -52,9 +53,9 @@ function resolvedPath(request: string): string | undefined {
   }
 }
 
-/** Runs `load` (which loads the SDK's RequestClient) without loading the client validation token it never uses. */
-export async function withoutClientValidation<T>(load: () => Promise<T>): Promise<T> {
-  const path = resolvedPath(VALIDATION_TOKEN);
+/** Runs `load` (which loads the SDK's BaseTwilio) without loading the SDK's own transport, which ci never uses. */
+export async function withoutSdkTransport<T>(load: () => Promise<T>): Promise<T> {
+  const path = resolvedPath(SDK_TRANSPORT);
   const takeOut = path === undefined ? undefined : deferDefaultExport(path);
   try {
     return await load();

@@ -28,4 +28,19 @@ describe('fault injection', () => {
       await emulator.close();
     }
   });
+
+  it('throttles with a Retry-After of 1 s, or of what the options say', async () => {
+    for (const [faults, expected] of [
+      [{ throttleRate: 1 }, '1'],
+      [{ throttleRate: 1, throttleRetryAfter: 0 }, '0'],
+    ] as const) {
+      const emulator = await startTestEmulator({ faults });
+      try {
+        const answer = await fetch(new URL('/v2/Services', emulator.url));
+        expect({ status: answer.status, retryAfter: answer.headers.get('retry-after') }).toEqual({ status: 429, retryAfter: expected });
+      } finally {
+        await emulator.close();
+      }
+    }
+  });
 });

@@ -17,7 +17,20 @@ describe('isLoopbackHost', () => {
     expect(parseApiUrl('http://[::1]:4010').hostname).toBe('[::1]');
     expect(() => parseApiUrl('http://example.com')).toThrow(/refusing to send credentials over plain http/);
     const env = { HTTP_PROXY: 'http://proxy.example.com:3128' };
-    expect(proxyCheck(env, 'http://[::1]:4010').ok).toBe(false);
-    expect(proxyCheck(env, 'https://example.com').ok).toBe(true);
+    expect(proxyCheck(env, 'http://[::1]:4010')).toMatchObject({
+      ok: true,
+      detail: 'requests to [::1]:4010 go direct (a local address); set: HTTP_PROXY',
+    });
+    expect(proxyCheck(env, 'https://example.com')).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/^requests to example.com go through the proxy proxy.example.com:3128/) as unknown,
+    });
+    expect(proxyCheck({ ...env, NO_PROXY: 'example.com' }, 'https://example.com').detail).toMatch(
+      /^requests to example.com go direct; set/,
+    );
+    expect(proxyCheck({ HTTPS_PROXY: 'socks5://p:1' }, 'https://example.com')).toMatchObject({
+      ok: false,
+      fix: "use the proxy's http:// address, or unset HTTPS_PROXY",
+    });
   });
 });

@@ -41,7 +41,7 @@ async function headersOfOneRequest(send: (url: string) => Promise<unknown>): Pro
 
 const base64url = (part: string) => Buffer.from(part, 'base64url');
 
-describe("the SDK's Public Key Client Validation token (jsonwebtoken), which ci never asks for", () => {
+describe("the SDK's own transport (RequestClient: axios, and the client validation token's jsonwebtoken), which ci replaces", () => {
   const emulator = useTestEmulator();
   const clientOptions = () => ({
     accountSid: emulator.accountSid,
@@ -50,28 +50,32 @@ describe("the SDK's Public Key Client Validation token (jsonwebtoken), which ci 
     source: 'the test',
     apiUrl: emulator.url,
   });
-  const ciClient = () => createTwilioClient(clientOptions());
+  const ciClient = () => createTwilioClient(clientOptions(), { env: {} });
 
   it("is not loaded by ci's client, even after a request", async () => {
     // In a process of its own: the test workers share one module registry across files (isolate: false),
     // where another file may have loaded the token already.
     const script = `
       const { createTwilioClient } = await import(${JSON.stringify(BUILT_CLIENT)});
-      const client = await createTwilioClient(${JSON.stringify(clientOptions())});
+      const client = await createTwilioClient(${JSON.stringify(clientOptions())}, { env: {} });
       await client.intelligence.v2.services.list({ limit: 1 });
       const loaded = Object.keys((await import('node:module')).createRequire(import.meta.url).cache);
       console.log(JSON.stringify(loaded));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { timeout: CHILD_TIMEOUT_MS });
     const loaded = JSON.parse(stdout) as string[];
     const from = (pkg: string) => loaded.filter((path) => path.includes(`/node_modules/${pkg}/`));
-    expect(loaded).toContain(REQUEST_CLIENT);
     expect(from('twilio').length).toBeGreaterThan(10);
+    expect(loaded).not.toContain(REQUEST_CLIENT);
+    expect(from('axios')).toEqual([]);
     expect(from('jsonwebtoken')).toEqual([]);
     expect(loaded).not.toContain(VALIDATION_TOKEN);
   });
 
-  it('is the real ValidationToken class for anyone who requires it afterwards', async () => {
+  it('is the real RequestClient and ValidationToken for anyone who requires them afterwards', async () => {
     await ciClient();
+    const RequestClient = require(REQUEST_CLIENT) as { name: string; prototype: { request: unknown } };
+    expect(RequestClient.name).toBe('RequestClient');
+    expect(typeof RequestClient.prototype.request).toBe('function');
     const ValidationToken = require(VALIDATION_TOKEN) as { name: string; ALGORITHMS: unknown };
     expect(typeof ValidationToken).toBe('function');
     expect(ValidationToken.name).toBe('ValidationToken');

@@ -14,12 +14,24 @@ import {
   v3ApiCallCheck,
   type CallOutcome,
   type Check,
+  type ProbeResult,
 } from '../../lib/doctor.js';
+import { messageOf } from '../../lib/thrown.js';
 import type { Twilio } from 'twilio';
 import { CliError, errorText, ExitCode, toCliError } from '../../lib/errors.js';
 import type { Style } from '../../lib/output/types.js';
 import type { Run } from '../spec.js';
 import type { doctorSpec } from './specs.js';
+
+/** The endpoint probed through ci's own transport, as every request would go (proxies, TWILIO_CA_BUNDLE). */
+async function reach(ctx: Context, base: string): Promise<ProbeResult> {
+  try {
+    const { createTransport } = await import('../../lib/client.js');
+    return await probe(base, createTransport(ctx.env));
+  } catch (error) {
+    return { ms: 0, error: messageOf(error) }; // an unreadable TWILIO_CA_BUNDLE
+  }
+}
 
 /** Times one authenticated request, without retries: doctor reports what happens now. */
 async function authenticatedCall(ctx: Context, credentials: Credentials, call: (client: Twilio) => Promise<unknown>): Promise<CallOutcome> {
@@ -28,7 +40,7 @@ async function authenticatedCall(ctx: Context, credentials: Credentials, call: (
     const { createTwilioClient } = await import('../../lib/client.js');
     const client = await createTwilioClient(
       { ...credentials, maxRetries: 0 },
-      { signal: ctx.signal, allowInsecureHttp: ctx.globals.allowInsecureHttp },
+      { env: ctx.env, signal: ctx.signal, allowInsecureHttp: ctx.globals.allowInsecureHttp },
     );
     await call(client);
     return { ms: Date.now() - started };
@@ -53,11 +65,12 @@ export const run: Run<typeof doctorSpec> = async (ctx) => {
   const apiUrl = credentials?.apiUrl ?? ctx.globals.apiUrl ?? ctx.env.TWILIO_CI_API_URL;
   const region = credentials?.region ?? ctx.globals.region ?? ctx.env.TWILIO_REGION;
   const edge = credentials?.edge ?? ctx.globals.edge ?? ctx.env.TWILIO_EDGE;
-  checks.push(regionEdgeCheck(region, edge, apiUrl), proxyCheck(ctx.env, apiUrl));
-
   const base = endpointOf(apiUrl, region, edge);
+  const proxies = proxyCheck(ctx.env, base);
+  checks.push(regionEdgeCheck(region, edge, apiUrl), proxies);
+
   const sentAt = ctx.now();
-  const reached = await probe(base);
+  const reached = proxies.ok ? await reach(ctx, base) : { ms: 0, error: 'not tried: the proxy variables are wrong' };
   checks.push(endpointCheck(base, reached, Boolean(apiUrl)));
   if (!reached.error) checks.push(clockCheck(reached.serverDate, sentAt, ctx.now()));
   if (credentials) {

@@ -18,6 +18,7 @@ export const FAULT_FLAGS = {
   latencyJitterMs: flag.int('--latency-jitter-ms <n>', 'plus a random extra delay up to this much', { min: 0 }),
   failRate: fraction('--fail-rate <0..1>', 'answer this share of requests 500/503 (not applied)'),
   throttleRate: fraction('--throttle-rate <0..1>', 'answer this share of requests 429 with Retry-After (not applied)'),
+  throttleRetryAfter: flag.int('--throttle-retry-after <seconds>', 'the Retry-After of those 429s (default 1)', { min: 0 }),
   maxConcurrency: flag.int('--max-concurrency <n>', 'answer 429 beyond this many requests in flight'),
   resetRate: fraction('--reset-rate <0..1>', 'drop the connection of this share of requests before applying them'),
   resetAfterCommitRate: fraction('--reset-after-commit-rate <0..1>', 'apply this share of requests, then drop the connection'),
@@ -26,6 +27,7 @@ export const FAULT_FLAGS = {
 };
 
 export function faultOptionsOf(flags: FaultOptions): FaultOptions {
-  const { latencyMs, latencyJitterMs, failRate, throttleRate, maxConcurrency, resetRate, resetAfterCommitRate, seed } = flags;
-  return { latencyMs, latencyJitterMs, failRate, throttleRate, maxConcurrency, resetRate, resetAfterCommitRate, seed };
+  const { latencyMs, latencyJitterMs, failRate, throttleRate, throttleRetryAfter, maxConcurrency, resetRate, resetAfterCommitRate, seed } =
+    flags;
+  return { latencyMs, latencyJitterMs, failRate, throttleRate, throttleRetryAfter, maxConcurrency, resetRate, resetAfterCommitRate, seed };
 }

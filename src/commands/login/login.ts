@@ -29,7 +29,7 @@ export const run: Run<typeof loginCommand> = async (ctx, flags, name = DEFAULT_P
       region: ctx.globals.region,
       edge: ctx.globals.edge,
     },
-    { allowInsecureHttp: ctx.globals.allowInsecureHttp, signal: ctx.signal },
+    { env: ctx.env, allowInsecureHttp: ctx.globals.allowInsecureHttp, signal: ctx.signal },
   );
   try {
     await client.intelligence.v2.services.page({ pageSize: 1 });

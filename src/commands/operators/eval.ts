@@ -136,6 +136,7 @@ function report(
 async function uninterruptedClient(ctx: Context): Promise<Twilio> {
   const { createTwilioClient } = await import('../../lib/client.js');
   return createTwilioClient(await ctx.credentials(), {
+    env: ctx.env,
     debug: ctx.globals.debug ? (line) => ctx.log.debug(line) : undefined,
     allowInsecureHttp: ctx.globals.allowInsecureHttp,
   });
