@@ -3,7 +3,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'bench/**', 'scripts/**', 'bin/**', 'eslint.config.js', 'vitest.config.ts'] },
+  {
+    ignores: [
+      'src/**/*.generated.ts',
+      'dist/**',
+      'node_modules/**',
+      '.cache/**',
+      'bench/**',
+      'scripts/**',
+      'bin/**',
+      'eslint.config.js',
+      'vitest.config.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

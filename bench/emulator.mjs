@@ -40,6 +40,7 @@ if (args[0] === '--serve') {
       globalThis.gc?.();
       process.send({ memory: { ...process.memoryUsage(), peakRss } });
     }
+    if (message === 'cpu') process.send({ cpu: process.cpuUsage() });
     if (message === 'exit') process.exit(0);
   });
 } else {
@@ -81,6 +82,7 @@ function startChild(kind, seed = 0, body = '', profileName = undefined) {
         ...server,
         call: (method, path, form) => call(agent, auth, server.url, method, path, form),
         memory: () => (child.send('memory'), next('memory')),
+        cpu: () => (child.send('cpu'), next('cpu')),
         stop: () => new Promise((done) => (child.once('exit', done), agent.destroy(), child.send('exit'))),
       });
     }),
@@ -101,8 +103,11 @@ function call(agent, auth, base, method, path, form) {
   });
 }
 
-/** CONNECTIONS loops sending `next()` requests back to back; a warm-up, then the median rate of the windows. */
-async function rate(server, next) {
+/**
+ * CONNECTIONS loops sending `next()` requests back to back for `ms`: requests per second, and the server's CPU
+ * time per request (µs; machine load slows the rate, much less the CPU each request costs).
+ */
+async function measureWindow(server, next, ms) {
   let count = 0;
   let failures = 0;
   let running = true;
@@ -114,44 +119,68 @@ async function rate(server, next) {
       count++;
     }
   };
+  const [cpuBefore, startedAt] = [await server.cpu(), performance.now()];
   const loops = Array.from({ length: CONNECTIONS }, loop);
-  await sleep(WARM_UP_MS);
-  const rates = [];
-  for (let i = 0; i < WINDOWS; i++) {
-    const [start, startedAt] = [count, performance.now()];
-    await sleep(WINDOW_MS);
-    rates.push(((count - start) * 1000) / (performance.now() - startedAt));
-  }
+  await sleep(ms);
   running = false;
   await Promise.all(loops);
-  return { median: median(rates), failures };
+  const [cpuAfter, elapsed] = [await server.cpu(), performance.now() - startedAt];
+  const cpuMicros = cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system;
+  return { perSecond: (count * 1000) / elapsed, cpuPerRequest: cpuMicros / count, failures };
+}
+
+/** A warm-up, then the median of WINDOWS windows. */
+async function rate(server, next) {
+  await measureWindow(server, next, WARM_UP_MS);
+  const windows = [];
+  for (let i = 0; i < WINDOWS; i++) windows.push(await measureWindow(server, next, WINDOW_MS));
+  return { median: median(windows.map((w) => w.perSecond)), failures: windows.reduce((sum, w) => sum + w.failures, 0) };
+}
+
+/** Spread of a series: slowest vs fastest, as the target reads it. */
+function spreadText(values) {
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  return `slowest vs fastest ${(low / high).toFixed(2)}× (spread ${((high / low - 1) * 100).toFixed(0)} %)`;
 }
 
 async function createRates() {
   console.log(
-    `creates per second by stored transcripts (target: flat within ±20 %; ${CONNECTIONS} connections, median of ${WINDOWS} × ${WINDOW_MS} ms)`,
+    `creates per second by stored transcripts (target: flat within ±20 %; ${CONNECTIONS} connections; all stores up at once, ` +
+      `their ${WINDOWS} × ${WINDOW_MS} ms windows interleaved so machine noise hits each alike; medians)`,
   );
-  const results = [];
+  const stores = [];
   for (const size of STORE_SIZES) {
     const server = await startChild('emulator-with-recordings', size, '', `create-${size}`);
     const service = JSON.parse((await server.call('POST', '/v2/Services', { UniqueName: 'bench' })).text).sid;
     let recording = 0;
-    const { median: perSecond, failures } = await rate(server, () => ({
+    const next = () => ({
       method: 'POST',
       path: '/v2/Transcripts',
       form: {
         ServiceSid: service,
         Channel: JSON.stringify({ media_properties: { source_sid: `RE${(++recording).toString(16).padStart(32, '0')}` } }),
       },
-    }));
+    });
+    await measureWindow(server, next, WARM_UP_MS);
+    stores.push({ size, server, next, windows: [] });
+  }
+  for (let i = 0; i < WINDOWS; i++)
+    for (const store of i % 2 ? [...stores].reverse() : stores)
+      store.windows.push(await measureWindow(store.server, store.next, WINDOW_MS));
+  const rates = [];
+  const costs = [];
+  for (const { size, server, windows } of stores) {
     await server.stop();
-    results.push(perSecond);
+    const [perSecond, cpu] = [median(windows.map((w) => w.perSecond)), median(windows.map((w) => w.cpuPerRequest))];
+    const failures = windows.reduce((sum, w) => sum + w.failures, 0);
+    rates.push(perSecond);
+    costs.push(cpu);
     console.log(
-      `  ${String(size).padStart(7)} stored: ${perSecond.toFixed(0).padStart(6)} creates/s${failures ? ` (${failures} failed)` : ''}`,
+      `  ${String(size).padStart(7)} stored: ${perSecond.toFixed(0).padStart(6)} creates/s, server CPU ${cpu.toFixed(0).padStart(4)} µs/create` +
+        (failures ? ` (${failures} failed)` : ''),
     );
   }
-  const spread = (Math.max(...results) / Math.min(...results) - 1) * 100;
-  console.log(`  slowest vs fastest: ${(Math.min(...results) / Math.max(...results)).toFixed(2)}× (spread ${spread.toFixed(0)} %)`);
+  console.log(`  creates/s: ${spreadText(rates)}; server CPU per create: ${spreadText(costs.map((cost) => 1 / cost))}`);
 }
 
 async function servicesThroughput() {

@@ -4,41 +4,71 @@
 // whether the output is byte-identical to the peer's; CPU time (user + system) beside wall time, as the machine
 // is shared. 50,000 and 200,000 transcripts (about 4 minutes on an idle 2-core machine, 3 rounds each).
 // BENCH_LIST_SIZES (comma-separated) and BENCH_LIST_RUNS (interleaved rounds, default 3) pick others.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { envFor, interleaved, load, median, runCi, runNode, startEmulator } from './harness.mjs';
+import { startEmulatorProcess } from './emulator-process.mjs';
+import { CI, envFor, interleaved, load, median } from './harness.mjs';
 
 const SIZES = process.env.BENCH_LIST_SIZES?.split(',').map(Number) ?? [50_000, 200_000];
 const ROUNDS = Number(process.env.BENCH_LIST_RUNS ?? 3);
 const PEER = fileURLToPath(new URL('./peers/list-each.mjs', import.meta.url));
 const CHILD_STATS = fileURLToPath(new URL('./child-stats.mjs', import.meta.url));
-const digest = (lines) => createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 12);
+const NEWLINE = 0x0a;
 
 const statsDir = mkdtempSync(join(tmpdir(), 'ci-bench-list-'));
 let statsFiles = 0;
 
 /**
- * Runs `start(env, nodeArgs)` with child-stats loaded: its result with the child's CPU time (ms), and its lines
- * replaced by their count and digest (200,000 lines a run, kept for every run, would be gigabytes).
+ * Runs a node script under /usr/bin/time with child-stats loaded, reading its stdout as it comes: wall time, time to
+ * its first line, peak RSS, CPU time (user + system) and its output as a line count and a digest. The output is
+ * hashed as it streams, not split into lines: 200,000 kept lines would slow the reader more than the listing it measures.
  */
-async function withCpu(env, start) {
+function runListing(args, env) {
   const file = join(statsDir, `${statsFiles++}.json`);
-  const result = await start({ ...env, CI_BENCH_STATS: file }, ['--import', CHILD_STATS]);
-  if (result.code !== 0) throw new Error(result.stderr);
-  const { cpu } = JSON.parse(readFileSync(file, 'utf8'));
-  const { lines, ...rest } = result;
-  return { ...rest, lineCount: lines.length, digest: digest(lines), cpuMs: (cpu.user + cpu.system) / 1000 };
+  const started = performance.now();
+  const child = spawn('/usr/bin/time', ['-f', 'peak-rss-kib=%M', process.execPath, '--import', CHILD_STATS, ...args], {
+    env: { ...env, CI_BENCH_STATS: file },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const hash = createHash('sha256');
+  let lineCount = 0;
+  let firstLineMs;
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    hash.update(chunk);
+    for (let at = chunk.indexOf(NEWLINE); at !== -1; at = chunk.indexOf(NEWLINE, at + 1)) lineCount++;
+    if (lineCount) firstLineMs ??= performance.now() - started;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started;
+      if (code !== 0) return reject(new Error(stderr));
+      const { cpu } = JSON.parse(readFileSync(file, 'utf8'));
+      const peakRssKiB = Number(/peak-rss-kib=(\d+)/.exec(stderr)?.[1]);
+      resolve({
+        wallMs,
+        firstLineMs,
+        peakRssKiB,
+        lineCount,
+        digest: hash.digest('hex').slice(0, 12),
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      });
+    });
+  });
 }
 
 async function benchSize(count) {
-  const emulator = await startEmulator({ seedTranscripts: count });
+  // Its own process, as `ci emulator start --seed-transcripts` would be: serving the pages must not share this
+  // process with reading the output (a peer that ignores back-pressure would slow the server for both).
+  const emulator = await startEmulatorProcess({ seedTranscripts: count });
   const env = envFor(emulator);
-  const ci = (args) =>
-    withCpu(env, (env, nodeArgs) => runCi(['transcripts', 'list', '--all', ...args], env, { measureRss: true, nodeArgs }));
-  const peer = (args) => withCpu(env, (env, nodeArgs) => runNode([...nodeArgs, PEER, ...args], env, { measureRss: true }));
+  const ci = (args) => runListing([CI, 'transcripts', 'list', '--all', ...args], env);
+  const peer = (args) => runListing([PEER, ...args], env);
   const runs = await interleaved(
     {
       'ci --ndjson': () => ci(['--ndjson']),

@@ -22,6 +22,7 @@ import { formatDuration, MAX_TIMER_MS, sleep } from './time.js';
 import { isRecord } from './rows.js';
 import { codeOf, messageOf } from './thrown.js';
 import { withoutSdkTransport } from './sdk-lazy.js';
+import { useUtcShortcut } from './sdk-dates.js';
 import { HttpTransport, type TransportRequest } from './http-transport.js';
 import { proxySettings } from './proxy.js';
 import type { Env } from './io-types.js';
@@ -232,6 +233,7 @@ export async function createTwilioClient(credentials: Credentials, options: Clie
   const base = credentials.apiUrl ? parseApiUrl(credentials.apiUrl, options.allowInsecureHttp) : undefined;
   // The REST client only: the package's index also loads TwiML builders and JWT helpers, its transport axios.
   const { default: RestClient } = await withoutSdkTransport(() => import('twilio/lib/rest/Twilio.js'));
+  useUtcShortcut();
   const timeoutMs = checkTimeout(credentials.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, `the request timeout of ${credentials.source}`);
   const maxRetries = checkRetries(credentials.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries, `the retries of ${credentials.source}`);
   const policy = { ...DEFAULT_RETRY_POLICY, maxRetries };

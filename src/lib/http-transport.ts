@@ -1,6 +1,6 @@
 // ci's transport behind the SDK's documented `httpClient` option. The SDK still builds every request (URL,
 // headers, parameters) and parses every answer; this only carries them, as its RequestClient does (Basic
-// auth, form or JSON bodies, repeated query keys, keep-alive agents, TLS verification with TWILIO_CA_BUNDLE,
+// auth, form or JSON bodies, repeated query keys, keep-alive connections, TLS verification with TWILIO_CA_BUNDLE,
 // decompression), without axios and its dependencies — most of the SDK's start-up — and with what ci needs
 // around it: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, an abort signal per exchange, a cap on the answer's size.
 import type { Agent, ClientRequest, IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:http';
@@ -39,8 +39,12 @@ export interface TransportSettings {
   maxAnswerText: string;
 }
 
-/** The SDK's RequestClient pool sizes. */
-const POOL = { keepAlive: true, maxSockets: 20, maxFreeSockets: 5, maxTotalSockets: 100 };
+/**
+ * Connections are kept alive, with Node's own limits: ci's `--concurrency` bounds the requests in flight, and a cap
+ * here would queue them unseen (the SDK's RequestClient holds https at 20 sockets and keeps 5 idle ones, so a bulk run
+ * at 10 reconnects whenever more than 5 answers land at once).
+ */
+const POOL = { keepAlive: true, maxFreeSockets: 256 };
 const FORM = 'application/x-www-form-urlencoded';
 
 /** An Error with a Node-style `code`, which the retry policy and toCliError read. */

@@ -1,7 +1,8 @@
 // Local checks of a generative operator before anything is sent: Twilio's documented limits on
 // json_result_schema, and training examples against that schema. Pure functions that return
 // EVERY problem (with JSON pointers and example numbers), so one error line can list them all.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
 import { checkSchemaLimits } from '../schema/limits.js';
 import { linearRegExpEngine } from '../schema/regex.js';
 import { messageOf } from './thrown.js';
@@ -24,9 +25,13 @@ type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** ajv (CommonJS, 65 files) loads with the first schema checked: `ci diff` of a file without one never pays for it. */
+const ajvModule = () => createRequire(import.meta.url)('ajv') as typeof import('ajv');
+
 function newAjv(): Ajv {
   // strict:false: the limits are ours to report, with pointers; ajv checks the rest. Patterns go
   // through the linear-time matcher, so no example can stall a check.
+  const { Ajv } = ajvModule();
   return new Ajv({ allErrors: true, strict: false, validateFormats: false, code: { regExp: linearRegExpEngine } });
 }
 

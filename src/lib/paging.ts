@@ -1,8 +1,9 @@
 // Every listing goes through here: pages are streamed, and a server whose pages loop, never end,
 // or do not hold a list of items ends the listing with an error instead of a hang or a TypeError.
 import { MalformedAnswerError } from './errors.js';
+import { dateJson } from './output/date-json.js';
 import { toPlain } from './output/format.js';
-import type { Row } from './output/types.js';
+import type { PagedRows, Row } from './output/types.js';
 
 /** The part of the SDK's Page that streaming needs. */
 export interface SdkPage<T> {
@@ -29,25 +30,29 @@ export interface SdkList<T, P> {
 export const FIRST_PAGE_SIZE = 50;
 
 /**
+ * A listing: its rows one by one, or (for writers that serialise many rows at once) a page's rows at a time.
+ * Read it one way only.
+ */
+export type Listing = AsyncGenerator<Row> & PagedRows;
+
+/**
  * Yields plain rows page by page, so the first rows print before the last page is fetched
  * and memory stays bounded by one page. `limit` stops early, without fetching further pages.
  */
-export function streamPages<T>(first: Promise<SdkPage<T>>, limit = Infinity, maxPages = MAX_PAGES): AsyncGenerator<Row> {
+export function streamPages<T>(first: Promise<SdkPage<T>>, limit = Infinity, maxPages = MAX_PAGES): Listing {
   return streamFrom(first, limit, maxPages, (page) => page.nextPage());
 }
 
 /**
  * streamPages over `list` filtered by `params`: a listing that takes more than one full page starts with a
- * small one (its first rows print sooner), then asks for full pages.
+ * small one (its first rows print sooner), then asks for full pages. Later pages are asked for by their URL
+ * alone: a request in flight holds nothing of the page before it.
  */
-export function streamListing<T, P>(list: SdkList<T, P>, params: P, limit = Infinity, maxPages = MAX_PAGES): AsyncGenerator<Row> {
+export function streamListing<T, P>(list: SdkList<T, P>, params: P, limit = Infinity, maxPages = MAX_PAGES): Listing {
   const full = pageSizeFor(limit);
   if (full >= limit) return streamPages(list.page({ ...params, pageSize: full }), limit, maxPages);
   const first = list.page({ ...params, pageSize: Math.min(FIRST_PAGE_SIZE, full) });
-  return streamFrom(first, limit, maxPages, (page, url) => {
-    const grown = withPageSize(url, full);
-    return grown === url ? page.nextPage() : list.getPage(grown);
-  });
+  return streamFrom(first, limit, maxPages, (_, url) => list.getPage(withPageSize(url, full)));
 }
 
 /** `url` asking for pages of `size` rows (unchanged when it does not name its page size). */
@@ -58,10 +63,17 @@ function withPageSize(url: string, size: number): string {
 /** How a listing asks for the page `url` names, after `page`. */
 type NextPage<T> = (page: SdkPage<T>, url: string) => Promise<SdkPage<T> | undefined> | undefined;
 
-function streamFrom<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number, next: NextPage<T>): AsyncGenerator<Row> {
+function streamFrom<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number, next: NextPage<T>): Listing {
   // The first request is already in flight; its failure is reported when the rows are read, not as an unhandled rejection.
   first.catch(() => {});
-  return pages(first, limit, maxPages, next);
+  const pages = <R, U>(row: RowMaker<R>, make: (rows: readonly R[]) => U) => madePages(first, { limit, maxPages, next, row, make });
+  return Object.assign(rowsOf(pages(rowOf, (rows) => rows)), {
+    jsonPages: <U>(make: (rows: readonly object[]) => U) => pages(jsonRowOf, make),
+  });
+}
+
+async function* rowsOf(pages: AsyncGenerator<readonly Row[]>): AsyncGenerator<Row> {
+  for await (const rows of pages) yield* rows;
 }
 
 /** Every row of a listing, for the few callers that need them all at once. */
@@ -77,38 +89,62 @@ export async function firstRow<T>(first: Promise<SdkPage<T>>): Promise<Row | und
   return undefined;
 }
 
-async function* pages<T>(first: Promise<SdkPage<T>>, limit: number, maxPages: number, next: NextPage<T>): AsyncGenerator<Row> {
-  let page = await readPage(first);
+/** What a listing makes of an item (its instance, and the item as received when known). */
+type RowMaker<R> = (instance: unknown, raw: unknown) => R;
+
+/** How a listing is read: up to `limit` rows, each made by `row`, and each page's rows by `make`. */
+interface Reading<T, R, U> {
+  limit: number;
+  maxPages: number;
+  next: NextPage<T>;
+  row: RowMaker<R>;
+  make: (rows: readonly R[]) => U;
+}
+
+/**
+ * What `make` makes of each page's rows. The next page is asked for before this one is made and handed out:
+ * the server and the network work on it meanwhile. A page is made as soon as it is read, and the SDK's page let
+ * go then, so what waits to be written is only what `make` made of it.
+ */
+async function* madePages<T, R, U>(first: Promise<SdkPage<T>>, reading: Reading<T, R, U>): AsyncGenerator<U> {
+  const { limit, maxPages, next } = reading;
   const visited = new Set<string>();
   let yielded = 0;
+  let page = await readPage(first);
   for (let fetched = 1; page; fetched++) {
-    // The next page is asked for before this one's rows are handed out: the server and the network work
-    // while the rows are printed.
     const following = yielded + page.instances.length < limit ? nextPageOf(page, visited, fetched, maxPages, next) : undefined;
     following?.catch(() => {}); // read below, unless the reader stops first
-    // The page's rows are made at once and the SDK's page (its payload and instances) let go before they
-    // print: what stays is the rows, and each printed one goes too (a long listing's memory is one page's rows).
-    const { rows, malformed } = rowsOf(page, limit - yielded);
+    let made: Made<U> | undefined = madePage(page, limit - yielded, reading);
+    const { count, malformed } = made;
     page = undefined;
-    for (let index = 0; index < rows.length; index++) {
-      const row = rows[index];
-      rows[index] = undefined;
-      if (row) yield row;
-    }
-    yielded += rows.length;
+    yielded += count;
+    if (count) yield made.value;
+    made = undefined; // let go while the next page comes
     if (malformed) throw malformed;
     if (yielded >= limit) return;
     page = following && (await readPage(following));
   }
 }
 
+/** What was made of a page's rows, how many they are, and the error that ended them early if one was malformed. */
+interface Made<U> {
+  value: U;
+  count: number;
+  malformed?: MalformedAnswerError;
+}
+
+function madePage<T, R, U>(page: SdkPage<T>, count: number, { row, make }: Reading<T, R, U>): Made<U> {
+  const { rows, malformed } = pageRows(page, count, row);
+  return { value: make(rows), count: rows.length, malformed };
+}
+
 /** Up to `count` rows of `page`, and the error that ended them early if an item was malformed. */
-function rowsOf<T>(page: SdkPage<T>, count: number): { rows: (Row | undefined)[]; malformed?: MalformedAnswerError } {
+function pageRows<T, R>(page: SdkPage<T>, count: number, row: RowMaker<R>): { rows: R[]; malformed?: MalformedAnswerError } {
   const raw = rawItemsOf(page);
-  const rows: (Row | undefined)[] = [];
+  const rows: R[] = [];
   const end = Math.min(count, page.instances.length);
   try {
-    for (let index = 0; index < end; index++) rows.push(rowOf(page.instances[index], raw?.[index]));
+    for (let index = 0; index < end; index++) rows.push(row(page.instances[index], raw?.[index]));
   } catch (error) {
     if (error instanceof MalformedAnswerError) return { rows, malformed: error };
     throw error;
@@ -178,23 +214,33 @@ function rawItemsOf(page: SdkPage<unknown>): unknown[] | undefined {
   return Array.isArray(items) && items.length === page.instances.length ? items : undefined;
 }
 
+/** An item as JSON sees it: its toJSON() (an SDK instance's fields), or itself. */
+const jsonOf = (item: unknown): unknown => (hasToJson(item) ? item.toJSON() : item);
+
 /**
- * An item none of whose fields the SDK recognised, or whose SID is not text, would print as a blank
- * or wrong row. (The SDK fills missing dates with "now", so the check compares with what was received.)
+ * An item as JSON sees it, checked: an item none of whose fields the SDK recognised, or whose SID is not text,
+ * would print as a blank or wrong row. (The SDK fills missing dates with "now", so the check compares with what was
+ * received.) Its values are judged as JSON will hold them (plainValue).
  */
-function rowOf(instance: unknown, raw: unknown): Row {
-  const row: unknown = plainRow(instance);
-  const known = (key: string) => isRecord(row) && row[key] !== undefined && row[key] !== null;
-  const hasKnownField =
-    raw === undefined
-      ? isRecord(row) && Object.keys(row).some(known)
-      : isRecord(raw) && Object.keys(raw).some((key) => known(camelCase(key)));
-  if (!isRecord(row) || !hasKnownField)
+function checkedJson(instance: unknown, raw: unknown): Record<string, unknown> {
+  const json = jsonOf(instance);
+  if (!isRecord(json) || !hasKnownField(json, raw))
     throw new MalformedAnswerError("the API's answer is malformed: an item with none of the resource's fields");
-  if ('sid' in row && typeof row.sid !== 'string') {
-    throw new MalformedAnswerError(`the API's answer is malformed: an item whose sid is ${typeof row.sid}, not text`);
+  if (isKept(json.sid)) {
+    const sid = plainValue(json.sid);
+    if (typeof sid !== 'string')
+      throw new MalformedAnswerError(`the API's answer is malformed: an item whose sid is ${typeof sid}, not text`);
   }
-  return row;
+  return json;
+}
+
+function hasKnownField(json: Record<string, unknown>, raw: unknown): boolean {
+  const known = (key: string) => {
+    const value = json[key];
+    return isKept(value) && plainValue(value) !== null;
+  };
+  if (raw === undefined) return Object.keys(json).some(known);
+  return isRecord(raw) && Object.keys(raw).some((key) => known(camelCase(key)));
 }
 
 /**
@@ -202,9 +248,8 @@ function rowOf(instance: unknown, raw: unknown): Row {
  * twice: its toJSON() fields, with undefined ones left out, dates as ISO text and numbers JSON cannot
  * hold as null. Below the top level the values are the answer's own, parsed from JSON already.
  */
-function plainRow(instance: unknown): unknown {
-  const json: unknown = hasToJson(instance) ? instance.toJSON() : instance;
-  if (!isRecord(json)) return toPlain(json);
+function rowOf(instance: unknown, raw: unknown): Row {
+  const json = checkedJson(instance, raw);
   // An SDK instance's toJSON() makes a new object: its values are replaced where they stand (no copy per
   // row), unless a field has to go, which only a copy does without slowing every later read of the row.
   const keys = Object.keys(json);
@@ -218,12 +263,26 @@ function plainRow(instance: unknown): unknown {
   return row;
 }
 
+/**
+ * The item as JSON will print it (JSON.stringify of it gives the row's JSON), with as little work as that takes:
+ * its toJSON() with dates as ISO text (JSON.stringify turns a Date into text more slowly), the rest left to JSON.
+ */
+function jsonRowOf(instance: unknown, raw: unknown): object {
+  const json = checkedJson(instance, raw);
+  if (json === instance) return json; // not a copy: left as it is
+  for (const key of Object.keys(json)) {
+    const value = json[key];
+    if (value instanceof Date) json[key] = plainValue(value);
+  }
+  return json;
+}
+
 /** JSON leaves out undefined fields, functions and symbols. */
 const isKept = (value: unknown) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
 
 function plainValue(value: unknown): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString(); // toJSON(), without its generic lookup
+  if (value instanceof Date) return dateJson(value);
   return hasToJson(value) ? toPlain(value) : value;
 }
 

@@ -110,6 +110,23 @@ describe('HttpTransport', () => {
     expect(server.connections()).toBe(1);
   });
 
+  it('holds back none of the requests its caller runs at once (no pool cap)', async () => {
+    const together = 30;
+    const waiting: Array<import('node:http').ServerResponse> = [];
+    const server = await recorder((_, response) => {
+      // The first `together` are held until all have arrived; later ones are answered at once.
+      if (waiting.length >= together) return void response.writeHead(200).end('{}');
+      waiting.push(response);
+      if (waiting.length === together) for (const held of waiting) held.writeHead(200).end('{}');
+    });
+    const carrier = transport();
+    const answers = await Promise.all(Array.from({ length: together }, () => carrier.request(get(server.url, { idleTimeoutMs: 20_000 }))));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(Array(together).fill(200));
+    // Kept alive and reused: a second round opens no new connection.
+    await Promise.all(Array.from({ length: together }, () => carrier.request(get(server.url))));
+    expect(server.connections()).toBe(together);
+  });
+
   it('sends JSON for a JSON Content-Type, and no body for any other', async () => {
     const server = await recorder();
     const carrier = transport();

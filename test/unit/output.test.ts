@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/lib/output/render.js';
 import type { IO } from '../../src/lib/context.js';
-import type { CommandResult } from '../../src/lib/output/types.js';
+import type { CommandResult, PagedRows, Row } from '../../src/lib/output/types.js';
 import { fakeProcess } from '../support/fake-process.js';
 
 function ioFor(tty: boolean, color = false) {
@@ -46,6 +46,30 @@ describe('output layer', () => {
         : `[${many.map((r, i) => `${i ? ',' : ''}\n  ${JSON.stringify(r)}`).join('')}\n]\n`;
       expect(out()).toBe(expected);
       expect(writes).toBeLessThan(10);
+    }
+  });
+
+  // A listing that can be read a page at a time is written a page at a time, the bytes those of a row at a time.
+  it('writes a paged listing with --ndjson or --json exactly as a row-by-row one, empty or not', async () => {
+    const pageOf = (start: number, size: number) => Array.from({ length: size }, (_, i) => ({ sid: `GT${start + i}`, text: 'a\tb' }));
+    const pages = [pageOf(0, 3), pageOf(3, 150), pageOf(153, 1)];
+    const paged = (source: Row[][]): PagedRows => ({
+      jsonPages: <U>(make: (rows: readonly object[]) => U) =>
+        (async function* () {
+          for (const page of source) yield make(await Promise.resolve(page));
+        })(),
+      [Symbol.asyncIterator]: () => {
+        throw new Error('a paged listing is written a page at a time');
+      },
+    });
+    for (const options of [{ ndjson: true }, { json: true }]) {
+      for (const source of [pages, []]) {
+        const byRow = ioFor(false);
+        await render(byRow.io, { kind: 'list', rows: source.flat(), columns: [{ key: 'sid' }] }, options);
+        const byPage = ioFor(false);
+        await render(byPage.io, { kind: 'list', rows: paged(source), columns: [{ key: 'sid' }] }, options);
+        expect(byPage.out()).toBe(byRow.out());
+      }
     }
   });
 

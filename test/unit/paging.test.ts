@@ -52,6 +52,19 @@ describe('streamPages', () => {
     await rows.return(undefined);
   });
 
+  // A writer makes each page into its text at once, while the server works on the next one.
+  it('asks for the next page before a JSON writer makes this one', async () => {
+    const chain = pages(
+      (i) => [row(2 * i), row(2 * i + 1)],
+      (i) => (i < 2 ? i + 1 : undefined),
+    );
+    const fetchedWhenMade: number[] = [];
+    for await (const page of streamPages(chain.first()).jsonPages((rows) => (fetchedWhenMade.push(chain.fetched()), rows))) {
+      expect(page).toHaveLength(2);
+    }
+    expect(fetchedWhenMade).toEqual([2, 3, 3]);
+  });
+
   // Rows are made without a JSON round trip per row; what they hold must not change.
   it('gives each row what JSON gives for the instance: dates as text, undefined fields left out, NaN as null', async () => {
     const instance = {
@@ -69,6 +82,32 @@ describe('streamPages', () => {
     const expected: unknown = JSON.parse(JSON.stringify(instance));
     expect(got).toEqual(expected);
     expect(Object.keys(got ?? {})).toEqual(Object.keys(expected as object));
+  });
+
+  it("gives a writer of JSON values whose JSON is the instance's, and checks them like rows", async () => {
+    const nested = { toJSON: () => ({ at: new Date('2026-01-02T03:04:05Z') }) };
+    const items = [
+      {
+        toJSON: () => ({
+          sid: 'GT' + '0'.repeat(32),
+          dateCreated: new Date('2026-01-02T03:04:05Z'),
+          dateUpdated: new Date('not a date'),
+          duration: Number.NaN,
+          missing: undefined,
+          nested,
+        }),
+      },
+      { sid: 'GT' + '1'.repeat(32), dateCreated: new Date('2026-01-02T03:04:05Z') },
+    ];
+    const jsonOf = async (instances: unknown[]) => {
+      const texts: string[] = [];
+      const listing = streamPages(Promise.resolve({ instances, nextPage: () => undefined }));
+      for await (const page of listing.jsonPages((rows) => rows.map((row) => JSON.stringify(row)))) texts.push(...page);
+      return texts;
+    };
+    expect(await jsonOf(items)).toEqual(items.map((item) => JSON.stringify(item)));
+    await expect(jsonOf([row(1), {}])).rejects.toThrow(/none of the resource's fields/);
+    await expect(jsonOf([{ sid: 5 }])).rejects.toThrow(/sid is number, not text/);
   });
 
   it('ends with an error when a page points at itself', async () => {

@@ -9,7 +9,7 @@ import type { applySpec } from './specs.js';
 
 export const run: Run<typeof applySpec> = async (ctx, flags) => {
   if (flags.printSchema) {
-    const { CONFIG_SCHEMA } = await import('../../lib/apply/schema.js');
+    const { CONFIG_SCHEMA } = await import('../../lib/apply/config-schema.js');
     return { kind: 'text', text: JSON.stringify(CONFIG_SCHEMA, null, 2) };
   }
   if (!flags.file) throw new UsageError('missing required flag -f, --file <file>', { hint: 'see `ci apply --help`' });

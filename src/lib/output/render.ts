@@ -1,13 +1,14 @@
 import type { IO } from '../context.js';
 import { UsageError } from '../errors.js';
 import { headerText, tsvHeader, tsvLine } from './format.js';
+import { jsonBatches, JSON_ARRAY, NDJSON, type JsonLayout } from './json-rows.js';
 import { limitNote, rowsShown, upTo } from './list-limit.js';
 import { sanitizeComposed } from './sanitize.js';
 import { Sink } from './sink.js';
 import { makeStyle } from './style.js';
 import { fitTable, keyValueTable, type Fitted } from './table.js';
 import { wrap } from './text.js';
-import type { Column, CommandResult, ListResult, ItemResult, OutputOptions, Row, Style } from './types.js';
+import type { Column, CommandResult, ListResult, ItemResult, OutputOptions, PagedRows, Row, Style } from './types.js';
 
 function pick(row: Row, fields: string[] | undefined): Row {
   if (!fields) return row;
@@ -35,9 +36,15 @@ function iteratorOf(rows: AsyncIterable<Row> | Iterable<Row>): AsyncIterator<Row
   return { next: () => Promise.resolve(sync.next()), return: () => Promise.resolve(sync.return?.() ?? { done: true, value: undefined }) };
 }
 
+const jsonLayout = (options: OutputOptions): JsonLayout | undefined => (options.ndjson ? NDJSON : options.json ? JSON_ARRAY : undefined);
+
+const isPaged = (rows: ListResult['rows']): rows is PagedRows => 'jsonPages' in rows && typeof rows.jsonPages === 'function';
+
 /** A list stopped at its limit says so on a terminal's stderr, wherever its rows went. */
 async function renderList(sink: Sink, result: ListResult, options: OutputOptions, style: Style, io: IO): Promise<void> {
   const shown = rowsShown(options.limit);
+  const layout = jsonLayout(options);
+  if (layout && !Number.isFinite(shown) && !options.fields && isPaged(result.rows)) return writeJsonPages(sink, result.rows, layout);
   let stopped = false;
   // Without a limit the rows go straight through (a layer per row is a cost a long listing feels).
   const rows = Number.isFinite(shown) ? upTo(result.rows, shown, () => (stopped = true)) : result.rows;
@@ -68,8 +75,8 @@ async function renderRows(sink: Sink, rows: AsyncIterator<Row>, listColumns: Col
   const first = await rows.next();
   const columns = selectColumns(listColumns, options.fields, first.done ? undefined : first.value);
   const fields = options.fields;
-  if (options.ndjson) return writeNdjson(sink, first, rows, fields);
-  if (options.json) return writeJsonArray(sink, first, rows, fields);
+  const layout = jsonLayout(options);
+  if (layout) return writeJsonRows(sink, first, rows, fields, layout);
   if (!io.stdoutIsTTY) {
     if (options.header !== false) await sink.write(`${tsvHeader(columns)}\n`);
     return eachRow(sink, first, rows, (row) => sink.write(`${tsvLine(columns, row)}\n`));
@@ -82,18 +89,43 @@ async function renderRows(sink: Sink, rows: AsyncIterator<Row>, listColumns: Col
   if (io.stderrIsTTY) io.stderr.write(fittingHint(fitted, io.columns));
 }
 
-/** One JSON line per row, written a chunk at a time. */
-async function writeNdjson(sink: Sink, first: IteratorResult<Row>, rows: AsyncIterator<Row>, fields: string[] | undefined) {
-  await eachRow(sink, first, rows, (row) => sink.writeBuffered(`${JSON.stringify(pick(row, fields))}\n`));
+/** The rows as JSON in `layout`, a row at a time, written a chunk at a time. */
+async function writeJsonRows(
+  sink: Sink,
+  first: IteratorResult<Row>,
+  rows: AsyncIterator<Row>,
+  fields: string[] | undefined,
+  layout: JsonLayout,
+) {
+  const { before, after } = layout;
+  let count = 0;
+  await sink.writeBuffered(layout.open);
+  await eachRow(sink, first, rows, (row) => sink.writeBuffered(`${before(count++ === 0)}${JSON.stringify(pick(row, fields))}${after}`));
+  await sink.writeBuffered(layout.close(count));
   await sink.flush();
 }
 
-/** One array, streamed a chunk at a time, so a 50,000-row listing never sits in memory twice. */
-async function writeJsonArray(sink: Sink, first: IteratorResult<Row>, rows: AsyncIterator<Row>, fields: string[] | undefined) {
+/**
+ * The rows as JSON in `layout`, a page at a time: each page is written as soon as it is read (a batch of rows per
+ * JSON.stringify), so its objects and its text die young; the listing goes on once the pipe has taken it.
+ */
+async function writeJsonPages(sink: Sink, rows: PagedRows, layout: JsonLayout) {
   let count = 0;
-  await sink.writeBuffered('[');
-  await eachRow(sink, first, rows, (row) => sink.writeBuffered(`${count++ ? ',' : ''}\n  ${JSON.stringify(pick(row, fields))}`));
-  await sink.writeBuffered(count ? '\n]\n' : ']\n');
+  // What a page's writes leave to wait for (the pipe to drain), boxed: a page's value is not awaited on its way.
+  const writePage = (page: readonly object[]): { drained?: Promise<void> } => {
+    let drained: Promise<void> | undefined;
+    for (const { text, size } of jsonBatches(page, layout.between)) {
+      drained = sink.writeBuffered(`${layout.before(count === 0)}${text}${layout.after}`) ?? drained;
+      count += size;
+    }
+    return { drained };
+  };
+  await sink.writeBuffered(layout.open);
+  for await (const { drained } of rows.jsonPages(writePage)) {
+    if (drained) await drained;
+    if (sink.closed) break;
+  }
+  await sink.writeBuffered(layout.close(count));
   await sink.flush();
 }
 

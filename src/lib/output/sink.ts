@@ -9,6 +9,7 @@ export class Sink {
   private gone = false;
   private pending = '';
   private flushQueued = false;
+  private draining: Promise<void> | undefined;
 
   constructor(private readonly stream: NodeJS.WritableStream) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
@@ -52,14 +53,19 @@ export class Sink {
     return this.write(text);
   }
 
-  /** Resolves on drain, close or error, then removes all three listeners (a long listing waits thousands of times). */
+  /**
+   * Resolves on drain, close or error, then removes all three listeners (a long listing waits thousands of times).
+   * Writes made while one wait is pending share it.
+   */
   private drained(): Promise<void> {
-    return new Promise((resolve) => {
+    this.draining ??= new Promise<void>((resolve) => {
       const done = () => {
         for (const event of ['drain', 'close', 'error']) this.stream.off(event, done);
+        this.draining = undefined;
         resolve();
       };
       for (const event of ['drain', 'close', 'error']) this.stream.on(event, done);
     });
+    return this.draining;
   }
 }

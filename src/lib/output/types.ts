@@ -21,10 +21,20 @@ export interface ItemResult {
   columns?: Column[];
 }
 
+/** Rows that can also be read a page at a time as JSON: a long listing's JSON is made a page at once, not a row at a time. */
+export interface PagedRows extends AsyncIterable<Row> {
+  /**
+   * The same rows as JSON values (JSON.stringify of one gives its row's JSON, though it may still hold a Date), a
+   * page at a time, each page given to `make` as soon as it is read (the next one already asked for): what it makes
+   * is all that is kept of the page. Read the rows one way or the other.
+   */
+  jsonPages<U>(make: (rows: readonly object[]) => U): AsyncIterable<U>;
+}
+
 /** A list, possibly streamed page by page. */
 export interface ListResult {
   kind: 'list';
-  rows: AsyncIterable<Row> | Iterable<Row>;
+  rows: AsyncIterable<Row> | Iterable<Row> | PagedRows;
   columns: Column[];
 }
 
