@@ -10,10 +10,11 @@
 // BENCH_BULK_REPEATS: interleaved pairs per size (default 3 at 1k, 1 above); BENCH_BULK_SIZES, BENCH_BULK_LATENCIES
 // (comma-separated) and BENCH_BULK_PARTS (recordings,state,concurrency) pick a subset.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { envFor, generatedRecordings, runCi, runNode, startEmulator, statsOf } from './harness.mjs';
+import { envFor, generatedRecordings, load, runCi, runNode, startEmulator, statsOf } from './harness.mjs';
 
 const COUNT = Number(process.env.BENCH_BULK_COUNT ?? 1000);
 const CONCURRENCY = 10;
@@ -71,7 +72,7 @@ async function run(label, faults, recordings, inputFile) {
  * One media-URL bulk run against a fresh emulator: wall time, state bytes written, CPU of ci and of the emulator.
  * `peer`: the plain SDK script of bench/peers instead of ci.
  */
-async function mediaRun({ count, latencyMs, concurrency, withState, profileDir, peer = false }) {
+async function mediaRun({ count, latencyMs, concurrency, withState, profileDir, peer = false, profileEmulator = false }) {
   const dir = mkdtempSync(join(tmpdir(), 'ci-bench-media-'));
   const inputFile = join(dir, 'media.txt');
   writeFileSync(inputFile, Array.from({ length: count }, (_, n) => `http://127.0.0.1:9/bench/${n}.json,key-${n}`).join('\n'));
@@ -85,10 +86,12 @@ async function mediaRun({ count, latencyMs, concurrency, withState, profileDir, 
   const nodeArgs = ['--import', CHILD_STATS, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])];
   const emulatorCpuBefore = process.cpuUsage();
   const env = { ...envFor(emulator), CI_BENCH_STATS: statsFile };
+  const profiler = profileEmulator ? await startProfiler() : undefined;
   const result = peer
     ? await runNode([...nodeArgs, PEER, inputFile, serviceSid, String(concurrency)], env)
     : await runCi(args, env, { nodeArgs });
   const emulatorCpu = process.cpuUsage(emulatorCpuBefore);
+  const emulatorProfile = await profiler?.stop();
   const created = (await statsOf(emulator)).created.transcripts ?? 0;
   await emulator.close();
   const child = JSON.parse(readFileSync(statsFile, 'utf8'));
@@ -101,6 +104,22 @@ async function mediaRun({ count, latencyMs, concurrency, withState, profileDir, 
     stateFileBytes: withState ? readFileSync(join(stateDir, 'run.state')).length : 0,
     ciCpuMs: (child.cpu.user + child.cpu.system) / 1000,
     emulatorCpuMs: (emulatorCpu.user + emulatorCpu.system) / 1000,
+    emulatorProfile,
+  };
+}
+
+/** A CPU profile of this process (the in-process emulator, and the harness reading ci's output) while ci runs. */
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      return profile;
+    },
   };
 }
 
@@ -128,7 +147,7 @@ async function statePair(count, latencyMs) {
   const last = withState[withState.length - 1];
   const journalBytes = median(withState.map((r) => r.wchar)) - median(without.map((r) => r.wchar));
   console.log(
-    `  ${count} media URLs, --latency-ms ${latencyMs} (median of ${repeats}): without --state ${seconds(wall(without))}${ofIdeal(wall(without))} · with ${seconds(wall(withState))}${ofIdeal(wall(withState))} → wall ratio ${(wall(withState) / wall(without)).toFixed(3)} (target ≤ 1.05); ci CPU ${seconds(cpu(without))} / ${seconds(cpu(withState))} → CPU ratio ${(cpu(withState) / cpu(without)).toFixed(3)}`,
+    `  ${count} media URLs, --latency-ms ${latencyMs} (median of ${repeats}): without --state ${seconds(wall(without))}${ofIdeal(wall(without))} · with ${seconds(wall(withState))}${ofIdeal(wall(withState))} → wall ratio ${(wall(withState) / wall(without)).toFixed(3)} (target ≤ 1.05); ci CPU ${seconds(cpu(without))} / ${seconds(cpu(withState))} → CPU ratio ${(cpu(withState) / cpu(without)).toFixed(3)} (${load()})`,
   );
   console.log(
     `    state written: ${mib(journalBytes)} passed to write(2) (${(journalBytes / count).toFixed(0)} B/input), ${mib(last.storageBytes)} to storage; final file ${mib(last.stateFileBytes)} · created ${without.map((r) => r.created).join('/')} | ${withState.map((r) => r.created).join('/')} · exit codes ${[...without, ...withState].map((r) => r.code).join(',')}`,
@@ -150,7 +169,11 @@ function printProfile(dir, indent) {
     .filter((name) => name.endsWith('.cpuprofile'))
     .sort()
     .pop();
-  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  printProfileOf(JSON.parse(readFileSync(join(dir, file), 'utf8')), `${indent}ci profile (${join(dir, file)}, `, indent);
+}
+
+/** A CPU profile's self time by package, and its top frames; `title` opens the first line. */
+function printProfileOf(profile, title, indent) {
   const interval = (profile.endTime - profile.startTime) / profile.samples.length / 1000; // ms per sample
   const byPackage = new Map();
   const byFrame = new Map();
@@ -170,7 +193,7 @@ function printProfile(dir, indent) {
       .slice(0, n)
       .map(([name, hits]) => `${name} ${((hits / total) * 100).toFixed(1)} %`)
       .join(' · ');
-  console.log(`${indent}ci profile (${join(dir, file)}, ${seconds(total * interval)} sampled): by package ${top(byPackage, 7)}`);
+  console.log(`${title}${seconds(total * interval)} sampled): by package ${top(byPackage, 7)}`);
   console.log(`${indent}  top frames: ${top(byFrame, 8)}`);
 }
 
@@ -179,21 +202,24 @@ function packageOf(url, functionName) {
   if (url.startsWith('node:')) return 'node internals';
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (match) return match[1];
-  return url.includes('/dist/') ? 'ci' : url;
+  if (url.includes('/dist/emulator/')) return 'emulator';
+  if (url.includes('/dist/')) return 'ci';
+  return url.includes('/bench/') ? 'bench harness' : url;
 }
 
 async function concurrency50() {
   const count = 10_000;
   const profileDir = mkdtempSync(join(tmpdir(), 'ci-bench-prof-'));
-  const result = await mediaRun({ count, latencyMs: LATENCY_MS, concurrency: 50, withState: true, profileDir });
+  const result = await mediaRun({ count, latencyMs: LATENCY_MS, concurrency: 50, withState: true, profileDir, profileEmulator: true });
   const ideal = (count * LATENCY_MS) / 50;
   console.log(
-    `  ${count} media URLs, --concurrency 50, --latency-ms ${LATENCY_MS}, --state: ${seconds(result.wallMs)} (${((ideal / result.wallMs) * 100).toFixed(0)} % of ideal ${seconds(ideal)}), exit ${result.code}`,
+    `  ${count} media URLs, --concurrency 50, --latency-ms ${LATENCY_MS}, --state: ${seconds(result.wallMs)} (${((ideal / result.wallMs) * 100).toFixed(0)} % of ideal ${seconds(ideal)}), exit ${result.code} (${load()})`,
   );
   console.log(
     `    CPU over ${seconds(result.wallMs)} of wall time (2 cores = ${seconds(2 * result.wallMs)}): ci ${seconds(result.ciCpuMs)} (${((result.ciCpuMs / result.wallMs) * 100).toFixed(0)} % of a core) · emulator ${seconds(result.emulatorCpuMs)} (${((result.emulatorCpuMs / result.wallMs) * 100).toFixed(0)} %)`,
   );
   printProfile(profileDir, '    ');
+  printProfileOf(result.emulatorProfile, "    emulator process profile (the emulator, and the harness reading ci's output; ", '    ');
 }
 
 export async function benchBulk() {

@@ -118,8 +118,12 @@ export class BulkState<D extends object = DoneItem> {
   }
 }
 
-/** How long a done line may wait for company before it is written on its own (no one waits for it). */
-const LAZY_WRITE_MS = 25;
+/**
+ * How long a done line may wait for company before it is written on its own (no one waits for it; a kill loses
+ * at most this much of them, which costs the rerun a lookup each). Most ride along with the next group of
+ * intents; a write of their own is a wake-up of the process, so not every few milliseconds.
+ */
+const LAZY_WRITE_MS = 250;
 
 /**
  * Appends lines in groups: whatever is added while a write is under way goes out in the next write, so many

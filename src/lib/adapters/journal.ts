@@ -1,4 +1,5 @@
 // The file IO behind a bulk run's --state journal and its lock: the only place src/lib touches those files.
+import { writeSync } from 'node:fs';
 import { link, open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
@@ -63,11 +64,17 @@ async function replace(path: string, text: string): Promise<void> {
   await syncDirectory(path);
 }
 
+/**
+ * Appends go to the page cache with write(2) on the spot: a few microseconds, where a write through the thread
+ * pool costs about 100 µs of CPU each (a bulk run appends thousands of times). Only the fdatasync waits for the
+ * disk, so only it goes through the thread pool.
+ */
 async function openAppend(path: string): Promise<Appender> {
   const handle: FileHandle = await open(path, 'a');
   return {
     async write(text, sync) {
-      await handle.appendFile(text);
+      const bytes = Buffer.from(text);
+      for (let written = 0; written < bytes.length;) written += writeSync(handle.fd, bytes, written);
       if (sync) await handle.datasync();
     },
     close: () => handle.close(),
