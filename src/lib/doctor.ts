@@ -150,7 +150,7 @@ export function proxyCheck(env: Env, endpoint: string): Check {
     return fail(name, messageOf(error), toCliError(error).hint ?? 'correct or unset it');
   }
   const target = new URL(endpoint);
-  const proxy = isLoopbackHost(target.hostname) ? undefined : proxyFor(target, settings);
+  const proxy = proxyFor(target, settings);
   const route = proxy ? `through the proxy ${proxy.host}` : isLoopbackHost(target.hostname) ? 'direct (a local address)' : 'direct';
   return pass(name, `requests to ${target.host} go ${route}; set: ${set.join(', ')}`);
 }

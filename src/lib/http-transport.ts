@@ -6,8 +6,7 @@
 import type { Agent, ClientRequest, IncomingHttpHeaders, IncomingMessage, RequestOptions } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { AnswerTooLargeError } from './errors.js';
-import { isLoopbackHost } from './loopback.js';
-import { proxyAuthorization, type ProxySettings, proxyFor } from './proxy.js';
+import { proxyEndpoint, type ProxySettings, proxyFor, unbracketed } from './proxy.js';
 
 /** What the SDK's BaseTwilio hands its `httpClient.request`, plus ci's signal and idle timeout. */
 export interface TransportRequest {
@@ -51,9 +50,6 @@ const FORM = 'application/x-www-form-urlencoded';
 function codedError(code: string, message: string, cause?: unknown): Error {
   return Object.assign(new Error(message, { cause }), { code });
 }
-
-/** A URL's hostname without IPv6 brackets, as sockets take it. */
-const bareHost = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
 
 /** RFC 3986 percent-encoding, as the SDK's `qs.stringify` writes keys and values. */
 const encode = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -132,9 +128,10 @@ async function readAnswer(answer: IncomingMessage, settings: TransportSettings):
           : error,
       ),
     );
-    answer.on('aborted', () => fail(codedError('ECONNRESET', 'the connection closed before the whole answer arrived')));
+    const cutShort = () => fail(codedError('ECONNRESET', 'the connection closed before the whole answer arrived'));
+    answer.on('aborted', cutShort);
     stream.on('end', () => {
-      if (!answer.complete) return fail(codedError('ECONNRESET', 'the connection closed before the whole answer arrived'));
+      if (!answer.complete) return cutShort();
       resolve({ statusCode: answer.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: answer.headers });
     });
   });
@@ -150,17 +147,14 @@ type HttpsModule = typeof import('node:https');
 
 /** Opens the tunnel an https request through an http proxy travels: CONNECT host:port, then TLS inside it. */
 function tunnelAgent(https: HttpsModule, http: HttpModule, proxy: URL, ca: string | undefined): Agent {
-  const authorization = proxyAuthorization(proxy);
   class TunnelAgent extends https.Agent {
     override createConnection(options: RequestOptions, done?: (error: Error | null, stream: Duplex) => void): undefined {
       const host = String(options.host ?? options.hostname);
       const authority = `${host.includes(':') ? `[${host}]` : host}:${String(options.port)}`;
       const connect = http.request({
-        host: bareHost(proxy.hostname),
-        port: proxy.port || 80,
+        ...proxyEndpoint(proxy, authority),
         method: 'CONNECT',
         path: authority,
-        headers: { Host: authority, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) },
         agent: false,
         timeout: options.timeout,
       });
@@ -243,10 +237,10 @@ export class HttpTransport {
   private async routeFor(target: URL): Promise<Route> {
     const secure = target.protocol === 'https:';
     const { http, https } = await this.load(secure);
-    const proxy = isLoopbackHost(target.hostname) ? undefined : proxyFor(target, this.settings.proxy);
+    const proxy = proxyFor(target, this.settings.proxy);
     const ca = this.settings.ca;
     const direct: RequestOptions = {
-      host: bareHost(target.hostname),
+      host: unbracketed(target.hostname),
       port: target.port || (secure ? 443 : 80),
       path: `${target.pathname}${target.search}`,
     };
@@ -259,17 +253,8 @@ export class HttpTransport {
     if (!proxy)
       return { send: (options) => http.request({ ...options, agent: this.agent('http', () => new http.Agent(POOL)) }), options: direct };
     // Plain http through a proxy: the request goes to the proxy, with the target's absolute URL as its path.
-    const authorization = proxyAuthorization(proxy);
     const agent = this.agent(`http via ${proxy.href}`, () => new http.Agent(POOL));
-    return {
-      send: (options) => http.request({ ...options, agent }),
-      options: {
-        host: bareHost(proxy.hostname),
-        port: proxy.port || 80,
-        path: target.href,
-        headers: { Host: target.host, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) },
-      },
-    };
+    return { send: (options) => http.request({ ...options, agent }), options: { ...proxyEndpoint(proxy, target.host), path: target.href } };
   }
 }
 

@@ -2,6 +2,7 @@
 // (upper or lower case), read once from the environment ci was given. Pure functions: tested without a network.
 import type { Env } from './io-types.js';
 import { UsageError } from './errors.js';
+import { isLoopbackHost } from './loopback.js';
 
 export interface ProxySettings {
   /** For https requests: HTTPS_PROXY, else HTTP_PROXY (the one the Twilio SDK itself reads for https). */
@@ -54,7 +55,9 @@ export function proxySettings(env: Env): ProxySettings {
   return { https, http, bypass };
 }
 
-const bareHost = (host: string) => host.toLowerCase().replace(/^\[|\]$/g, '');
+/** A host name without the brackets of an IPv6 address in a URL, as sockets take it. */
+export const unbracketed = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
+const bareHost = (host: string) => unbracketed(host).toLowerCase();
 
 /** An entry's host and port: `example.com:8443`, `[::1]:8080`, `::1` and `10.0.0.1` alike. */
 function splitEntry(entry: string): { host: string; port?: string } {
@@ -77,16 +80,19 @@ function bypassed(target: URL, bypass: readonly string[]): boolean {
   });
 }
 
-/** The proxy for a request to `target`, or undefined to go direct. */
+/** The proxy for a request to `target`, or undefined to go direct (a loopback address always does). */
 export function proxyFor(target: URL, settings: ProxySettings): URL | undefined {
   const proxy = target.protocol === 'https:' ? settings.https : settings.http;
-  if (!proxy || bypassed(target, settings.bypass)) return undefined;
+  if (!proxy || isLoopbackHost(target.hostname) || bypassed(target, settings.bypass)) return undefined;
   return proxy;
 }
 
-/** Basic credentials for the proxy from its URL's user:password, if it has them. */
-export function proxyAuthorization(proxy: URL): string | undefined {
-  if (!proxy.username && !proxy.password) return undefined;
-  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-  return `Basic ${Buffer.from(credentials).toString('base64')}`;
+/** Where a request through `proxy` goes, with the headers the proxy reads: `Host` and Basic credentials from its URL. */
+export function proxyEndpoint(proxy: URL, host: string): { host: string; port: string | number; headers: Record<string, string> } {
+  const headers: Record<string, string> = { Host: host };
+  if (proxy.username || proxy.password) {
+    const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    headers['Proxy-Authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
+  }
+  return { host: unbracketed(proxy.hostname), port: proxy.port || 80, headers };
 }

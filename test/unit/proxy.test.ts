@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proxyAuthorization, proxyFor, proxySettings } from '../../src/lib/proxy.js';
+import { proxyEndpoint, proxyFor, proxySettings } from '../../src/lib/proxy.js';
 import { UsageError } from '../../src/lib/errors.js';
 
 const via = (env: Record<string, string>, target: string) => proxyFor(new URL(target), proxySettings(env))?.host;
@@ -38,7 +38,9 @@ describe('proxySettings and proxyFor', () => {
   });
 
   it("gives the proxy's URL credentials as Basic authorization, decoded", () => {
-    expect(proxyAuthorization(new URL('http://me:p%40ss@p:1'))).toBe(`Basic ${Buffer.from('me:p@ss').toString('base64')}`);
-    expect(proxyAuthorization(new URL('http://p:1'))).toBeUndefined();
+    expect(proxyEndpoint(new URL('http://me:p%40ss@p:1'), 'h').headers['Proxy-Authorization']).toBe(
+      `Basic ${Buffer.from('me:p@ss').toString('base64')}`,
+    );
+    expect(proxyEndpoint(new URL('http://p:1'), 'h').headers['Proxy-Authorization']).toBeUndefined();
   });
 });
